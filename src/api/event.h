@@ -1,0 +1,45 @@
+/*
+ * event.h - core/v1 Event, and the recorder components use to emit them.
+ *
+ * Identical events (same source, object, type, reason and message) merge
+ * into one with count++ and a new lastTimestamp, as client-go's
+ * EventCorrelator does (tools/record/events_cache.go).
+ */
+#ifndef KS_API_EVENT_H
+#define KS_API_EVENT_H
+
+#include <stdint.h>
+
+#include "api/meta.h"
+
+struct store;
+struct recorder;
+
+struct event {
+	struct object obj;
+	char *involved_kind;
+	char *involved_ns;
+	char *involved_name;
+	char *involved_uid;
+	char *reason;
+	char *message;
+	char *type; /* "Normal" or "Warning" */
+	char *source;
+	char *host;
+	int64_t first_ms;
+	int64_t last_ms;
+	int32_t count;
+};
+
+struct event *event_new(void);
+void event_free(struct event *e);
+
+/* The recorder remembers which event each (object, type, reason, source, message) became. */
+struct recorder *recorder_new(struct store *store);
+void recorder_free(struct recorder *rec);
+/* Record an event about obj from component (e.g. "daemonset-controller"). */
+void event_record(struct recorder *rec, const struct object *about, const char *type,
+    const char *reason, const char *component, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+#endif

@@ -1,0 +1,225 @@
+#include "api/meta.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <stdio.h>
+
+#include "api/daemonset.h"
+#include "api/event.h"
+#include "api/node.h"
+#include "api/pod.h"
+#include "util/xmalloc.h"
+
+void
+meta_init(struct meta *m)
+{
+	memset(m, 0, sizeof *m);
+	labels_init(&m->labels);
+	labels_init(&m->annotations);
+	m->creation_ms = -1;
+	m->deletion_ms = -1;
+}
+
+void
+owner_ref_free(struct owner_ref *r)
+{
+	free(r->api_version);
+	free(r->kind);
+	free(r->name);
+	free(r->uid);
+}
+
+void
+meta_free(struct meta *m)
+{
+	free(m->ns);
+	free(m->name);
+	free(m->generate_name);
+	free(m->uid);
+	labels_free(&m->labels);
+	labels_free(&m->annotations);
+	for (size_t i = 0; i < m->n_owners; i++)
+		owner_ref_free(&m->owners[i]);
+	free(m->owners);
+	for (size_t i = 0; i < m->n_finalizers; i++)
+		free(m->finalizers[i]);
+	free(m->finalizers);
+	meta_init(m);
+}
+
+void
+meta_copy(struct meta *dst, const struct meta *src)
+{
+	*dst = *src;
+	dst->ns = xstrdup_or_null(src->ns);
+	dst->name = xstrdup_or_null(src->name);
+	dst->generate_name = xstrdup_or_null(src->generate_name);
+	dst->uid = xstrdup_or_null(src->uid);
+	labels_init(&dst->labels);
+	labels_copy(&dst->labels, &src->labels);
+	labels_init(&dst->annotations);
+	labels_copy(&dst->annotations, &src->annotations);
+	dst->owners = NULL;
+	dst->n_owners = 0;
+	for (size_t i = 0; i < src->n_owners; i++) {
+		const struct owner_ref *r = &src->owners[i];
+
+		meta_add_owner(dst, r->api_version, r->kind, r->name, r->uid, r->controller);
+		dst->owners[i].block_owner_deletion = r->block_owner_deletion;
+	}
+	dst->finalizers = NULL;
+	dst->n_finalizers = 0;
+	for (size_t i = 0; i < src->n_finalizers; i++)
+		meta_add_finalizer(dst, src->finalizers[i]);
+}
+
+bool
+meta_deleting(const struct meta *m)
+{
+	return m->deletion_ms >= 0;
+}
+
+const struct owner_ref *
+meta_controller(const struct meta *m)
+{
+	for (size_t i = 0; i < m->n_owners; i++)
+		if (m->owners[i].controller)
+			return &m->owners[i];
+	return NULL;
+}
+
+void
+meta_add_owner(struct meta *m, const char *api_version, const char *kind, const char *name,
+    const char *uid, bool controller)
+{
+	struct owner_ref *r;
+
+	m->owners = xreallocarray(m->owners, m->n_owners + 1, sizeof *m->owners);
+	r = &m->owners[m->n_owners++];
+	r->api_version = xstrdup(api_version);
+	r->kind = xstrdup(kind);
+	r->name = xstrdup(name);
+	r->uid = xstrdup(uid);
+	r->controller = controller;
+	r->block_owner_deletion = controller;
+}
+
+bool
+meta_remove_owner(struct meta *m, const char *uid)
+{
+	bool removed = false;
+	size_t j = 0;
+
+	for (size_t i = 0; i < m->n_owners; i++) {
+		if (strcmp(m->owners[i].uid, uid) == 0) {
+			owner_ref_free(&m->owners[i]);
+			removed = true;
+		} else
+			m->owners[j++] = m->owners[i];
+	}
+	m->n_owners = j;
+	return removed;
+}
+
+bool
+meta_has_finalizer(const struct meta *m, const char *f)
+{
+	for (size_t i = 0; i < m->n_finalizers; i++)
+		if (strcmp(m->finalizers[i], f) == 0)
+			return true;
+	return false;
+}
+
+void
+meta_add_finalizer(struct meta *m, const char *f)
+{
+	if (meta_has_finalizer(m, f))
+		return;
+	m->finalizers = xreallocarray(m->finalizers, m->n_finalizers + 1, sizeof *m->finalizers);
+	m->finalizers[m->n_finalizers++] = xstrdup(f);
+}
+
+bool
+meta_remove_finalizer(struct meta *m, const char *f)
+{
+	for (size_t i = 0; i < m->n_finalizers; i++) {
+		if (strcmp(m->finalizers[i], f) == 0) {
+			free(m->finalizers[i]);
+			memmove(&m->finalizers[i], &m->finalizers[i + 1],
+			    (m->n_finalizers - i - 1) * sizeof *m->finalizers);
+			m->n_finalizers--;
+			return true;
+		}
+	}
+	return false;
+}
+
+static const struct {
+	const char *name;
+	const char *resource;
+	const char *api_version;
+	bool namespaced;
+} kind_table[KIND__COUNT] = {
+	[KIND_NODE] = {"Node", "nodes", "v1", false},
+	[KIND_POD] = {"Pod", "pods", "v1", true},
+	[KIND_DAEMONSET] = {"DaemonSet", "daemonsets.apps", "apps/v1", true},
+	[KIND_EVENT] = {"Event", "events", "v1", true},
+};
+
+const char *
+kind_name(enum kind k)
+{
+	return kind_table[k].name;
+}
+
+const char *
+kind_resource(enum kind k)
+{
+	return kind_table[k].resource;
+}
+
+const char *
+kind_api_version(enum kind k)
+{
+	return kind_table[k].api_version;
+}
+
+bool
+kind_namespaced(enum kind k)
+{
+	return kind_table[k].namespaced;
+}
+
+void
+object_free(struct object *obj)
+{
+	if (obj == NULL)
+		return;
+	switch (obj->kind) {
+	case KIND_NODE:
+		node_free((struct node *)obj);
+		break;
+	case KIND_POD:
+		pod_free((struct pod *)obj);
+		break;
+	case KIND_DAEMONSET:
+		ds_free((struct daemonset *)obj);
+		break;
+	case KIND_EVENT:
+		event_free((struct event *)obj);
+		break;
+	case KIND__COUNT:
+		break;
+	}
+}
+
+void
+meta_format_time(int64_t ms, char *buf, size_t len)
+{
+	time_t t = (time_t)(KS_EPOCH_UNIX + (ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000)));
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}

@@ -1,0 +1,476 @@
+/*
+ * store.c - the in-memory API server.
+ *
+ * Per kind: a map "namespace/name" -> object and an array in creation order
+ * with holes (NULL) left by removals, compacted when holes pass half the
+ * array; each object remembers its slot, so removal is O(1) and listing in
+ * creation order needs no sort. A global map uid -> object serves owner
+ * lookups. Pods are also indexed by node name and by controller uid; each
+ * pod's entry in those indexes is found again through a small side map from
+ * pod uid to the keys it was indexed under, so re-indexing after a bind or
+ * an adoption costs O(bucket size), not a scan.
+ */
+#include "api/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/pod.h"
+#include "util/err.h"
+#include "util/map.h"
+#include "util/xmalloc.h"
+
+struct watcher {
+	store_watch_fn fn;
+	void *ctx;
+};
+
+struct kind_table {
+	struct map by_key;
+	struct object **slots;
+	size_t n_slots;
+	size_t cap_slots;
+	size_t live;
+};
+
+/* Where a pod currently sits in the two pod indexes. */
+struct pod_index_entry {
+	char *node;  /* NULL: not bound */
+	char *owner; /* "" for orphans */
+};
+
+struct store {
+	struct store_hooks hooks;
+	struct kind_table kinds[KIND__COUNT];
+	struct map by_uid;
+	struct map pods_by_node;  /* node name -> struct vec of pods */
+	struct map pods_by_owner; /* controller uid ("" orphans) -> struct vec */
+	struct map pod_index;     /* pod uid -> struct pod_index_entry */
+	struct watcher *watchers;
+	size_t n_watchers;
+	uint64_t next_rv;
+	uint64_t writes;
+};
+
+struct store *
+store_new(const struct store_hooks *hooks)
+{
+	struct store *s = xcalloc(1, sizeof *s);
+
+	s->hooks = *hooks;
+	for (int k = 0; k < KIND__COUNT; k++)
+		map_init(&s->kinds[k].by_key);
+	map_init(&s->by_uid);
+	map_init(&s->pods_by_node);
+	map_init(&s->pods_by_owner);
+	map_init(&s->pod_index);
+	s->next_rv = 1;
+	return s;
+}
+
+static void
+free_vec_map(struct map *m)
+{
+	const char *key;
+	void *value;
+
+	for (size_t it = 0; map_next(m, &it, &key, &value);) {
+		vec_free(value);
+		free(value);
+	}
+	map_free(m);
+}
+
+void
+store_free(struct store *s)
+{
+	const char *key;
+	void *value;
+
+	if (s == NULL)
+		return;
+	for (int k = 0; k < KIND__COUNT; k++) {
+		struct kind_table *kt = &s->kinds[k];
+
+		for (size_t i = 0; i < kt->n_slots; i++)
+			object_free(kt->slots[i]);
+		free(kt->slots);
+		map_free(&kt->by_key);
+	}
+	for (size_t it = 0; map_next(&s->pod_index, &it, &key, &value);) {
+		struct pod_index_entry *e = value;
+
+		free(e->node);
+		free(e->owner);
+		free(e);
+	}
+	map_free(&s->pod_index);
+	free_vec_map(&s->pods_by_node);
+	free_vec_map(&s->pods_by_owner);
+	map_free(&s->by_uid);
+	free(s->watchers);
+	free(s);
+}
+
+void
+store_watch(struct store *s, store_watch_fn fn, void *ctx)
+{
+	s->watchers = xreallocarray(s->watchers, s->n_watchers + 1, sizeof *s->watchers);
+	s->watchers[s->n_watchers].fn = fn;
+	s->watchers[s->n_watchers].ctx = ctx;
+	s->n_watchers++;
+}
+
+int64_t
+store_now(const struct store *s)
+{
+	return s->hooks.now_ms(s->hooks.ctx);
+}
+
+uint64_t
+store_writes(const struct store *s)
+{
+	return s->writes;
+}
+
+static void
+notify(struct store *s, enum store_op op, struct object *obj)
+{
+	s->writes++;
+	for (size_t i = 0; i < s->n_watchers; i++)
+		s->watchers[i].fn(s->watchers[i].ctx, op, obj);
+}
+
+static void
+object_key(const struct object *obj, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s/%s", obj->meta.ns ? obj->meta.ns : "", obj->meta.name);
+}
+
+/* ---- pod indexes ---- */
+
+static void
+vec_map_add(struct map *m, const char *key, void *item)
+{
+	struct vec *v = map_get(m, key);
+
+	if (v == NULL) {
+		v = xcalloc(1, sizeof *v);
+		map_put(m, key, v);
+	}
+	vec_push(v, item);
+}
+
+static void
+vec_map_remove(struct map *m, const char *key, void *item)
+{
+	struct vec *v = map_get(m, key);
+
+	if (v == NULL)
+		return;
+	for (size_t i = 0; i < v->n; i++) {
+		if (v->v[i] == item) {
+			vec_swap_remove(v, i);
+			break;
+		}
+	}
+	if (v->n == 0) {
+		map_del(m, key);
+		vec_free(v);
+		free(v);
+	}
+}
+
+static bool
+str_eq_null(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static void
+pod_reindex(struct store *s, struct pod *p)
+{
+	struct pod_index_entry *e = map_get(&s->pod_index, p->obj.meta.uid);
+	const struct owner_ref *ctl = meta_controller(&p->obj.meta);
+	const char *owner = ctl ? ctl->uid : "";
+	const char *node = p->spec.node_name;
+
+	if (e == NULL) {
+		e = xcalloc(1, sizeof *e);
+		map_put(&s->pod_index, p->obj.meta.uid, e);
+	} else {
+		if (str_eq_null(e->node, node) && strcmp(e->owner, owner) == 0)
+			return;
+		if (e->node != NULL)
+			vec_map_remove(&s->pods_by_node, e->node, p);
+		vec_map_remove(&s->pods_by_owner, e->owner, p);
+		free(e->node);
+		free(e->owner);
+	}
+	e->node = xstrdup_or_null(node);
+	e->owner = xstrdup(owner);
+	if (node != NULL)
+		vec_map_add(&s->pods_by_node, node, p);
+	vec_map_add(&s->pods_by_owner, owner, p);
+}
+
+static void
+pod_unindex(struct store *s, struct pod *p)
+{
+	struct pod_index_entry *e = map_del(&s->pod_index, p->obj.meta.uid);
+
+	if (e == NULL)
+		return;
+	if (e->node != NULL)
+		vec_map_remove(&s->pods_by_node, e->node, p);
+	vec_map_remove(&s->pods_by_owner, e->owner, p);
+	free(e->node);
+	free(e->owner);
+	free(e);
+}
+
+const struct vec *
+store_pods_on_node(const struct store *s, const char *node)
+{
+	return map_get(&s->pods_by_node, node);
+}
+
+const struct vec *
+store_pods_owned_by(const struct store *s, const char *uid)
+{
+	return map_get(&s->pods_by_owner, uid);
+}
+
+/* ---- names and uids ---- */
+
+/*
+ * apimachinery's rand.String alphabet: no vowels (no accidental words), no
+ * 0/1/3 (confusable); names.SimpleNameGenerator appends five of these.
+ */
+static const char name_alphabet[] = "bcdfghjklmnpqrstvwxz2456789";
+
+static char *
+generate_name(struct store *s, const char *base)
+{
+	char suffix[6];
+	size_t blen = strlen(base);
+
+	if (blen > 58)
+		blen = 58;
+	for (int i = 0; i < 5; i++)
+		suffix[i] = name_alphabet[s->hooks.random(s->hooks.ctx) % (sizeof name_alphabet - 1)];
+	suffix[5] = '\0';
+	return xasprintf("%.*s%s", (int)blen, base, suffix);
+}
+
+static char *
+generate_uid(struct store *s)
+{
+	uint64_t a = s->hooks.random(s->hooks.ctx);
+	uint64_t b = s->hooks.random(s->hooks.ctx);
+
+	/* Version 4, variant 10xx, as google/uuid.New() produces. */
+	return xasprintf("%08x-%04x-4%03x-%04x-%012llx", (unsigned)(a >> 32),
+	    (unsigned)((a >> 16) & 0xffff), (unsigned)(a & 0xfff),
+	    (unsigned)(0x8000 | ((b >> 48) & 0x3fff)), (unsigned long long)(b & 0xffffffffffffULL));
+}
+
+/* ---- create, update, delete ---- */
+
+static void
+slots_add(struct kind_table *kt, struct object *obj)
+{
+	xgrow(&kt->slots, &kt->cap_slots, kt->n_slots + 1, sizeof *kt->slots);
+	obj->store_slot = kt->n_slots;
+	kt->slots[kt->n_slots++] = obj;
+	kt->live++;
+}
+
+static void
+slots_remove(struct kind_table *kt, struct object *obj)
+{
+	kt->slots[obj->store_slot] = NULL;
+	kt->live--;
+	/* Compact once holes outnumber objects: amortised O(1) per removal. */
+	if (kt->n_slots > 64 && kt->live * 2 < kt->n_slots) {
+		size_t j = 0;
+
+		for (size_t i = 0; i < kt->n_slots; i++) {
+			if (kt->slots[i] != NULL) {
+				kt->slots[i]->store_slot = j;
+				kt->slots[j++] = kt->slots[i];
+			}
+		}
+		kt->n_slots = j;
+	}
+}
+
+int
+store_create(struct store *s, struct object *obj, struct ks_err *err)
+{
+	struct kind_table *kt = &s->kinds[obj->kind];
+	char key[512];
+
+	if (kind_namespaced(obj->kind) && obj->meta.ns == NULL)
+		obj->meta.ns = xstrdup("default");
+	if (!kind_namespaced(obj->kind) && obj->meta.ns != NULL) {
+		free(obj->meta.ns);
+		obj->meta.ns = NULL;
+	}
+	if (obj->meta.name == NULL || obj->meta.name[0] == '\0') {
+		if (obj->meta.generate_name == NULL || obj->meta.generate_name[0] == '\0') {
+			err_set(err, "resource name may not be empty");
+			return STORE_ERR_INVALID;
+		}
+		/* The API server retries on a clash; so do we. */
+		do {
+			free(obj->meta.name);
+			obj->meta.name = generate_name(s, obj->meta.generate_name);
+			object_key(obj, key, sizeof key);
+		} while (map_has(&kt->by_key, key));
+	}
+	object_key(obj, key, sizeof key);
+	if (map_has(&kt->by_key, key)) {
+		err_set(err, "%s \"%s\" already exists", kind_resource(obj->kind), obj->meta.name);
+		return STORE_ERR_EXISTS;
+	}
+	free(obj->meta.uid);
+	obj->meta.uid = generate_uid(s);
+	obj->meta.resource_version = s->next_rv++;
+	obj->meta.generation = 1;
+	obj->meta.creation_ms = store_now(s);
+	obj->meta.deletion_ms = -1;
+	map_put(&kt->by_key, key, obj);
+	map_put(&s->by_uid, obj->meta.uid, obj);
+	slots_add(kt, obj);
+	if (obj->kind == KIND_POD)
+		pod_reindex(s, (struct pod *)obj);
+	notify(s, STORE_ADDED, obj);
+	return STORE_OK;
+}
+
+void
+store_remove(struct store *s, struct object *obj)
+{
+	struct kind_table *kt = &s->kinds[obj->kind];
+	char key[512];
+
+	object_key(obj, key, sizeof key);
+	map_del(&kt->by_key, key);
+	map_del(&s->by_uid, obj->meta.uid);
+	slots_remove(kt, obj);
+	if (obj->kind == KIND_POD)
+		pod_unindex(s, (struct pod *)obj);
+	obj->meta.resource_version = s->next_rv++;
+	notify(s, STORE_DELETED, obj);
+	object_free(obj);
+}
+
+void
+store_update(struct store *s, struct object *obj)
+{
+	/* A deleting object whose last finalizer went is removed (registry store.go). */
+	if (meta_deleting(&obj->meta) && obj->meta.n_finalizers == 0 && obj->kind != KIND_POD) {
+		store_remove(s, obj);
+		return;
+	}
+	obj->meta.resource_version = s->next_rv++;
+	if (obj->kind == KIND_POD)
+		pod_reindex(s, (struct pod *)obj);
+	notify(s, STORE_MODIFIED, obj);
+}
+
+void
+store_delete(struct store *s, struct object *obj, int64_t grace_s)
+{
+	bool graceful = false;
+
+	if (obj->kind == KIND_POD) {
+		struct pod *p = (struct pod *)obj;
+
+		if (grace_s < 0)
+			grace_s = p->spec.termination_grace_s;
+		/* Only a kubelet can stop containers; unbound or finished pods just go. */
+		graceful = grace_s > 0 && p->spec.node_name != NULL && !pod_is_terminal(p);
+	}
+	if (!graceful && obj->meta.n_finalizers == 0) {
+		store_remove(s, obj);
+		return;
+	}
+	if (meta_deleting(&obj->meta)) {
+		/* A second delete may only shorten the grace period. */
+		if (grace_s >= 0 && grace_s < obj->meta.deletion_grace_s) {
+			obj->meta.deletion_grace_s = grace_s;
+			store_update(s, obj);
+		}
+		return;
+	}
+	obj->meta.deletion_ms = store_now(s);
+	obj->meta.deletion_grace_s = grace_s < 0 ? 0 : grace_s;
+	obj->meta.resource_version = s->next_rv++;
+	notify(s, STORE_MODIFIED, obj);
+}
+
+/* ---- reads ---- */
+
+struct object *
+store_get(const struct store *s, enum kind k, const char *ns, const char *name)
+{
+	char key[512];
+
+	if (!kind_namespaced(k))
+		ns = NULL;
+	else if (ns == NULL)
+		ns = "default";
+	snprintf(key, sizeof key, "%s/%s", ns ? ns : "", name);
+	return map_get(&s->kinds[k].by_key, key);
+}
+
+struct object *
+store_get_uid(const struct store *s, const char *uid)
+{
+	return map_get(&s->by_uid, uid);
+}
+
+size_t
+store_count(const struct store *s, enum kind k)
+{
+	return s->kinds[k].live;
+}
+
+void
+store_list(const struct store *s, enum kind k, const char *ns, struct vec *out)
+{
+	const struct kind_table *kt = &s->kinds[k];
+
+	vec_clear(out);
+	for (size_t i = 0; i < kt->n_slots; i++) {
+		struct object *o = kt->slots[i];
+
+		if (o == NULL)
+			continue;
+		if (ns != NULL && o->meta.ns != NULL && strcmp(o->meta.ns, ns) != 0)
+			continue;
+		vec_push(out, o);
+	}
+}
+
+static int
+cmp_ns_name(const void *a, const void *b)
+{
+	const struct object *x = *(const struct object *const *)a;
+	const struct object *y = *(const struct object *const *)b;
+	int c = strcmp(x->meta.ns ? x->meta.ns : "", y->meta.ns ? y->meta.ns : "");
+
+	return c != 0 ? c : strcmp(x->meta.name, y->meta.name);
+}
+
+void
+store_list_sorted(const struct store *s, enum kind k, const char *ns, struct vec *out)
+{
+	store_list(s, k, ns, out);
+	vec_sort(out, cmp_ns_name);
+}

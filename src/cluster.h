@@ -1,0 +1,61 @@
+/*
+ * cluster.h - the composition root: one simulated cluster.
+ *
+ * Builds the engine, the store and the control-plane components for a
+ * placement mode and timing, and is the only place that wires them. Front
+ * ends, kubectl and scenarios drive a cluster through these functions and
+ * read its store.
+ */
+#ifndef KS_CLUSTER_H
+#define KS_CLUSTER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "control/env.h"
+
+struct ks_err;
+struct node;
+struct store;
+
+struct cluster {
+	struct sim *sim;
+	struct store *store;
+	struct recorder *rec;
+	struct rng rng;
+	struct timing timing;
+	struct ctl_env env;
+	struct dsctrl *dsc;
+	struct sched *sched;
+	struct kubelet *kubelet;
+	struct nodelife *nodelife;
+	struct podgc *podgc;
+	struct gc *gc;
+	unsigned next_node_index;
+	struct image_rule *images;
+	size_t n_images;
+};
+
+struct cluster *cluster_new(enum placement_mode mode, const struct timing *timing, uint64_t seed);
+void cluster_free(struct cluster *c);
+sim_ms cluster_now(const struct cluster *c);
+/* Images that fail to pull or pull slowly (copied). */
+void cluster_set_images(struct cluster *c, const struct image_rule *rules, size_t n);
+
+/*
+ * A node joins. Takes ownership of node (name, labels, taints, capacity,
+ * unschedulable set by the caller; defaults filled in). With joining, the
+ * node registers NotReady and turns Ready nodeJoin later (unless ready is
+ * false); without, it is Ready at once (the cluster's initial nodes).
+ */
+int cluster_add_node(struct cluster *c, struct node *node, bool joining, bool ready,
+    struct ks_err *err);
+/* The node object is deleted (the machine is gone). */
+int cluster_remove_node(struct cluster *c, const char *name, struct ks_err *err);
+
+/* Run the simulation up to time t (no-op when t is in the past). */
+void cluster_advance_to(struct cluster *c, sim_ms t);
+/* Advance until pred holds (checked after each event) or the deadline; true if it held. */
+bool cluster_advance_until(struct cluster *c, sim_ms deadline, bool (*pred)(void *ctx), void *ctx);
+
+#endif

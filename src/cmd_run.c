@@ -1,0 +1,275 @@
+/*
+ * cmd_run.c - `kubesim run`: replay scenarios and report.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kubesim.h"
+#include "scenario/run.h"
+#include "scenario/scenario.h"
+#include "util/duration.h"
+#include "util/err.h"
+#include "util/strbuf.h"
+#include "util/xmalloc.h"
+
+static const char run_usage[] =
+    "Usage: kubesim run [OPTIONS] [SCENARIO...]\n"
+    "\n"
+    "Replay scenario files on a simulated cluster, print a timeline of steps\n"
+    "and Kubernetes events, and check the expectations. With no SCENARIO, run\n"
+    "the built-in DaemonSet workshop demo (fluentd-es-demo on three nodes).\n"
+    "\n"
+    "Options:\n"
+    "  --mode legacy|scheduler  placement mode, overriding the scenario's\n"
+    "  --seed N                 random seed, overriding the scenario's\n"
+    "  -q, --quiet              print only results\n"
+    "  -v, --verbose            also print every store change\n"
+    "      --tap                print results as TAP (no timeline)\n"
+    "      --junit FILE         also write results as JUnit XML to FILE\n"
+    "      --trace FILE         write every store change to FILE as JSON lines\n"
+    "      --until DURATION     stop each run at this simulated time\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "Exit status: 0 all expectations held, 1 some failed, 2 bad input or usage.\n";
+
+static void
+emit_stdout(void *ctx, const char *text)
+{
+	(void)ctx;
+	fputs(text, stdout);
+}
+
+static void
+emit_nothing(void *ctx, const char *text)
+{
+	(void)ctx;
+	(void)text;
+}
+
+static int
+read_whole(const char *path, char **text, size_t *len, struct ks_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	struct strbuf sb = STRBUF_INIT;
+	char buf[8192];
+	size_t n;
+
+	if (f == NULL)
+		return err_set(err, "%s: %s", path, strerror(errno));
+	sb_init(&sb);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_addn(&sb, buf, n);
+	if (ferror(f)) {
+		fclose(f);
+		sb_free(&sb);
+		return err_set(err, "%s: read error", path);
+	}
+	fclose(f);
+	*len = sb.len;
+	*text = sb_take(&sb);
+	return 0;
+}
+
+static int
+load_one(const char *path, struct scenario *s, struct ks_err *err)
+{
+	char *text;
+	size_t len;
+	int rc;
+
+	if (path == NULL) {
+		for (size_t i = 0; i < scn_n_embedded; i++)
+			if (strcmp(scn_embedded[i].path, scn_default_path) == 0)
+				return scn_load(scn_default_path, scn_embedded[i].text, scn_embedded[i].len,
+				    true, s, err);
+		return err_set(err, "the built-in scenario is missing");
+	}
+	if (read_whole(path, &text, &len, err) < 0)
+		return -1;
+	rc = scn_load(path, text, len, false, s, err);
+	free(text);
+	return rc;
+}
+
+static int
+run_main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"mode", required_argument, NULL, 'm'},
+		{"seed", required_argument, NULL, 's'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"verbose", no_argument, NULL, 'v'},
+		{"tap", no_argument, NULL, 'T'},
+		{"junit", required_argument, NULL, 'J'},
+		{"trace", required_argument, NULL, 'R'},
+		{"until", required_argument, NULL, 'U'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct run_opts o;
+	bool tap = false;
+	const char *junit = NULL, *trace = NULL;
+	size_t nfiles;
+	const char **files;
+	struct run_result **results;
+	char **errors;
+	struct scn_sink sink = {emit_stdout, NULL};
+	struct strbuf out = STRBUF_INIT;
+	int opt, status = KS_EXIT_OK;
+	size_t passed = 0, failed = 0;
+
+	memset(&o, 0, sizeof o);
+	o.until_ms = -1;
+	opterr = 0;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "+qvh", longopts, NULL)) != -1) {
+		struct ks_err err;
+		char *end;
+
+		switch (opt) {
+		case 'm':
+			if (placement_mode_parse(optarg, &o.mode) < 0) {
+				fprintf(stderr, "kubesim: --mode: want legacy or scheduler, got \"%s\"\n", optarg);
+				return KS_EXIT_USAGE;
+			}
+			o.has_mode = true;
+			break;
+		case 's':
+			errno = 0;
+			o.seed = strtoull(optarg, &end, 10);
+			if (errno != 0 || *optarg == '\0' || *end != '\0' || optarg[0] == '-') {
+				fprintf(stderr, "kubesim: --seed: want a non-negative integer, got \"%s\"\n",
+				    optarg);
+				return KS_EXIT_USAGE;
+			}
+			o.has_seed = true;
+			break;
+		case 'q':
+			o.quiet = true;
+			break;
+		case 'v':
+			o.verbose = true;
+			break;
+		case 'T':
+			tap = true;
+			break;
+		case 'J':
+			junit = optarg;
+			break;
+		case 'R':
+			trace = optarg;
+			break;
+		case 'U':
+			if (dur_parse(optarg, &o.until_ms, &err) < 0) {
+				fprintf(stderr, "kubesim: --until: %s\n", err.msg);
+				return KS_EXIT_USAGE;
+			}
+			break;
+		case 'h':
+			fputs(run_usage, stdout);
+			return KS_EXIT_OK;
+		default:
+			if (optopt != 0 && strchr("ms", optopt) == NULL && optopt != 'J' && optopt != 'R' &&
+			    optopt != 'U')
+				fprintf(stderr, "kubesim: run: unknown option \"%s\"\n", argv[optind - 1]);
+			else
+				fprintf(stderr, "kubesim: run: option \"%s\" needs a value\n", argv[optind - 1]);
+			fprintf(stderr, "Run 'kubesim help run' for usage.\n");
+			return KS_EXIT_USAGE;
+		}
+	}
+	if (tap) {
+		o.quiet = true;
+		sink.emit = emit_nothing;
+	}
+	if (trace != NULL) {
+		o.trace = fopen(trace, "w");
+		if (o.trace == NULL) {
+			fprintf(stderr, "kubesim: --trace: %s: %s\n", trace, strerror(errno));
+			return KS_EXIT_USAGE;
+		}
+	}
+	nfiles = argc > optind ? (size_t)(argc - optind) : 1;
+	files = xcalloc(nfiles, sizeof *files);
+	results = xcalloc(nfiles, sizeof *results);
+	errors = xcalloc(nfiles, sizeof *errors);
+	sb_init(&out);
+	for (size_t i = 0; i < nfiles; i++) {
+		struct scenario s;
+		struct ks_err err;
+		const char *path = argc > optind ? argv[optind + (int)i] : NULL;
+
+		files[i] = path ? path : scn_default_path;
+		memset(&s, 0, sizeof s);
+		if (load_one(path, &s, &err) < 0) {
+			/* Bad input: say where, keep going with the other files. */
+			fprintf(stderr, "kubesim: %s\n", err.msg);
+			errors[i] = xstrdup(err.msg);
+			status = KS_EXIT_USAGE;
+			scn_free(&s);
+			failed++;
+			continue;
+		}
+		results[i] = xcalloc(1, sizeof *results[i]);
+		scn_run(&s, &o, &sink, results[i]);
+		sb_reset(&out);
+		report_result_line(files[i], results[i], s.n_expectations, &out);
+		if (!tap)
+			fputs(sb_str(&out), stdout);
+		if (results[i]->failed > 0) {
+			failed++;
+			if (status == KS_EXIT_OK)
+				status = KS_EXIT_FAILED;
+		} else
+			passed++;
+		scn_free(&s);
+		fflush(stdout);
+	}
+	if (nfiles > 1 && !tap)
+		printf("%zu scenario%s: %zu passed, %zu failed\n", nfiles, nfiles == 1 ? "" : "s", passed,
+		    failed);
+	if (tap) {
+		sb_reset(&out);
+		report_tap(files, (const struct run_result *const *)results,
+		    (const char *const *)errors, nfiles, &out);
+		fputs(sb_str(&out), stdout);
+	}
+	if (junit != NULL) {
+		FILE *f = fopen(junit, "w");
+
+		if (f == NULL) {
+			fprintf(stderr, "kubesim: --junit: %s: %s\n", junit, strerror(errno));
+			status = KS_EXIT_USAGE;
+		} else {
+			sb_reset(&out);
+			report_junit(files, (const struct run_result *const *)results,
+			    (const char *const *)errors, nfiles, &out);
+			fputs(sb_str(&out), f);
+			fclose(f);
+		}
+	}
+	if (o.trace != NULL)
+		fclose(o.trace);
+	for (size_t i = 0; i < nfiles; i++) {
+		if (results[i] != NULL) {
+			run_result_free(results[i]);
+			free(results[i]);
+		}
+		free(errors[i]);
+	}
+	free(results);
+	free(errors);
+	free(files);
+	sb_free(&out);
+	return status;
+}
+
+const struct ks_command ks_cmd_run = {
+	"run",
+	"Replay scenarios on a simulated cluster and check expectations",
+	run_usage,
+	run_main,
+};

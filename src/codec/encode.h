@@ -1,0 +1,22 @@
+/*
+ * encode.h - API objects to JSON documents (cJSON), as the API server
+ * serialises them: omitempty fields left out, defaults the server would
+ * have filled in present, times in RFC 3339. kubectl's -o json, -o yaml and
+ * -o jsonpath all read these documents; the state file will too.
+ */
+#ifndef KS_CODEC_ENCODE_H
+#define KS_CODEC_ENCODE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cjson/cJSON.h>
+
+#include "api/meta.h"
+
+cJSON *encode_object(const struct object *obj, int64_t now_ms);
+/* kubectl's List wrapper: {"apiVersion":"v1","items":[...],"kind":"List","metadata":{"resourceVersion":""}}. */
+cJSON *encode_list(struct object *const *objs, size_t n, int64_t now_ms);
+void encode_free(cJSON *doc);
+
+#endif

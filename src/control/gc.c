@@ -1,0 +1,163 @@
+/*
+ * gc.c - cascading deletion of a DaemonSet's pods.
+ *
+ * The API server deletes an owner at once for background propagation; the
+ * collector then finds dependents whose owner uid no longer exists and
+ * deletes them (attemptToDeleteItem). For foreground propagation the owner
+ * stays with a deletionTimestamp and the foregroundDeletion finalizer until
+ * its blocking dependents are gone; for orphan propagation the collector
+ * strips the ownerReferences and then the orphan finalizer. Each step runs
+ * controllerDelay after the change that causes it, as the collector sees
+ * changes through its informers.
+ */
+#include "control/gc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/meta.h"
+#include "api/pod.h"
+#include "api/store.h"
+#include "control/env.h"
+#include "util/map.h"
+#include "util/vec.h"
+#include "util/xmalloc.h"
+
+struct gc_job {
+	struct gc *g;
+	char *uid; /* the owner's */
+	sim_id timer;
+};
+
+struct gc {
+	const struct ctl_env *env;
+	struct map jobs; /* owner uid -> struct gc_job */
+};
+
+static void
+copy_dependents(const struct store *st, const char *uid, struct vec *out)
+{
+	const struct vec *owned = store_pods_owned_by(st, uid);
+
+	vec_clear(out);
+	if (owned != NULL)
+		for (size_t i = 0; i < owned->n; i++)
+			vec_push(out, owned->v[i]);
+}
+
+static void
+gc_run(struct sim *sim, void *arg)
+{
+	struct gc_job *job = arg;
+	struct gc *g = job->g;
+	struct store *st = g->env->store;
+	struct object *owner = store_get_uid(st, job->uid);
+	struct vec deps = VEC_INIT;
+
+	(void)sim;
+	map_del(&g->jobs, job->uid);
+	copy_dependents(st, job->uid, &deps);
+	if (owner == NULL) {
+		/* Background: the owner is gone, so are its dependents. */
+		for (size_t i = 0; i < deps.n; i++) {
+			struct pod *p = deps.v[i];
+
+			if (!meta_deleting(&p->obj.meta))
+				store_delete(st, &p->obj, -1);
+		}
+	} else if (meta_deleting(&owner->meta) && meta_has_finalizer(&owner->meta, "orphan")) {
+		for (size_t i = 0; i < deps.n; i++) {
+			struct pod *p = deps.v[i];
+
+			meta_remove_owner(&p->obj.meta, job->uid);
+			store_update(st, &p->obj);
+		}
+		meta_remove_finalizer(&owner->meta, "orphan");
+		store_update(st, owner);
+	} else if (meta_deleting(&owner->meta) &&
+	    meta_has_finalizer(&owner->meta, "foregroundDeletion")) {
+		for (size_t i = 0; i < deps.n; i++) {
+			struct pod *p = deps.v[i];
+
+			if (!meta_deleting(&p->obj.meta))
+				store_delete(st, &p->obj, -1);
+		}
+		/* Dependents removed at once above no longer block; terminating ones do. */
+		copy_dependents(st, job->uid, &deps);
+		if (deps.n == 0) {
+			meta_remove_finalizer(&owner->meta, "foregroundDeletion");
+			store_update(st, owner);
+		}
+	}
+	free(job->uid);
+	free(job);
+	vec_free(&deps);
+}
+
+static void
+gc_schedule(struct gc *g, const char *uid)
+{
+	struct gc_job *job;
+
+	if (map_has(&g->jobs, uid))
+		return;
+	job = xcalloc(1, sizeof *job);
+	job->g = g;
+	job->uid = xstrdup(uid);
+	map_put(&g->jobs, uid, job);
+	job->timer = sim_after(g->env->sim, g->env->timing->controller_delay, gc_run, job);
+}
+
+static void
+gc_watch(void *ctx, enum store_op op, struct object *obj)
+{
+	struct gc *g = ctx;
+
+	if (obj->kind == KIND_DAEMONSET) {
+		if (op == STORE_DELETED || (meta_deleting(&obj->meta) && obj->meta.n_finalizers > 0))
+			gc_schedule(g, obj->meta.uid);
+		return;
+	}
+	/* A dependent of a foreground-deleting owner went away: re-check the owner. */
+	if (obj->kind == KIND_POD && op == STORE_DELETED) {
+		const struct owner_ref *ref = meta_controller(&obj->meta);
+		struct object *owner;
+
+		if (ref == NULL)
+			return;
+		owner = store_get_uid(g->env->store, ref->uid);
+		if (owner != NULL && meta_deleting(&owner->meta) &&
+		    meta_has_finalizer(&owner->meta, "foregroundDeletion"))
+			gc_schedule(g, ref->uid);
+	}
+}
+
+struct gc *
+gc_new(const struct ctl_env *env)
+{
+	struct gc *g = xcalloc(1, sizeof *g);
+
+	g->env = env;
+	map_init(&g->jobs);
+	store_watch(env->store, gc_watch, g);
+	return g;
+}
+
+void
+gc_free(struct gc *g)
+{
+	const char *key;
+	void *value;
+
+	if (g == NULL)
+		return;
+	for (size_t it = 0; map_next(&g->jobs, &it, &key, &value);) {
+		struct gc_job *job = value;
+
+		sim_cancel(g->env->sim, job->timer);
+		free(job->uid);
+		free(job);
+	}
+	map_free(&g->jobs);
+	free(g);
+}

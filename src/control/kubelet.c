@@ -1,0 +1,538 @@
+/*
+ * kubelet.c - the kubelets of all nodes, as one component.
+ *
+ * A pod bound to a node is admitted or rejected (lifecycle/predicate.go:
+ * resources, node name, selector and affinity, NoExecute taints); an
+ * admitted pod shows ContainerCreating until its images are pulled and its
+ * containers start, podStartup later, when it turns Running and Ready with
+ * an IP from the node's pod CIDR. A pod being deleted gets SIGTERM and is
+ * removed when its containers exit: podShutdown later, capped by its
+ * terminationGracePeriodSeconds. Every reaction is scheduled on the engine
+ * (never done inside the store's notification), so the order of events is
+ * the engine's, deterministic.
+ */
+#include "control/kubelet.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/event.h"
+#include "api/node.h"
+#include "api/pod.h"
+#include "api/store.h"
+#include "control/env.h"
+#include "control/sched.h"
+#include "util/map.h"
+#include "util/xmalloc.h"
+
+static const char component[] = "kubelet";
+
+#define PULL_BACKOFF_INITIAL_MS 10000
+#define PULL_BACKOFF_MAX_MS 300000
+
+struct node_state {
+	bool alive;
+	unsigned next_ip; /* last octet handed out */
+};
+
+/* What the kubelet is doing with one pod. */
+enum pod_work {
+	WORK_NONE,
+	WORK_STARTING, /* pulling and starting containers */
+	WORK_BACKOFF,  /* image pull failed, waiting to retry */
+	WORK_STOPPING, /* SIGTERM sent */
+};
+
+struct pod_state {
+	struct kubelet *k;
+	char *uid;
+	enum pod_work work;
+	sim_id timer;
+	sim_ms pull_backoff;
+};
+
+struct kubelet {
+	const struct ctl_env *env;
+	struct map nodes; /* name -> struct node_state */
+	struct map pods;  /* uid -> struct pod_state */
+};
+
+static struct node_state *
+node_state(struct kubelet *k, const char *node)
+{
+	return map_get(&k->nodes, node);
+}
+
+static struct pod_state *
+pod_state(struct kubelet *k, const char *uid)
+{
+	struct pod_state *ps = map_get(&k->pods, uid);
+
+	if (ps == NULL) {
+		ps = xcalloc(1, sizeof *ps);
+		ps->k = k;
+		ps->uid = xstrdup(uid);
+		map_put(&k->pods, uid, ps);
+	}
+	return ps;
+}
+
+static void
+pod_state_drop(struct kubelet *k, const char *uid)
+{
+	struct pod_state *ps = map_del(&k->pods, uid);
+
+	if (ps == NULL)
+		return;
+	if (ps->timer != 0)
+		sim_cancel(k->env->sim, ps->timer);
+	free(ps->uid);
+	free(ps);
+}
+
+static struct pod *
+lookup_pod(struct kubelet *k, const char *uid)
+{
+	struct object *o = store_get_uid(k->env->store, uid);
+
+	return o != NULL && o->kind == KIND_POD ? (struct pod *)o : NULL;
+}
+
+static const struct image_rule *
+image_rule(const struct kubelet *k, const char *image)
+{
+	for (size_t i = 0; i < k->env->n_images; i++)
+		if (image != NULL && strcmp(k->env->images[i].image, image) == 0)
+			return &k->env->images[i];
+	return NULL;
+}
+
+static void
+set_container_states(struct pod *p, enum cstate state, const char *reason, const char *message,
+    bool ready, sim_ms now)
+{
+	if (p->status.n_cs != p->spec.n_containers) {
+		for (size_t i = 0; i < p->status.n_cs; i++) {
+			free(p->status.cs[i].name);
+			free(p->status.cs[i].image);
+			free(p->status.cs[i].reason);
+			free(p->status.cs[i].message);
+		}
+		free(p->status.cs);
+		p->status.n_cs = p->spec.n_containers;
+		p->status.cs = xcalloc(p->status.n_cs ? p->status.n_cs : 1, sizeof *p->status.cs);
+	}
+	for (size_t i = 0; i < p->status.n_cs; i++) {
+		struct container_status *cs = &p->status.cs[i];
+
+		free(cs->name);
+		free(cs->image);
+		free(cs->reason);
+		free(cs->message);
+		cs->name = xstrdup_or_null(p->spec.containers[i].name);
+		cs->image = xstrdup_or_null(p->spec.containers[i].image);
+		cs->state = state;
+		cs->reason = xstrdup_or_null(reason);
+		cs->message = xstrdup_or_null(message);
+		cs->ready = ready;
+		if (state == CSTATE_RUNNING)
+			cs->started_ms = now;
+	}
+}
+
+/* ---- admission (pkg/kubelet/lifecycle/predicate.go) ---- */
+
+static bool
+admit(struct kubelet *k, struct pod *p, const struct node *node)
+{
+	static const struct {
+		const char *resource, *reason;
+	} res[] = {{"cpu", "OutOfcpu"}, {"memory", "OutOfmemory"},
+		{"ephemeral-storage", "OutOfephemeral-storage"}};
+	const struct store *st = k->env->store;
+	const struct quantity *pods_cap = res_list_get(&node->allocatable, "pods");
+	const char *reason = NULL;
+	char message[512];
+
+	/* The pod itself is already indexed on the node: count the others. */
+	if (pods_cap != NULL && sched_node_pod_count(st, node->obj.meta.name) > qty_value(pods_cap)) {
+		reason = "OutOfpods";
+		snprintf(message, sizeof message,
+		    "Node didn't have enough resource: pods, requested: 1, used: %d, capacity: %lld",
+		    sched_node_pod_count(st, node->obj.meta.name) - 1, (long long)qty_value(pods_cap));
+	}
+	for (size_t i = 0; reason == NULL && i < sizeof res / sizeof res[0]; i++) {
+		int64_t want = pod_request_milli(&p->spec, res[i].resource);
+		int64_t used = sched_node_requested(st, node->obj.meta.name, res[i].resource, NULL) - want;
+		const struct quantity *alloc = res_list_get(&node->allocatable, res[i].resource);
+		bool milli = strcmp(res[i].resource, "cpu") == 0;
+
+		if (want == 0 || alloc == NULL || used + want <= alloc->milli)
+			continue;
+		reason = res[i].reason;
+		/* InsufficientResourceError prints cpu in millicores, the rest in units. */
+		snprintf(message, sizeof message,
+		    "Node didn't have enough resource: %s, requested: %lld, used: %lld, capacity: %lld",
+		    res[i].resource, (long long)(milli ? want : (want + 999) / 1000),
+		    (long long)(milli ? used : (used + 999) / 1000),
+		    (long long)(milli ? alloc->milli : qty_value(alloc)));
+	}
+	if (reason == NULL) {
+		const struct taint *t = taint_find_untolerated(node->taints, node->n_taints,
+		    p->spec.tolerations, p->spec.n_tolerations, EFFECT_BIT(EFFECT_NO_EXECUTE));
+
+		if (!labels_subset(&p->spec.node_selector, &node->obj.meta.labels) ||
+		    (p->spec.has_affinity && p->spec.affinity.has_required &&
+			!node_selector_matches(&p->spec.affinity.required, &node->obj.meta.labels,
+			    node->obj.meta.name))) {
+			reason = "NodeAffinity";
+			snprintf(message, sizeof message,
+			    "Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector");
+		} else if (t != NULL) {
+			reason = "TaintToleration";
+			snprintf(message, sizeof message,
+			    "Predicate TaintToleration failed: node(s) had untolerated taint {%s: %s}",
+			    t->key, t->value);
+		}
+	}
+	if (reason == NULL)
+		return true;
+	p->status.phase = PHASE_FAILED;
+	free(p->status.reason);
+	free(p->status.message);
+	p->status.reason = xstrdup(reason);
+	p->status.message = xstrdup(message);
+	store_update(k->env->store, &p->obj);
+	event_record(k->env->rec, &p->obj, "Warning", reason, component, "%s", message);
+	return false;
+}
+
+/* ---- starting ---- */
+
+static void start_pod(struct sim *sim, void *arg);
+static void enter_backoff(struct sim *sim, void *arg);
+
+static void
+schedule_start(struct kubelet *k, struct pod_state *ps, sim_ms delay)
+{
+	ps->work = WORK_STARTING;
+	ps->timer = sim_after(k->env->sim, delay, start_pod, ps);
+}
+
+static sim_ms
+startup_time(struct kubelet *k, const struct pod *p)
+{
+	sim_ms t = k->env->timing->pod_startup;
+
+	/* A slow image adds its pull time on top of the usual start. */
+	for (size_t i = 0; i < p->spec.n_containers; i++) {
+		const struct image_rule *r = image_rule(k, p->spec.containers[i].image);
+
+		if (r != NULL && r->pull_ms > t)
+			t = r->pull_ms;
+	}
+	return t;
+}
+
+static const char *
+failing_image(struct kubelet *k, const struct pod *p)
+{
+	for (size_t i = 0; i < p->spec.n_containers; i++) {
+		const struct image_rule *r = image_rule(k, p->spec.containers[i].image);
+
+		if (r != NULL && r->fail)
+			return p->spec.containers[i].image;
+	}
+	return NULL;
+}
+
+static unsigned
+node_index_of(const struct node *n)
+{
+	unsigned a, b, c;
+
+	if (n->pod_cidr != NULL && sscanf(n->pod_cidr, "%u.%u.%u.", &a, &b, &c) == 3)
+		return c;
+	return 0;
+}
+
+/* Image pull back-off: 10s, doubling to 5m (kubelet's imageBackOff). */
+static void
+enter_backoff(struct sim *sim, void *arg)
+{
+	struct pod_state *ps = arg;
+	struct kubelet *k = ps->k;
+	struct pod *p = lookup_pod(k, ps->uid);
+	const char *bad;
+
+	ps->timer = 0;
+	if (p == NULL || meta_deleting(&p->obj.meta) || (bad = failing_image(k, p)) == NULL) {
+		ps->work = WORK_NONE;
+		return;
+	}
+	ps->pull_backoff = ps->pull_backoff == 0 ? PULL_BACKOFF_INITIAL_MS
+	    : ps->pull_backoff * 2 > PULL_BACKOFF_MAX_MS ? PULL_BACKOFF_MAX_MS
+						       : ps->pull_backoff * 2;
+	set_container_states(p, CSTATE_WAITING, "ImagePullBackOff",
+	    "Back-off pulling image", false, sim_now(sim));
+	store_update(k->env->store, &p->obj);
+	event_record(k->env->rec, &p->obj, "Normal", "BackOff", component,
+	    "Back-off pulling image \"%s\"", bad);
+	ps->timer = sim_after(sim, ps->pull_backoff, start_pod, ps);
+}
+
+static void
+start_pod(struct sim *sim, void *arg)
+{
+	struct pod_state *ps = arg;
+	struct kubelet *k = ps->k;
+	struct pod *p = lookup_pod(k, ps->uid);
+	const struct node *node;
+	struct node_state *ns;
+	const char *bad;
+	sim_ms now = sim_now(sim);
+
+	ps->timer = 0;
+	ps->work = WORK_NONE;
+	if (p == NULL || meta_deleting(&p->obj.meta) || p->spec.node_name == NULL)
+		return;
+	ns = node_state(k, p->spec.node_name);
+	node = (const struct node *)store_get(k->env->store, KIND_NODE, NULL, p->spec.node_name);
+	if (ns == NULL || !ns->alive || node == NULL)
+		return;
+	bad = failing_image(k, p);
+	if (bad != NULL) {
+		/* ErrImagePull now; the next sync shows ImagePullBackOff until the retry. */
+		set_container_states(p, CSTATE_WAITING, "ErrImagePull",
+		    "failed to pull and unpack image", false, now);
+		store_update(k->env->store, &p->obj);
+		event_record(k->env->rec, &p->obj, "Warning", "Failed", component,
+		    "Failed to pull image \"%s\": failed to resolve reference \"%s\": not found", bad,
+		    bad);
+		ps->work = WORK_BACKOFF;
+		ps->timer = sim_after(sim, 1000, enter_backoff, ps);
+		return;
+	}
+	p->status.phase = PHASE_RUNNING;
+	set_container_states(p, CSTATE_RUNNING, NULL, NULL, true, now);
+	pod_cond_set(&p->status.initialized, "True", NULL, NULL, now);
+	pod_cond_set(&p->status.containers_ready, "True", NULL, NULL, now);
+	pod_cond_set(&p->status.ready, "True", NULL, NULL, now);
+	if (p->status.pod_ip == NULL) {
+		ns->next_ip = ns->next_ip < 2 ? 2 : ns->next_ip + 1;
+		if (p->spec.host_network)
+			p->status.pod_ip = xstrdup_or_null(node->internal_ip);
+		else
+			p->status.pod_ip = xasprintf("10.244.%u.%u", node_index_of(node),
+			    (ns->next_ip - 2) % 253 + 2);
+	}
+	store_update(k->env->store, &p->obj);
+	event_record(k->env->rec, &p->obj, "Normal", "Started", component, "Started container %s",
+	    p->spec.n_containers > 0 && p->spec.containers[0].name ? p->spec.containers[0].name : "");
+}
+
+static void
+begin_pod(struct kubelet *k, struct pod *p)
+{
+	const struct node *node;
+	struct pod_state *ps;
+	sim_ms now = sim_now(k->env->sim);
+
+	node = (const struct node *)store_get(k->env->store, KIND_NODE, NULL, p->spec.node_name);
+	if (node == NULL || !admit(k, p, node))
+		return;
+	p->status.start_ms = now;
+	free(p->status.host_ip);
+	p->status.host_ip = xstrdup_or_null(node->internal_ip);
+	pod_cond_set(&p->status.initialized, "True", NULL, NULL, now);
+	pod_cond_set(&p->status.ready, "False", "ContainersNotReady",
+	    "containers with unready status", now);
+	pod_cond_set(&p->status.containers_ready, "False", "ContainersNotReady",
+	    "containers with unready status", now);
+	set_container_states(p, CSTATE_WAITING, "ContainerCreating", NULL, false, now);
+	store_update(k->env->store, &p->obj);
+	ps = pod_state(k, p->obj.meta.uid);
+	schedule_start(k, ps, startup_time(k, p));
+}
+
+/* ---- stopping ---- */
+
+static void
+stop_done(struct sim *sim, void *arg)
+{
+	struct pod_state *ps = arg;
+	struct kubelet *k = ps->k;
+	struct pod *p = lookup_pod(k, ps->uid);
+	struct node_state *ns;
+
+	(void)sim;
+	ps->timer = 0;
+	if (p == NULL)
+		return;
+	ns = p->spec.node_name ? node_state(k, p->spec.node_name) : NULL;
+	if (ns == NULL || !ns->alive) {
+		/* The kubelet went silent meanwhile: the pod stays Terminating. */
+		ps->work = WORK_NONE;
+		return;
+	}
+	/* The kubelet's final delete (grace 0) once the containers are gone. */
+	store_remove(k->env->store, &p->obj);
+}
+
+static void
+begin_stop(struct kubelet *k, struct pod *p)
+{
+	struct pod_state *ps = pod_state(k, p->obj.meta.uid);
+	sim_ms grace = p->obj.meta.deletion_grace_s * 1000;
+	sim_ms delay = k->env->timing->pod_shutdown;
+
+	if (ps->work == WORK_STOPPING)
+		return;
+	if (ps->timer != 0)
+		sim_cancel(k->env->sim, ps->timer);
+	/* Containers that never started have nothing to shut down. */
+	if (p->status.phase != PHASE_RUNNING)
+		delay = 0;
+	if (delay > grace)
+		delay = grace;
+	ps->work = WORK_STOPPING;
+	if (p->status.phase == PHASE_RUNNING)
+		event_record(k->env->rec, &p->obj, "Normal", "Killing", component,
+		    "Stopping container %s",
+		    p->spec.n_containers > 0 && p->spec.containers[0].name ? p->spec.containers[0].name
+									   : "");
+	ps->timer = sim_after(k->env->sim, delay, stop_done, ps);
+}
+
+/* ---- reacting to the store ---- */
+
+/* Runs as its own engine event, never inside the store's notification. */
+static void
+sync_pod(struct sim *sim, void *arg)
+{
+	struct pod_state *ps = arg;
+	struct kubelet *k = ps->k;
+	struct pod *p = lookup_pod(k, ps->uid);
+	struct node_state *ns;
+
+	(void)sim;
+	ps->timer = 0;
+	if (p == NULL || p->spec.node_name == NULL) {
+		pod_state_drop(k, ps->uid);
+		return;
+	}
+	ns = node_state(k, p->spec.node_name);
+	if (ns == NULL || !ns->alive)
+		return;
+	if (meta_deleting(&p->obj.meta)) {
+		begin_stop(k, p);
+		return;
+	}
+	if (ps->work == WORK_NONE && p->status.n_cs == 0 && p->status.phase == PHASE_PENDING)
+		begin_pod(k, p);
+}
+
+static void
+poke(struct kubelet *k, const struct pod *p)
+{
+	struct pod_state *ps = map_get(&k->pods, p->obj.meta.uid);
+
+	if (ps != NULL && (ps->work == WORK_STOPPING || ps->timer != 0)) {
+		/* Busy starting: only a deletion interrupts that. */
+		if (ps->work != WORK_STARTING && ps->work != WORK_BACKOFF)
+			return;
+		if (!meta_deleting(&p->obj.meta))
+			return;
+		sim_cancel(k->env->sim, ps->timer);
+		ps->work = WORK_NONE;
+	}
+	ps = pod_state(k, p->obj.meta.uid);
+	ps->timer = sim_after(k->env->sim, 0, sync_pod, ps);
+}
+
+static void
+kubelet_watch(void *ctx, enum store_op op, struct object *obj)
+{
+	struct kubelet *k = ctx;
+
+	if (obj->kind == KIND_NODE) {
+		if (op == STORE_ADDED) {
+			struct node_state *ns = xcalloc(1, sizeof *ns);
+
+			ns->alive = true;
+			free(map_put(&k->nodes, obj->meta.name, ns));
+		} else if (op == STORE_DELETED)
+			free(map_del(&k->nodes, obj->meta.name));
+		return;
+	}
+	if (obj->kind != KIND_POD)
+		return;
+	if (op == STORE_DELETED) {
+		pod_state_drop(k, obj->meta.uid);
+		return;
+	}
+	if (((struct pod *)obj)->spec.node_name != NULL)
+		poke(k, (struct pod *)obj);
+}
+
+void
+kubelet_set_alive(struct kubelet *k, const char *node, bool alive)
+{
+	struct node_state *ns = node_state(k, node);
+	const struct vec *pods;
+
+	if (ns == NULL || ns->alive == alive)
+		return;
+	ns->alive = alive;
+	if (!alive)
+		return;
+	/* Back again: catch up with everything that happened to its pods. */
+	pods = store_pods_on_node(k->env->store, node);
+	if (pods != NULL)
+		for (size_t i = 0; i < pods->n; i++)
+			poke(k, pods->v[i]);
+}
+
+bool
+kubelet_alive(const struct kubelet *k, const char *node)
+{
+	const struct node_state *ns = map_get(&k->nodes, node);
+
+	return ns != NULL && ns->alive;
+}
+
+struct kubelet *
+kubelet_new(const struct ctl_env *env)
+{
+	struct kubelet *k = xcalloc(1, sizeof *k);
+
+	k->env = env;
+	map_init(&k->nodes);
+	map_init(&k->pods);
+	store_watch(env->store, kubelet_watch, k);
+	return k;
+}
+
+void
+kubelet_free(struct kubelet *k)
+{
+	const char *key;
+	void *value;
+
+	if (k == NULL)
+		return;
+	for (size_t it = 0; map_next(&k->nodes, &it, &key, &value);)
+		free(value);
+	map_free(&k->nodes);
+	for (size_t it = 0; map_next(&k->pods, &it, &key, &value);) {
+		struct pod_state *ps = value;
+
+		if (ps->timer != 0)
+			sim_cancel(k->env->sim, ps->timer);
+		free(ps->uid);
+		free(ps);
+	}
+	map_free(&k->pods);
+	free(k);
+}

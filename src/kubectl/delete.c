@@ -1,0 +1,295 @@
+/*
+ * delete.c - `kubectl delete`, after staging/src/k8s.io/kubectl/pkg/cmd/delete.
+ *
+ * --cascade picks the propagation policy (background, foreground, orphan;
+ * the old booleans still work with a deprecation warning). As kubectl's
+ * default --wait=true does, the command returns only when every deleted
+ * object is gone from the API, so simulated time passes while pods
+ * terminate or a foreground deletion waits for its dependents.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/daemonset.h"
+#include "api/pod.h"
+#include "api/selector.h"
+#include "api/store.h"
+#include "cluster.h"
+#include "kubectl/kctl.h"
+#include "util/err.h"
+#include "util/vec.h"
+#include "util/xmalloc.h"
+
+/* How long --wait may advance simulated time before giving up. */
+#define DELETE_WAIT_MAX_MS (10 * 60 * 1000)
+
+static const struct kctl_flag delete_flags[] = {
+	{"filename", 'f', KF_STRING, NULL, "containing the resource to delete.", NULL},
+	{"selector", 'l', KF_STRING, NULL, "Selector (label query) to filter on.", NULL},
+	{"all", 0, KF_BOOL, NULL, "Delete all resources, in the namespace of the specified resource types.", NULL},
+	{"cascade", 0, KF_BOOL, "background", "Must be \"background\", \"orphan\", or \"foreground\". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.", "background"},
+	{"grace-period", 0, KF_INT, "-1", "Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).", NULL},
+	{"force", 0, KF_BOOL, NULL, "If true, immediately remove resources from API and bypass graceful deletion.", NULL},
+	{"now", 0, KF_BOOL, NULL, "If true, resources are signaled for immediate shutdown (same as --grace-period=1).", NULL},
+	{"wait", 0, KF_BOOL, "true", "If true, wait for resources to be gone before returning.", NULL},
+	{"ignore-not-found", 0, KF_BOOL, NULL, "Treat \"resource not found\" as a successful delete.", NULL},
+	{"all-namespaces", 'A', KF_BOOL, NULL, "If present, list the requested object(s) across all namespaces.", NULL},
+	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
+};
+
+enum propagation {
+	PROP_BACKGROUND,
+	PROP_FOREGROUND,
+	PROP_ORPHAN,
+};
+
+/* delete_flags.go parseCascadingFlag */
+static int
+parse_cascade(struct kctl_call *call, enum propagation *out)
+{
+	const char *v = kctl_str(call, "cascade");
+	static const char *const t[] = {"1", "t", "T", "TRUE", "true", "True", NULL};
+	static const char *const f[] = {"0", "f", "F", "FALSE", "false", "False", NULL};
+
+	if (strcmp(v, "background") == 0)
+		*out = PROP_BACKGROUND;
+	else if (strcmp(v, "foreground") == 0)
+		*out = PROP_FOREGROUND;
+	else if (strcmp(v, "orphan") == 0)
+		*out = PROP_ORPHAN;
+	else {
+		for (int i = 0; t[i] != NULL; i++) {
+			if (strcmp(v, t[i]) == 0) {
+				kctl_err(call->res, "warning: --cascade=%s is deprecated (boolean value) and can be replaced with --cascade=background.\n",
+				    v);
+				*out = PROP_BACKGROUND;
+				return 0;
+			}
+			if (strcmp(v, f[i]) == 0) {
+				kctl_err(call->res, "warning: --cascade=%s is deprecated (boolean value) and can be replaced with --cascade=orphan.\n",
+				    v);
+				*out = PROP_ORPHAN;
+				return 0;
+			}
+		}
+		kctl_error(call, "invalid cascade value (%s). Must be \"background\", \"foreground\", or \"orphan\"", v);
+		return -1;
+	}
+	return 0;
+}
+
+struct gone_check {
+	struct cluster *c;
+	struct vec *uids;
+};
+
+static bool
+all_gone(void *ctx)
+{
+	struct gone_check *g = ctx;
+
+	for (size_t i = 0; i < g->uids->n; i++)
+		if (store_get_uid(g->c->store, g->uids->v[i]) != NULL)
+			return false;
+	return true;
+}
+
+static void
+delete_object(struct kctl_call *call, struct object *obj, enum propagation prop, long grace,
+    bool force, struct vec *waiting)
+{
+	struct store *st = call->c->store;
+	const char *type = kctl_type_name(obj->kind);
+	char *name = xstrdup(obj->meta.name);
+	bool immediate = force && grace == 0;
+
+	if (obj->kind == KIND_DAEMONSET) {
+		if (prop == PROP_ORPHAN)
+			meta_add_finalizer(&obj->meta, "orphan");
+		else if (prop == PROP_FOREGROUND)
+			meta_add_finalizer(&obj->meta, "foregroundDeletion");
+	}
+	vec_push(waiting, xstrdup(obj->meta.uid));
+	if (obj->kind == KIND_NODE) {
+		struct ks_err err;
+
+		cluster_remove_node(call->c, name, &err);
+	} else if (immediate)
+		store_remove(st, obj);
+	else
+		store_delete(st, obj, grace);
+	/* printers: "<type> "<name>" deleted", with "force" for grace 0. */
+	kctl_out(call->res, "%s \"%s\" %sdeleted\n", type, name, immediate ? "force " : "");
+	free(name);
+}
+
+static int
+delete_exec(struct kctl_call *call)
+{
+	struct store *st = call->c->store;
+	enum propagation prop;
+	long grace = kctl_int(call, "grace-period");
+	bool force = kctl_bool(call, "force");
+	bool all = kctl_bool(call, "all");
+	const char *selector = kctl_str(call, "selector");
+	struct vec targets = VEC_INIT, waiting = VEC_INIT;
+	struct label_selector sel;
+	struct ks_err err;
+	int status = 0;
+	enum kind kind = KIND_POD;
+	size_t first_name = 1;
+
+	if (parse_cascade(call, &prop) < 0)
+		return 1;
+	if (kctl_bool(call, "now")) {
+		if (grace != -1)
+			return kctl_error(call, "--now and --grace-period cannot be specified together");
+		grace = 1;
+	}
+	if (force && grace > 0)
+		return kctl_error(call, "--force and --grace-period greater than 0 cannot be specified together");
+	if (force && grace < 0)
+		grace = 0;
+	if (force && grace == 0)
+		kctl_err(call->res, "%s", "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n");
+	if (sel_parse(selector, &sel, &err) < 0)
+		return kctl_error(call, "%s", err.msg);
+
+	if (kctl_given(call, "filename")) {
+		struct vec objs = VEC_INIT;
+
+		if (kctl_read_manifests(call, kctl_str(call, "filename"), &objs, NULL, &err) < 0) {
+			sel_free(&sel);
+			return kctl_error(call, "%s", err.msg);
+		}
+		for (size_t i = 0; i < objs.n; i++) {
+			struct object *o = objs.v[i];
+			struct object *live = store_get(st, o->kind, o->meta.ns ? o->meta.ns : call->ns,
+			    o->meta.name ? o->meta.name : "");
+
+			if (live == NULL) {
+				kctl_err(call->res, "Error from server (NotFound): error when deleting \"%s\": %s \"%s\" not found\n",
+				    kctl_str(call, "filename"), kind_resource(o->kind), o->meta.name ? o->meta.name : "");
+				status = 1;
+			} else
+				vec_push(&targets, live);
+			object_free(o);
+		}
+		vec_free(&objs);
+	} else {
+		const char *type = call->n_args > 0 ? call->args[0] : NULL;
+		char typebuf[128];
+
+		if (type == NULL) {
+			sel_free(&sel);
+			kctl_err(call->res, "%s", "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n");
+			return call->res->status = 1;
+		}
+		/* TYPE/NAME form: every argument names its own type. */
+		if (strchr(type, '/') != NULL) {
+			for (size_t i = 0; i < call->n_args; i++) {
+				const char *slash = strchr(call->args[i], '/');
+				struct object *o;
+
+				if (slash == NULL) {
+					sel_free(&sel);
+					return kctl_error(call, "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
+				}
+				snprintf(typebuf, sizeof typebuf, "%.*s", (int)(slash - call->args[i]),
+				    call->args[i]);
+				if (kctl_resource(typebuf, &kind) < 0) {
+					sel_free(&sel);
+					return kctl_error(call, "the server doesn't have a resource type \"%s\"",
+					    typebuf);
+				}
+				o = store_get(st, kind, call->ns, slash + 1);
+				if (o == NULL) {
+					if (!kctl_bool(call, "ignore-not-found")) {
+						kctl_err(call->res, "Error from server (NotFound): %s \"%s\" not found\n",
+						    kind_resource(kind), slash + 1);
+						status = 1;
+					}
+				} else
+					vec_push(&targets, o);
+			}
+			first_name = call->n_args;
+		} else if (kctl_resource(type, &kind) < 0) {
+			sel_free(&sel);
+			return kctl_error(call, "the server doesn't have a resource type \"%s\"", type);
+		}
+		if (first_name < call->n_args) {
+			if (all || selector[0] != '\0') {
+				sel_free(&sel);
+				return kctl_error(call, "name cannot be provided when a selector is specified");
+			}
+			for (size_t i = first_name; i < call->n_args; i++) {
+				struct object *o = store_get(st, kind, call->ns, call->args[i]);
+
+				if (o == NULL) {
+					if (!kctl_bool(call, "ignore-not-found")) {
+						kctl_err(call->res, "Error from server (NotFound): %s \"%s\" not found\n",
+						    kind_resource(kind), call->args[i]);
+						status = 1;
+					}
+				} else
+					vec_push(&targets, o);
+			}
+		} else if (strchr(type, '/') == NULL) {
+			struct vec all_objs = VEC_INIT;
+
+			if (!all && selector[0] == '\0') {
+				sel_free(&sel);
+				return kctl_error(call, "resource(s) were provided, but no name was specified");
+			}
+			store_list_sorted(st, kind,
+			    kctl_bool(call, "all-namespaces") || !kind_namespaced(kind) ? NULL : call->ns,
+			    &all_objs);
+			for (size_t i = 0; i < all_objs.n; i++) {
+				struct object *o = all_objs.v[i];
+
+				if (sel_matches(&sel, &o->meta.labels))
+					vec_push(&targets, o);
+			}
+			vec_free(&all_objs);
+			if (targets.n == 0)
+				kctl_out(call->res, "%s", "No resources found\n");
+		}
+	}
+	/* Collect uids first: deleting one object can free another (its pods). */
+	{
+		struct vec uids = VEC_INIT;
+
+		for (size_t i = 0; i < targets.n; i++)
+			vec_push(&uids, xstrdup(((struct object *)targets.v[i])->meta.uid));
+		for (size_t i = 0; i < uids.n; i++) {
+			struct object *o = store_get_uid(st, uids.v[i]);
+
+			if (o != NULL)
+				delete_object(call, o, prop, grace, force, &waiting);
+			free(uids.v[i]);
+		}
+		vec_free(&uids);
+	}
+	if (kctl_bool(call, "wait") && waiting.n > 0) {
+		struct gone_check g = {call->c, &waiting};
+
+		cluster_advance_until(call->c, cluster_now(call->c) + DELETE_WAIT_MAX_MS, all_gone, &g);
+	}
+	for (size_t i = 0; i < waiting.n; i++)
+		free(waiting.v[i]);
+	vec_free(&waiting);
+	vec_free(&targets);
+	sel_free(&sel);
+	if (status)
+		call->res->status = 1;
+	return call->res->status;
+}
+
+const struct kctl_verb kctl_delete_verb = {
+	.name = "delete",
+	.short_help = "Delete resources by file names, stdin, resources and names, or by resources and label selector",
+	.usage = "kubectl delete ([-f FILENAME] | TYPE [(NAME | -l label | --all)]) [options]",
+	.flags = delete_flags,
+	.exec = delete_exec,
+};

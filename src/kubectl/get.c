@@ -1,0 +1,400 @@
+/*
+ * get.c - `kubectl get`, after staging/src/k8s.io/kubectl/pkg/cmd/get.
+ *
+ * Resolves TYPE[,TYPE...] [NAME...] or TYPE/NAME arguments, filters by
+ * namespace, label selector and field selector, and prints a table (the
+ * server-side columns of printers.go), names, or a JSONPath template. With
+ * several types the tables are printed one after another, separated by a
+ * blank line, with kind-qualified names, as kubectl does.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/node.h"
+#include "api/pod.h"
+#include "api/selector.h"
+#include "api/store.h"
+#include "cluster.h"
+#include "codec/encode.h"
+#include "codec/jsontext.h"
+#include "kubectl/jsonpath.h"
+#include "kubectl/kctl.h"
+#include "kubectl/printers.h"
+#include "kubectl/table.h"
+#include "util/err.h"
+#include "util/vec.h"
+#include "util/xmalloc.h"
+
+static const struct kctl_flag get_flags[] = {
+	{"output", 'o', KF_STRING, NULL, "Output format. One of: (json, yaml, name, jsonpath, wide).", NULL},
+	{"selector", 'l', KF_STRING, NULL, "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.", NULL},
+	{"field-selector", 0, KF_STRING, NULL, "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.", NULL},
+	{"all-namespaces", 'A', KF_BOOL, NULL, "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.", NULL},
+	{"show-labels", 0, KF_BOOL, NULL, "When printing, show all labels as the last column (default hide labels column)", NULL},
+	{"no-headers", 0, KF_BOOL, NULL, "When using the default or custom-column output format, don't print headers (default print headers).", NULL},
+	{"label-columns", 'L', KF_STRING, NULL, "Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive.", NULL},
+	{"ignore-not-found", 0, KF_BOOL, NULL, "If set to true, suppresses NotFound error for specific objects that do not exist.", NULL},
+	{"watch", 'w', KF_BOOL, NULL, "After listing/getting the requested object, watch for changes.", NULL},
+	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
+};
+
+/* ---- field selectors (the fields the API server indexes for these kinds) ---- */
+
+struct field_req {
+	char *field;
+	char *value;
+	bool negate;
+};
+
+static const char *
+field_value(const struct object *o, const char *field, char *buf, size_t len)
+{
+	if (strcmp(field, "metadata.name") == 0)
+		return o->meta.name;
+	if (strcmp(field, "metadata.namespace") == 0)
+		return o->meta.ns ? o->meta.ns : "";
+	if (o->kind == KIND_POD) {
+		const struct pod *p = (const struct pod *)o;
+
+		if (strcmp(field, "spec.nodeName") == 0)
+			return p->spec.node_name ? p->spec.node_name : "";
+		if (strcmp(field, "status.phase") == 0)
+			return pod_phase_name(p->status.phase);
+		if (strcmp(field, "spec.restartPolicy") == 0)
+			return p->spec.restart_policy ? p->spec.restart_policy : "";
+		if (strcmp(field, "spec.schedulerName") == 0)
+			return p->spec.scheduler_name ? p->spec.scheduler_name : "";
+		if (strcmp(field, "status.podIP") == 0)
+			return p->status.pod_ip ? p->status.pod_ip : "";
+	}
+	if (o->kind == KIND_NODE && strcmp(field, "spec.unschedulable") == 0) {
+		snprintf(buf, len, "%s", ((const struct node *)o)->unschedulable ? "true" : "false");
+		return buf;
+	}
+	return NULL;
+}
+
+static int
+parse_field_selector(struct kctl_call *call, const char *text, struct vec *reqs)
+{
+	char *copy = xstrdup(text), *save = NULL;
+
+	for (char *part = strtok_r(copy, ",", &save); part != NULL; part = strtok_r(NULL, ",", &save)) {
+		struct field_req *r = xcalloc(1, sizeof *r);
+		char *op = strstr(part, "!=");
+		size_t skip = 2;
+
+		if (op != NULL)
+			r->negate = true;
+		else if ((op = strstr(part, "==")) == NULL) {
+			op = strchr(part, '=');
+			skip = 1;
+		}
+		if (op == NULL) {
+			free(r);
+			free(copy);
+			return kctl_error(call, "invalid selector: '%s'; can't understand '%s'", text, part);
+		}
+		r->field = xstrndup(part, (size_t)(op - part));
+		r->value = xstrdup(op + skip);
+		vec_push(reqs, r);
+	}
+	free(copy);
+	return 0;
+}
+
+static void
+field_reqs_free(struct vec *reqs)
+{
+	for (size_t i = 0; i < reqs->n; i++) {
+		struct field_req *r = reqs->v[i];
+
+		free(r->field);
+		free(r->value);
+		free(r);
+	}
+	vec_free(reqs);
+}
+
+/* ---- output ---- */
+
+enum out_kind {
+	OUT_TABLE,
+	OUT_WIDE,
+	OUT_NAME,
+	OUT_JSON,
+	OUT_YAML,
+	OUT_JSONPATH,
+};
+
+static int
+parse_output(struct kctl_call *call, enum out_kind *out, const char **arg)
+{
+	const char *o = kctl_str(call, "output");
+
+	*arg = NULL;
+	if (o[0] == '\0')
+		*out = OUT_TABLE;
+	else if (strcmp(o, "wide") == 0)
+		*out = OUT_WIDE;
+	else if (strcmp(o, "name") == 0)
+		*out = OUT_NAME;
+	else if (strcmp(o, "json") == 0)
+		*out = OUT_JSON;
+	else if (strcmp(o, "yaml") == 0)
+		*out = OUT_YAML;
+	else if (strncmp(o, "jsonpath=", 9) == 0) {
+		*out = OUT_JSONPATH;
+		*arg = o + 9;
+	} else
+		return kctl_error(call,
+		    "unable to match a printer suitable for the output format \"%s\", allowed formats are: json,jsonpath,name,wide,yaml",
+		    o);
+	return 0;
+}
+
+struct type_group {
+	enum kind kind;
+	struct vec objs;
+};
+
+static int
+cmp_ns_name(const void *a, const void *b)
+{
+	const struct object *x = *(const struct object *const *)a;
+	const struct object *y = *(const struct object *const *)b;
+	int c = strcmp(x->meta.ns ? x->meta.ns : "", y->meta.ns ? y->meta.ns : "");
+
+	return c != 0 ? c : strcmp(x->meta.name, y->meta.name);
+}
+
+static int
+get_exec(struct kctl_call *call)
+{
+	struct store *st = call->c->store;
+	struct type_group groups[KIND__COUNT];
+	size_t ngroups = 0;
+	enum out_kind out;
+	const char *out_arg;
+	bool all_ns = kctl_bool(call, "all-namespaces");
+	const char *ns = all_ns ? NULL : call->ns;
+	struct label_selector sel;
+	struct vec freqs = VEC_INIT;
+	struct ks_err err;
+	bool by_name = false;
+	int status = 0;
+	size_t total = 0;
+
+	if (parse_output(call, &out, &out_arg) < 0)
+		return 1;
+	if (call->n_args == 0) {
+		kctl_err(call->res, "%s", "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples\n");
+		return call->res->status = 1;
+	}
+	if (sel_parse(kctl_str(call, "selector"), &sel, &err) < 0)
+		return kctl_error(call, "%s", err.msg);
+	if (parse_field_selector(call, kctl_str(call, "field-selector"), &freqs) != 0) {
+		sel_free(&sel);
+		return 1;
+	}
+	memset(groups, 0, sizeof groups);
+
+	if (strchr(call->args[0], '/') != NULL) {
+		/* TYPE/NAME ...: each argument names one object. */
+		by_name = true;
+		for (size_t i = 0; i < call->n_args; i++) {
+			const char *slash = strchr(call->args[i], '/');
+			char type[128];
+			enum kind k;
+			struct object *o;
+			size_t g;
+
+			if (slash == NULL) {
+				sel_free(&sel);
+				field_reqs_free(&freqs);
+				return kctl_error(call,
+				    "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
+			}
+			snprintf(type, sizeof type, "%.*s", (int)(slash - call->args[i]), call->args[i]);
+			if (kctl_resource(type, &k) < 0) {
+				sel_free(&sel);
+				field_reqs_free(&freqs);
+				return kctl_error(call, "the server doesn't have a resource type \"%s\"", type);
+			}
+			for (g = 0; g < ngroups && groups[g].kind != k; g++)
+				;
+			if (g == ngroups)
+				groups[ngroups++].kind = k;
+			o = store_get(st, k, call->ns, slash + 1);
+			if (o == NULL) {
+				kctl_err(call->res, "Error from server (NotFound): %s \"%s\" not found\n",
+				    kind_resource(k), slash + 1);
+				status = 1;
+			} else
+				vec_push(&groups[g].objs, o);
+		}
+	} else {
+		char *types = xstrdup(call->args[0]), *save = NULL;
+
+		for (char *t = strtok_r(types, ",", &save); t != NULL; t = strtok_r(NULL, ",", &save)) {
+			enum kind k;
+
+			if (kctl_resource(t, &k) < 0) {
+				kctl_error(call, "the server doesn't have a resource type \"%s\"", t);
+				free(types);
+				sel_free(&sel);
+				field_reqs_free(&freqs);
+				return 1;
+			}
+			groups[ngroups++].kind = k;
+		}
+		free(types);
+		by_name = call->n_args > 1;
+		for (size_t g = 0; g < ngroups; g++) {
+			enum kind k = groups[g].kind;
+
+			if (by_name) {
+				for (size_t i = 1; i < call->n_args; i++) {
+					struct object *o = store_get(st, k, call->ns, call->args[i]);
+
+					if (o == NULL) {
+						if (!kctl_bool(call, "ignore-not-found")) {
+							kctl_err(call->res, "Error from server (NotFound): %s \"%s\" not found\n",
+							    kind_resource(k), call->args[i]);
+							status = 1;
+						}
+					} else
+						vec_push(&groups[g].objs, o);
+				}
+				continue;
+			}
+			store_list(st, k, kind_namespaced(k) ? ns : NULL, &groups[g].objs);
+			vec_sort(&groups[g].objs, cmp_ns_name);
+		}
+	}
+	/* Filters apply to lists and to named gets alike. */
+	for (size_t g = 0; g < ngroups; g++) {
+		struct vec *v = &groups[g].objs;
+		size_t j = 0;
+
+		for (size_t i = 0; i < v->n; i++) {
+			struct object *o = v->v[i];
+			bool keep = sel_matches(&sel, &o->meta.labels);
+
+			for (size_t f = 0; keep && f < freqs.n; f++) {
+				struct field_req *r = freqs.v[f];
+				char buf[16];
+				const char *val = field_value(o, r->field, buf, sizeof buf);
+
+				if (val == NULL) {
+					kctl_err(call->res, "Error from server (BadRequest): Unable to find \"%s\" that match label selector \"\", field selector \"%s\": \"%s\" is not a known field selector: only \"metadata.name\", \"metadata.namespace\"\n",
+					    kind_resource(o->kind), kctl_str(call, "field-selector"), r->field);
+					call->res->status = 1;
+					sel_free(&sel);
+					field_reqs_free(&freqs);
+					for (size_t x = 0; x < ngroups; x++)
+						vec_free(&groups[x].objs);
+					return 1;
+				}
+				keep = (strcmp(val, r->value) == 0) != r->negate;
+			}
+			if (keep)
+				v->v[j++] = o;
+		}
+		v->n = j;
+		total += j;
+	}
+
+	if (out == OUT_NAME) {
+		for (size_t g = 0; g < ngroups; g++)
+			for (size_t i = 0; i < groups[g].objs.n; i++)
+				kctl_out(call->res, "%s/%s\n", kctl_type_name(groups[g].kind),
+				    ((struct object *)groups[g].objs.v[i])->meta.name);
+	} else if (out == OUT_JSON || out == OUT_YAML || out == OUT_JSONPATH) {
+		struct vec flat = VEC_INIT;
+		bool single = by_name && total == 1 && ngroups == 1;
+		struct strbuf text = STRBUF_INIT;
+		cJSON *doc;
+
+		for (size_t g = 0; g < ngroups; g++)
+			for (size_t i = 0; i < groups[g].objs.n; i++)
+				vec_push(&flat, groups[g].objs.v[i]);
+		doc = single ? encode_object(flat.v[0], cluster_now(call->c))
+			     : encode_list((struct object *const *)flat.v, flat.n, cluster_now(call->c));
+		sb_init(&text);
+		if (out == OUT_JSON)
+			encode_json_text(doc, &text);
+		else if (out == OUT_YAML)
+			encode_yaml_text(doc, &text);
+		else if (jsonpath_eval(out_arg, doc, &text, &err) < 0) {
+			kctl_err(call->res, "error: %s\n", err.msg);
+			status = 1;
+		}
+		kctl_out(call->res, "%s", sb_str(&text));
+		sb_free(&text);
+		encode_free(doc);
+		vec_free(&flat);
+	} else {
+		struct print_opts po;
+		bool printed = false;
+		char *label_cols = xstrdup(kctl_str(call, "label-columns"));
+		const char *cols[32];
+		size_t ncols = 0;
+		char *save = NULL;
+
+		for (char *c = strtok_r(label_cols, ",", &save); c != NULL && ncols < 32;
+		     c = strtok_r(NULL, ",", &save))
+			cols[ncols++] = c;
+		memset(&po, 0, sizeof po);
+		po.wide = out == OUT_WIDE;
+		po.all_namespaces = all_ns;
+		po.with_kind = ngroups > 1;
+		po.show_labels = kctl_bool(call, "show-labels");
+		po.label_columns = cols;
+		po.n_label_columns = ncols;
+		for (size_t g = 0; g < ngroups; g++) {
+			struct strbuf text = STRBUF_INIT;
+			struct table *t;
+
+			if (groups[g].objs.n == 0)
+				continue;
+			t = table_new();
+			printers_table(groups[g].kind, (struct object *const *)groups[g].objs.v,
+			    groups[g].objs.n, &po, cluster_now(call->c), t);
+			sb_init(&text);
+			table_render(t, kctl_bool(call, "no-headers"), &text);
+			kctl_out(call->res, "%s%s", printed ? "\n" : "", sb_str(&text));
+			sb_free(&text);
+			table_free(t);
+			printed = true;
+		}
+		free(label_cols);
+	}
+	if (total == 0 && !by_name && out != OUT_JSON && out != OUT_YAML) {
+		bool cluster_scoped = true;
+
+		for (size_t g = 0; g < ngroups; g++)
+			if (kind_namespaced(groups[g].kind))
+				cluster_scoped = false;
+		if (all_ns || cluster_scoped)
+			kctl_err(call->res, "%s", "No resources found\n");
+		else
+			kctl_err(call->res, "No resources found in %s namespace.\n", call->ns);
+	}
+	for (size_t g = 0; g < ngroups; g++)
+		vec_free(&groups[g].objs);
+	sel_free(&sel);
+	field_reqs_free(&freqs);
+	if (status)
+		call->res->status = 1;
+	return call->res->status;
+}
+
+const struct kctl_verb kctl_get_verb = {
+	.name = "get",
+	.short_help = "Display one or many resources",
+	.usage = "kubectl get [(-o|--output=)json|yaml|name|wide|jsonpath=...] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]",
+	.flags = get_flags,
+	.exec = get_exec,
+};

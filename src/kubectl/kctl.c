@@ -1,0 +1,499 @@
+/*
+ * kctl.c - verb table, flag parsing, help, and what verbs share.
+ */
+#include "kubectl/kctl.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster.h"
+#include "codec/decode.h"
+#include "util/err.h"
+#include "util/vec.h"
+#include "util/xmalloc.h"
+
+extern const struct kctl_verb kctl_create_verb;
+extern const struct kctl_verb kctl_apply_verb;
+extern const struct kctl_verb kctl_get_verb;
+extern const struct kctl_verb kctl_delete_verb;
+
+static const struct kctl_verb *const kctl_verbs[] = {
+	&kctl_create_verb,
+	&kctl_apply_verb,
+	&kctl_get_verb,
+	&kctl_delete_verb,
+};
+
+void
+kctl_result_init(struct kctl_result *r)
+{
+	sb_init(&r->out);
+	sb_init(&r->err);
+	sb_init(&r->both);
+	r->status = 0;
+}
+
+void
+kctl_result_free(struct kctl_result *r)
+{
+	sb_free(&r->out);
+	sb_free(&r->err);
+	sb_free(&r->both);
+}
+
+void
+kctl_out(struct kctl_result *r, const char *fmt, ...)
+{
+	size_t at = r->out.len;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vaddf(&r->out, fmt, ap);
+	va_end(ap);
+	sb_addn(&r->both, r->out.s + at, r->out.len - at);
+}
+
+void
+kctl_err(struct kctl_result *r, const char *fmt, ...)
+{
+	size_t at = r->err.len;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vaddf(&r->err, fmt, ap);
+	va_end(ap);
+	sb_addn(&r->both, r->err.s + at, r->err.len - at);
+}
+
+/* ---- flags ---- */
+
+static int
+flag_index(const struct kctl_verb *v, const char *name)
+{
+	for (int i = 0; v->flags != NULL && v->flags[i].name != NULL; i++)
+		if (strcmp(v->flags[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+static int
+flag_index_short(const struct kctl_verb *v, char c)
+{
+	for (int i = 0; v->flags != NULL && v->flags[i].name != NULL; i++)
+		if (v->flags[i].shorthand == c)
+			return i;
+	return -1;
+}
+
+const char *
+kctl_str(const struct kctl_call *call, const char *name)
+{
+	int i = flag_index(call->verb, name);
+
+	if (i < 0)
+		return "";
+	if (call->given[i])
+		return call->values[i];
+	return call->verb->flags[i].def ? call->verb->flags[i].def : "";
+}
+
+bool
+kctl_bool(const struct kctl_call *call, const char *name)
+{
+	const char *v = kctl_str(call, name);
+
+	return strcmp(v, "true") == 0;
+}
+
+long
+kctl_int(const struct kctl_call *call, const char *name)
+{
+	return strtol(kctl_str(call, name), NULL, 10);
+}
+
+bool
+kctl_given(const struct kctl_call *call, const char *name)
+{
+	int i = flag_index(call->verb, name);
+
+	return i >= 0 && call->given[i];
+}
+
+int
+kctl_error(struct kctl_call *call, const char *fmt, ...)
+{
+	char msg[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	kctl_err(call->res, "error: %s\n", msg);
+	call->res->status = 1;
+	return 1;
+}
+
+int
+kctl_usage_error(struct kctl_call *call, const char *fmt, ...)
+{
+	char msg[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	kctl_err(call->res, "error: %s\nSee 'kubectl %s -h' for help and examples\n", msg,
+	    call->verb->name);
+	call->res->status = 1;
+	return 1;
+}
+
+static bool
+parse_bool_text(const char *s, bool *out)
+{
+	/* strconv.ParseBool */
+	static const char *const t[] = {"1", "t", "T", "TRUE", "true", "True", NULL};
+	static const char *const f[] = {"0", "f", "F", "FALSE", "false", "False", NULL};
+
+	for (int i = 0; t[i] != NULL; i++) {
+		if (strcmp(s, t[i]) == 0) {
+			*out = true;
+			return true;
+		}
+		if (strcmp(s, f[i]) == 0) {
+			*out = false;
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+set_flag(struct kctl_call *call, int i, const char *value)
+{
+	free(call->values[i]);
+	call->values[i] = xstrdup(value);
+	call->given[i] = true;
+}
+
+static void
+print_verb_help(const struct kctl_verb *v, struct strbuf *out)
+{
+	sb_addf(out, "%s\n\nUsage:\n  %s\n", v->short_help, v->usage);
+	if (v->flags != NULL && v->flags[0].name != NULL) {
+		sb_add(out, "\nOptions:\n");
+		for (int i = 0; v->flags[i].name != NULL; i++) {
+			const struct kctl_flag *f = &v->flags[i];
+
+			if (f->shorthand)
+				sb_addf(out, "    -%c, --%s", f->shorthand, f->name);
+			else
+				sb_addf(out, "    --%s", f->name);
+			if (f->type != KF_BOOL)
+				sb_addf(out, "='%s'", f->def ? f->def : "");
+			else
+				sb_addf(out, "=%s", f->def ? f->def : "false");
+			sb_addf(out, ":\n\t%s\n\n", f->help);
+		}
+	}
+	sb_add(out, "Use \"kubectl options\" for a list of global command-line options (applies to all commands).\n");
+}
+
+/*
+ * pflag's grammar over the words after the verb. -n/--namespace is global
+ * and so accepted by every verb; -h/--help prints the verb's help.
+ */
+static int
+parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
+{
+	const struct kctl_verb *v = call->verb;
+	bool only_args = false;
+
+	call->args = xcalloc((size_t)argc + 1, sizeof *call->args);
+	for (int a = 0; a < argc; a++) {
+		char *w = argv[a];
+		const char *value = NULL;
+		char name[128];
+		int fi;
+
+		if (only_args || w[0] != '-' || strcmp(w, "-") == 0) {
+			call->args[call->n_args++] = w;
+			continue;
+		}
+		if (strcmp(w, "--") == 0) {
+			only_args = true;
+			continue;
+		}
+		if (w[1] == '-') {
+			const char *eq = strchr(w + 2, '=');
+
+			snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - w - 2) : (int)strlen(w + 2),
+			    w + 2);
+			if (eq != NULL)
+				value = eq + 1;
+			if (strcmp(name, "help") == 0) {
+				*help = true;
+				continue;
+			}
+			if (strcmp(name, "namespace") == 0) {
+				if (value == NULL) {
+					if (a + 1 >= argc)
+						return kctl_usage_error(call,
+						    "flag needs an argument: --namespace");
+					value = argv[++a];
+				}
+				call->ns = value;
+				call->ns_set = true;
+				continue;
+			}
+			fi = flag_index(v, name);
+			if (fi < 0) {
+				kctl_err(call->res, "error: unknown flag: --%s\nSee 'kubectl %s --help' for usage.\n", name,
+				    v->name);
+				call->res->status = 1;
+				return 1;
+			}
+		} else {
+			char c = w[1];
+
+			if (c == 'h') {
+				*help = true;
+				continue;
+			}
+			if (c == 'n') {
+				value = w[2] != '\0' ? w + 2 + (w[2] == '=') : NULL;
+				if (value == NULL) {
+					if (a + 1 >= argc)
+						return kctl_usage_error(call, "flag needs an argument: 'n' in -n");
+					value = argv[++a];
+				}
+				call->ns = value;
+				call->ns_set = true;
+				continue;
+			}
+			fi = flag_index_short(v, c);
+			if (fi < 0) {
+				kctl_err(call->res, "error: unknown shorthand flag: '%c' in %s\nSee 'kubectl %s --help' for usage.\n",
+				    c, w, v->name);
+				call->res->status = 1;
+				return 1;
+			}
+			snprintf(name, sizeof name, "%s", v->flags[fi].name);
+			if (w[2] != '\0')
+				value = w + 2 + (w[2] == '=');
+		}
+		if (v->flags[fi].type == KF_BOOL) {
+			bool b = true;
+
+			if (value != NULL && !parse_bool_text(value, &b)) {
+				if (v->flags[fi].no_opt_default == NULL)
+					return kctl_error(call,
+					    "invalid argument \"%s\" for \"--%s\" flag: strconv.ParseBool: parsing \"%s\": invalid syntax",
+					    value, name, value);
+				set_flag(call, fi, value);
+				continue;
+			}
+			if (value == NULL && v->flags[fi].no_opt_default != NULL) {
+				set_flag(call, fi, v->flags[fi].no_opt_default);
+				continue;
+			}
+			set_flag(call, fi, value == NULL ? "true" : value);
+			continue;
+		}
+		if (value == NULL) {
+			if (a + 1 >= argc) {
+				if (w[1] == '-')
+					return kctl_usage_error(call, "flag needs an argument: --%s", name);
+				return kctl_usage_error(call, "flag needs an argument: '%c' in -%c", w[1],
+				    w[1]);
+			}
+			value = argv[++a];
+		}
+		if (v->flags[fi].type == KF_INT) {
+			char *end;
+
+			(void)strtol(value, &end, 10);
+			if (*value == '\0' || *end != '\0')
+				return kctl_error(call,
+				    "invalid argument \"%s\" for \"--%s\" flag: strconv.ParseInt: parsing \"%s\": invalid syntax",
+				    value, name, value);
+		}
+		/* -f may repeat; keep them joined by a NUL-free separator. */
+		if (call->given[fi] && strcmp(name, "filename") == 0) {
+			char *joined = xasprintf("%s\n%s", call->values[fi], value);
+
+			free(call->values[fi]);
+			call->values[fi] = joined;
+		} else
+			set_flag(call, fi, value);
+	}
+	return 0;
+}
+
+static void
+print_root_help(struct strbuf *out)
+{
+	sb_add(out, "kubectl controls the (simulated) Kubernetes cluster manager.\n\nBasic Commands:\n");
+	for (size_t i = 0; i < sizeof kctl_verbs / sizeof kctl_verbs[0]; i++)
+		sb_addf(out, "  %-14s %s\n", kctl_verbs[i]->name, kctl_verbs[i]->short_help);
+	sb_add(out, "\nUsage:\n  kubectl [flags] [options]\n");
+}
+
+int
+kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
+    struct kctl_result *res)
+{
+	struct kctl_call call;
+	bool help = false;
+	int rc;
+
+	if (argc == 0 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0 ||
+	    strcmp(argv[0], "help") == 0) {
+		struct strbuf help = STRBUF_INIT;
+
+		print_root_help(&help);
+		kctl_out(res, "%s", sb_str(&help));
+		sb_free(&help);
+		return res->status = 0;
+	}
+	memset(&call, 0, sizeof call);
+	call.c = c;
+	call.io = io;
+	call.res = res;
+	call.ns = "default";
+	for (size_t i = 0; i < sizeof kctl_verbs / sizeof kctl_verbs[0]; i++)
+		if (strcmp(kctl_verbs[i]->name, argv[0]) == 0)
+			call.verb = kctl_verbs[i];
+	if (call.verb == NULL) {
+		kctl_err(res, "error: unknown command \"%s\" for \"kubectl\"\n", argv[0]);
+		kctl_err(res, "%s", "Run 'kubectl --help' for usage.\n");
+		return res->status = 1;
+	}
+	rc = parse_flags(&call, argc - 1, argv + 1, &help);
+	if (rc == 0 && help) {
+		struct strbuf help = STRBUF_INIT;
+
+		print_verb_help(call.verb, &help);
+		kctl_out(res, "%s", sb_str(&help));
+		sb_free(&help);
+		res->status = 0;
+	} else if (rc == 0)
+		rc = call.verb->exec(&call);
+	for (int i = 0; i < KCTL_MAX_FLAGS; i++)
+		free(call.values[i]);
+	free(call.args);
+	if (rc != 0 && res->status == 0)
+		res->status = rc;
+	return res->status;
+}
+
+/* ---- manifests ---- */
+
+int
+kctl_read_manifests(struct kctl_call *call, const char *source, struct vec *objs,
+    struct strbuf *warnings, struct ks_err *err)
+{
+	char *text = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (strcmp(source, "-") == 0) {
+		const char *in = call->io->stdin_text ? call->io->stdin_text : "";
+
+		rc = decode_manifests("STDIN", in, strlen(in), objs, warnings, err);
+	} else {
+		if (call->io->read_file == NULL)
+			return err_set(err, "the path \"%s\" does not exist", source);
+		if (call->io->read_file(call->io->ctx, source, &text, &len, err) < 0)
+			return -1;
+		rc = decode_manifests(source, text, len, objs, warnings, err);
+		free(text);
+	}
+	/* kubectl's framing, around our file:line:col detail. */
+	if (rc == DECODE_ERR_PARSE)
+		err_prefix(err, "error parsing %s", strcmp(source, "-") == 0 ? "STDIN" : source);
+	else if (rc == DECODE_ERR_INVALID && strncmp(err->msg, "error validating data:", 22) == 0) {
+		char msg[KS_ERR_MAX];
+
+		snprintf(msg, sizeof msg, "%s", err->msg);
+		err_set(err,
+		    "error validating \"%s\": %s; if you choose to ignore these errors, turn validation off with --validate=false",
+		    strcmp(source, "-") == 0 ? "STDIN" : source, msg);
+	} else if (rc == DECODE_ERR_INVALID)
+		err_prefix(err, "error validating \"%s\"", strcmp(source, "-") == 0 ? "STDIN" : source);
+	return rc < 0 ? -1 : 0;
+}
+
+/* ---- word splitting ---- */
+
+int
+kctl_split(const char *line, int *argcp, char ***argvp, struct ks_err *err)
+{
+	struct vec words = VEC_INIT;
+	struct strbuf cur = STRBUF_INIT;
+	bool in_word = false;
+	const char *p = line;
+
+	sb_init(&cur);
+	while (*p != '\0') {
+		char ch = *p;
+
+		if (ch == ' ' || ch == '\t' || ch == '\n') {
+			if (in_word) {
+				vec_push(&words, sb_take(&cur));
+				sb_init(&cur);
+				in_word = false;
+			}
+			p++;
+			continue;
+		}
+		in_word = true;
+		if (ch == '\'') {
+			const char *end = strchr(p + 1, '\'');
+
+			if (end == NULL)
+				goto unterminated;
+			sb_addn(&cur, p + 1, (size_t)(end - p - 1));
+			p = end + 1;
+		} else if (ch == '"') {
+			p++;
+			while (*p != '"') {
+				if (*p == '\0')
+					goto unterminated;
+				if (*p == '\\' && (p[1] == '"' || p[1] == '\\' || p[1] == '$'))
+					p++;
+				sb_addc(&cur, *p++);
+			}
+			p++;
+		} else if (ch == '\\' && p[1] != '\0') {
+			sb_addc(&cur, p[1]);
+			p += 2;
+		} else {
+			sb_addc(&cur, ch);
+			p++;
+		}
+	}
+	if (in_word)
+		vec_push(&words, sb_take(&cur));
+	sb_free(&cur);
+	vec_push(&words, NULL);
+	*argcp = (int)words.n - 1;
+	*argvp = (char **)words.v;
+	return 0;
+unterminated:
+	sb_free(&cur);
+	for (size_t i = 0; i < words.n; i++)
+		free(words.v[i]);
+	vec_free(&words);
+	return err_set(err, "unterminated quote in: %s", line);
+}
+
+void
+kctl_argv_free(int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++)
+		free(argv[i]);
+	free(argv);
+}

@@ -1,0 +1,125 @@
+/*
+ * kctl.h - the kubectl subset kubesim speaks.
+ *
+ * How to add a verb (as git's builtin.h explains its commands):
+ *  1. Write src/kubectl/<verb>.c with a static exec function and one
+ *     exported `const struct kctl_verb kctl_<verb>_verb` holding its name,
+ *     one-line help, usage and flag table.
+ *  2. Add it to kctl_verbs[] in kctl.c.
+ *  3. List the file in Makefile.am and add golden cases under tests/cli/.
+ * Flags are data: the shared parser reads them (pflag's syntax: --flag=v,
+ * --flag v, -f v, -fv, bools without a value), rejects unknown ones with
+ * kubectl's message and prints --help from the same table.
+ *
+ * kubectl never touches the terminal: a run returns its stdout, stderr and
+ * exit status in a struct kctl_result, so the scenario runner, the TUI and
+ * the persistent cluster share it.
+ */
+#ifndef KS_KUBECTL_KCTL_H
+#define KS_KUBECTL_KCTL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "api/meta.h"
+#include "util/strbuf.h"
+
+struct cluster;
+struct ks_err;
+
+struct kctl_io {
+	/* Text read by `-f -`. */
+	const char *stdin_text;
+	/* Reads a file named on the command line; returns 0 or -1 with err. */
+	int (*read_file)(void *ctx, const char *path, char **text, size_t *len, struct ks_err *err);
+	void *ctx;
+};
+
+struct kctl_result {
+	struct strbuf out;
+	struct strbuf err;
+	struct strbuf both; /* out and err interleaved as a terminal would show them */
+	int status;
+};
+
+void kctl_result_init(struct kctl_result *r);
+void kctl_result_free(struct kctl_result *r);
+/* Append to stdout or stderr (and to both). */
+void kctl_out(struct kctl_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void kctl_err(struct kctl_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* argv[0] is the first word after "kubectl". Returns res->status. */
+int kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
+    struct kctl_result *res);
+/* Shell-style word splitting (quotes, backslashes) of a command line. */
+int kctl_split(const char *line, int *argc, char ***argv, struct ks_err *err);
+void kctl_argv_free(int argc, char **argv);
+
+/* ---- for verb implementations ---- */
+
+enum kctl_flag_type {
+	KF_BOOL,
+	KF_STRING,
+	KF_INT,
+};
+
+struct kctl_flag {
+	const char *name;
+	char shorthand;
+	enum kctl_flag_type type;
+	const char *def; /* default as text; NULL = "" / false / 0 */
+	const char *help;
+	/* Boolean flag that may also take a string (--cascade, bare = "background"). */
+	const char *no_opt_default;
+};
+
+#define KCTL_MAX_FLAGS 32
+
+struct kctl_call;
+
+struct kctl_verb {
+	const char *name;
+	const char *short_help;
+	const char *usage;
+	const struct kctl_flag *flags; /* ends with {NULL} */
+	int (*exec)(struct kctl_call *call);
+};
+
+struct kctl_call {
+	struct cluster *c;
+	const struct kctl_verb *verb;
+	const struct kctl_io *io;
+	struct kctl_result *res;
+	char **args;
+	size_t n_args;
+	const char *ns; /* -n, or "default" */
+	bool ns_set;
+	/* Parsed flag values, indexed like verb->flags. */
+	char *values[KCTL_MAX_FLAGS];
+	bool given[KCTL_MAX_FLAGS];
+};
+
+const char *kctl_str(const struct kctl_call *call, const char *name);
+bool kctl_bool(const struct kctl_call *call, const char *name);
+long kctl_int(const struct kctl_call *call, const char *name);
+bool kctl_given(const struct kctl_call *call, const char *name);
+
+/* Print "error: <msg>" to stderr and return exit status 1. */
+int kctl_error(struct kctl_call *call, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Usage error: message plus "See 'kubectl <verb> -h' for help and examples". */
+int kctl_usage_error(struct kctl_call *call, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Read and decode every object named by -f flags (files or "-"). */
+struct vec;
+int kctl_read_manifests(struct kctl_call *call, const char *source, struct vec *objs,
+    struct strbuf *warnings, struct ks_err *err);
+
+/* ---- resource names (resources.c) ---- */
+
+/* "ds", "daemonset", "daemonsets.apps", "po", "no", ... -> kind. */
+int kctl_resource(const char *name, enum kind *out);
+/* "daemonset.apps", "pod", "node", "event": the name printer's type. */
+const char *kctl_type_name(enum kind k);
+
+#endif

@@ -1,0 +1,7 @@
+#include "kubesim.h"
+
+int
+main(int argc, char **argv)
+{
+	return kubesim_main(argc, argv);
+}

@@ -1,0 +1,170 @@
+#include "util/map.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xmalloc.h"
+
+/* FNV-1a: short keys ("default/fluentd-es-demo-x7k2p"), good enough spread. */
+uint64_t
+map_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+void
+map_init(struct map *m)
+{
+	m->slots = NULL;
+	m->cap = 0;
+	m->len = 0;
+}
+
+void
+map_free(struct map *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->slots[i].key);
+	free(m->slots);
+	map_init(m);
+}
+
+static size_t
+map_find(const struct map *m, const char *key, uint64_t h)
+{
+	size_t mask = m->cap - 1;
+	size_t i = h & mask;
+
+	while (m->slots[i].key != NULL) {
+		if (m->slots[i].hash == h && strcmp(m->slots[i].key, key) == 0)
+			return i;
+		i = (i + 1) & mask;
+	}
+	return i;
+}
+
+static void
+map_resize(struct map *m, size_t ncap)
+{
+	struct map_slot *old = m->slots;
+	size_t ocap = m->cap;
+
+	m->slots = xcalloc(ncap, sizeof *m->slots);
+	m->cap = ncap;
+	for (size_t i = 0; i < ocap; i++) {
+		if (old[i].key != NULL) {
+			size_t j = old[i].hash & (ncap - 1);
+
+			while (m->slots[j].key != NULL)
+				j = (j + 1) & (ncap - 1);
+			m->slots[j] = old[i];
+		}
+	}
+	free(old);
+}
+
+void *
+map_get(const struct map *m, const char *key)
+{
+	size_t i;
+
+	if (m->len == 0)
+		return NULL;
+	i = map_find(m, key, map_hash(key));
+	return m->slots[i].key != NULL ? m->slots[i].value : NULL;
+}
+
+bool
+map_has(const struct map *m, const char *key)
+{
+	if (m->len == 0)
+		return false;
+	return m->slots[map_find(m, key, map_hash(key))].key != NULL;
+}
+
+void *
+map_put(struct map *m, const char *key, void *value)
+{
+	uint64_t h = map_hash(key);
+	size_t i;
+	void *old;
+
+	/* Keep the load factor under 1/2: probe chains stay a few slots long. */
+	if ((m->len + 1) * 2 > m->cap)
+		map_resize(m, m->cap ? m->cap * 2 : 16);
+	i = map_find(m, key, h);
+	if (m->slots[i].key != NULL) {
+		old = m->slots[i].value;
+		m->slots[i].value = value;
+		return old;
+	}
+	m->slots[i].key = xstrdup(key);
+	m->slots[i].hash = h;
+	m->slots[i].value = value;
+	m->len++;
+	return NULL;
+}
+
+void *
+map_del(struct map *m, const char *key)
+{
+	size_t mask, i, j;
+	void *old;
+
+	if (m->len == 0)
+		return NULL;
+	mask = m->cap - 1;
+	i = map_find(m, key, map_hash(key));
+	if (m->slots[i].key == NULL)
+		return NULL;
+	old = m->slots[i].value;
+	free(m->slots[i].key);
+	m->slots[i].key = NULL;
+	m->len--;
+	/* Backward-shift: pull later members of the chain into the hole. */
+	j = i;
+	for (;;) {
+		size_t home;
+
+		j = (j + 1) & mask;
+		if (m->slots[j].key == NULL)
+			break;
+		home = m->slots[j].hash & mask;
+		/* Move j into i unless its home lies cyclically in (i, j]. */
+		if ((j > i && (home <= i || home > j)) || (j < i && (home <= i && home > j))) {
+			m->slots[i] = m->slots[j];
+			m->slots[j].key = NULL;
+			i = j;
+		}
+	}
+	return old;
+}
+
+size_t
+map_len(const struct map *m)
+{
+	return m->len;
+}
+
+bool
+map_next(const struct map *m, size_t *iter, const char **key, void **value)
+{
+	while (*iter < m->cap) {
+		size_t i = (*iter)++;
+
+		if (m->slots[i].key != NULL) {
+			if (key != NULL)
+				*key = m->slots[i].key;
+			if (value != NULL)
+				*value = m->slots[i].value;
+			return true;
+		}
+	}
+	return false;
+}

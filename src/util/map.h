@@ -1,0 +1,45 @@
+/*
+ * map.h - a string-keyed hash map (open addressing, linear probing).
+ *
+ * The store indexes every object by "namespace/name" and by uid, and pods by
+ * node and by owner, so lookups must stay O(1) at tens of thousands of
+ * objects. Keys are copied; values are borrowed pointers. Deletion uses
+ * backward-shift, so there are no tombstones and probe chains stay short.
+ * Iteration order is the slot order: never rely on it for output.
+ */
+#ifndef KS_UTIL_MAP_H
+#define KS_UTIL_MAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct map_slot {
+	char *key; /* NULL: empty */
+	uint64_t hash;
+	void *value;
+};
+
+struct map {
+	struct map_slot *slots;
+	size_t cap; /* power of two, or 0 */
+	size_t len;
+};
+
+void map_init(struct map *m);
+/* Frees the keys, never the values. */
+void map_free(struct map *m);
+void *map_get(const struct map *m, const char *key);
+bool map_has(const struct map *m, const char *key);
+/* Insert or replace; returns the previous value or NULL. */
+void *map_put(struct map *m, const char *key, void *value);
+/* Returns the removed value or NULL. */
+void *map_del(struct map *m, const char *key);
+size_t map_len(const struct map *m);
+
+/* for (size_t i = 0; map_next(m, &i, &key, &value);) ... */
+bool map_next(const struct map *m, size_t *iter, const char **key, void **value);
+
+uint64_t map_hash(const char *s);
+
+#endif

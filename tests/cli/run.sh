@@ -1,0 +1,38 @@
+#!/bin/sh
+# The kubesim command line itself: help, version, and usage errors (exit 2
+# with a message naming the argument).
+set -u
+. "$(dirname "$0")/../lib.sh"
+cd "$top_srcdir" || exit 1
+
+# expect NAME STATUS PATTERN -- ARGS... : exit status STATUS and combined
+# output matching the grep pattern PATTERN.
+expect() {
+	name=$1 want_status=$2 pattern=$3
+	shift 4
+	out=$("$KUBESIM" "$@" 2>&1)
+	status=$?
+	if [ "$status" != "$want_status" ]; then
+		tap_result 1 "$name" "exit status $status, want $want_status: $out"
+	elif ! printf '%s\n' "$out" | grep -q -e "$pattern"; then
+		tap_result 1 "$name" "output does not match /$pattern/: $out"
+	else
+		tap_result 0 "$name"
+	fi
+}
+
+expect "--version names the program and the Kubernetes version" 0 '^kubesim [0-9.]* (simulating Kubernetes v1.32)$' -- --version
+expect "no command prints usage and exits 2" 2 '^Usage: kubesim COMMAND' --
+expect "help lists the run command" 0 '^  run ' -- help
+expect "help run shows run's options" 0 '--mode legacy|scheduler' -- help run
+expect "an unknown command is named" 2 'unknown command "frobnicate"' -- frobnicate
+expect "an unknown run option is named" 2 'unknown option "--frob"' -- run --frob
+expect "a bad --mode value is named" 2 '^kubesim: --mode: want legacy or scheduler, got "sideways"$' -- run --mode sideways
+expect "a bad --seed value is named" 2 '^kubesim: --seed: want a non-negative integer, got "x1"$' -- run --seed x1
+expect "a bad --until value is named" 2 '^kubesim: --until: invalid duration "soon"$' -- run --until soon
+expect "a missing scenario file is named" 2 '^kubesim: no-such-file.yaml: No such file or directory$' -- run no-such-file.yaml
+expect "run -q prints only the result line" 0 '^PASS scenarios/cka/01-daemonset-basics.yaml' -- run -q
+expect "--tap prints a TAP plan" 0 '^1\.\.[0-9]' -- run --tap
+expect "--mode legacy runs the demo too" 0 'legacy mode' -- run --mode legacy
+expect "tui says it is not available yet" 2 'not available yet' -- tui
+tap_done

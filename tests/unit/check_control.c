@@ -1,0 +1,263 @@
+/* The control plane: which nodes run a daemon pod, the scheduler's filters, and a whole cluster. */
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "api/daemonset.h"
+#include "api/node.h"
+#include "api/pod.h"
+#include "api/store.h"
+#include "cluster.h"
+#include "control/placement.h"
+#include "control/sched.h"
+#include "runner.h"
+#include "util/err.h"
+#include "util/xmalloc.h"
+
+static struct daemonset *
+make_ds(void)
+{
+	struct daemonset *ds = ds_new();
+	struct container *c;
+
+	ds->obj.meta.name = xstrdup("agent");
+	ds->obj.meta.ns = xstrdup("default");
+	ds->selector.present = true;
+	labels_set(&ds->selector.match_labels, "app", "agent");
+	labels_set(&ds->tmpl.labels, "app", "agent");
+	ds->tmpl.spec.containers = xcalloc(1, sizeof *ds->tmpl.spec.containers);
+	ds->tmpl.spec.n_containers = 1;
+	c = &ds->tmpl.spec.containers[0];
+	c->name = xstrdup("agent");
+	c->image = xstrdup("busybox");
+	ds_set_defaults(ds);
+	ds_prepare_for_create(ds);
+	return ds;
+}
+
+static void
+taint(struct node *n, const char *key, enum taint_effect e)
+{
+	struct taint t;
+
+	taint_init(&t, key, "", e);
+	node_add_taint(n, &t);
+	taint_free(&t);
+}
+
+/* NodeShouldRunDaemonPod's table (reference §3.5). */
+START_TEST(test_should_run_follows_taints_and_selectors)
+{
+	struct daemonset *ds = make_ds();
+	struct node *n = node_new("node1");
+	bool run, keep;
+
+	placement_should_run(ds, n, &run, &keep);
+	ck_assert(run && keep);
+
+	taint(n, "dedicated", EFFECT_NO_SCHEDULE);
+	placement_should_run(ds, n, &run, &keep);
+	ck_assert(!run && keep);
+
+	taint(n, "evict", EFFECT_NO_EXECUTE);
+	placement_should_run(ds, n, &run, &keep);
+	ck_assert(!run && !keep);
+
+	node_remove_taint(n, "dedicated", EFFECT_ALL);
+	node_remove_taint(n, "evict", EFFECT_ALL);
+	/* The default DaemonSet tolerations cover these. */
+	taint(n, "node.kubernetes.io/unschedulable", EFFECT_NO_SCHEDULE);
+	taint(n, "node.kubernetes.io/unreachable", EFFECT_NO_EXECUTE);
+	taint(n, "node.kubernetes.io/memory-pressure", EFFECT_NO_SCHEDULE);
+	placement_should_run(ds, n, &run, &keep);
+	ck_assert(run && keep);
+	/* ...but not a not-ready NoSchedule taint. */
+	taint(n, "node.kubernetes.io/not-ready", EFFECT_NO_SCHEDULE);
+	placement_should_run(ds, n, &run, &keep);
+	ck_assert(!run && keep);
+	node_free(n);
+
+	n = node_new("node2");
+	labels_set(&ds->tmpl.spec.node_selector, "disktype", "ssd");
+	placement_should_run(ds, n, &run, &keep);
+	ck_assert(!run && !keep);
+	labels_set(&n->obj.meta.labels, "disktype", "ssd");
+	placement_should_run(ds, n, &run, &keep);
+	ck_assert(run && keep);
+	node_free(n);
+	ds_free(ds);
+}
+END_TEST
+
+START_TEST(test_network_unavailable_is_tolerated_only_with_host_network)
+{
+	struct daemonset *ds = make_ds();
+	struct node *n = node_new("node1");
+	bool run, keep;
+
+	taint(n, "node.kubernetes.io/network-unavailable", EFFECT_NO_SCHEDULE);
+	placement_should_run(ds, n, &run, &keep);
+	ck_assert(!run);
+	ds->tmpl.spec.host_network = true;
+	placement_should_run(ds, n, &run, &keep);
+	ck_assert(run);
+	node_free(n);
+	ds_free(ds);
+}
+END_TEST
+
+START_TEST(test_target_node_comes_from_node_name_or_affinity)
+{
+	struct pod *p = pod_new();
+
+	ck_assert_ptr_null(placement_target_node(p));
+	placement_scheduler.pin(p, "node7");
+	ck_assert_str_eq(placement_target_node(p), "node7");
+	ck_assert_ptr_null(p->spec.node_name);
+	pod_free(p);
+	p = pod_new();
+	placement_legacy.pin(p, "node8");
+	ck_assert_str_eq(p->spec.node_name, "node8");
+	ck_assert_str_eq(placement_target_node(p), "node8");
+	pod_free(p);
+}
+END_TEST
+
+/* ---- the scheduler's filters, through a real cluster ---- */
+
+static struct cluster *
+small_cluster(void)
+{
+	struct timing t;
+	struct cluster *c;
+	struct ks_err err;
+
+	timing_defaults(&t);
+	c = cluster_new(MODE_SCHEDULER, &t, 1);
+	for (int i = 1; i <= 3; i++) {
+		char name[16];
+		struct node *n;
+
+		snprintf(name, sizeof name, "node%d", i);
+		n = node_new(name);
+		ck_assert_int_eq(cluster_add_node(c, n, false, true, &err), 0);
+	}
+	return c;
+}
+
+START_TEST(test_filter_reasons_are_the_schedulers)
+{
+	struct cluster *c = small_cluster();
+	struct node *n = (struct node *)store_get(c->store, KIND_NODE, NULL, "node1");
+	struct pod *p = pod_new();
+	char buf[256];
+	struct quantity q;
+	struct ks_err err;
+
+	p->obj.meta.name = xstrdup("x");
+	ck_assert_ptr_null(sched_filter(c->store, p, n, buf, sizeof buf));
+	n->unschedulable = true;
+	ck_assert_str_eq(sched_filter(c->store, p, n, buf, sizeof buf), "node(s) were unschedulable");
+	n->unschedulable = false;
+	taint(n, "node-role.kubernetes.io/control-plane", EFFECT_NO_SCHEDULE);
+	ck_assert_str_eq(sched_filter(c->store, p, n, buf, sizeof buf),
+	    "node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }");
+	node_remove_taint(n, "node-role.kubernetes.io/control-plane", EFFECT_ALL);
+	labels_set(&p->spec.node_selector, "disktype", "ssd");
+	ck_assert_str_eq(sched_filter(c->store, p, n, buf, sizeof buf),
+	    "node(s) didn't match Pod's node affinity/selector");
+	labels_free(&p->spec.node_selector);
+	labels_init(&p->spec.node_selector);
+	p->spec.containers = xcalloc(1, sizeof *p->spec.containers);
+	p->spec.n_containers = 1;
+	ck_assert_int_eq(qty_parse("5", &q, &err), 0);
+	res_list_set(&p->spec.containers[0].requests, "cpu", q);
+	ck_assert_int_eq(qty_parse("20Gi", &q, &err), 0);
+	res_list_set(&p->spec.containers[0].requests, "memory", q);
+	ck_assert_str_eq(sched_filter(c->store, p, n, buf, sizeof buf),
+	    "Insufficient cpu\nInsufficient memory");
+	pod_free(p);
+	cluster_free(c);
+}
+END_TEST
+
+START_TEST(test_a_daemonset_gets_one_running_pod_per_node)
+{
+	struct cluster *c = small_cluster();
+	struct daemonset *ds = make_ds();
+	struct ks_err err;
+	struct vec pods = VEC_INIT;
+
+	ck_assert_int_eq(store_create(c->store, &ds->obj, &err), STORE_OK);
+	cluster_advance_to(c, 10000);
+	ck_assert_int_eq(ds->status.desired, 3);
+	ck_assert_int_eq(ds->status.current, 3);
+	ck_assert_int_eq(ds->status.ready, 3);
+	ck_assert_int_eq(ds->status.available, 3);
+	ck_assert_int_eq(ds->status.updated, 3);
+	ck_assert_int_eq(ds->status.observed_generation, 1);
+	store_list(c->store, KIND_POD, NULL, &pods);
+	ck_assert_uint_eq(pods.n, 3);
+	for (size_t i = 0; i < pods.n; i++) {
+		struct pod *p = pods.v[i];
+
+		ck_assert_int_eq(p->status.phase, PHASE_RUNNING);
+		ck_assert_ptr_nonnull(p->spec.node_name);
+		ck_assert_str_eq(placement_target_node(p), p->spec.node_name);
+		ck_assert_ptr_nonnull(p->status.pod_ip);
+		ck_assert_ptr_nonnull(meta_controller(&p->obj.meta));
+		ck_assert_ptr_nonnull(labels_get(&p->obj.meta.labels, "controller-revision-hash"));
+		ck_assert_str_eq(labels_get(&p->obj.meta.labels, "pod-template-generation"), "1");
+		/* The six default tolerations, no network-unavailable without hostNetwork. */
+		ck_assert_uint_eq(p->spec.n_tolerations, 6);
+	}
+	vec_free(&pods);
+	cluster_free(c);
+}
+END_TEST
+
+START_TEST(test_same_seed_gives_same_pod_names)
+{
+	char first[3][64];
+
+	for (int run = 0; run < 2; run++) {
+		struct cluster *c = small_cluster();
+		struct daemonset *ds = make_ds();
+		struct ks_err err;
+		struct vec pods = VEC_INIT;
+
+		store_create(c->store, &ds->obj, &err);
+		cluster_advance_to(c, 5000);
+		store_list_sorted(c->store, KIND_POD, NULL, &pods);
+		ck_assert_uint_eq(pods.n, 3);
+		for (size_t i = 0; i < 3; i++) {
+			const char *name = ((struct object *)pods.v[i])->meta.name;
+
+			if (run == 0)
+				snprintf(first[i], sizeof first[i], "%s", name);
+			else
+				ck_assert_str_eq(first[i], name);
+		}
+		vec_free(&pods);
+		cluster_free(c);
+	}
+}
+END_TEST
+
+static Suite *
+control_suite(void)
+{
+	Suite *s = suite_create("control");
+	TCase *tc = tcase_create("placement");
+
+	tcase_add_test(tc, test_should_run_follows_taints_and_selectors);
+	tcase_add_test(tc, test_network_unavailable_is_tolerated_only_with_host_network);
+	tcase_add_test(tc, test_target_node_comes_from_node_name_or_affinity);
+	tcase_add_test(tc, test_filter_reasons_are_the_schedulers);
+	tcase_add_test(tc, test_a_daemonset_gets_one_running_pod_per_node);
+	tcase_add_test(tc, test_same_seed_gives_same_pod_names);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+KS_CHECK_MAIN(control_suite)

@@ -1,0 +1,304 @@
+/* The store: identity, versions, indexes and watch notifications. */
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "api/daemonset.h"
+#include "api/node.h"
+#include "api/pod.h"
+#include "api/store.h"
+#include "runner.h"
+#include "util/err.h"
+#include "util/xmalloc.h"
+
+static int64_t fake_now;
+static uint64_t fake_rand;
+
+static int64_t
+now_hook(void *ctx)
+{
+	(void)ctx;
+	return fake_now;
+}
+
+static uint64_t
+rand_hook(void *ctx)
+{
+	(void)ctx;
+	return fake_rand++ * 0x9e3779b97f4a7c15ULL;
+}
+
+static struct store *
+new_store(void)
+{
+	struct store_hooks h = {now_hook, rand_hook, NULL};
+
+	fake_now = 0;
+	fake_rand = 1;
+	return store_new(&h);
+}
+
+static struct pod *
+make_pod(const char *name, const char *node)
+{
+	struct pod *p = pod_new();
+
+	p->obj.meta.name = xstrdup(name);
+	if (node != NULL)
+		p->spec.node_name = xstrdup(node);
+	p->spec.termination_grace_s = 30;
+	return p;
+}
+
+struct seen {
+	int added, modified, deleted;
+	char last[64];
+};
+
+static void
+watcher(void *ctx, enum store_op op, struct object *obj)
+{
+	struct seen *s = ctx;
+
+	if (op == STORE_ADDED)
+		s->added++;
+	else if (op == STORE_MODIFIED)
+		s->modified++;
+	else
+		s->deleted++;
+	strncpy(s->last, obj->meta.name, sizeof s->last - 1);
+}
+
+START_TEST(test_create_assigns_uid_version_generation_and_time)
+{
+	struct store *st = new_store();
+	struct pod *p = make_pod("web", NULL);
+	struct ks_err err;
+
+	fake_now = 1500;
+	ck_assert_int_eq(store_create(st, &p->obj, &err), STORE_OK);
+	ck_assert_str_eq(p->obj.meta.ns, "default");
+	ck_assert_int_eq(strlen(p->obj.meta.uid), 36);
+	ck_assert_int_eq(p->obj.meta.uid[14], '4');
+	ck_assert_uint_gt(p->obj.meta.resource_version, 0);
+	ck_assert_int_eq(p->obj.meta.generation, 1);
+	ck_assert_int_eq(p->obj.meta.creation_ms, 1500);
+	ck_assert_ptr_eq(store_get(st, KIND_POD, "default", "web"), p);
+	ck_assert_ptr_eq(store_get_uid(st, p->obj.meta.uid), p);
+	store_free(st);
+}
+END_TEST
+
+START_TEST(test_create_twice_is_already_exists)
+{
+	struct store *st = new_store();
+	struct pod *a = make_pod("web", NULL), *b = make_pod("web", NULL);
+	struct ks_err err;
+
+	ck_assert_int_eq(store_create(st, &a->obj, &err), STORE_OK);
+	ck_assert_int_eq(store_create(st, &b->obj, &err), STORE_ERR_EXISTS);
+	ck_assert_str_eq(err.msg, "pods \"web\" already exists");
+	pod_free(b);
+	store_free(st);
+}
+END_TEST
+
+START_TEST(test_generate_name_appends_five_safe_characters)
+{
+	struct store *st = new_store();
+	struct pod *p = pod_new();
+	struct ks_err err;
+
+	p->obj.meta.generate_name = xstrdup("fluentd-");
+	ck_assert_int_eq(store_create(st, &p->obj, &err), STORE_OK);
+	ck_assert_int_eq(strlen(p->obj.meta.name), strlen("fluentd-") + 5);
+	ck_assert_int_eq(strncmp(p->obj.meta.name, "fluentd-", 8), 0);
+	ck_assert_int_eq(strspn(p->obj.meta.name + 8, "bcdfghjklmnpqrstvwxz2456789"), 5);
+	store_free(st);
+}
+END_TEST
+
+START_TEST(test_update_bumps_resource_version_and_notifies)
+{
+	struct store *st = new_store();
+	struct pod *p = make_pod("web", NULL);
+	struct seen seen = {0, 0, 0, ""};
+	struct ks_err err;
+	uint64_t rv;
+
+	store_watch(st, watcher, &seen);
+	store_create(st, &p->obj, &err);
+	rv = p->obj.meta.resource_version;
+	store_update(st, &p->obj);
+	ck_assert_uint_gt(p->obj.meta.resource_version, rv);
+	ck_assert_int_eq(seen.added, 1);
+	ck_assert_int_eq(seen.modified, 1);
+	ck_assert_str_eq(seen.last, "web");
+	store_free(st);
+}
+END_TEST
+
+START_TEST(test_pods_are_indexed_by_node_and_reindexed_on_bind)
+{
+	struct store *st = new_store();
+	struct pod *p = make_pod("web", NULL);
+	struct ks_err err;
+
+	store_create(st, &p->obj, &err);
+	ck_assert_ptr_null(store_pods_on_node(st, "node1"));
+	p->spec.node_name = xstrdup("node1");
+	store_update(st, &p->obj);
+	ck_assert_int_eq(store_pods_on_node(st, "node1")->n, 1);
+	ck_assert_ptr_eq(store_pods_on_node(st, "node1")->v[0], p);
+	store_free(st);
+}
+END_TEST
+
+START_TEST(test_pods_are_indexed_by_controller_and_orphans_under_empty_key)
+{
+	struct store *st = new_store();
+	struct pod *p = make_pod("web", NULL);
+	struct ks_err err;
+
+	store_create(st, &p->obj, &err);
+	ck_assert_int_eq(store_pods_owned_by(st, "")->n, 1);
+	meta_add_owner(&p->obj.meta, "apps/v1", "DaemonSet", "ds", "uid-1", true);
+	store_update(st, &p->obj);
+	ck_assert_ptr_null(store_pods_owned_by(st, ""));
+	ck_assert_int_eq(store_pods_owned_by(st, "uid-1")->n, 1);
+	meta_remove_owner(&p->obj.meta, "uid-1");
+	store_update(st, &p->obj);
+	ck_assert_int_eq(store_pods_owned_by(st, "")->n, 1);
+	store_free(st);
+}
+END_TEST
+
+START_TEST(test_deleting_a_bound_pod_is_graceful)
+{
+	struct store *st = new_store();
+	struct pod *p = make_pod("web", "node1");
+	struct seen seen = {0, 0, 0, ""};
+	struct ks_err err;
+
+	store_watch(st, watcher, &seen);
+	store_create(st, &p->obj, &err);
+	fake_now = 5000;
+	store_delete(st, &p->obj, -1);
+	ck_assert_int_eq(p->obj.meta.deletion_ms, 5000);
+	ck_assert_int_eq(p->obj.meta.deletion_grace_s, 30);
+	ck_assert_int_eq(seen.deleted, 0);
+	store_remove(st, &p->obj);
+	ck_assert_int_eq(seen.deleted, 1);
+	ck_assert_ptr_null(store_get(st, KIND_POD, "default", "web"));
+	ck_assert_ptr_null(store_pods_on_node(st, "node1"));
+	store_free(st);
+}
+END_TEST
+
+START_TEST(test_deleting_an_unbound_pod_removes_it_at_once)
+{
+	struct store *st = new_store();
+	struct pod *p = make_pod("web", NULL);
+	struct ks_err err;
+
+	store_create(st, &p->obj, &err);
+	store_delete(st, &p->obj, -1);
+	ck_assert_ptr_null(store_get(st, KIND_POD, "default", "web"));
+	ck_assert_uint_eq(store_count(st, KIND_POD), 0);
+	store_free(st);
+}
+END_TEST
+
+START_TEST(test_finalizers_hold_an_object_until_removed)
+{
+	struct store *st = new_store();
+	struct daemonset *ds = ds_new();
+	struct ks_err err;
+
+	ds->obj.meta.name = xstrdup("agent");
+	store_create(st, &ds->obj, &err);
+	meta_add_finalizer(&ds->obj.meta, "orphan");
+	store_delete(st, &ds->obj, -1);
+	ck_assert_ptr_eq(store_get(st, KIND_DAEMONSET, "default", "agent"), ds);
+	ck_assert(meta_deleting(&ds->obj.meta));
+	meta_remove_finalizer(&ds->obj.meta, "orphan");
+	store_update(st, &ds->obj);
+	ck_assert_ptr_null(store_get(st, KIND_DAEMONSET, "default", "agent"));
+	store_free(st);
+}
+END_TEST
+
+START_TEST(test_list_keeps_creation_order_and_sorted_list_sorts_by_name)
+{
+	struct store *st = new_store();
+	const char *names[] = {"c", "a", "b"};
+	struct vec v = VEC_INIT;
+	struct ks_err err;
+
+	for (int i = 0; i < 3; i++) {
+		struct node *n = node_new(names[i]);
+
+		store_create(st, &n->obj, &err);
+	}
+	store_list(st, KIND_NODE, NULL, &v);
+	ck_assert_str_eq(((struct object *)v.v[0])->meta.name, "c");
+	ck_assert_str_eq(((struct object *)v.v[2])->meta.name, "b");
+	store_list_sorted(st, KIND_NODE, NULL, &v);
+	ck_assert_str_eq(((struct object *)v.v[0])->meta.name, "a");
+	ck_assert_str_eq(((struct object *)v.v[2])->meta.name, "c");
+	vec_free(&v);
+	store_free(st);
+}
+END_TEST
+
+START_TEST(test_removal_keeps_the_creation_order_of_the_rest)
+{
+	struct store *st = new_store();
+	struct vec v = VEC_INIT;
+	struct ks_err err;
+	char name[16];
+
+	for (int i = 0; i < 200; i++) {
+		struct pod *p;
+
+		snprintf(name, sizeof name, "p%03d", i);
+		p = make_pod(name, NULL);
+		store_create(st, &p->obj, &err);
+	}
+	for (int i = 0; i < 200; i += 2) {
+		snprintf(name, sizeof name, "p%03d", i);
+		store_remove(st, store_get(st, KIND_POD, "default", name));
+	}
+	store_list(st, KIND_POD, NULL, &v);
+	ck_assert_uint_eq(v.n, 100);
+	for (size_t i = 0; i < v.n; i++) {
+		snprintf(name, sizeof name, "p%03zu", 2 * i + 1);
+		ck_assert_str_eq(((struct object *)v.v[i])->meta.name, name);
+	}
+	vec_free(&v);
+	store_free(st);
+}
+END_TEST
+
+static Suite *
+store_suite(void)
+{
+	Suite *s = suite_create("store");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, test_create_assigns_uid_version_generation_and_time);
+	tcase_add_test(tc, test_create_twice_is_already_exists);
+	tcase_add_test(tc, test_generate_name_appends_five_safe_characters);
+	tcase_add_test(tc, test_update_bumps_resource_version_and_notifies);
+	tcase_add_test(tc, test_pods_are_indexed_by_node_and_reindexed_on_bind);
+	tcase_add_test(tc, test_pods_are_indexed_by_controller_and_orphans_under_empty_key);
+	tcase_add_test(tc, test_deleting_a_bound_pod_is_graceful);
+	tcase_add_test(tc, test_deleting_an_unbound_pod_removes_it_at_once);
+	tcase_add_test(tc, test_finalizers_hold_an_object_until_removed);
+	tcase_add_test(tc, test_list_keeps_creation_order_and_sorted_list_sorts_by_name);
+	tcase_add_test(tc, test_removal_keeps_the_creation_order_of_the_rest);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+KS_CHECK_MAIN(store_suite)
