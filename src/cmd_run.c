@@ -76,8 +76,8 @@ read_whole(const char *path, char **text, size_t *len, struct ks_err *err)
 static int
 load_one(const char *path, struct scenario *s, struct ks_err *err)
 {
-	char *text;
-	size_t len;
+	char *text = NULL;
+	size_t len = 0;
 	int rc;
 
 	if (path == NULL) {
@@ -172,11 +172,11 @@ run_main(int argc, char **argv)
 			fputs(run_usage, stdout);
 			return KS_EXIT_OK;
 		default:
-			if (optopt != 0 && strchr("ms", optopt) == NULL && optopt != 'J' && optopt != 'R' &&
-			    optopt != 'U')
-				fprintf(stderr, "kubesim: run: unknown option \"%s\"\n", argv[optind - 1]);
-			else
+			/* getopt sets optopt to the option's value when only its argument is missing. */
+			if (optopt != 0 && strchr("msJRU", optopt) != NULL)
 				fprintf(stderr, "kubesim: run: option \"%s\" needs a value\n", argv[optind - 1]);
+			else
+				fprintf(stderr, "kubesim: run: unknown option \"%s\"\n", argv[optind - 1]);
 			fprintf(stderr, "Run 'kubesim help run' for usage.\n");
 			return KS_EXIT_USAGE;
 		}

@@ -34,10 +34,12 @@ struct kind_table {
 	size_t live;
 };
 
-/* Where a pod currently sits in the two pod indexes. */
+/* Where a pod currently sits in the two pod indexes, and at which slot. */
 struct pod_index_entry {
 	char *node;  /* NULL: not bound */
 	char *owner; /* "" for orphans */
+	size_t node_pos;
+	size_t owner_pos;
 };
 
 struct store {
@@ -150,30 +152,54 @@ object_key(const struct object *obj, char *buf, size_t len)
 
 /* ---- pod indexes ---- */
 
+/*
+ * Each index maps a key to a vector of pods; every pod's entry remembers its
+ * slot in both vectors, so moving a pod (a bind, an adoption) is an O(1)
+ * swap-remove plus an append, however many pods share the key.
+ */
+enum which_index {
+	BY_NODE,
+	BY_OWNER,
+};
+
+static size_t *
+entry_pos(struct pod_index_entry *e, enum which_index w)
+{
+	return w == BY_NODE ? &e->node_pos : &e->owner_pos;
+}
+
 static void
-vec_map_add(struct map *m, const char *key, void *item)
+index_add(struct store *s, struct map *m, enum which_index w, const char *key, struct pod *p,
+    struct pod_index_entry *e)
 {
 	struct vec *v = map_get(m, key);
 
+	(void)s;
 	if (v == NULL) {
 		v = xcalloc(1, sizeof *v);
 		map_put(m, key, v);
 	}
-	vec_push(v, item);
+	*entry_pos(e, w) = v->n;
+	vec_push(v, p);
 }
 
 static void
-vec_map_remove(struct map *m, const char *key, void *item)
+index_remove(struct store *s, struct map *m, enum which_index w, const char *key,
+    struct pod_index_entry *e)
 {
 	struct vec *v = map_get(m, key);
+	size_t pos = *entry_pos(e, w);
 
-	if (v == NULL)
+	if (v == NULL || pos >= v->n)
 		return;
-	for (size_t i = 0; i < v->n; i++) {
-		if (v->v[i] == item) {
-			vec_swap_remove(v, i);
-			break;
-		}
+	vec_swap_remove(v, pos);
+	if (pos < v->n) {
+		/* The last pod moved into the hole: tell its entry. */
+		struct pod *moved = v->v[pos];
+		struct pod_index_entry *me = map_get(&s->pod_index, moved->obj.meta.uid);
+
+		if (me != NULL)
+			*entry_pos(me, w) = pos;
 	}
 	if (v->n == 0) {
 		map_del(m, key);
@@ -201,32 +227,40 @@ pod_reindex(struct store *s, struct pod *p)
 	if (e == NULL) {
 		e = xcalloc(1, sizeof *e);
 		map_put(&s->pod_index, p->obj.meta.uid, e);
-	} else {
-		if (str_eq_null(e->node, node) && strcmp(e->owner, owner) == 0)
-			return;
-		if (e->node != NULL)
-			vec_map_remove(&s->pods_by_node, e->node, p);
-		vec_map_remove(&s->pods_by_owner, e->owner, p);
-		free(e->node);
-		free(e->owner);
+		e->node = xstrdup_or_null(node);
+		e->owner = xstrdup(owner);
+		if (node != NULL)
+			index_add(s, &s->pods_by_node, BY_NODE, node, p, e);
+		index_add(s, &s->pods_by_owner, BY_OWNER, owner, p, e);
+		return;
 	}
-	e->node = xstrdup_or_null(node);
-	e->owner = xstrdup(owner);
-	if (node != NULL)
-		vec_map_add(&s->pods_by_node, node, p);
-	vec_map_add(&s->pods_by_owner, owner, p);
+	if (!str_eq_null(e->node, node)) {
+		if (e->node != NULL)
+			index_remove(s, &s->pods_by_node, BY_NODE, e->node, e);
+		free(e->node);
+		e->node = xstrdup_or_null(node);
+		if (node != NULL)
+			index_add(s, &s->pods_by_node, BY_NODE, node, p, e);
+	}
+	if (strcmp(e->owner, owner) != 0) {
+		index_remove(s, &s->pods_by_owner, BY_OWNER, e->owner, e);
+		free(e->owner);
+		e->owner = xstrdup(owner);
+		index_add(s, &s->pods_by_owner, BY_OWNER, owner, p, e);
+	}
 }
 
 static void
 pod_unindex(struct store *s, struct pod *p)
 {
-	struct pod_index_entry *e = map_del(&s->pod_index, p->obj.meta.uid);
+	struct pod_index_entry *e = map_get(&s->pod_index, p->obj.meta.uid);
 
 	if (e == NULL)
 		return;
 	if (e->node != NULL)
-		vec_map_remove(&s->pods_by_node, e->node, p);
-	vec_map_remove(&s->pods_by_owner, e->owner, p);
+		index_remove(s, &s->pods_by_node, BY_NODE, e->node, e);
+	index_remove(s, &s->pods_by_owner, BY_OWNER, e->owner, e);
+	map_del(&s->pod_index, p->obj.meta.uid);
 	free(e->node);
 	free(e->owner);
 	free(e);

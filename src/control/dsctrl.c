@@ -306,41 +306,83 @@ claim_pods(struct dsctrl *dc, struct daemonset *ds, struct vec *claimed)
 	vec_free(&work);
 }
 
-/* node name -> struct vec of pods, for pods that target a node. */
-static void
-group_by_node(const struct vec *claimed, struct map *out)
+/*
+ * Which of the DaemonSet's pods are "on" a node (getNodesToDaemonPods).
+ * Bound pods come from the store's by-node index, so a sync never groups
+ * all pods; only unbound pods, found through their node affinity, are
+ * grouped here, and there are few of those outside a creation burst.
+ */
+struct pod_view {
+	const struct daemonset *ds;
+	struct map unbound; /* target node -> struct vec of pods */
+	struct vec scratch;
+};
+
+/* getNodesToDaemonPods skips pods that finished and are being deleted. */
+static bool
+view_counts(const struct pod *p)
 {
-	map_init(out);
+	return !(pod_is_terminal(p) && meta_deleting(&p->obj.meta));
+}
+
+static void
+view_init(struct pod_view *v, const struct daemonset *ds, const struct vec *claimed)
+{
+	v->ds = ds;
+	map_init(&v->unbound);
+	vec_init(&v->scratch);
 	for (size_t i = 0; i < claimed->n; i++) {
 		struct pod *p = claimed->v[i];
-		const char *node = placement_target_node(p);
-		struct vec *v;
+		const char *node;
+		struct vec *pods;
 
-		/* getNodesToDaemonPods skips pods that finished and are being deleted. */
-		if (pod_is_terminal(p) && meta_deleting(&p->obj.meta))
+		if (p->spec.node_name != NULL || !view_counts(p))
 			continue;
+		node = placement_target_node(p);
 		if (node == NULL)
 			continue;
-		v = map_get(out, node);
-		if (v == NULL) {
-			v = xcalloc(1, sizeof *v);
-			map_put(out, node, v);
+		pods = map_get(&v->unbound, node);
+		if (pods == NULL) {
+			pods = xcalloc(1, sizeof *pods);
+			map_put(&v->unbound, node, pods);
 		}
-		vec_push(v, p);
+		vec_push(pods, p);
 	}
 }
 
 static void
-group_free(struct map *m)
+view_free(struct pod_view *v)
 {
 	const char *key;
 	void *value;
 
-	for (size_t it = 0; map_next(m, &it, &key, &value);) {
+	for (size_t it = 0; map_next(&v->unbound, &it, &key, &value);) {
 		vec_free(value);
 		free(value);
 	}
-	map_free(m);
+	map_free(&v->unbound);
+	vec_free(&v->scratch);
+}
+
+/* The DaemonSet's pods on node, or NULL when it has none (the vector is reused). */
+static struct vec *
+view_pods(struct pod_view *v, const struct store *st, const char *node)
+{
+	const struct vec *bound = store_pods_on_node(st, node);
+	const struct vec *unbound = map_get(&v->unbound, node);
+
+	vec_clear(&v->scratch);
+	for (size_t i = 0; bound != NULL && i < bound->n; i++) {
+		struct pod *p = bound->v[i];
+		const struct owner_ref *ref = meta_controller(&p->obj.meta);
+
+		/* Claiming already released owned pods that stopped matching. */
+		if (ref != NULL && strcmp(ref->uid, v->ds->obj.meta.uid) == 0 && view_counts(p))
+			vec_push(&v->scratch, p);
+	}
+	for (size_t i = 0; unbound != NULL && i < unbound->n; i++)
+		vec_push(&v->scratch, unbound->v[i]);
+	return v->scratch.n > 0 ? &v->scratch : NULL;
 }
 
 /* podByCreationTimestampAndPhase: bound before unbound, then older, then by name. */
@@ -355,6 +397,17 @@ cmp_oldest_first(const void *a, const void *b)
 	if (x->obj.meta.creation_ms != y->obj.meta.creation_ms)
 		return x->obj.meta.creation_ms < y->obj.meta.creation_ms ? -1 : 1;
 	return strcmp(x->obj.meta.name, y->obj.meta.name);
+}
+
+/* The owned pods after this sync's writes (claiming already happened). */
+static void
+claimed_refresh(const struct store *st, const struct daemonset *ds, struct vec *claimed)
+{
+	const struct vec *owned = store_pods_owned_by(st, ds->obj.meta.uid);
+
+	vec_clear(claimed);
+	for (size_t i = 0; owned != NULL && i < owned->n; i++)
+		vec_push(claimed, owned->v[i]);
 }
 
 /* ---- manage (podsShouldBeOnNode) ---- */
@@ -518,29 +571,30 @@ sync_nodes(struct dsctrl *dc, struct daemonset *ds, const char *hash, struct vec
 
 /* ---- status (updateDaemonSetStatus) ---- */
 
+/* IsPodUpdated: the current hash, or the current template generation. */
 static bool
-pod_is_updated(const struct pod *p, const char *hash, int64_t template_generation)
+pod_is_updated(const struct pod *p, const char *hash, const char *gen)
 {
 	const char *h = labels_get(&p->obj.meta.labels, "controller-revision-hash");
 	const char *g = labels_get(&p->obj.meta.labels, "pod-template-generation");
-	char gen[32];
 
-	snprintf(gen, sizeof gen, "%lld", (long long)template_generation);
 	return (h != NULL && strcmp(h, hash) == 0) || (g != NULL && strcmp(g, gen) == 0);
 }
 
 static void
 update_status(struct dsctrl *dc, struct daemonset *ds, const struct vec *nodes,
-    const struct map *by_node, const char *hash)
+    struct pod_view *view, const char *hash)
 {
 	struct ds_status s;
 	sim_ms now = sim_now(dc->env->sim);
+	char gen[32];
 
+	snprintf(gen, sizeof gen, "%lld", (long long)ds->template_generation);
 	memset(&s, 0, sizeof s);
 	for (size_t i = 0; i < nodes->n; i++) {
 		const struct node *n = nodes->v[i];
 		struct placement_fit fit;
-		struct vec *pods = map_get(by_node, n->obj.meta.name);
+		struct vec *pods = view_pods(view, dc->env->store, n->obj.meta.name);
 
 		dc->placement->fit(dc->env, ds, n, &fit);
 		if (fit.want) {
@@ -556,7 +610,7 @@ update_status(struct dsctrl *dc, struct daemonset *ds, const struct vec *nodes,
 					if (pod_is_available(oldest, ds->min_ready_seconds, now))
 						s.available++;
 				}
-				if (pod_is_updated(oldest, hash, ds->template_generation))
+				if (pod_is_updated(oldest, hash, gen))
 					s.updated++;
 			}
 		} else if (pods != NULL && pods->n > 0)
@@ -586,7 +640,7 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 	const char *slash = strchr(key, '/');
 	struct daemonset *ds;
 	struct vec nodes = VEC_INIT, claimed = VEC_INIT, creates = VEC_INIT, deletes = VEC_INIT;
-	struct map by_node;
+	struct pod_view view;
 	struct strbuf hash = STRBUF_INIT;
 
 	snprintf(ns, sizeof ns, "%.*s", (int)(slash - key), key);
@@ -605,39 +659,36 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 	store_list(st, KIND_NODE, NULL, &nodes);
 
 	claim_pods(dc, ds, &claimed);
-	group_by_node(&claimed, &by_node);
+	view_init(&view, ds, &claimed);
 	for (size_t i = 0; i < nodes.n; i++) {
 		const struct node *n = nodes.v[i];
+		struct vec *pods = view_pods(&view, st, n->obj.meta.name);
 
-		pods_should_be_on_node(dc, ds, n, map_get(&by_node, n->obj.meta.name), &creates,
-		    &deletes);
+		pods_should_be_on_node(dc, ds, n, pods, &creates, &deletes);
 	}
 	/* Unbound pods aimed at nodes that are gone are the controller's to delete. */
 	{
 		const char *node;
 		void *value;
 
-		for (size_t it = 0; map_next(&by_node, &it, &node, &value);) {
+		for (size_t it = 0; map_next(&view.unbound, &it, &node, &value);) {
 			struct vec *pods = value;
 
 			if (store_get(st, KIND_NODE, NULL, node) != NULL)
 				continue;
-			for (size_t i = 0; i < pods->n; i++) {
-				struct pod *p = pods->v[i];
-
-				if (p->spec.node_name == NULL && !meta_deleting(&p->obj.meta))
-					vec_push(&deletes, p);
-			}
+			for (size_t i = 0; i < pods->n; i++)
+				if (!meta_deleting(&((struct pod *)pods->v[i])->obj.meta))
+					vec_push(&deletes, pods->v[i]);
 		}
 	}
-	group_free(&by_node);
+	view_free(&view);
 	sync_nodes(dc, ds, sb_str(&hash), &creates, &deletes);
 
 	/* Status from a fresh look, as updateDaemonSetStatus lists again. */
-	claim_pods(dc, ds, &claimed);
-	group_by_node(&claimed, &by_node);
-	update_status(dc, ds, &nodes, &by_node, sb_str(&hash));
-	group_free(&by_node);
+	claimed_refresh(st, ds, &claimed);
+	view_init(&view, ds, &claimed);
+	update_status(dc, ds, &nodes, &view, sb_str(&hash));
+	view_free(&view);
 
 	sb_free(&hash);
 	vec_free(&nodes);

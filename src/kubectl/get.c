@@ -175,7 +175,7 @@ get_exec(struct kctl_call *call)
 	struct store *st = call->c->store;
 	struct type_group groups[KIND__COUNT];
 	size_t ngroups = 0;
-	enum out_kind out;
+	enum out_kind out = OUT_TABLE;
 	const char *out_arg;
 	bool all_ns = kctl_bool(call, "all-namespaces");
 	const char *ns = all_ns ? NULL : call->ns;

@@ -351,11 +351,11 @@ kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
 
 	if (argc == 0 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0 ||
 	    strcmp(argv[0], "help") == 0) {
-		struct strbuf help = STRBUF_INIT;
+		struct strbuf text = STRBUF_INIT;
 
-		print_root_help(&help);
-		kctl_out(res, "%s", sb_str(&help));
-		sb_free(&help);
+		print_root_help(&text);
+		kctl_out(res, "%s", sb_str(&text));
+		sb_free(&text);
 		return res->status = 0;
 	}
 	memset(&call, 0, sizeof call);
@@ -373,11 +373,11 @@ kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
 	}
 	rc = parse_flags(&call, argc - 1, argv + 1, &help);
 	if (rc == 0 && help) {
-		struct strbuf help = STRBUF_INIT;
+		struct strbuf text = STRBUF_INIT;
 
-		print_verb_help(call.verb, &help);
-		kctl_out(res, "%s", sb_str(&help));
-		sb_free(&help);
+		print_verb_help(call.verb, &text);
+		kctl_out(res, "%s", sb_str(&text));
+		sb_free(&text);
 		res->status = 0;
 	} else if (rc == 0)
 		rc = call.verb->exec(&call);
