@@ -226,7 +226,7 @@ START_TEST(test_a_short_buffer_truncates_and_stays_terminated)
 }
 END_TEST
 
-Suite *
+static Suite *
 duration_suite(void)
 {
 	Suite *s = suite_create("duration");

@@ -495,7 +495,7 @@ START_TEST(test_a_hundred_thousand_random_events_run_in_time_then_id_order)
 }
 END_TEST
 
-Suite *
+static Suite *
 engine_suite(void)
 {
 	Suite *s = suite_create("engine");

@@ -218,7 +218,7 @@ START_TEST(test_many_inserts_keep_order_and_find_every_key)
 }
 END_TEST
 
-Suite *
+static Suite *
 labels_suite(void)
 {
 	Suite *s = suite_create("labels");

@@ -585,7 +585,7 @@ START_TEST(test_age)
 }
 END_TEST
 
-Suite *
+static Suite *
 printers_suite(void)
 {
 	Suite *s = suite_create("printers");

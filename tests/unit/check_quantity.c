@@ -351,7 +351,7 @@ START_TEST(test_format_appends_to_the_buffer)
 }
 END_TEST
 
-Suite *
+static Suite *
 quantity_suite(void)
 {
 	Suite *s = suite_create("quantity");

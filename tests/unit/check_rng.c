@@ -141,7 +141,7 @@ START_TEST(test_rng_below_a_huge_bound_covers_both_halves)
 }
 END_TEST
 
-Suite *
+static Suite *
 rng_suite(void)
 {
 	Suite *s = suite_create("rng");

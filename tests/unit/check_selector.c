@@ -718,7 +718,7 @@ START_TEST(test_node_selector_terms_are_ored)
 }
 END_TEST
 
-Suite *
+static Suite *
 selector_suite(void)
 {
 	Suite *s = suite_create("selector");

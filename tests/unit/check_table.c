@@ -307,7 +307,7 @@ START_TEST(test_tabwriter_unterminated_last_line)
 }
 END_TEST
 
-Suite *
+static Suite *
 table_suite(void)
 {
 	Suite *s = suite_create("table");

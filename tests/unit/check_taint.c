@@ -224,7 +224,7 @@ START_TEST(test_copies_are_deep_and_keep_every_field)
 }
 END_TEST
 
-Suite *
+static Suite *
 taint_suite(void)
 {
 	Suite *s = suite_create("taint");

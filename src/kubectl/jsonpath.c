@@ -1,0 +1,1884 @@
+/*
+ * jsonpath.c - client-go's JSONPath templates, as kubectl get runs them.
+ *
+ * A port of k8s.io/client-go/util/jsonpath (parser.go, jsonpath.go) and the
+ * comparison helpers it borrows from text/template. The parser and the
+ * evaluator follow the Go code step for step rather than a cleaner design
+ * because scripts depend on its quirks: {.} prints nothing, an unterminated
+ * {range} runs its body once more over the enclosing object, a missing key
+ * prints nothing, ['a.b'] means .a.b, .* over a string yields its bytes as
+ * numbers, and an error anywhere discards all output. Go walks maps in a
+ * random order; here .*, .. and the debugging dump use sorted keys.
+ */
+#include "kubectl/jsonpath.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "codec/jsontext.h"
+#include "util/err.h"
+#include "util/strbuf.h"
+#include "util/xmalloc.h"
+
+#define JP_EOF (-1L)
+#define JP_NONE SIZE_MAX
+
+enum jp_type {
+	JP_LIST,
+	JP_TEXT,
+	JP_FIELD,
+	JP_ARRAY,
+	JP_FILTER,
+	JP_INT,
+	JP_FLOAT,
+	JP_BOOL,
+	JP_WILDCARD,
+	JP_RECURSIVE,
+	JP_UNION,
+	JP_IDENT,
+};
+
+struct jp_param {
+	bool known;
+	long long value;
+	bool derived;
+};
+
+struct jp_node {
+	enum jp_type type;
+	struct jp_node **kids; /* LIST, UNION (a union's kids are lists) */
+	size_t n;
+	size_t cap;
+	char *text; /* TEXT, FIELD, IDENT; TEXT may hold NULs */
+	size_t len;
+	struct jp_param params[3];
+	struct jp_node *left; /* FILTER */
+	struct jp_node *right;
+	char *op;
+	long long i;
+	double f;
+	bool b;
+};
+
+struct jp_parser {
+	const char *in;
+	size_t len;
+	size_t pos;
+	size_t start;
+	size_t width;
+	struct jp_node *root;
+	char *err;
+};
+
+/* Values: a document node, or one of the things Go's reflect.Value holds. */
+enum jv_kind {
+	JV_NODE,
+	JV_INVALID, /* reflect.ValueOf(nil): a range over a null element */
+	JV_STR,
+	JV_INT,
+	JV_FLOAT,
+	JV_BOOL,
+	JV_UINT8, /* a byte of a string, from .* or [*] */
+};
+
+struct jv {
+	enum jv_kind kind;
+	const cJSON *node;
+	const char *s;
+	size_t slen;
+	long long i;
+	double f;
+	bool b;
+};
+
+struct jvec {
+	struct jv *v;
+	size_t n;
+	size_t cap;
+};
+
+struct jp_ctx {
+	struct jp_node *root;
+	int begin_range;
+	int in_range;
+	int end_range;
+	size_t last_end;
+	struct strbuf msg;
+};
+
+/* Nodes. */
+
+static struct jp_node *
+jp_new(enum jp_type type)
+{
+	struct jp_node *n = xcalloc(1, sizeof *n);
+
+	n->type = type;
+	return n;
+}
+
+static void
+jp_append(struct jp_node *list, struct jp_node *n)
+{
+	xgrow(&list->kids, &list->cap, list->n + 1, sizeof *list->kids);
+	list->kids[list->n++] = n;
+}
+
+static void
+jp_free(struct jp_node *n)
+{
+	if (n == NULL)
+		return;
+	for (size_t i = 0; i < n->n; i++)
+		jp_free(n->kids[i]);
+	free(n->kids);
+	free(n->text);
+	jp_free(n->left);
+	jp_free(n->right);
+	free(n->op);
+	free(n);
+}
+
+static struct jp_node *
+jp_new_text(enum jp_type type, const char *s, size_t len)
+{
+	struct jp_node *n = jp_new(type);
+
+	n->text = xmalloc(len + 1);
+	memcpy(n->text, s, len);
+	n->text[len] = '\0';
+	n->len = len;
+	return n;
+}
+
+/* Runes, as Go's utf8.DecodeRuneInString sees them. */
+
+static long
+rune_decode(const unsigned char *s, size_t n, size_t *size)
+{
+	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+	size_t need;
+	long r;
+
+	*size = 1;
+	if (c < 0x80)
+		return c;
+	if (c >= 0xC2 && c <= 0xDF)
+		need = 1, r = c & 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF) {
+		need = 2, r = c & 0x0F;
+		if (c == 0xE0)
+			lo = 0xA0;
+		else if (c == 0xED)
+			hi = 0x9F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		need = 3, r = c & 0x07;
+		if (c == 0xF0)
+			lo = 0x90;
+		else if (c == 0xF4)
+			hi = 0x8F;
+	} else
+		return 0xFFFD;
+	if (n < need + 1 || s[1] < lo || s[1] > hi)
+		return 0xFFFD;
+	for (size_t i = 1; i <= need; i++) {
+		if (i > 1 && (s[i] < 0x80 || s[i] > 0xBF))
+			return 0xFFFD;
+		r = (r << 6) | (s[i] & 0x3F);
+	}
+	*size = need + 1;
+	return r;
+}
+
+static void
+rune_encode(long r, struct strbuf *out)
+{
+	char b[4];
+
+	if (r < 0x80)
+		sb_addc(out, (char)r);
+	else if (r < 0x800) {
+		b[0] = (char)(0xC0 | (r >> 6));
+		b[1] = (char)(0x80 | (r & 0x3F));
+		sb_addn(out, b, 2);
+	} else if (r < 0x10000) {
+		b[0] = (char)(0xE0 | (r >> 12));
+		b[1] = (char)(0x80 | ((r >> 6) & 0x3F));
+		b[2] = (char)(0x80 | (r & 0x3F));
+		sb_addn(out, b, 3);
+	} else {
+		b[0] = (char)(0xF0 | (r >> 18));
+		b[1] = (char)(0x80 | ((r >> 12) & 0x3F));
+		b[2] = (char)(0x80 | ((r >> 6) & 0x3F));
+		b[3] = (char)(0x80 | (r & 0x3F));
+		sb_addn(out, b, 4);
+	}
+}
+
+/* A coarse unicode.IsLetter beyond ASCII; templates are nearly all ASCII. */
+static bool
+rune_is_letter(long r)
+{
+	if (r < 0x80)
+		return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z');
+	if (r < 0xC0)
+		return r == 0xAA || r == 0xB5 || r == 0xBA;
+	if (r < 0x2000)
+		return r != 0xD7 && r != 0xF7;
+	if (r < 0x2C00 || (r >= 0x2E00 && r < 0x3040) || (r >= 0xD800 && r < 0xF900))
+		return false;
+	if (r == 0xFFFD || (r >= 0xFE00 && r < 0xFE70) || (r >= 0xFF00 && r < 0xFF21))
+		return false;
+	return !(r >= 0x1F000 && r < 0x1FB00);
+}
+
+/* A coarse strconv.IsPrint: what Go shows as itself in %q and %#U. */
+static bool
+rune_is_print(long r)
+{
+	if (r < 0x20 || (r >= 0x7F && r <= 0xA0) || r == 0xAD)
+		return false;
+	if (r < 0x7F)
+		return true;
+	if ((r >= 0x2000 && r <= 0x200F) || (r >= 0x2028 && r <= 0x202E) || (r >= 0x205F && r <= 0x206F))
+		return false;
+	if (r == 0x1680 || r == 0x180E || r == 0x061C || r == 0x3000 || r == 0xFEFF)
+		return false;
+	if ((r >= 0xD800 && r <= 0xF8FF) || (r >= 0xFFF9 && r <= 0xFFFB) || r == 0xFFFE || r == 0xFFFF)
+		return false;
+	if (r >= 0xE0000)
+		return false;
+	return r <= 0x10FFFF;
+}
+
+/* strconv.Quote: Go's %q, and %#v of a string. */
+static void
+go_quote(const char *s, size_t n, struct strbuf *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i = 0, size;
+
+	sb_addc(out, '"');
+	while (i < n) {
+		long r = rune_decode((const unsigned char *)s + i, n - i, &size);
+
+		if (r == 0xFFFD && size == 1 && (unsigned char)s[i] >= 0x80) {
+			sb_add(out, "\\x");
+			sb_addc(out, hex[(unsigned char)s[i] >> 4]);
+			sb_addc(out, hex[(unsigned char)s[i] & 0xF]);
+			i++;
+			continue;
+		}
+		i += size;
+		if (r == '"' || r == '\\') {
+			sb_addc(out, '\\');
+			sb_addc(out, (char)r);
+		} else if (rune_is_print(r))
+			sb_addn(out, s + i - size, size);
+		else if (r == '\a')
+			sb_add(out, "\\a");
+		else if (r == '\b')
+			sb_add(out, "\\b");
+		else if (r == '\f')
+			sb_add(out, "\\f");
+		else if (r == '\n')
+			sb_add(out, "\\n");
+		else if (r == '\r')
+			sb_add(out, "\\r");
+		else if (r == '\t')
+			sb_add(out, "\\t");
+		else if (r == '\v')
+			sb_add(out, "\\v");
+		else if (r < ' ' || r == 0x7F) {
+			sb_add(out, "\\x");
+			sb_addc(out, hex[r >> 4]);
+			sb_addc(out, hex[r & 0xF]);
+		} else if (r < 0x10000)
+			sb_addf(out, "\\u%04lx", r);
+		else
+			sb_addf(out, "\\U%08lx", r);
+	}
+	sb_addc(out, '"');
+}
+
+/* The parser: parser.go, with its tail calls turned into a loop. */
+
+static int
+jp_fail(struct jp_parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int
+jp_fail(struct jp_parser *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(p->err);
+	va_start(ap, fmt);
+	p->err = xvasprintf(fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static long
+jp_next(struct jp_parser *p)
+{
+	long r;
+
+	if (p->pos >= p->len) {
+		p->width = 0;
+		return JP_EOF;
+	}
+	r = rune_decode((const unsigned char *)p->in + p->pos, p->len - p->pos, &p->width);
+	p->pos += p->width;
+	return r;
+}
+
+static void
+jp_backup(struct jp_parser *p)
+{
+	p->pos -= p->width;
+}
+
+static long
+jp_peek(struct jp_parser *p)
+{
+	long r = jp_next(p);
+
+	jp_backup(p);
+	return r;
+}
+
+static bool
+jp_at(const struct jp_parser *p, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return p->len - p->pos >= n && memcmp(p->in + p->pos, prefix, n) == 0;
+}
+
+static void
+jp_consume(struct jp_parser *p, const char **s, size_t *n)
+{
+	*s = p->in + p->start;
+	*n = p->pos - p->start;
+	p->start = p->pos;
+}
+
+static bool
+is_terminator(long r)
+{
+	return r == ' ' || r == '\t' || r == '\r' || r == '\n' || r == JP_EOF || r == '.' || r == ',' ||
+	    r == '[' || r == ']' || r == '$' || r == '@' || r == '{' || r == '}';
+}
+
+static bool
+is_alnum(long r)
+{
+	return r == '_' || rune_is_letter(r) || (r >= '0' && r <= '9');
+}
+
+static int jp_parse_string(const char *in, size_t len, struct jp_node **root, char **err);
+
+/* parseAction: parse "{text}" and keep the action's list. */
+static int
+jp_parse_action(struct jp_parser *p, const char *text, size_t len, struct jp_node **list)
+{
+	struct jp_node *root;
+	char *wrapped = xmalloc(len + 3), *err = NULL;
+	int rc;
+
+	wrapped[0] = '{';
+	memcpy(wrapped + 1, text, len);
+	wrapped[len + 1] = '}';
+	wrapped[len + 2] = '\0';
+	rc = jp_parse_string(wrapped, len + 2, &root, &err);
+	free(wrapped);
+	if (rc < 0) {
+		free(p->err);
+		p->err = err;
+		return -1;
+	}
+	*list = root->kids[0];
+	root->kids[0] = jp_new(JP_LIST);
+	jp_free(root);
+	return 0;
+}
+
+static bool
+go_atoi(const char *s, size_t n, long long *v)
+{
+	char buf[32], *end;
+
+	if (n == 0 || n >= sizeof buf)
+		return false;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	for (size_t i = (buf[0] == '+' || buf[0] == '-') ? 1 : 0; i < n; i++)
+		if (buf[i] < '0' || buf[i] > '9')
+			return false;
+	if (n == 1 && (buf[0] == '+' || buf[0] == '-'))
+		return false;
+	errno = 0;
+	*v = strtoll(buf, &end, 10);
+	return errno == 0 && *end == '\0';
+}
+
+static int
+jp_parse_field(struct jp_parser *p, struct jp_node *cur)
+{
+	const char *s;
+	size_t n;
+	struct jp_node *f;
+
+	jp_consume(p, &s, &n);
+	for (;;) {
+		long r = jp_next(p);
+
+		if (r == '\\')
+			jp_next(p);
+		else if (is_terminator(r)) {
+			jp_backup(p);
+			break;
+		}
+	}
+	jp_consume(p, &s, &n);
+	if (n == 1 && s[0] == '*') {
+		jp_append(cur, jp_new(JP_WILDCARD));
+		return 0;
+	}
+	/* Backslashes escape terminators: app\.kubernetes\.io/name. */
+	f = jp_new_text(JP_FIELD, s, n);
+	f->len = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != '\\')
+			f->text[f->len++] = s[i];
+	f->text[f->len] = '\0';
+	jp_append(cur, f);
+	return 0;
+}
+
+static int
+jp_parse_identifier(struct jp_parser *p, struct jp_node *cur)
+{
+	const char *s;
+	size_t n;
+
+	while (!is_terminator(jp_next(p)))
+		;
+	jp_backup(p);
+	jp_consume(p, &s, &n);
+	if ((n == 4 && memcmp(s, "true", 4) == 0) || (n == 5 && memcmp(s, "false", 5) == 0)) {
+		struct jp_node *b = jp_new(JP_BOOL);
+
+		b->b = n == 4;
+		jp_append(cur, b);
+	} else
+		jp_append(cur, jp_new_text(JP_IDENT, s, n));
+	return 0;
+}
+
+static int
+jp_parse_number(struct jp_parser *p, struct jp_node *cur)
+{
+	const char *s;
+	size_t n, dots = 0, digits = 0;
+	long r = jp_peek(p);
+	struct jp_node *num;
+	long long v;
+
+	if (r == '+' || r == '-')
+		jp_next(p);
+	for (;;) {
+		r = jp_next(p);
+		if (r != '.' && !(r >= '0' && r <= '9')) {
+			jp_backup(p);
+			break;
+		}
+	}
+	jp_consume(p, &s, &n);
+	if (go_atoi(s, n, &v)) {
+		num = jp_new(JP_INT);
+		num->i = v;
+		jp_append(cur, num);
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		dots += s[i] == '.';
+		digits += s[i] >= '0' && s[i] <= '9';
+	}
+	if (digits > 0 && dots <= 1) {
+		char *buf = xstrndup(s, n);
+		double d = strtod(buf, NULL);
+
+		free(buf);
+		if (isfinite(d)) {
+			num = jp_new(JP_FLOAT);
+			num->f = d;
+			jp_append(cur, num);
+			return 0;
+		}
+	}
+	return jp_fail(p, "cannot parse number %.*s", (int)n, s);
+}
+
+/* The slice regexp ^(-?[\d]*)(:-?[\d]*)?(:-?[\d]*)?$, split into groups. */
+static bool
+slice_groups(const char *s, size_t n, const char *g[3], size_t gl[3])
+{
+	size_t i = 0;
+
+	for (int k = 0; k < 3; k++) {
+		g[k] = s + i;
+		gl[k] = 0;
+		if (k > 0) {
+			if (i >= n || s[i] != ':')
+				continue;
+			i++;
+		}
+		if (i < n && s[i] == '-')
+			i++;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		gl[k] = (size_t)(s + i - g[k]);
+	}
+	return i == n;
+}
+
+static int
+jp_parse_array(struct jp_parser *p, struct jp_node *cur)
+{
+	const char *s, *g[3];
+	size_t n, gl[3];
+	struct jp_node *arr;
+
+	for (;;) {
+		long r = jp_next(p);
+
+		if (r == JP_EOF || r == '\n')
+			return jp_fail(p, "unterminated array");
+		if (r == ']')
+			break;
+	}
+	jp_consume(p, &s, &n);
+	s++;
+	n -= 2;
+	if (n == 1 && s[0] == '*')
+		s = ":";
+
+	/* union operator */
+	if (memchr(s, ',', n) != NULL) {
+		struct jp_node *u = jp_new(JP_UNION);
+		const char *part = s, *end = s + n;
+
+		for (;;) {
+			const char *comma = memchr(part, ',', (size_t)(end - part));
+			const char *pe = comma ? comma : end;
+			struct jp_node *list;
+			struct strbuf sb;
+			int rc;
+
+			while (part < pe && *part == ' ')
+				part++;
+			while (pe > part && pe[-1] == ' ')
+				pe--;
+			sb_init(&sb);
+			sb_addf(&sb, "[%.*s]", (int)(pe - part), part);
+			rc = jp_parse_action(p, sb.s, sb.len, &list);
+			sb_free(&sb);
+			if (rc < 0) {
+				jp_free(u);
+				return -1;
+			}
+			jp_append(u, list);
+			if (comma == NULL)
+				break;
+			part = comma + 1;
+		}
+		jp_append(cur, u);
+		return 0;
+	}
+
+	/* dict key: ['a.b'] is re-read as .a.b */
+	if (n >= 2 && s[0] == '\'' && s[n - 1] == '\'' && memchr(s + 1, '\'', n - 2) == NULL) {
+		struct jp_node *list;
+		struct strbuf sb;
+		int rc;
+
+		sb_init(&sb);
+		sb_addf(&sb, ".%.*s", (int)(n - 2), s + 1);
+		rc = jp_parse_action(p, sb.s, sb.len, &list);
+		sb_free(&sb);
+		if (rc < 0)
+			return -1;
+		for (size_t i = 0; i < list->n; i++)
+			jp_append(cur, list->kids[i]);
+		list->n = 0;
+		jp_free(list);
+		return 0;
+	}
+
+	if (!slice_groups(s, n, g, gl))
+		return jp_fail(p, "invalid array index %.*s", (int)n, s);
+	arr = jp_new(JP_ARRAY);
+	for (int i = 0; i < 3; i++) {
+		const char *v = g[i];
+		size_t vl = gl[i];
+
+		if (vl != 0) {
+			if (i > 0)
+				v++, vl--;
+			if (i > 0 && vl == 0)
+				arr->params[i].known = false;
+			else {
+				arr->params[i].known = true;
+				if (!go_atoi(v, vl, &arr->params[i].value)) {
+					jp_free(arr);
+					return jp_fail(p, "array index %.*s is not a number", (int)vl, v);
+				}
+			}
+		} else if (i == 1) {
+			arr->params[i].known = true;
+			arr->params[i].value = arr->params[0].value + 1;
+			arr->params[i].derived = true;
+		}
+	}
+	jp_append(cur, arr);
+	return 0;
+}
+
+static bool
+is_op_char(char c)
+{
+	return c == '!' || c == '<' || c == '>' || c == '=';
+}
+
+static int
+jp_parse_filter(struct jp_parser *p, struct jp_node *cur)
+{
+	const char *s;
+	size_t n, g1, g2;
+	bool begin = false, end = false;
+	long pair = 0;
+	struct jp_node *f, *left, *right;
+
+	p->pos += 3;
+	jp_consume(p, &s, &n);
+	for (;;) {
+		long r = jp_next(p);
+
+		if (r == JP_EOF || r == '\n')
+			return jp_fail(p, "unterminated filter");
+		if (r == '"' || r == '\'') {
+			if (!begin) {
+				begin = true;
+				pair = r;
+				continue;
+			}
+			if (p->in[p->pos - 2] != '\\' && r == pair)
+				end = true;
+		} else if (r == ')' && begin == end)
+			break;
+	}
+	if (jp_next(p) != ']')
+		return jp_fail(p, "unclosed array expect ]");
+	jp_consume(p, &s, &n);
+	n -= 2;
+
+	/* ^([^!<>=]+)([!<>=]+)(.+?)$ */
+	for (g1 = 0; g1 < n && !is_op_char(s[g1]); g1++)
+		;
+	for (g2 = g1; g2 < n && is_op_char(s[g2]); g2++)
+		;
+	if (g2 == n && g2 > g1 + 1)
+		g2--;
+	if (g1 == 0 || g1 == n || g2 == n) {
+		if (jp_parse_action(p, s, n, &left) < 0)
+			return -1;
+		f = jp_new(JP_FILTER);
+		f->left = left;
+		f->right = jp_new(JP_LIST);
+		f->op = xstrdup("exists");
+		jp_append(cur, f);
+		return 0;
+	}
+	if (jp_parse_action(p, s, g1, &left) < 0)
+		return -1;
+	if (jp_parse_action(p, s + g2, n - g2, &right) < 0) {
+		jp_free(left);
+		return -1;
+	}
+	f = jp_new(JP_FILTER);
+	f->left = left;
+	f->right = right;
+	f->op = xstrndup(s + g1, g2 - g1);
+	jp_append(cur, f);
+	return 0;
+}
+
+static int
+unhex(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* UnquoteExtend: strconv.Unquote that also takes single quotes. */
+static bool
+unquote_extend(const char *s, size_t n, struct strbuf *out)
+{
+	char quote;
+
+	if (n < 2 || s[0] != s[n - 1] || (s[0] != '"' && s[0] != '\''))
+		return false;
+	quote = s[0];
+	s++;
+	n -= 2;
+	while (n > 0) {
+		unsigned char c = (unsigned char)s[0];
+		size_t size, k;
+		long v = 0;
+
+		if (c == (unsigned char)quote)
+			return false;
+		if (c >= 0x80) {
+			rune_encode(rune_decode((const unsigned char *)s, n, &size), out);
+			s += size, n -= size;
+			continue;
+		}
+		if (c != '\\') {
+			sb_addc(out, (char)c);
+			s++, n--;
+			continue;
+		}
+		if (n <= 1)
+			return false;
+		c = (unsigned char)s[1];
+		s += 2, n -= 2;
+		switch (c) {
+		case 'a': sb_addc(out, '\a'); break;
+		case 'b': sb_addc(out, '\b'); break;
+		case 'f': sb_addc(out, '\f'); break;
+		case 'n': sb_addc(out, '\n'); break;
+		case 'r': sb_addc(out, '\r'); break;
+		case 't': sb_addc(out, '\t'); break;
+		case 'v': sb_addc(out, '\v'); break;
+		case '\\': sb_addc(out, '\\'); break;
+		case '\'':
+		case '"':
+			if (c != (unsigned char)quote)
+				return false;
+			sb_addc(out, (char)c);
+			break;
+		case 'x':
+		case 'u':
+		case 'U':
+			k = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+			if (n < k)
+				return false;
+			for (size_t j = 0; j < k; j++) {
+				int x = unhex(s[j]);
+
+				if (x < 0)
+					return false;
+				v = (v << 4) | x;
+			}
+			s += k, n -= k;
+			if (c == 'x') {
+				/* A raw byte, which need not be UTF-8. */
+				sb_addc(out, (char)v);
+				break;
+			}
+			if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+				return false;
+			rune_encode(v, out);
+			break;
+		case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+			v = c - '0';
+			if (n < 2)
+				return false;
+			for (size_t j = 0; j < 2; j++) {
+				if (s[j] < '0' || s[j] > '7')
+					return false;
+				v = (v << 3) | (s[j] - '0');
+			}
+			s += 2, n -= 2;
+			if (v > 255)
+				return false;
+			sb_addc(out, (char)v);
+			break;
+		default:
+			return false;
+		}
+	}
+	return true;
+}
+
+static int
+jp_parse_quote(struct jp_parser *p, struct jp_node *cur, long end)
+{
+	const char *s;
+	size_t n;
+	struct strbuf sb;
+
+	for (;;) {
+		long r = jp_next(p);
+
+		if (r == JP_EOF || r == '\n')
+			return jp_fail(p, "unterminated quoted string");
+		if (r == end && p->in[p->pos - 2] != '\\')
+			break;
+	}
+	jp_consume(p, &s, &n);
+	sb_init(&sb);
+	if (!unquote_extend(s, n, &sb)) {
+		sb_free(&sb);
+		return jp_fail(p, "unquote string %.*s error invalid syntax", (int)n, s);
+	}
+	jp_append(cur, jp_new_text(JP_TEXT, sb.s, sb.len));
+	sb_free(&sb);
+	return 0;
+}
+
+static int
+jp_parse_recursive(struct jp_parser *p, struct jp_node *cur)
+{
+	const char *s;
+	size_t n;
+
+	if (cur->n > 0 && cur->kids[cur->n - 1]->type == JP_RECURSIVE)
+		return jp_fail(p, "invalid multiple recursive descent");
+	p->pos += 2;
+	jp_consume(p, &s, &n);
+	jp_append(cur, jp_new(JP_RECURSIVE));
+	if (is_alnum(jp_peek(p)))
+		return jp_parse_field(p, cur);
+	return 0;
+}
+
+/* Parse.parseText and parseInsideAction, alternating. */
+static int
+jp_parse(struct jp_parser *p)
+{
+	struct jp_node *cur = NULL;
+	const char *s;
+	size_t n;
+
+	for (;;) {
+		long r;
+
+		if (cur == NULL) {
+			if (jp_at(p, "{")) {
+				if (p->pos > p->start) {
+					jp_consume(p, &s, &n);
+					jp_append(p->root, jp_new_text(JP_TEXT, s, n));
+				}
+				p->pos++;
+				jp_consume(p, &s, &n);
+				cur = jp_new(JP_LIST);
+				jp_append(p->root, cur);
+				continue;
+			}
+			if (jp_next(p) == JP_EOF)
+				break;
+			continue;
+		}
+		if (jp_at(p, "}")) {
+			p->pos++;
+			jp_consume(p, &s, &n);
+			cur = NULL;
+			continue;
+		}
+		if (jp_at(p, "[?(")) {
+			if (jp_parse_filter(p, cur) < 0)
+				return -1;
+			continue;
+		}
+		if (jp_at(p, "..")) {
+			if (jp_parse_recursive(p, cur) < 0)
+				return -1;
+			continue;
+		}
+		r = jp_next(p);
+		if (r == JP_EOF || r == '\r' || r == '\n')
+			return jp_fail(p, "unclosed action");
+		if (r == ' ' || r == '@' || r == '$') {
+			jp_consume(p, &s, &n);
+			continue;
+		}
+		if (r == '[') {
+			if (jp_parse_array(p, cur) < 0)
+				return -1;
+		} else if (r == '"' || r == '\'') {
+			if (jp_parse_quote(p, cur, r) < 0)
+				return -1;
+		} else if (r == '.') {
+			if (jp_parse_field(p, cur) < 0)
+				return -1;
+		} else if (r == '+' || r == '-' || (r >= '0' && r <= '9')) {
+			jp_backup(p);
+			if (jp_parse_number(p, cur) < 0)
+				return -1;
+		} else if (is_alnum(r)) {
+			jp_backup(p);
+			if (jp_parse_identifier(p, cur) < 0)
+				return -1;
+		} else if (rune_is_print(r)) {
+			struct strbuf sb;
+
+			sb_init(&sb);
+			rune_encode(r, &sb);
+			jp_fail(p, "unrecognized character in action: U+%04lX '%s'", r, sb.s);
+			sb_free(&sb);
+			return -1;
+		} else
+			return jp_fail(p, "unrecognized character in action: U+%04lX", r);
+	}
+	if (p->pos > p->start) {
+		jp_consume(p, &s, &n);
+		jp_append(p->root, jp_new_text(JP_TEXT, s, n));
+	}
+	return 0;
+}
+
+static int
+jp_parse_string(const char *in, size_t len, struct jp_node **root, char **err)
+{
+	struct jp_parser p;
+
+	memset(&p, 0, sizeof p);
+	p.in = in;
+	p.len = len;
+	p.root = jp_new(JP_LIST);
+	if (jp_parse(&p) < 0) {
+		jp_free(p.root);
+		*err = p.err;
+		*root = NULL;
+		return -1;
+	}
+	*root = p.root;
+	return 0;
+}
+
+/* Values. */
+
+static void
+jv_push(struct jvec *v, struct jv x)
+{
+	xgrow(&v->v, &v->cap, v->n + 1, sizeof *v->v);
+	v->v[v->n++] = x;
+}
+
+static void
+jv_append(struct jvec *v, const struct jvec *w)
+{
+	for (size_t i = 0; i < w->n; i++)
+		jv_push(v, w->v[i]);
+}
+
+static void
+jv_clear(struct jvec *v)
+{
+	free(v->v);
+	memset(v, 0, sizeof *v);
+}
+
+static void
+jv_set(struct jvec *dst, const struct jvec *src)
+{
+	jv_clear(dst);
+	jv_append(dst, src);
+}
+
+static struct jv
+jv_node(const cJSON *node)
+{
+	struct jv v;
+
+	memset(&v, 0, sizeof v);
+	v.kind = JV_NODE;
+	v.node = node;
+	return v;
+}
+
+static struct jv
+jv_kind(enum jv_kind kind)
+{
+	struct jv v;
+
+	memset(&v, 0, sizeof v);
+	v.kind = kind;
+	return v;
+}
+
+static bool
+jv_is_nil(const struct jv *v)
+{
+	return v->kind == JV_NODE && (v->node == NULL || cJSON_IsNull(v->node));
+}
+
+static bool
+jv_is_map(const struct jv *v)
+{
+	return v->kind == JV_NODE && cJSON_IsObject(v->node);
+}
+
+static bool
+jv_is_array(const struct jv *v)
+{
+	return v->kind == JV_NODE && cJSON_IsArray(v->node);
+}
+
+static bool
+jv_string(const struct jv *v, const char **s, size_t *n)
+{
+	if (v->kind == JV_STR) {
+		*s = v->s;
+		*n = v->slen;
+		return true;
+	}
+	if (v->kind == JV_NODE && cJSON_IsString(v->node)) {
+		*s = v->node->valuestring ? v->node->valuestring : "";
+		*n = strlen(*s);
+		return true;
+	}
+	return false;
+}
+
+static bool
+num_is_int(double d, long long *i)
+{
+	if (d != floor(d) || d < -9223372036854775808.0 || d >= 9223372036854775808.0)
+		return false;
+	*i = (long long)d;
+	return true;
+}
+
+/* reflect.Value.Type() of a value, for "... is not array or slice". */
+static const char *
+jv_type_name(const struct jv *v)
+{
+	long long i;
+
+	switch (v->kind) {
+	case JV_STR:
+		return "string";
+	case JV_INT:
+		return "int";
+	case JV_FLOAT:
+		return "float64";
+	case JV_BOOL:
+		return "bool";
+	case JV_UINT8:
+		return "uint8";
+	case JV_INVALID:
+		return "<invalid reflect.Value>";
+	case JV_NODE:
+		break;
+	}
+	if (cJSON_IsObject(v->node))
+		return "map[string]interface {}";
+	if (cJSON_IsArray(v->node))
+		return "[]interface {}";
+	if (cJSON_IsString(v->node))
+		return "string";
+	if (cJSON_IsBool(v->node))
+		return "bool";
+	if (cJSON_IsNumber(v->node))
+		return num_is_int(v->node->valuedouble, &i) ? "int64" : "float64";
+	return "interface {}";
+}
+
+static int
+cmp_member(const void *a, const void *b)
+{
+	const cJSON *x = *(const cJSON *const *)a, *y = *(const cJSON *const *)b;
+
+	return strcmp(x->string ? x->string : "", y->string ? y->string : "");
+}
+
+/* Object members in key order: the stand-in for Go's random map order. */
+static const cJSON **
+sorted_members(const cJSON *obj, size_t *np)
+{
+	const cJSON **v;
+	size_t n = 0;
+
+	for (const cJSON *c = obj->child; c != NULL; c = c->next)
+		n++;
+	v = xcalloc(n ? n : 1, sizeof *v);
+	n = 0;
+	for (const cJSON *c = obj->child; c != NULL; c = c->next)
+		v[n++] = c;
+	qsort(v, n, sizeof *v, cmp_member);
+	*np = n;
+	return v;
+}
+
+/* fmt's %v (sharp false) and %#v (sharp true) of a document node. */
+static void
+go_fmt_node(const cJSON *n, bool sharp, struct strbuf *out)
+{
+	const cJSON **m;
+	size_t nm;
+
+	if (n == NULL || cJSON_IsNull(n) || cJSON_IsInvalid(n))
+		sb_add(out, sharp ? "interface {}(nil)" : "<nil>");
+	else if (cJSON_IsTrue(n))
+		sb_add(out, "true");
+	else if (cJSON_IsFalse(n))
+		sb_add(out, "false");
+	else if (cJSON_IsNumber(n))
+		format_number_v(n->valuedouble, out);
+	else if (cJSON_IsString(n)) {
+		const char *s = n->valuestring ? n->valuestring : "";
+
+		if (sharp)
+			go_quote(s, strlen(s), out);
+		else
+			sb_add(out, s);
+	} else if (cJSON_IsArray(n)) {
+		sb_add(out, sharp ? "[]interface {}{" : "[");
+		for (const cJSON *c = n->child; c != NULL; c = c->next) {
+			go_fmt_node(c, sharp, out);
+			if (c->next != NULL)
+				sb_add(out, sharp ? ", " : " ");
+		}
+		sb_add(out, sharp ? "}" : "]");
+	} else if (cJSON_IsObject(n)) {
+		m = sorted_members(n, &nm);
+		sb_add(out, sharp ? "map[string]interface {}{" : "map[");
+		for (size_t i = 0; i < nm; i++) {
+			const char *k = m[i]->string ? m[i]->string : "";
+
+			if (sharp)
+				go_quote(k, strlen(k), out);
+			else
+				sb_add(out, k);
+			sb_addc(out, ':');
+			go_fmt_node(m[i], sharp, out);
+			if (i + 1 < nm)
+				sb_add(out, sharp ? ", " : " ");
+		}
+		sb_add(out, sharp ? "}" : "]");
+		free(m);
+	} else
+		sb_add(out, "<nil>");
+}
+
+/* fmt.Fprint of a value: evalToText. */
+static void
+jv_fmt_v(const struct jv *v, struct strbuf *out)
+{
+	switch (v->kind) {
+	case JV_NODE:
+		go_fmt_node(v->node, false, out);
+		break;
+	case JV_INVALID:
+		sb_add(out, "<invalid reflect.Value>");
+		break;
+	case JV_STR:
+		sb_addn(out, v->s, v->slen);
+		break;
+	case JV_INT:
+		sb_addf(out, "%lld", v->i);
+		break;
+	case JV_FLOAT:
+		format_float_v(v->f, out);
+		break;
+	case JV_BOOL:
+		sb_add(out, v->b ? "true" : "false");
+		break;
+	case JV_UINT8:
+		sb_addf(out, "%lld", v->i);
+		break;
+	}
+}
+
+/* PrintResults: maps and slices as compact JSON, the rest as %v. */
+static void
+jv_print(const struct jv *v, struct strbuf *out)
+{
+	if (v->kind == JV_INVALID)
+		sb_add(out, "<no value>");
+	else if (v->kind == JV_NODE && (jv_is_nil(v) || cJSON_IsObject(v->node) || cJSON_IsArray(v->node)))
+		encode_json_compact(v->node, out);
+	else
+		jv_fmt_v(v, out);
+}
+
+/* Comparisons: text/template's eq, lt and friends (funcs.go). */
+
+enum bkind {
+	BK_INVALID,
+	BK_BOOL,
+	BK_INT,
+	BK_FLOAT,
+	BK_STRING,
+	BK_UINT,
+};
+
+struct bval {
+	enum bkind k;
+	bool b;
+	long long i;
+	double f;
+	const char *s;
+	size_t n;
+};
+
+static struct bval
+basic_kind(const struct jv *v)
+{
+	struct bval b;
+
+	memset(&b, 0, sizeof b);
+	switch (v->kind) {
+	case JV_STR:
+		b.k = BK_STRING;
+		b.s = v->s;
+		b.n = v->slen;
+		break;
+	case JV_INT:
+		b.k = BK_INT;
+		b.i = v->i;
+		break;
+	case JV_UINT8:
+		b.k = BK_UINT;
+		b.i = v->i;
+		break;
+	case JV_FLOAT:
+		b.k = BK_FLOAT;
+		b.f = v->f;
+		break;
+	case JV_BOOL:
+		b.k = BK_BOOL;
+		b.b = v->b;
+		break;
+	case JV_INVALID:
+		break;
+	case JV_NODE:
+		if (cJSON_IsBool(v->node)) {
+			b.k = BK_BOOL;
+			b.b = cJSON_IsTrue(v->node);
+		} else if (cJSON_IsNumber(v->node)) {
+			if (num_is_int(v->node->valuedouble, &b.i))
+				b.k = BK_INT;
+			else {
+				b.k = BK_FLOAT;
+				b.f = v->node->valuedouble;
+			}
+		} else if (cJSON_IsString(v->node)) {
+			b.k = BK_STRING;
+			jv_string(v, &b.s, &b.n);
+		}
+		break;
+	}
+	return b;
+}
+
+static int
+str_cmp(const struct bval *a, const struct bval *b)
+{
+	size_t n = a->n < b->n ? a->n : b->n;
+	int c = memcmp(a->s, b->s, n);
+
+	if (c != 0)
+		return c;
+	return a->n < b->n ? -1 : a->n > b->n ? 1 : 0;
+}
+
+static const char *const err_bad_type = "invalid type for comparison";
+static const char *const err_bad_cmp = "incompatible types for comparison";
+
+/* Returns NULL or the error text. */
+static const char *
+go_equal(const struct jv *x, const struct jv *y, bool *truth)
+{
+	struct bval a = basic_kind(x), b = basic_kind(y);
+
+	*truth = false;
+	if (a.k == BK_INVALID || b.k == BK_INVALID)
+		return err_bad_type;
+	if (a.k != b.k) {
+		if (a.k == BK_INT && b.k == BK_UINT)
+			*truth = a.i >= 0 && a.i == b.i;
+		else if (a.k == BK_UINT && b.k == BK_INT)
+			*truth = b.i >= 0 && a.i == b.i;
+		else
+			return err_bad_cmp;
+		return NULL;
+	}
+	switch (a.k) {
+	case BK_BOOL:
+		*truth = a.b == b.b;
+		break;
+	case BK_FLOAT:
+		*truth = a.f == b.f;
+		break;
+	case BK_INT:
+	case BK_UINT:
+		*truth = a.i == b.i;
+		break;
+	case BK_STRING:
+		*truth = str_cmp(&a, &b) == 0;
+		break;
+	case BK_INVALID:
+		break;
+	}
+	return NULL;
+}
+
+static const char *
+go_less(const struct jv *x, const struct jv *y, bool *truth)
+{
+	struct bval a = basic_kind(x), b = basic_kind(y);
+
+	*truth = false;
+	if (a.k == BK_INVALID || b.k == BK_INVALID)
+		return err_bad_type;
+	if (a.k != b.k) {
+		if (a.k == BK_INT && b.k == BK_UINT)
+			*truth = a.i < 0 || a.i < b.i;
+		else if (a.k == BK_UINT && b.k == BK_INT)
+			*truth = b.i >= 0 && a.i < b.i;
+		else
+			return err_bad_cmp;
+		return NULL;
+	}
+	switch (a.k) {
+	case BK_BOOL:
+	case BK_INVALID:
+		return err_bad_type;
+	case BK_FLOAT:
+		*truth = a.f < b.f;
+		break;
+	case BK_INT:
+	case BK_UINT:
+		*truth = a.i < b.i;
+		break;
+	case BK_STRING:
+		*truth = str_cmp(&a, &b) < 0;
+		break;
+	}
+	return NULL;
+}
+
+static const char *
+go_compare(const char *op, const struct jv *l, const struct jv *r, bool *pass, bool *known_op)
+{
+	const char *e;
+	bool t;
+
+	*known_op = true;
+	if (strcmp(op, "<") == 0)
+		return go_less(l, r, pass);
+	if (strcmp(op, ">") == 0 || strcmp(op, "<=") == 0) {
+		/* LessEqual is Less, then Equal; Greater is its negation. */
+		if ((e = go_less(l, r, &t)) != NULL)
+			return e;
+		if (!t && (e = go_equal(l, r, &t)) != NULL)
+			return e;
+		*pass = op[0] == '>' ? !t : t;
+		return NULL;
+	}
+	if (strcmp(op, "==") == 0)
+		return go_equal(l, r, pass);
+	if (strcmp(op, "!=") == 0) {
+		e = go_equal(l, r, &t);
+		*pass = !t;
+		return e;
+	}
+	if (strcmp(op, ">=") == 0) {
+		if ((e = go_less(l, r, &t)) != NULL)
+			return e;
+		*pass = !t;
+		return NULL;
+	}
+	*known_op = false;
+	return NULL;
+}
+
+/* The evaluator: jsonpath.go. Each step fills out as Go returns it, errors too. */
+
+static int
+jp_err(struct jp_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int
+jp_err(struct jp_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	sb_reset(&c->msg);
+	va_start(ap, fmt);
+	sb_vaddf(&c->msg, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static int jp_walk(struct jp_ctx *, const struct jvec *, struct jp_node *, struct jvec *);
+
+static int
+jp_eval_list(struct jp_ctx *c, const struct jvec *in, struct jp_node *list, struct jvec *out)
+{
+	struct jvec cur = {0}, next = {0};
+
+	jv_set(&cur, in);
+	for (size_t i = 0; i < list->n; i++) {
+		int rc = jp_walk(c, &cur, list->kids[i], &next);
+
+		jv_clear(&cur);
+		cur = next;
+		memset(&next, 0, sizeof next);
+		if (rc < 0) {
+			*out = cur;
+			return -1;
+		}
+	}
+	*out = cur;
+	return 0;
+}
+
+static int
+jp_eval_field(struct jp_ctx *c, const struct jvec *in, const struct jp_node *n, struct jvec *out)
+{
+	(void)c;
+	for (size_t i = 0; i < in->n; i++) {
+		const struct jv *v = &in->v[i];
+		const cJSON *item;
+
+		if (jv_is_nil(v) || !jv_is_map(v))
+			continue;
+		item = cJSON_GetObjectItemCaseSensitive(v->node, n->text);
+		if (item != NULL)
+			jv_push(out, jv_node(item));
+	}
+	/* AllowMissingKeys(true): no match is no output, not "x is not found". */
+	return 0;
+}
+
+static int
+jp_eval_array(struct jp_ctx *c, const struct jvec *in, const struct jp_node *n, struct jvec *out)
+{
+	for (size_t i = 0; i < in->n; i++) {
+		const struct jv *v = &in->v[i];
+		struct jp_param p[3];
+		const cJSON **elems, *e;
+		long long len = 0, step = 1;
+
+		if (jv_is_nil(v))
+			continue;
+		if (!jv_is_array(v)) {
+			jv_set(out, in);
+			return jp_err(c, "%s is not array or slice", jv_type_name(v));
+		}
+		memcpy(p, n->params, sizeof p);
+		for (e = v->node->child; e != NULL; e = e->next)
+			len++;
+		if (!p[0].known)
+			p[0].value = 0;
+		if (p[0].value < 0)
+			p[0].value += len;
+		if (!p[1].known)
+			p[1].value = len;
+		if (p[1].value < 0 || (p[1].value == 0 && p[1].derived))
+			p[1].value += len;
+		if (p[1].value == p[0].value)
+			return 0; /* zero elements requested: Go returns at once */
+		if (p[0].value >= len || p[0].value < 0) {
+			jv_set(out, in);
+			return jp_err(c, "array index out of bounds: index %lld, length %lld", p[0].value, len);
+		}
+		if (p[1].value > len || p[1].value < 0) {
+			jv_set(out, in);
+			return jp_err(c, "array index out of bounds: index %lld, length %lld", p[1].value - 1, len);
+		}
+		if (p[0].value > p[1].value) {
+			jv_set(out, in);
+			return jp_err(c, "starting index %lld is greater than ending index %lld", p[0].value,
+			    p[1].value);
+		}
+		if (p[2].known) {
+			if (p[2].value <= 0) {
+				jv_set(out, in);
+				return jp_err(c, "step must be > 0");
+			}
+			step = p[2].value;
+		}
+		elems = xcalloc((size_t)len, sizeof *elems);
+		len = 0;
+		for (e = v->node->child; e != NULL; e = e->next)
+			elems[len++] = e;
+		for (long long k = p[0].value; k < p[1].value; k += step)
+			jv_push(out, jv_node(elems[k]));
+		free(elems);
+	}
+	return 0;
+}
+
+/* The members of a map, elements of a slice or bytes of a string. */
+static void
+jv_children(const struct jv *v, struct jvec *out)
+{
+	const char *s;
+	size_t n;
+
+	if (jv_is_map(v)) {
+		const cJSON **m = sorted_members(v->node, &n);
+
+		for (size_t i = 0; i < n; i++)
+			jv_push(out, jv_node(m[i]));
+		free(m);
+	} else if (jv_is_array(v)) {
+		for (const cJSON *e = v->node->child; e != NULL; e = e->next)
+			jv_push(out, jv_node(e));
+	} else if (jv_string(v, &s, &n)) {
+		for (size_t i = 0; i < n; i++) {
+			struct jv b = jv_kind(JV_UINT8);
+
+			b.i = (unsigned char)s[i];
+			jv_push(out, b);
+		}
+	}
+}
+
+static void
+jp_eval_wildcard(const struct jvec *in, struct jvec *out)
+{
+	for (size_t i = 0; i < in->n; i++)
+		if (!jv_is_nil(&in->v[i]))
+			jv_children(&in->v[i], out);
+}
+
+static void
+jp_eval_recursive(const struct jvec *in, struct jvec *out)
+{
+	for (size_t i = 0; i < in->n; i++) {
+		const struct jv *v = &in->v[i];
+		struct jvec kids = {0};
+		const char *s;
+		size_t n;
+
+		if (jv_is_nil(v))
+			continue;
+		/* A string's bytes have no children, so skip making them. */
+		if (jv_string(v, &s, &n)) {
+			if (n > 0)
+				jv_push(out, *v);
+			continue;
+		}
+		jv_children(v, &kids);
+		if (kids.n > 0) {
+			jv_push(out, *v);
+			jp_eval_recursive(&kids, out);
+		}
+		jv_clear(&kids);
+	}
+}
+
+static int
+jp_eval_filter(struct jp_ctx *c, const struct jvec *in, const struct jp_node *n, struct jvec *out)
+{
+	bool exists = strcmp(n->op, "exists") == 0;
+
+	for (size_t i = 0; i < in->n; i++) {
+		const struct jv *v = &in->v[i];
+
+		if (!jv_is_array(v)) {
+			struct strbuf sb;
+
+			sb_init(&sb);
+			jv_fmt_v(v, &sb);
+			jv_set(out, in);
+			jp_err(c, "%s is not array or slice and cannot be filtered", sb.s);
+			sb_free(&sb);
+			return -1;
+		}
+		for (const cJSON *e = v->node->child; e != NULL; e = e->next) {
+			struct jvec temp = {0}, lefts = {0}, rights = {0};
+			const char *cerr;
+			bool pass = false, known;
+			int rc;
+
+			jv_push(&temp, jv_node(e));
+			rc = jp_eval_list(c, &temp, n->left, &lefts);
+			if (exists) {
+				/* Go looks at the results even when the walk failed. */
+				if (lefts.n > 0)
+					jv_push(out, jv_node(e));
+				goto next;
+			}
+			if (rc < 0)
+				goto fail_input;
+			if (lefts.n == 0)
+				goto next;
+			if (lefts.n > 1) {
+				jp_err(c, "can only compare one element at a time");
+				goto fail_input;
+			}
+			if (jp_eval_list(c, &temp, n->right, &rights) < 0)
+				goto fail_input;
+			if (rights.n == 0)
+				goto next;
+			if (rights.n > 1) {
+				jp_err(c, "can only compare one element at a time");
+				goto fail_input;
+			}
+			cerr = go_compare(n->op, &lefts.v[0], &rights.v[0], &pass, &known);
+			if (!known || cerr != NULL) {
+				/* These two return the results so far, not the input. */
+				if (!known)
+					jp_err(c, "unrecognized filter operator %s", n->op);
+				else
+					jp_err(c, "%s", cerr);
+				jv_clear(&temp);
+				jv_clear(&lefts);
+				jv_clear(&rights);
+				return -1;
+			}
+			if (pass)
+				jv_push(out, jv_node(e));
+		next:
+			jv_clear(&temp);
+			jv_clear(&lefts);
+			jv_clear(&rights);
+			continue;
+		fail_input:
+			jv_clear(&temp);
+			jv_clear(&lefts);
+			jv_clear(&rights);
+			jv_set(out, in);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+jp_eval_union(struct jp_ctx *c, const struct jvec *in, const struct jp_node *n, struct jvec *out)
+{
+	for (size_t i = 0; i < n->n; i++) {
+		struct jvec tmp = {0};
+
+		if (jp_eval_list(c, in, n->kids[i], &tmp) < 0) {
+			jv_clear(&tmp);
+			jv_set(out, in);
+			return -1;
+		}
+		jv_append(out, &tmp);
+		jv_clear(&tmp);
+	}
+	return 0;
+}
+
+static int
+jp_eval_identifier(struct jp_ctx *c, const struct jvec *in, const struct jp_node *n, struct jvec *out)
+{
+	if (strcmp(n->text, "range") == 0) {
+		c->begin_range++;
+		jv_set(out, in);
+		return 0;
+	}
+	if (strcmp(n->text, "end") == 0) {
+		if (c->in_range > 0) {
+			c->end_range++;
+			return 0;
+		}
+		return jp_err(c, "not in range, nothing to end");
+	}
+	jv_set(out, in);
+	return jp_err(c, "unrecognized identifier %s", n->text);
+}
+
+/* walk: out starts empty and is the caller's to free. */
+static int
+jp_walk(struct jp_ctx *c, const struct jvec *in, struct jp_node *n, struct jvec *out)
+{
+	struct jv lit;
+
+	memset(out, 0, sizeof *out);
+	switch (n->type) {
+	case JP_LIST:
+		return jp_eval_list(c, in, n, out);
+	case JP_TEXT:
+		lit = jv_kind(JV_STR);
+		lit.s = n->text;
+		lit.slen = n->len;
+		jv_push(out, lit);
+		return 0;
+	case JP_FIELD:
+		return jp_eval_field(c, in, n, out);
+	case JP_ARRAY:
+		return jp_eval_array(c, in, n, out);
+	case JP_FILTER:
+		return jp_eval_filter(c, in, n, out);
+	case JP_INT:
+	case JP_FLOAT:
+	case JP_BOOL:
+		/* A literal yields one copy per input value. */
+		lit = jv_kind(n->type == JP_INT ? JV_INT : n->type == JP_FLOAT ? JV_FLOAT : JV_BOOL);
+		lit.i = n->i;
+		lit.f = n->f;
+		lit.b = n->b;
+		for (size_t i = 0; i < in->n; i++)
+			jv_push(out, lit);
+		return 0;
+	case JP_WILDCARD:
+		jp_eval_wildcard(in, out);
+		return 0;
+	case JP_RECURSIVE:
+		jp_eval_recursive(in, out);
+		return 0;
+	case JP_UNION:
+		return jp_eval_union(c, in, n, out);
+	case JP_IDENT:
+		return jp_eval_identifier(c, in, n, out);
+	}
+	return 0;
+}
+
+static void
+jp_print_results(const struct jvec *r, struct strbuf *out)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		jv_print(&r->v[i], out);
+		if (i + 1 < r->n)
+			sb_addc(out, ' ');
+	}
+}
+
+/*
+ * FindResults over root's nodes from start, printing into out when it is
+ * not NULL. A range re-enters this for each of its values with the nodes
+ * after it; an {end} breaks out and records where it was, so the caller
+ * can skip the body it has just run.
+ */
+static int
+jp_find(struct jp_ctx *c, struct jv data, size_t start, struct strbuf *out)
+{
+	struct jvec cur = {0};
+	int rc = 0;
+
+	jv_push(&cur, data);
+	for (size_t i = start; i < c->root->n; i++) {
+		struct jvec results;
+
+		if (jp_walk(c, &cur, c->root->kids[i], &results) < 0) {
+			jv_clear(&results);
+			rc = -1;
+			break;
+		}
+		if (c->end_range > 0 && c->end_range <= c->in_range) {
+			c->end_range--;
+			c->last_end = i;
+			jv_clear(&results);
+			break;
+		}
+		if (c->begin_range > 0) {
+			c->begin_range--;
+			c->in_range++;
+			if (results.n > 0) {
+				for (size_t k = 0; k < results.n && rc == 0; k++) {
+					struct jv d = results.v[k];
+
+					/* value.Interface() of a null is nil: an invalid Value. */
+					if (jv_is_nil(&d))
+						d = jv_kind(JV_INVALID);
+					rc = jp_find(c, d, i + 1, out);
+				}
+			} else
+				rc = jp_find(c, jv_kind(JV_INVALID), i + 1, NULL);
+			jv_clear(&results);
+			if (rc < 0)
+				break;
+			c->in_range--;
+			for (size_t k = i + 1; k < c->root->n; k++) {
+				if (k == c->last_end) {
+					i = k;
+					break;
+				}
+			}
+			continue;
+		}
+		if (out != NULL)
+			jp_print_results(&results, out);
+		jv_clear(&results);
+	}
+	jv_clear(&cur);
+	return rc;
+}
+
+/*
+ * cli-runtime's JSONPathPrinter message. The Go dump of the object rarely
+ * fits a ks_err; when it does not, it is cut at a character boundary.
+ */
+static void
+exec_error(const char *tmpl, const cJSON *doc, const char *msg, struct ks_err *err)
+{
+	struct strbuf head, dump;
+	const char *tail = "\n\n";
+	size_t room;
+
+	sb_init(&head);
+	sb_add(&head, "error executing jsonpath ");
+	go_quote(tmpl, strlen(tmpl), &head);
+	sb_addf(&head, ": Error executing template: %s. Printing more information for debugging the template:\n", msg);
+	sb_addf(&head, "\ttemplate was:\n\t\t%s\n", tmpl);
+	sb_add(&head, "\tobject given to jsonpath engine was:\n\t\t");
+	sb_init(&dump);
+	go_fmt_node(doc, true, &dump);
+	room = KS_ERR_MAX - 1;
+	if (head.len + dump.len + strlen(tail) > room) {
+		size_t keep = room > head.len + 3 + strlen(tail) ? room - head.len - 3 - strlen(tail) : 0;
+
+		while (keep > 0 && ((unsigned char)dump.s[keep] & 0xC0) == 0x80)
+			keep--;
+		dump.len = keep;
+		dump.s[keep] = '\0';
+		sb_add(&dump, "...");
+	}
+	err_set(err, "%s%s%s", head.s, dump.s, tail);
+	sb_free(&head);
+	sb_free(&dump);
+}
+
+int
+jsonpath_eval(const char *tmpl, const cJSON *doc, struct strbuf *out, struct ks_err *err)
+{
+	struct jp_ctx c;
+	struct jp_node *root;
+	struct strbuf text;
+	char *perr = NULL;
+	int rc;
+
+	if (tmpl == NULL || tmpl[0] == '\0')
+		return err_set(err, "template format specified but no template given");
+	if (jp_parse_string(tmpl, strlen(tmpl), &root, &perr) < 0) {
+		err_set(err, "error parsing jsonpath %s, %s", tmpl, perr ? perr : "invalid syntax");
+		free(perr);
+		return -1;
+	}
+	memset(&c, 0, sizeof c);
+	c.root = root;
+	c.last_end = JP_NONE;
+	sb_init(&c.msg);
+	sb_init(&text);
+	rc = jp_find(&c, jv_node(doc), 0, &text);
+	if (rc < 0)
+		exec_error(tmpl, doc, sb_str(&c.msg), err);
+	else
+		sb_addn(out, text.s, text.len);
+	sb_free(&text);
+	sb_free(&c.msg);
+	jp_free(root);
+	return rc;
+}
