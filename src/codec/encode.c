@@ -177,10 +177,9 @@ enc_toleration(const struct toleration *t)
 	if (t->effect != EFFECT_ALL)
 		cJSON_AddStringToObject(o, "effect", taint_effect_name(t->effect));
 	add_str(o, "key", t->key);
+	/* Equal is the unstated default; the API server does not write it in. */
 	if (t->op == TOL_EXISTS)
 		cJSON_AddStringToObject(o, "operator", "Exists");
-	else if (t->key[0] != '\0' || t->value[0] != '\0')
-		cJSON_AddStringToObject(o, "operator", "Equal");
 	if (t->has_seconds)
 		cJSON_AddNumberToObject(o, "tolerationSeconds", (double)t->seconds);
 	add_str(o, "value", t->value);

@@ -1,9 +1,9 @@
 #!/bin/sh
-# Inputs that must fail cleanly: each NAME.yaml here is run with
+# Inputs that must fail cleanly: each tests/bad/NAME.yaml is run with
 # `kubesim run`; it must exit 2 and print exactly the message in NAME.err
 # on stderr (a file:line:col message, never a crash).
 set -u
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/lib.sh"
 cd "$top_srcdir/tests/bad" || exit 1
 for f in $(ls *.yaml | LC_ALL=C sort); do
 	want=${f%.yaml}.err

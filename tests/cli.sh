@@ -2,7 +2,7 @@
 # The kubesim command line itself: help, version, and usage errors (exit 2
 # with a message naming the argument).
 set -u
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/lib.sh"
 cd "$top_srcdir" || exit 1
 
 # expect NAME STATUS PATTERN -- ARGS... : exit status STATUS and combined
