@@ -573,3 +573,32 @@ pod_request_milli(const struct pod_spec *s, const char *resource)
 	}
 	return sum;
 }
+
+const char *
+pod_pinned_node(const struct pod *p)
+{
+	const struct node_selector *ns;
+
+	if (!p->spec.has_affinity || !p->spec.affinity.has_required)
+		return NULL;
+	ns = &p->spec.affinity.required;
+	for (size_t i = 0; i < ns->n_terms; i++) {
+		const struct node_term *t = &ns->terms[i];
+
+		for (size_t j = 0; j < t->n_fields; j++) {
+			const struct sel_req *r = &t->fields[j];
+
+			if (strcmp(r->key, "metadata.name") == 0 && r->op == SEL_IN) {
+				/* Not unique -> no target, as GetTargetNodeName errors. */
+				return r->n_values == 1 ? r->values[0] : NULL;
+			}
+		}
+	}
+	return NULL;
+}
+
+const char *
+pod_target_node(const struct pod *p)
+{
+	return p->spec.node_name != NULL ? p->spec.node_name : pod_pinned_node(p);
+}

@@ -207,6 +207,14 @@ bool pod_is_terminal(const struct pod *p); /* Succeeded or Failed */
 bool pod_is_ready(const struct pod *p);     /* PodReady condition True */
 /* IsPodAvailable: ready for at least min_ready_s seconds. */
 bool pod_is_available(const struct pod *p, int32_t min_ready_s, int64_t now_ms);
+/*
+ * The node a pod is for: spec.nodeName, else the single value of a required
+ * affinity term's matchFields metadata.name In (GetTargetNodeName in
+ * pkg/controller/daemon/util); NULL when neither says.
+ */
+const char *pod_target_node(const struct pod *p);
+/* The same, for a pod not bound yet: only the affinity pin. */
+const char *pod_pinned_node(const struct pod *p);
 /* Sum of container requests for a resource, in milli-units (noderesources). */
 int64_t pod_request_milli(const struct pod_spec *s, const char *resource);
 

@@ -36,10 +36,12 @@ struct kind_table {
 
 /* Where a pod currently sits in the two pod indexes, and at which slot. */
 struct pod_index_entry {
-	char *node;  /* NULL: not bound */
-	char *owner; /* "" for orphans */
+	char *node;   /* NULL: not bound */
+	char *owner;  /* "" for orphans */
+	char *pinned; /* unbound and pinned to a node by affinity, else NULL */
 	size_t node_pos;
 	size_t owner_pos;
+	size_t pinned_pos;
 };
 
 struct store {
@@ -48,6 +50,7 @@ struct store {
 	struct map by_uid;
 	struct map pods_by_node;  /* node name -> struct vec of pods */
 	struct map pods_by_owner; /* controller uid ("" orphans) -> struct vec */
+	struct map pods_pinned;   /* node -> struct vec of unbound pods pinned to it */
 	struct map pod_index;     /* pod uid -> struct pod_index_entry */
 	struct watcher *watchers;
 	size_t n_watchers;
@@ -66,6 +69,7 @@ store_new(const struct store_hooks *hooks)
 	map_init(&s->by_uid);
 	map_init(&s->pods_by_node);
 	map_init(&s->pods_by_owner);
+	map_init(&s->pods_pinned);
 	map_init(&s->pod_index);
 	s->next_rv = 1;
 	return s;
@@ -105,11 +109,13 @@ store_free(struct store *s)
 
 		free(e->node);
 		free(e->owner);
+		free(e->pinned);
 		free(e);
 	}
 	map_free(&s->pod_index);
 	free_vec_map(&s->pods_by_node);
 	free_vec_map(&s->pods_by_owner);
+	free_vec_map(&s->pods_pinned);
 	map_free(&s->by_uid);
 	free(s->watchers);
 	free(s);
@@ -160,12 +166,21 @@ object_key(const struct object *obj, char *buf, size_t len)
 enum which_index {
 	BY_NODE,
 	BY_OWNER,
+	BY_PIN,
 };
 
 static size_t *
 entry_pos(struct pod_index_entry *e, enum which_index w)
 {
-	return w == BY_NODE ? &e->node_pos : &e->owner_pos;
+	switch (w) {
+	case BY_NODE:
+		return &e->node_pos;
+	case BY_OWNER:
+		return &e->owner_pos;
+	case BY_PIN:
+		break;
+	}
+	return &e->pinned_pos;
 }
 
 static void
@@ -223,16 +238,28 @@ pod_reindex(struct store *s, struct pod *p)
 	const struct owner_ref *ctl = meta_controller(&p->obj.meta);
 	const char *owner = ctl ? ctl->uid : "";
 	const char *node = p->spec.node_name;
+	const char *pinned = node == NULL ? pod_pinned_node(p) : NULL;
 
 	if (e == NULL) {
 		e = xcalloc(1, sizeof *e);
 		map_put(&s->pod_index, p->obj.meta.uid, e);
 		e->node = xstrdup_or_null(node);
 		e->owner = xstrdup(owner);
+		e->pinned = xstrdup_or_null(pinned);
 		if (node != NULL)
 			index_add(s, &s->pods_by_node, BY_NODE, node, p, e);
+		if (pinned != NULL)
+			index_add(s, &s->pods_pinned, BY_PIN, pinned, p, e);
 		index_add(s, &s->pods_by_owner, BY_OWNER, owner, p, e);
 		return;
+	}
+	if (!str_eq_null(e->pinned, pinned)) {
+		if (e->pinned != NULL)
+			index_remove(s, &s->pods_pinned, BY_PIN, e->pinned, e);
+		free(e->pinned);
+		e->pinned = xstrdup_or_null(pinned);
+		if (pinned != NULL)
+			index_add(s, &s->pods_pinned, BY_PIN, pinned, p, e);
 	}
 	if (!str_eq_null(e->node, node)) {
 		if (e->node != NULL)
@@ -259,10 +286,13 @@ pod_unindex(struct store *s, struct pod *p)
 		return;
 	if (e->node != NULL)
 		index_remove(s, &s->pods_by_node, BY_NODE, e->node, e);
+	if (e->pinned != NULL)
+		index_remove(s, &s->pods_pinned, BY_PIN, e->pinned, e);
 	index_remove(s, &s->pods_by_owner, BY_OWNER, e->owner, e);
 	map_del(&s->pod_index, p->obj.meta.uid);
 	free(e->node);
 	free(e->owner);
+	free(e->pinned);
 	free(e);
 }
 
@@ -270,6 +300,12 @@ const struct vec *
 store_pods_on_node(const struct store *s, const char *node)
 {
 	return map_get(&s->pods_by_node, node);
+}
+
+const struct vec *
+store_pods_pinned_to(const struct store *s, const char *node)
+{
+	return map_get(&s->pods_pinned, node);
 }
 
 const struct vec *

@@ -81,6 +81,8 @@ void store_list(const struct store *s, enum kind k, const char *ns, struct vec *
 void store_list_sorted(const struct store *s, enum kind k, const char *ns, struct vec *out);
 /* Pods whose spec.nodeName is node (NULL when none); order unspecified. */
 const struct vec *store_pods_on_node(const struct store *s, const char *node);
+/* Unbound pods whose required affinity pins them to node (daemon pods in scheduler mode). */
+const struct vec *store_pods_pinned_to(const struct store *s, const char *node);
 /* Pods whose controller ownerReference has this uid; "" for pods with none. */
 const struct vec *store_pods_owned_by(const struct store *s, const char *uid);
 /* Total store writes so far (creates, updates, deletes). */

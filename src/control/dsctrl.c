@@ -14,9 +14,16 @@
  * Expectations are not modelled: the store is synchronous, so by the time a
  * sync runs, every earlier create and delete has been observed.
  *
- * Cost: a sync is O(nodes + the DaemonSet's pods). Nodes are visited in
- * creation order, which fixes which generated name lands on which node for
- * a given seed (the real controller's order is unspecified).
+ * Cost. Upstream, every sync walks every node. That is what this controller
+ * does when it must (a new DaemonSet, a changed spec, minReadySeconds timing,
+ * legacy mode whose fit depends on the other pods on a node), but otherwise a
+ * sync visits only the nodes the watch handlers marked dirty (a node or one
+ * of its daemon pods changed) plus the next BurstReplicas nodes still waiting
+ * for a pod, and keeps each node's share of the status numbers so the totals
+ * stay exact. A 10,000-node rollout is then O(nodes + events) instead of
+ * O(nodes x syncs). Nodes are visited in creation order, which fixes which
+ * generated name lands on which node for a given seed (the real
+ * controller's order is unspecified).
  */
 #include "control/dsctrl.h"
 
@@ -55,6 +62,29 @@ struct backoff {
 	sim_ms last;
 };
 
+/* What one node adds to its DaemonSet's status (updateDaemonSetStatus). */
+struct contrib {
+	bool want;      /* desired */
+	bool scheduled; /* has a daemon pod: current, or misscheduled when not wanted */
+	bool ready;
+	bool available;
+	bool updated;
+};
+
+/* What the controller remembers of one DaemonSet between syncs. */
+struct ds_cache {
+	char *uid;
+	int64_t generation; /* the spec the cache was built for */
+	char *hash;
+	bool full;          /* the next sync visits every node */
+	bool claim;         /* the next sync claims (adopts and releases) pods */
+	struct map dirty;   /* node name -> (void *)1: visit next sync */
+	struct vec pending; /* node names (owned) waiting for a pod past the burst */
+	size_t pending_head;
+	struct map contrib; /* node name -> struct contrib */
+	struct ds_status sums;
+};
+
 struct dsctrl {
 	const struct ctl_env *env;
 	const struct ds_placement *placement;
@@ -62,6 +92,7 @@ struct dsctrl {
 	struct map queue;      /* key -> struct queued (pending or parked) */
 	struct map node_state; /* node name -> labels+taints fingerprint (owned string) */
 	struct map backoffs;   /* "<ds uid>/<generation>/<node>" -> struct backoff */
+	struct map caches;     /* "namespace/name" -> struct ds_cache */
 };
 
 static void dsctrl_sync(struct dsctrl *dc, const char *key);
@@ -140,6 +171,83 @@ dsctrl_running(const struct dsctrl *dc)
 	return dc->running;
 }
 
+/* ---- per-DaemonSet cache ---- */
+
+static void
+cache_clear_nodes(struct ds_cache *c)
+{
+	const char *key;
+	void *value;
+
+	for (size_t it = 0; map_next(&c->contrib, &it, &key, &value);)
+		free(value);
+	map_free(&c->contrib);
+	map_free(&c->dirty);
+	for (size_t i = 0; i < c->pending.n; i++)
+		free(c->pending.v[i]);
+	vec_free(&c->pending);
+	c->pending_head = 0;
+	memset(&c->sums, 0, sizeof c->sums);
+}
+
+static void
+cache_free(struct ds_cache *c)
+{
+	if (c == NULL)
+		return;
+	cache_clear_nodes(c);
+	free(c->uid);
+	free(c->hash);
+	free(c);
+}
+
+static void
+ds_key(const struct object *ds, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s/%s", ds->meta.ns, ds->meta.name);
+}
+
+/* The cache of this incarnation of the DaemonSet (a new uid starts afresh). */
+static struct ds_cache *
+cache_for(struct dsctrl *dc, const struct object *ds)
+{
+	char key[512];
+	struct ds_cache *c;
+
+	ds_key(ds, key, sizeof key);
+	c = map_get(&dc->caches, key);
+	if (c != NULL && strcmp(c->uid, ds->meta.uid) != 0) {
+		cache_free(map_del(&dc->caches, key));
+		c = NULL;
+	}
+	if (c == NULL) {
+		c = xcalloc(1, sizeof *c);
+		c->uid = xstrdup(ds->meta.uid);
+		c->hash = xstrdup("");
+		c->full = c->claim = true;
+		map_put(&dc->caches, key, c);
+	}
+	return c;
+}
+
+static void
+mark_dirty(struct ds_cache *c, const char *node)
+{
+	if (node != NULL && !map_has(&c->dirty, node))
+		map_put(&c->dirty, node, (void *)1);
+}
+
+/* A node changed: every DaemonSet must look at it again. */
+static void
+mark_node_everywhere(struct dsctrl *dc, const char *node)
+{
+	const char *key;
+	void *value;
+
+	for (size_t it = 0; map_next(&dc->caches, &it, &key, &value);)
+		mark_dirty(value, node);
+}
+
 /* ---- event handlers (daemon_controller.go addPod, updateNode, ...) ---- */
 
 static void
@@ -151,8 +259,13 @@ enqueue_matching(struct dsctrl *dc, const struct pod *p)
 	for (size_t i = 0; i < all.n; i++) {
 		const struct daemonset *ds = all.v[i];
 
-		if (sel_matches(&ds->selector, &p->obj.meta.labels))
+		if (sel_matches(&ds->selector, &p->obj.meta.labels)) {
+			struct ds_cache *c = cache_for(dc, &ds->obj);
+
+			c->claim = true;
+			mark_dirty(c, pod_target_node(p));
 			enqueue(dc, &ds->obj);
+		}
 	}
 	vec_free(&all);
 }
@@ -188,12 +301,19 @@ on_pod(struct dsctrl *dc, const struct pod *p)
 
 	if (ref != NULL) {
 		struct object *owner;
+		struct ds_cache *c;
 
 		if (strcmp(ref->kind, "DaemonSet") != 0)
 			return;
 		owner = store_get_uid(dc->env->store, ref->uid);
-		if (owner != NULL && owner->kind == KIND_DAEMONSET)
-			enqueue(dc, owner);
+		if (owner == NULL || owner->kind != KIND_DAEMONSET)
+			return;
+		c = cache_for(dc, owner);
+		mark_dirty(c, pod_target_node(p));
+		/* An owned pod whose labels stopped matching is released by the claim. */
+		if (!sel_matches(&((const struct daemonset *)owner)->selector, &p->obj.meta.labels))
+			c->claim = true;
+		enqueue(dc, owner);
 		return;
 	}
 	enqueue_matching(dc, p);
@@ -205,8 +325,12 @@ on_node(struct dsctrl *dc, enum store_op op, const struct node *n)
 	char *fp, *old;
 
 	if (op == STORE_DELETED) {
-		/* No handler upstream either: the node just leaves the next list. */
+		/*
+		 * No handler upstream either: the node just leaves the next list.
+		 * Its share of the status goes at the next sync, whatever causes it.
+		 */
 		free(map_del(&dc->node_state, n->obj.meta.name));
+		mark_node_everywhere(dc, n->obj.meta.name);
 		return;
 	}
 	fp = node_fingerprint(n);
@@ -217,6 +341,7 @@ on_node(struct dsctrl *dc, enum store_op op, const struct node *n)
 		return;
 	}
 	free(map_put(&dc->node_state, n->obj.meta.name, fp));
+	mark_node_everywhere(dc, n->obj.meta.name);
 	enqueue_all(dc);
 }
 
@@ -227,6 +352,18 @@ dsctrl_watch(void *ctx, enum store_op op, struct object *obj)
 
 	switch (obj->kind) {
 	case KIND_DAEMONSET:
+		if (op == STORE_DELETED) {
+			char key[512];
+
+			ds_key(obj, key, sizeof key);
+			cache_free(map_del(&dc->caches, key));
+		} else {
+			struct ds_cache *c = cache_for(dc, obj);
+
+			/* A spec change (not our own status writes) means a full look. */
+			if (c->generation != obj->meta.generation)
+				c->full = c->claim = true;
+		}
 		enqueue(dc, obj);
 		break;
 	case KIND_POD:
@@ -265,23 +402,21 @@ dsctrl_template_hash(const struct daemonset *ds, struct strbuf *out)
 /* ---- claiming and grouping (controller_ref_manager.go ClaimPods) ---- */
 
 static void
-claim_pods(struct dsctrl *dc, struct daemonset *ds, struct vec *claimed)
+claim_pods(struct dsctrl *dc, struct daemonset *ds)
 {
 	struct store *st = dc->env->store;
 	const struct vec *owned = store_pods_owned_by(st, ds->obj.meta.uid);
 	const struct vec *orphans = store_pods_owned_by(st, "");
 	struct vec work = VEC_INIT;
 
-	vec_clear(claimed);
-	if (owned != NULL)
+	/* Copies: adopting or releasing moves a pod between these index vectors. */
+	if (owned != NULL && !meta_deleting(&ds->obj.meta))
 		for (size_t i = 0; i < owned->n; i++)
 			vec_push(&work, owned->v[i]);
 	for (size_t i = 0; i < work.n; i++) {
 		struct pod *p = work.v[i];
 
-		if (sel_matches(&ds->selector, &p->obj.meta.labels)) {
-			vec_push(claimed, p);
-		} else if (!meta_deleting(&ds->obj.meta)) {
+		if (!sel_matches(&ds->selector, &p->obj.meta.labels)) {
 			/* Labels no longer match: release the pod (patch our ownerReference away). */
 			meta_remove_owner(&p->obj.meta, ds->obj.meta.uid);
 			store_update(st, &p->obj);
@@ -301,24 +436,16 @@ claim_pods(struct dsctrl *dc, struct daemonset *ds, struct vec *claimed)
 		meta_add_owner(&p->obj.meta, "apps/v1", "DaemonSet", ds->obj.meta.name,
 		    ds->obj.meta.uid, true);
 		store_update(st, &p->obj);
-		vec_push(claimed, p);
 	}
 	vec_free(&work);
 }
 
 /*
- * Which of the DaemonSet's pods are "on" a node (getNodesToDaemonPods).
- * Bound pods come from the store's by-node index, so a sync never groups
- * all pods; only unbound pods, found through their node affinity, are
- * grouped here, and there are few of those outside a creation burst.
+ * The DaemonSet's pods "on" a node (getNodesToDaemonPods): those bound to
+ * it and those pinned to it by affinity but not bound yet, both found
+ * through the store's indexes. Pods that finished and are being deleted are
+ * left out. out is reused; NULL when there are none.
  */
-struct pod_view {
-	const struct daemonset *ds;
-	struct map unbound; /* target node -> struct vec of pods */
-	struct vec scratch;
-};
-
-/* getNodesToDaemonPods skips pods that finished and are being deleted. */
 static bool
 view_counts(const struct pod *p)
 {
@@ -326,63 +453,24 @@ view_counts(const struct pod *p)
 }
 
 static void
-view_init(struct pod_view *v, const struct daemonset *ds, const struct vec *claimed)
+add_owned(const struct vec *pods, const char *uid, struct vec *out)
 {
-	v->ds = ds;
-	map_init(&v->unbound);
-	vec_init(&v->scratch);
-	for (size_t i = 0; i < claimed->n; i++) {
-		struct pod *p = claimed->v[i];
-		const char *node;
-		struct vec *pods;
-
-		if (p->spec.node_name != NULL || !view_counts(p))
-			continue;
-		node = placement_target_node(p);
-		if (node == NULL)
-			continue;
-		pods = map_get(&v->unbound, node);
-		if (pods == NULL) {
-			pods = xcalloc(1, sizeof *pods);
-			map_put(&v->unbound, node, pods);
-		}
-		vec_push(pods, p);
-	}
-}
-
-static void
-view_free(struct pod_view *v)
-{
-	const char *key;
-	void *value;
-
-	for (size_t it = 0; map_next(&v->unbound, &it, &key, &value);) {
-		vec_free(value);
-		free(value);
-	}
-	map_free(&v->unbound);
-	vec_free(&v->scratch);
-}
-
-/* The DaemonSet's pods on node, or NULL when it has none (the vector is reused). */
-static struct vec *
-view_pods(struct pod_view *v, const struct store *st, const char *node)
-{
-	const struct vec *bound = store_pods_on_node(st, node);
-	const struct vec *unbound = map_get(&v->unbound, node);
-
-	vec_clear(&v->scratch);
-	for (size_t i = 0; bound != NULL && i < bound->n; i++) {
-		struct pod *p = bound->v[i];
+	for (size_t i = 0; pods != NULL && i < pods->n; i++) {
+		struct pod *p = pods->v[i];
 		const struct owner_ref *ref = meta_controller(&p->obj.meta);
 
-		/* Claiming already released owned pods that stopped matching. */
-		if (ref != NULL && strcmp(ref->uid, v->ds->obj.meta.uid) == 0 && view_counts(p))
-			vec_push(&v->scratch, p);
+		if (ref != NULL && strcmp(ref->uid, uid) == 0 && view_counts(p))
+			vec_push(out, p);
 	}
-	for (size_t i = 0; unbound != NULL && i < unbound->n; i++)
-		vec_push(&v->scratch, unbound->v[i]);
-	return v->scratch.n > 0 ? &v->scratch : NULL;
+}
+
+static struct vec *
+pods_on(const struct store *st, const struct daemonset *ds, const char *node, struct vec *out)
+{
+	vec_clear(out);
+	add_owned(store_pods_on_node(st, node), ds->obj.meta.uid, out);
+	add_owned(store_pods_pinned_to(st, node), ds->obj.meta.uid, out);
+	return out->n > 0 ? out : NULL;
 }
 
 /* podByCreationTimestampAndPhase: bound before unbound, then older, then by name. */
@@ -397,17 +485,6 @@ cmp_oldest_first(const void *a, const void *b)
 	if (x->obj.meta.creation_ms != y->obj.meta.creation_ms)
 		return x->obj.meta.creation_ms < y->obj.meta.creation_ms ? -1 : 1;
 	return strcmp(x->obj.meta.name, y->obj.meta.name);
-}
-
-/* The owned pods after this sync's writes (claiming already happened). */
-static void
-claimed_refresh(const struct store *st, const struct daemonset *ds, struct vec *claimed)
-{
-	const struct vec *owned = store_pods_owned_by(st, ds->obj.meta.uid);
-
-	vec_clear(claimed);
-	for (size_t i = 0; owned != NULL && i < owned->n; i++)
-		vec_push(claimed, owned->v[i]);
 }
 
 /* ---- manage (podsShouldBeOnNode) ---- */
@@ -445,18 +522,18 @@ backoff_next(struct dsctrl *dc, const char *key, sim_ms now)
 
 static void
 pods_should_be_on_node(struct dsctrl *dc, struct daemonset *ds, const struct node *node,
-    const struct vec *pods, struct vec *creates, struct vec *deletes)
+    const struct placement_fit *fitp, const struct vec *pods, struct vec *creates,
+    struct vec *deletes)
 {
-	struct placement_fit fit;
+	struct placement_fit fit = *fitp;
 	struct vec running = VEC_INIT;
 	sim_ms now = sim_now(dc->env->sim);
 
-	dc->placement->fit(dc->env, ds, node, &fit);
 	if (fit.want && !fit.should_schedule && pods == NULL && fit.why[0] != '\0')
 		event_record(dc->env->rec, &ds->obj, "Warning", "FailedPlacement", component,
 		    "failed to place pod on \"%s\": %s", node->obj.meta.name, fit.why);
 	if (fit.should_schedule && pods == NULL) {
-		vec_push(creates, (void *)node->obj.meta.name);
+		vec_push(creates, xstrdup(node->obj.meta.name));
 		return;
 	}
 	if (fit.keep) {
@@ -532,8 +609,8 @@ new_daemon_pod(struct dsctrl *dc, const struct daemonset *ds, const char *hash, 
 }
 
 static void
-sync_nodes(struct dsctrl *dc, struct daemonset *ds, const char *hash, struct vec *creates,
-    struct vec *deletes)
+sync_nodes(struct dsctrl *dc, struct daemonset *ds, struct ds_cache *c, const char *hash,
+    struct vec *creates, struct vec *deletes)
 {
 	struct store *st = dc->env->store;
 	size_t ncreate = creates->n < BURST_REPLICAS ? creates->n : BURST_REPLICAS;
@@ -563,6 +640,12 @@ sync_nodes(struct dsctrl *dc, struct daemonset *ds, const char *hash, struct vec
 		free(name);
 	}
 	/* The rest wait for the next sync, as with BurstReplicas upstream. */
+	for (size_t i = ncreate; i < creates->n; i++) {
+		vec_push(&c->pending, creates->v[i]);
+		creates->v[i] = NULL;
+	}
+	for (size_t i = ndelete; i < deletes->n; i++)
+		mark_dirty(c, pod_target_node(deletes->v[i]));
 	if (creates->n > ncreate || deletes->n > ndelete) {
 		snprintf(dskey, sizeof dskey, "%s/%s", ds->obj.meta.ns, ds->obj.meta.name);
 		enqueue_after(dc, dskey, dc->env->timing->controller_delay);
@@ -581,41 +664,64 @@ pod_is_updated(const struct pod *p, const char *hash, const char *gen)
 	return (h != NULL && strcmp(h, hash) == 0) || (g != NULL && strcmp(g, gen) == 0);
 }
 
-static void
-update_status(struct dsctrl *dc, struct daemonset *ds, const struct vec *nodes,
-    struct pod_view *view, const char *hash)
+static struct contrib
+node_contrib(const struct daemonset *ds, const struct placement_fit *fit, struct vec *pods,
+    const char *hash, const char *gen, sim_ms now)
 {
-	struct ds_status s;
-	sim_ms now = sim_now(dc->env->sim);
-	char gen[32];
+	struct contrib k;
 
-	snprintf(gen, sizeof gen, "%lld", (long long)ds->template_generation);
-	memset(&s, 0, sizeof s);
-	for (size_t i = 0; i < nodes->n; i++) {
-		const struct node *n = nodes->v[i];
-		struct placement_fit fit;
-		struct vec *pods = view_pods(view, dc->env->store, n->obj.meta.name);
+	memset(&k, 0, sizeof k);
+	k.want = fit->want;
+	k.scheduled = pods != NULL && pods->n > 0;
+	if (k.want && k.scheduled) {
+		const struct pod *oldest;
 
-		dc->placement->fit(dc->env, ds, n, &fit);
-		if (fit.want) {
-			s.desired++;
-			if (pods != NULL && pods->n > 0) {
-				const struct pod *oldest;
-
-				s.current++;
-				vec_sort(pods, cmp_oldest_first);
-				oldest = pods->v[0];
-				if (pod_is_ready(oldest)) {
-					s.ready++;
-					if (pod_is_available(oldest, ds->min_ready_seconds, now))
-						s.available++;
-				}
-				if (pod_is_updated(oldest, hash, gen))
-					s.updated++;
-			}
-		} else if (pods != NULL && pods->n > 0)
-			s.misscheduled++;
+		vec_sort(pods, cmp_oldest_first);
+		oldest = pods->v[0];
+		k.ready = pod_is_ready(oldest);
+		k.available = k.ready && pod_is_available(oldest, ds->min_ready_seconds, now);
+		k.updated = pod_is_updated(oldest, hash, gen);
 	}
+	return k;
+}
+
+/* Move the node's share of the status from what it was to k (NULL: the node is gone). */
+static void
+set_contrib(struct ds_cache *c, const char *node, const struct contrib *k)
+{
+	struct contrib *old = map_get(&c->contrib, node);
+	struct ds_status *s = &c->sums;
+
+	if (old != NULL) {
+		s->desired -= old->want;
+		s->current -= old->want && old->scheduled;
+		s->misscheduled -= !old->want && old->scheduled;
+		s->ready -= old->want && old->ready;
+		s->available -= old->want && old->available;
+		s->updated -= old->want && old->updated;
+	}
+	if (k == NULL) {
+		free(map_del(&c->contrib, node));
+		return;
+	}
+	if (old == NULL) {
+		old = xcalloc(1, sizeof *old);
+		map_put(&c->contrib, node, old);
+	}
+	*old = *k;
+	s->desired += k->want;
+	s->current += k->want && k->scheduled;
+	s->misscheduled += !k->want && k->scheduled;
+	s->ready += k->want && k->ready;
+	s->available += k->want && k->available;
+	s->updated += k->want && k->updated;
+}
+
+static void
+write_status(struct dsctrl *dc, struct daemonset *ds, const struct ds_cache *c)
+{
+	struct ds_status s = c->sums;
+
 	s.unavailable = s.desired - s.available;
 	s.observed_generation = ds->obj.meta.generation;
 	if (memcmp(&s, &ds->status, sizeof s) != 0) {
@@ -625,12 +731,71 @@ update_status(struct dsctrl *dc, struct daemonset *ds, const struct vec *nodes,
 	if (ds->min_ready_seconds > 0 && s.ready != s.available) {
 		char dskey[512];
 
-		snprintf(dskey, sizeof dskey, "%s/%s", ds->obj.meta.ns, ds->obj.meta.name);
+		ds_key(&ds->obj, dskey, sizeof dskey);
 		enqueue_after(dc, dskey, (sim_ms)ds->min_ready_seconds * 1000);
 	}
 }
 
 /* ---- sync ---- */
+
+static int
+cmp_node_creation(const void *a, const void *b)
+{
+	const struct object *x = *(const struct object *const *)a;
+	const struct object *y = *(const struct object *const *)b;
+
+	return x->store_slot < y->store_slot ? -1 : x->store_slot > y->store_slot;
+}
+
+/*
+ * The nodes this sync visits: every node on a full sync; otherwise the
+ * dirty ones and the next burst of those waiting for a pod, in creation
+ * order. Names of dirty nodes that no longer exist go to gone.
+ */
+static void
+nodes_to_visit(struct dsctrl *dc, struct ds_cache *c, bool full, struct vec *visit,
+    struct vec *gone)
+{
+	struct store *st = dc->env->store;
+	struct map seen;
+	const char *name;
+	void *value;
+
+	if (full) {
+		store_list(st, KIND_NODE, NULL, visit);
+		for (size_t it = 0; map_next(&c->contrib, &it, &name, &value);)
+			if (store_get(st, KIND_NODE, NULL, name) == NULL)
+				vec_push(gone, xstrdup(name));
+		return;
+	}
+	map_init(&seen);
+	for (size_t it = 0; map_next(&c->dirty, &it, &name, &value);) {
+		struct object *n = store_get(st, KIND_NODE, NULL, name);
+
+		if (n == NULL)
+			vec_push(gone, xstrdup(name));
+		else if (!map_has(&seen, name)) {
+			map_put(&seen, name, n);
+			vec_push(visit, n);
+		}
+	}
+	for (size_t k = 0; k < BURST_REPLICAS && c->pending_head < c->pending.n; k++) {
+		char *pname = c->pending.v[c->pending_head++];
+		struct object *n = store_get(st, KIND_NODE, NULL, pname);
+
+		if (n != NULL && !map_has(&seen, pname)) {
+			map_put(&seen, pname, n);
+			vec_push(visit, n);
+		}
+		free(pname);
+	}
+	if (c->pending_head == c->pending.n) {
+		vec_clear(&c->pending);
+		c->pending_head = 0;
+	}
+	map_free(&seen);
+	vec_sort(visit, cmp_node_creation);
+}
 
 static void
 dsctrl_sync(struct dsctrl *dc, const char *key)
@@ -639,9 +804,14 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 	char ns[256];
 	const char *slash = strchr(key, '/');
 	struct daemonset *ds;
-	struct vec nodes = VEC_INIT, claimed = VEC_INIT, creates = VEC_INIT, deletes = VEC_INIT;
-	struct pod_view view;
+	struct ds_cache *c;
+	struct vec visit = VEC_INIT, gone = VEC_INIT, creates = VEC_INIT, deletes = VEC_INIT;
+	struct vec pods = VEC_INIT;
+	struct placement_fit *fits;
 	struct strbuf hash = STRBUF_INIT;
+	char gen[32];
+	bool full;
+	sim_ms now = sim_now(dc->env->sim);
 
 	snprintf(ns, sizeof ns, "%.*s", (int)(slash - key), key);
 	ds = (struct daemonset *)store_get(st, KIND_DAEMONSET, ns, slash + 1);
@@ -655,44 +825,68 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 	/* Being deleted (foreground or orphan): the garbage collector's turn. */
 	if (meta_deleting(&ds->obj.meta))
 		return;
+	c = cache_for(dc, &ds->obj);
 	dsctrl_template_hash(ds, &hash);
-	store_list(st, KIND_NODE, NULL, &nodes);
-
-	claim_pods(dc, ds, &claimed);
-	view_init(&view, ds, &claimed);
-	for (size_t i = 0; i < nodes.n; i++) {
-		const struct node *n = nodes.v[i];
-		struct vec *pods = view_pods(&view, st, n->obj.meta.name);
-
-		pods_should_be_on_node(dc, ds, n, pods, &creates, &deletes);
+	snprintf(gen, sizeof gen, "%lld", (long long)ds->template_generation);
+	if (c->generation != ds->obj.meta.generation || strcmp(c->hash, sb_str(&hash)) != 0) {
+		c->generation = ds->obj.meta.generation;
+		free(c->hash);
+		c->hash = xstrdup(sb_str(&hash));
+		c->full = c->claim = true;
 	}
-	/* Unbound pods aimed at nodes that are gone are the controller's to delete. */
-	{
-		const char *node;
-		void *value;
-
-		for (size_t it = 0; map_next(&view.unbound, &it, &node, &value);) {
-			struct vec *pods = value;
-
-			if (store_get(st, KIND_NODE, NULL, node) != NULL)
-				continue;
-			for (size_t i = 0; i < pods->n; i++)
-				if (!meta_deleting(&((struct pod *)pods->v[i])->obj.meta))
-					vec_push(&deletes, pods->v[i]);
-		}
+	/* Time (minReadySeconds) and other pods (legacy fit) move shares without events. */
+	full = c->full || ds->min_ready_seconds > 0 || dc->env->mode == MODE_LEGACY;
+	if (c->claim) {
+		c->claim = false;
+		claim_pods(dc, ds);
 	}
-	view_free(&view);
-	sync_nodes(dc, ds, sb_str(&hash), &creates, &deletes);
+	if (full)
+		cache_clear_nodes(c);
+	nodes_to_visit(dc, c, full, &visit, &gone);
+	/* Events during this sync mark nodes for the next one. */
+	map_free(&c->dirty);
+	c->full = false;
 
-	/* Status from a fresh look, as updateDaemonSetStatus lists again. */
-	claimed_refresh(st, ds, &claimed);
-	view_init(&view, ds, &claimed);
-	update_status(dc, ds, &nodes, &view, sb_str(&hash));
-	view_free(&view);
+	fits = xcalloc(visit.n ? visit.n : 1, sizeof *fits);
+	for (size_t i = 0; i < visit.n; i++) {
+		const struct node *n = visit.v[i];
 
+		dc->placement->fit(dc->env, ds, n, &fits[i]);
+		pods_should_be_on_node(dc, ds, n, &fits[i], pods_on(st, ds, n->obj.meta.name, &pods),
+		    &creates, &deletes);
+	}
+	/* Pods aimed at nodes that are gone: unbound ones are the controller's to delete. */
+	for (size_t i = 0; i < gone.n; i++) {
+		const struct vec *pinned = store_pods_pinned_to(st, gone.v[i]);
+
+		vec_clear(&pods);
+		add_owned(pinned, ds->obj.meta.uid, &pods);
+		for (size_t j = 0; j < pods.n; j++)
+			if (!meta_deleting(&((struct pod *)pods.v[j])->obj.meta))
+				vec_push(&deletes, pods.v[j]);
+		set_contrib(c, gone.v[i], NULL);
+	}
+	sync_nodes(dc, ds, c, sb_str(&hash), &creates, &deletes);
+
+	/* Status from a fresh look at the visited nodes, as updateDaemonSetStatus lists again. */
+	for (size_t i = 0; i < visit.n; i++) {
+		const struct node *n = visit.v[i];
+		struct contrib k = node_contrib(ds, &fits[i], pods_on(st, ds, n->obj.meta.name, &pods),
+		    sb_str(&hash), gen, now);
+
+		set_contrib(c, n->obj.meta.name, &k);
+	}
+	write_status(dc, ds, c);
+
+	free(fits);
+	for (size_t i = 0; i < creates.n; i++)
+		free(creates.v[i]);
+	for (size_t i = 0; i < gone.n; i++)
+		free(gone.v[i]);
 	sb_free(&hash);
-	vec_free(&nodes);
-	vec_free(&claimed);
+	vec_free(&visit);
+	vec_free(&gone);
+	vec_free(&pods);
 	vec_free(&creates);
 	vec_free(&deletes);
 }
@@ -710,6 +904,7 @@ dsctrl_new(const struct ctl_env *env, const struct ds_placement *placement)
 	map_init(&dc->queue);
 	map_init(&dc->node_state);
 	map_init(&dc->backoffs);
+	map_init(&dc->caches);
 	store_watch(env->store, dsctrl_watch, dc);
 	return dc;
 }
@@ -737,5 +932,8 @@ dsctrl_free(struct dsctrl *dc)
 	for (size_t it = 0; map_next(&dc->backoffs, &it, &key, &value);)
 		free(value);
 	map_free(&dc->backoffs);
+	for (size_t it = 0; map_next(&dc->caches, &it, &key, &value);)
+		cache_free(value);
+	map_free(&dc->caches);
 	free(dc);
 }

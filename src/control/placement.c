@@ -98,24 +98,5 @@ placement_should_run(const struct daemonset *ds, const struct node *node, bool *
 const char *
 placement_target_node(const struct pod *pod)
 {
-	const struct node_selector *ns;
-
-	if (pod->spec.node_name != NULL)
-		return pod->spec.node_name;
-	if (!pod->spec.has_affinity || !pod->spec.affinity.has_required)
-		return NULL;
-	ns = &pod->spec.affinity.required;
-	for (size_t i = 0; i < ns->n_terms; i++) {
-		const struct node_term *t = &ns->terms[i];
-
-		for (size_t j = 0; j < t->n_fields; j++) {
-			const struct sel_req *r = &t->fields[j];
-
-			if (strcmp(r->key, "metadata.name") == 0 && r->op == SEL_IN) {
-				/* Not unique -> no target, as GetTargetNodeName errors. */
-				return r->n_values == 1 ? r->values[0] : NULL;
-			}
-		}
-	}
-	return NULL;
+	return pod_target_node(pod);
 }

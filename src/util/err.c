@@ -32,15 +32,17 @@ err_prefix(struct ks_err *err, const char *fmt, ...)
 	va_end(ap);
 	/* Truncation is acceptable here: the message is for a human. */
 	{
-		size_t n = strlen(pre);
+		size_t n = strlen(pre), m = strlen(old);
 
 		if (n > sizeof err->msg - 3)
 			n = sizeof err->msg - 3;
 		memcpy(err->msg, pre, n);
 		memcpy(err->msg + n, ": ", 2);
 		n += 2;
-		strncpy(err->msg + n, old, sizeof err->msg - n - 1);
-		err->msg[sizeof err->msg - 1] = '\0';
+		if (m > sizeof err->msg - 1 - n)
+			m = sizeof err->msg - 1 - n;
+		memcpy(err->msg + n, old, m);
+		err->msg[n + m] = '\0';
 	}
 	return -1;
 }

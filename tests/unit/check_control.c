@@ -244,6 +244,109 @@ START_TEST(test_same_seed_gives_same_pod_names)
 }
 END_TEST
 
+/* updateDaemonSetStatus from scratch, to check the controller's running totals against. */
+static void
+brute_force_status(struct cluster *c, const struct daemonset *ds, struct ds_status *out)
+{
+	struct vec nodes = VEC_INIT;
+
+	memset(out, 0, sizeof *out);
+	store_list(c->store, KIND_NODE, NULL, &nodes);
+	for (size_t i = 0; i < nodes.n; i++) {
+		const struct node *n = nodes.v[i];
+		const struct vec *bound = store_pods_on_node(c->store, n->obj.meta.name);
+		const struct vec *pinned = store_pods_pinned_to(c->store, n->obj.meta.name);
+		bool run, keep, has = false, ready = false;
+
+		placement_should_run(ds, n, &run, &keep);
+		for (int pass = 0; pass < 2; pass++) {
+			const struct vec *v = pass == 0 ? bound : pinned;
+
+			for (size_t j = 0; v != NULL && j < v->n; j++) {
+				const struct pod *p = v->v[j];
+				const struct owner_ref *ref = meta_controller(&p->obj.meta);
+
+				if (ref == NULL || strcmp(ref->uid, ds->obj.meta.uid) != 0)
+					continue;
+				if (pod_is_terminal(p) && meta_deleting(&p->obj.meta))
+					continue;
+				/* One pod per node here, so "the oldest" is the only one. */
+				has = true;
+				ready = pod_is_ready(p);
+			}
+		}
+		if (run) {
+			out->desired++;
+			out->current += has;
+			out->ready += has && ready;
+		} else
+			out->misscheduled += has;
+	}
+	vec_free(&nodes);
+}
+
+START_TEST(test_running_totals_match_a_full_recount_through_churn)
+{
+	struct timing t;
+	struct cluster *c;
+	struct daemonset *ds = make_ds();
+	struct ks_err err;
+	struct ds_status want;
+	char name[32];
+
+	timing_defaults(&t);
+	c = cluster_new(MODE_SCHEDULER, &t, 7);
+	/* More nodes than one burst (250) of creations. */
+	for (int i = 0; i < 600; i++) {
+		snprintf(name, sizeof name, "n%03d", i);
+		cluster_add_node(c, node_new(name), false, true, &err);
+	}
+	ck_assert_int_eq(store_create(c->store, &ds->obj, &err), STORE_OK);
+	cluster_advance_to(c, 30000);
+	ck_assert_int_eq(ds->status.desired, 600);
+	ck_assert_int_eq(ds->status.current, 600);
+	ck_assert_int_eq(ds->status.ready, 600);
+
+	/* Churn: NoSchedule and NoExecute taints, node removals, new nodes, a pod deleted. */
+	for (int i = 0; i < 600; i += 7) {
+		struct node *n;
+
+		snprintf(name, sizeof name, "n%03d", i);
+		n = (struct node *)store_get(c->store, KIND_NODE, NULL, name);
+		if (i % 3 == 0)
+			taint(n, "dedicated", EFFECT_NO_SCHEDULE);
+		else if (i % 3 == 1)
+			taint(n, "evict", EFFECT_NO_EXECUTE);
+		else {
+			cluster_remove_node(c, name, &err);
+			continue;
+		}
+		store_update(c->store, &n->obj);
+	}
+	for (int i = 0; i < 40; i++) {
+		snprintf(name, sizeof name, "extra%02d", i);
+		cluster_add_node(c, node_new(name), true, true, &err);
+	}
+	{
+		const struct vec *pods = store_pods_on_node(c->store, "n001");
+
+		ck_assert_ptr_nonnull(pods);
+		store_delete(c->store, pods->v[0], -1);
+	}
+	cluster_advance_to(c, 200000);
+	brute_force_status(c, ds, &want);
+	ck_assert_int_eq(ds->status.desired, want.desired);
+	ck_assert_int_eq(ds->status.current, want.current);
+	ck_assert_int_eq(ds->status.ready, want.ready);
+	ck_assert_int_eq(ds->status.misscheduled, want.misscheduled);
+	/* 600 - 86 tainted or removed + 40 new, all ready again; 29 NoSchedule keep theirs. */
+	ck_assert_int_eq(want.desired, 600 - 86 + 40);
+	ck_assert_int_eq(want.ready, want.desired);
+	ck_assert_int_eq(want.misscheduled, 29);
+	cluster_free(c);
+}
+END_TEST
+
 static Suite *
 control_suite(void)
 {
@@ -256,6 +359,7 @@ control_suite(void)
 	tcase_add_test(tc, test_filter_reasons_are_the_schedulers);
 	tcase_add_test(tc, test_a_daemonset_gets_one_running_pod_per_node);
 	tcase_add_test(tc, test_same_seed_gives_same_pod_names);
+	tcase_add_test(tc, test_running_totals_match_a_full_recount_through_churn);
 	suite_add_tcase(s, tc);
 	return s;
 }
