@@ -35,4 +35,13 @@ expect "run -q prints only the result line" 0 '^PASS scenarios/cka/01-daemonset-
 expect "--tap prints a TAP plan" 0 '^1\.\.[0-9]' -- run --tap
 expect "--mode legacy runs the demo too" 0 'legacy mode' -- run --mode legacy
 expect "tui says it is not available yet" 2 'not available yet' -- tui
+expect "--until stops a waitFor without failing it" 0 'waitFor: stopped by --until' -- run --until 30s scenarios/regress/nodes-join-and-leave.yaml
+
+tmp=$(mktemp -d)
+"$KUBESIM" run -q --junit "$tmp/junit.xml" --trace "$tmp/trace.jsonl" >/dev/null 2>&1
+grep -q '<testsuites name="kubesim" tests="20" failures="0" errors="0">' "$tmp/junit.xml"
+tap_result $? "--junit writes one testcase per expectation" "$(head -3 "$tmp/junit.xml" 2>&1)"
+head -1 "$tmp/trace.jsonl" | grep -q '^{"t":0,"op":"ADDED","kind":"Node","namespace":"","name":"node1","resourceVersion":1}$'
+tap_result $? "--trace writes a JSON line per store change" "$(head -1 "$tmp/trace.jsonl" 2>&1)"
+rm -rf "$tmp"
 tap_done

@@ -614,3 +614,22 @@ encode_free(cJSON *doc)
 {
 	cJSON_Delete(doc);
 }
+
+void
+encode_trace_line(int64_t t_ms, const char *op, const struct object *obj, struct strbuf *out)
+{
+	cJSON *line = cJSON_CreateObject();
+	char *text;
+
+	cJSON_AddNumberToObject(line, "t", (double)t_ms);
+	cJSON_AddStringToObject(line, "op", op);
+	cJSON_AddStringToObject(line, "kind", kind_name(obj->kind));
+	cJSON_AddStringToObject(line, "namespace", obj->meta.ns ? obj->meta.ns : "");
+	cJSON_AddStringToObject(line, "name", obj->meta.name);
+	cJSON_AddNumberToObject(line, "resourceVersion", (double)obj->meta.resource_version);
+	text = cJSON_PrintUnformatted(line);
+	sb_add(out, text);
+	sb_addc(out, '\n');
+	cJSON_free(text);
+	cJSON_Delete(line);
+}

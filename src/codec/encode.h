@@ -19,4 +19,8 @@ cJSON *encode_object(const struct object *obj, int64_t now_ms);
 cJSON *encode_list(struct object *const *objs, size_t n, int64_t now_ms);
 void encode_free(cJSON *doc);
 
+struct strbuf;
+/* One --trace line: {"t":ms,"op":"ADDED","kind":...,"namespace":...,"name":...,"resourceVersion":N}\n */
+void encode_trace_line(int64_t t_ms, const char *op, const struct object *obj, struct strbuf *out);
+
 #endif

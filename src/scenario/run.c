@@ -19,6 +19,7 @@
 #include "api/pod.h"
 #include "api/store.h"
 #include "cluster.h"
+#include "codec/encode.h"
 #include "control/dsctrl.h"
 #include "control/sched.h"
 #include "kubectl/kctl.h"
@@ -164,12 +165,11 @@ runner_watch(void *ctx, enum store_op op, struct object *obj)
 
 	if (rn->o->trace != NULL) {
 		static const char *const ops[] = {"ADDED", "MODIFIED", "DELETED"};
+		struct strbuf line = STRBUF_INIT;
 
-		fprintf(rn->o->trace,
-		    "{\"t\":%lld,\"op\":\"%s\",\"kind\":\"%s\",\"namespace\":\"%s\",\"name\":\"%s\",\"resourceVersion\":%llu}\n",
-		    (long long)cluster_now(rn->c), ops[op], kind_name(obj->kind),
-		    obj->meta.ns ? obj->meta.ns : "", obj->meta.name,
-		    (unsigned long long)obj->meta.resource_version);
+		encode_trace_line(cluster_now(rn->c), ops[op], obj, &line);
+		fputs(sb_str(&line), rn->o->trace);
+		sb_free(&line);
 	}
 	if (rn->o->verbose && obj->kind != KIND_EVENT) {
 		static const char *const ops[] = {"added", "modified", "deleted"};
@@ -894,6 +894,11 @@ run_step(struct runner *rn, const struct step *st)
 		dur_go(st->ms, d, sizeof d);
 		timeline(rn, "waitFor (timeout %s)", d);
 		held = cluster_advance_until(rn->c, clamp_until(rn, start + st->ms), expect_holds, pair);
+		if (!held && until_reached(rn)) {
+			/* Cut short by --until: not a verdict on the scenario. */
+			timeline(rn, "waitFor: stopped by --until");
+			break;
+		}
 		if (held)
 			timeline(rn, "waitFor: condition met after %s",
 			    (dur_go(cluster_now(rn->c) - start, d, sizeof d), d));
