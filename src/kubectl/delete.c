@@ -274,6 +274,8 @@ delete_exec(struct kctl_call *call)
 	if (kctl_bool(call, "wait") && waiting.n > 0) {
 		struct gone_check g = {call->c, &waiting};
 
+		/* kubectl prints "deleted" first, then waits. */
+		kctl_flush(call);
 		cluster_advance_until(call->c, cluster_now(call->c) + DELETE_WAIT_MAX_MS, all_gone, &g);
 	}
 	for (size_t i = 0; i < waiting.n; i++)

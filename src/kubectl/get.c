@@ -35,7 +35,6 @@ static const struct kctl_flag get_flags[] = {
 	{"no-headers", 0, KF_BOOL, NULL, "When using the default or custom-column output format, don't print headers (default print headers).", NULL},
 	{"label-columns", 'L', KF_STRING, NULL, "Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive.", NULL},
 	{"ignore-not-found", 0, KF_BOOL, NULL, "If set to true, suppresses NotFound error for specific objects that do not exist.", NULL},
-	{"watch", 'w', KF_BOOL, NULL, "After listing/getting the requested object, watch for changes.", NULL},
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 

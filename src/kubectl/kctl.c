@@ -32,6 +32,7 @@ kctl_result_init(struct kctl_result *r)
 	sb_init(&r->out);
 	sb_init(&r->err);
 	sb_init(&r->both);
+	r->flushed = 0;
 	r->status = 0;
 }
 
@@ -119,6 +120,17 @@ kctl_given(const struct kctl_call *call, const char *name)
 	int i = flag_index(call->verb, name);
 
 	return i >= 0 && call->given[i];
+}
+
+void
+kctl_flush(struct kctl_call *call)
+{
+	struct kctl_result *r = call->res;
+
+	if (call->io->flush == NULL || r->both.len == r->flushed)
+		return;
+	call->io->flush(call->io->ctx, sb_str(&r->both) + r->flushed);
+	r->flushed = r->both.len;
 }
 
 int

@@ -32,6 +32,11 @@ struct kctl_io {
 	const char *stdin_text;
 	/* Reads a file named on the command line; returns 0 or -1 with err. */
 	int (*read_file)(void *ctx, const char *path, char **text, size_t *len, struct ks_err *err);
+	/*
+	 * Optional: shows output so far, before a command lets simulated time
+	 * pass (delete --wait), so it appears when kubectl would print it.
+	 */
+	void (*flush)(void *ctx, const char *text);
 	void *ctx;
 };
 
@@ -39,6 +44,7 @@ struct kctl_result {
 	struct strbuf out;
 	struct strbuf err;
 	struct strbuf both; /* out and err interleaved as a terminal would show them */
+	size_t flushed;     /* how much of both io->flush has shown */
 	int status;
 };
 
@@ -103,6 +109,9 @@ const char *kctl_str(const struct kctl_call *call, const char *name);
 bool kctl_bool(const struct kctl_call *call, const char *name);
 long kctl_int(const struct kctl_call *call, const char *name);
 bool kctl_given(const struct kctl_call *call, const char *name);
+
+/* Hand the output so far to io->flush, if there is one. */
+void kctl_flush(struct kctl_call *call);
 
 /* Print "error: <msg>" to stderr and return exit status 1. */
 int kctl_error(struct kctl_call *call, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -638,10 +638,21 @@ expect_holds(void *ctx)
 
 /* ---- steps ---- */
 
+struct kubectl_ctx {
+	struct runner *rn;
+	const struct scenario *s;
+};
+
 static int
 read_for_kubectl(void *ctx, const char *path, char **text, size_t *len, struct ks_err *err)
 {
-	return scn_read_file(ctx, path, text, len, err);
+	return scn_read_file(((struct kubectl_ctx *)ctx)->s, path, text, len, err);
+}
+
+static void
+flush_for_kubectl(void *ctx, const char *text)
+{
+	indented(((struct kubectl_ctx *)ctx)->rn, text);
 }
 
 /* Compare ignoring trailing spaces on each line and trailing blank lines. */
@@ -689,7 +700,8 @@ add_block(struct strbuf *sb, const char *prefix, const char *text)
 static void
 run_kubectl(struct runner *rn, const struct step *st)
 {
-	struct kctl_io io = {st->stdin_text, read_for_kubectl, (void *)rn->s};
+	struct kubectl_ctx kctx = {rn, rn->s};
+	struct kctl_io io = {st->stdin_text, read_for_kubectl, flush_for_kubectl, &kctx};
 	struct kctl_result res;
 	struct ks_err err;
 	int argc;
@@ -711,7 +723,7 @@ run_kubectl(struct runner *rn, const struct step *st)
 	kctl_result_init(&res);
 	kctl_run(rn->c, argc, argv, &io, &res);
 	kctl_argv_free(argc, argv);
-	indented(rn, sb_str(&res.both));
+	indented(rn, sb_str(&res.both) + res.flushed);
 	dur_go(cluster_now(rn->c), at, sizeof at);
 
 	if (st->has_output) {
