@@ -1340,7 +1340,7 @@ decode_into(struct dec *d, const struct ynode *root, struct vec *objs)
 static bool
 looks_flattened(const char *text, size_t len)
 {
-	size_t lines = 0, indented = 0;
+	size_t lines = 0, indented = 0, keys = 0;
 	const char *p = text, *end = text + len;
 
 	while (p < end) {
@@ -1352,13 +1352,21 @@ looks_flattened(const char *text, size_t len)
 		while (q < eol && (*q == ' ' || *q == '\t'))
 			q++;
 		if (q < eol && *q != '#' && !(eol - q >= 3 && strncmp(q, "---", 3) == 0)) {
+			const char *colon = memchr(q, ':', (size_t)(eol - q));
+			size_t kl = colon ? (size_t)(colon - q) : 0;
+
 			lines++;
 			if (q > p)
 				indented++;
+			/* "key:" lines, so that junk or a password file is not called a manifest. */
+			if (colon != NULL && kl > 0 &&
+			    (colon + 1 == eol || colon[1] == ' ') &&
+			    strspn(q, "-_./abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ") >= kl)
+				keys++;
 		}
 		p = eol + 1;
 	}
-	return lines >= 4 && indented == 0;
+	return lines >= 4 && indented == 0 && keys * 2 >= lines;
 }
 
 static void
@@ -1393,7 +1401,8 @@ decode_manifests(const char *file, const char *text, size_t len, struct vec *obj
 		return DECODE_ERR_PARSE;
 	}
 	for (size_t i = 0; i < st.n; i++) {
-		if (st.docs[i].root == NULL)
+		/* kubectl's StreamVisitor skips empty and null documents ("---" at the end). */
+		if (st.docs[i].root == NULL || ynode_is_null(st.docs[i].root))
 			continue;
 		d.plen = 0;
 		d.path[0] = '\0';

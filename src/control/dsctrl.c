@@ -55,6 +55,7 @@ struct queued {
 	struct dsctrl *dc;
 	char *key; /* "namespace/name" */
 	sim_id timer;
+	sim_ms due;
 };
 
 struct backoff {
@@ -119,20 +120,24 @@ enqueue_after(struct dsctrl *dc, const char *key, sim_ms delay)
 {
 	struct queued *q = map_get(&dc->queue, key);
 
+	sim_ms due = sim_now(dc->env->sim) + delay;
+
 	if (q != NULL) {
-		/* Already queued; an earlier deadline wins (AddAfter semantics). */
-		if (q->timer != 0 && delay < dc->env->timing->controller_delay) {
+		/* Already queued: the earlier deadline wins (workqueue AddAfter). */
+		if (q->timer != 0 && due < q->due) {
 			sim_cancel(dc->env->sim, q->timer);
-			q->timer = sim_after(dc->env->sim, delay, queued_fire, q);
+			q->due = due;
+			q->timer = sim_at(dc->env->sim, due, queued_fire, q);
 		}
 		return;
 	}
 	q = xcalloc(1, sizeof *q);
 	q->dc = dc;
 	q->key = xstrdup(key);
+	q->due = due;
 	map_put(&dc->queue, key, q);
 	if (dc->running)
-		q->timer = sim_after(dc->env->sim, delay, queued_fire, q);
+		q->timer = sim_at(dc->env->sim, due, queued_fire, q);
 }
 
 static void
@@ -159,9 +164,10 @@ dsctrl_set_running(struct dsctrl *dc, bool running)
 		if (!running && q->timer != 0) {
 			sim_cancel(dc->env->sim, q->timer);
 			q->timer = 0;
-		} else if (running && q->timer == 0)
-			q->timer = sim_after(dc->env->sim, dc->env->timing->controller_delay,
-			    queued_fire, q);
+		} else if (running && q->timer == 0) {
+			q->due = sim_now(dc->env->sim) + dc->env->timing->controller_delay;
+			q->timer = sim_at(dc->env->sim, q->due, queued_fire, q);
+		}
 	}
 }
 
@@ -498,7 +504,8 @@ in_backoff(struct dsctrl *dc, const char *key, sim_ms now, sim_ms *wait)
 	if (b == NULL || now - b->last > 2 * BACKOFF_MAX_MS)
 		return false;
 	if (now - b->last < b->delay) {
-		*wait = b->delay - (now - b->last);
+		/* Upstream requeues after the whole backoff.Get, not what is left of it. */
+		*wait = b->delay;
 		return true;
 	}
 	return false;
@@ -717,6 +724,15 @@ set_contrib(struct ds_cache *c, const char *node, const struct contrib *k)
 	s->updated += k->want && k->updated;
 }
 
+static bool
+ds_status_equal(const struct ds_status *a, const struct ds_status *b)
+{
+	return a->current == b->current && a->misscheduled == b->misscheduled &&
+	    a->desired == b->desired && a->ready == b->ready && a->updated == b->updated &&
+	    a->available == b->available && a->unavailable == b->unavailable &&
+	    a->observed_generation == b->observed_generation;
+}
+
 static void
 write_status(struct dsctrl *dc, struct daemonset *ds, const struct ds_cache *c)
 {
@@ -724,7 +740,7 @@ write_status(struct dsctrl *dc, struct daemonset *ds, const struct ds_cache *c)
 
 	s.unavailable = s.desired - s.available;
 	s.observed_generation = ds->obj.meta.generation;
-	if (memcmp(&s, &ds->status, sizeof s) != 0) {
+	if (!ds_status_equal(&s, &ds->status)) {
 		ds->status = s;
 		store_update(dc->env->store, &ds->obj);
 	}

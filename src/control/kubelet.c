@@ -23,6 +23,7 @@
 #include "api/store.h"
 #include "control/env.h"
 #include "control/sched.h"
+#include "util/duration.h"
 #include "util/map.h"
 #include "util/xmalloc.h"
 
@@ -202,7 +203,8 @@ admit(struct kubelet *k, struct pod *p, const struct node *node)
 	free(p->status.reason);
 	free(p->status.message);
 	p->status.reason = xstrdup(reason);
-	p->status.message = xstrdup(message);
+	/* predicateAdmitHandler: the status says why the pod was rejected. */
+	p->status.message = xasprintf("Pod was rejected: %s", message);
 	store_update(k->env->store, &p->obj);
 	event_record(k->env->rec, &p->obj, "Warning", reason, component, "%s", message);
 	return false;
@@ -233,6 +235,18 @@ startup_time(struct kubelet *k, const struct pod *p)
 			t = r->pull_ms;
 	}
 	return t;
+}
+
+/*
+ * Whether the kubelet pulls this image (and says so in events): always for
+ * imagePullPolicy Always and for images the scenario declares; an
+ * IfNotPresent image is taken to be on the node already.
+ */
+static bool
+pulls_image(const struct kubelet *k, const struct container *c)
+{
+	return image_rule(k, c->image) != NULL ||
+	    (c->image_pull_policy != NULL && strcmp(c->image_pull_policy, "Always") == 0);
 }
 
 static const char *
@@ -279,6 +293,7 @@ enter_backoff(struct sim *sim, void *arg)
 	store_update(k->env->store, &p->obj);
 	event_record(k->env->rec, &p->obj, "Normal", "BackOff", component,
 	    "Back-off pulling image \"%s\"", bad);
+	event_record(k->env->rec, &p->obj, "Warning", "Failed", component, "Error: ImagePullBackOff");
 	ps->timer = sim_after(sim, ps->pull_backoff, start_pod, ps);
 }
 
@@ -310,6 +325,7 @@ start_pod(struct sim *sim, void *arg)
 		event_record(k->env->rec, &p->obj, "Warning", "Failed", component,
 		    "Failed to pull image \"%s\": failed to resolve reference \"%s\": not found", bad,
 		    bad);
+		event_record(k->env->rec, &p->obj, "Warning", "Failed", component, "Error: ErrImagePull");
 		ps->work = WORK_BACKOFF;
 		ps->timer = sim_after(sim, 1000, enter_backoff, ps);
 		return;
@@ -328,8 +344,24 @@ start_pod(struct sim *sim, void *arg)
 			    (ns->next_ip - 2) % 253 + 2);
 	}
 	store_update(k->env->store, &p->obj);
-	event_record(k->env->rec, &p->obj, "Normal", "Started", component, "Started container %s",
-	    p->spec.n_containers > 0 && p->spec.containers[0].name ? p->spec.containers[0].name : "");
+	/* kuberuntime_container.go startContainer, container by container. */
+	for (size_t i = 0; i < p->spec.n_containers; i++) {
+		const struct container *c = &p->spec.containers[i];
+		char took[DUR_BUF_MAX];
+
+		if (pulls_image(k, c)) {
+			dur_go(startup_time(k, p), took, sizeof took);
+			event_record(k->env->rec, &p->obj, "Normal", "Pulled", component,
+			    "Successfully pulled image \"%s\" in %s (%s including waiting)", c->image, took,
+			    took);
+		} else
+			event_record(k->env->rec, &p->obj, "Normal", "Pulled", component,
+			    "Container image \"%s\" already present on machine", c->image);
+		event_record(k->env->rec, &p->obj, "Normal", "Created", component,
+		    "Created container: %s", c->name);
+		event_record(k->env->rec, &p->obj, "Normal", "Started", component,
+		    "Started container %s", c->name);
+	}
 }
 
 static void
@@ -352,6 +384,10 @@ begin_pod(struct kubelet *k, struct pod *p)
 	    "containers with unready status", now);
 	set_container_states(p, CSTATE_WAITING, "ContainerCreating", NULL, false, now);
 	store_update(k->env->store, &p->obj);
+	for (size_t i = 0; i < p->spec.n_containers; i++)
+		if (pulls_image(k, &p->spec.containers[i]))
+			event_record(k->env->rec, &p->obj, "Normal", "Pulling", component,
+			    "Pulling image \"%s\"", p->spec.containers[i].image);
 	ps = pod_state(k, p->obj.meta.uid);
 	schedule_start(k, ps, startup_time(k, p));
 }

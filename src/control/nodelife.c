@@ -8,7 +8,7 @@
  * the not-ready taints in step with the condition (doNoScheduleTaintingPass,
  * doNoExecuteTaintingPass): NoSchedule and NoExecute while Ready is False,
  * none once it is True. Losing heartbeats (Ready=Unknown, the unreachable
- * taints) comes with failNode in the next step of the project.
+ * taints) is not modelled yet: scenarios reject failNode and recoverNode.
  */
 #include "control/nodelife.h"
 

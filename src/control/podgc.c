@@ -112,6 +112,20 @@ podgc_watch(void *ctx, enum store_op op, struct object *obj)
 {
 	struct podgc *pg = ctx;
 
+	/* A pod bound to a node that never existed is just as orphaned (gcOrphaned lists all pods). */
+	if (obj->kind == KIND_POD && op != STORE_DELETED) {
+		const char *node = ((struct pod *)obj)->spec.node_name;
+
+		if (node != NULL && !map_has(&pg->gone, node) &&
+		    store_get(pg->env->store, KIND_NODE, NULL, node) == NULL) {
+			struct gone_node *g = xcalloc(1, sizeof *g);
+
+			g->since = sim_now(pg->env->sim);
+			map_put(&pg->gone, node, g);
+			arm(pg);
+		}
+		return;
+	}
 	if (obj->kind != KIND_NODE)
 		return;
 	if (op == STORE_DELETED) {

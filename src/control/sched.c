@@ -149,7 +149,10 @@ sched_filter(const struct store *st, const struct pod *pod, const struct node *n
 	/* NodeUnschedulable */
 	if (node->unschedulable && !tolerates_unschedulable(pod))
 		return "node(s) were unschedulable";
-	/* NodeName */
+	/*
+	 * NodeName: kept with the rest of the default filters, though pods reach
+	 * the scheduler only unbound, so today it never rejects.
+	 */
 	if (pod->spec.node_name != NULL && strcmp(pod->spec.node_name, name) != 0)
 		return "node(s) didn't match the requested node name";
 	/* TaintToleration: the first untolerated NoSchedule or NoExecute taint. */
@@ -242,6 +245,8 @@ struct reason_count {
 	bool resolvable; /* Unschedulable (preemption might help), not ...AndUnresolvable */
 };
 
+#define MAX_REASONS 32
+
 static void
 count_reason(struct reason_count *rc, size_t *n, const char *reason, int by, bool resolvable)
 {
@@ -251,6 +256,9 @@ count_reason(struct reason_count *rc, size_t *n, const char *reason, int by, boo
 			return;
 		}
 	}
+	/* More distinct reasons than fit are dropped from the message, never miscounted. */
+	if (*n == MAX_REASONS)
+		return;
 	rc[*n].reason = xstrdup(reason);
 	rc[*n].count = by;
 	rc[*n].resolvable = resolvable;
@@ -343,12 +351,12 @@ schedule_one(struct sched *s, struct pod *pod)
 {
 	struct store *st = s->env->store;
 	struct vec nodes = VEC_INIT, pinned = VEC_INIT, best = VEC_INIT;
-	struct reason_count rc[16];
+	struct reason_count rc[MAX_REASONS];
 	size_t nrc = 0;
 	int64_t best_score = -1;
 	size_t total = store_count(st, KIND_NODE);
 	size_t explicit = 0;
-	char buf[256];
+	char buf[1024];
 	bool narrowed;
 
 	narrowed = prefilter_names(pod, &pinned);
@@ -384,7 +392,7 @@ schedule_one(struct sched *s, struct pod *pod)
 			    strcmp(why, "Too many pods") == 0 || strstr(why, "free ports") != NULL;
 			char *copy = xstrdup(why), *save = NULL;
 
-			for (char *r = strtok_r(copy, "\n", &save); r != NULL && nrc < 15;
+			for (char *r = strtok_r(copy, "\n", &save); r != NULL;
 			     r = strtok_r(NULL, "\n", &save))
 				count_reason(rc, &nrc, r, 1, resolvable);
 			free(copy);
@@ -395,9 +403,12 @@ schedule_one(struct sched *s, struct pod *pod)
 		const struct node *chosen = best.v[rng_below(s->env->rng, best.n)];
 
 		bind_pod(s, pod, chosen);
-	} else if (total > 0 || !narrowed) {
+	} else if (total == 0) {
+		/* FitError is not even built without nodes (schedule_one.go ErrNoNodesAvailable). */
+		fail_pod(s, pod, "no nodes available to schedule pods");
+	} else {
 		struct strbuf msg = STRBUF_INIT;
-		struct reason_count pre[17];
+		struct reason_count pre[MAX_REASONS] = {{NULL, 0, false}};
 		size_t npre = 0;
 
 		if (narrowed && explicit < total)
@@ -414,12 +425,9 @@ schedule_one(struct sched *s, struct pod *pod)
 			    rc[i].resolvable ? "No preemption victims found for incoming pod"
 					     : "Preemption is not helpful for scheduling",
 			    rc[i].count, false);
-		if (total > 0) {
-			sb_addf(&msg, " preemption: 0/%zu nodes are available:", total);
-			histogram(&msg, pre, npre);
-			sb_addc(&msg, '.');
-		} else
-			sb_add(&msg, " no nodes available to schedule pods");
+		sb_addf(&msg, " preemption: 0/%zu nodes are available:", total);
+		histogram(&msg, pre, npre);
+		sb_addc(&msg, '.');
 		fail_pod(s, pod, sb_str(&msg));
 		sb_free(&msg);
 		for (size_t i = 0; i < npre; i++)

@@ -157,34 +157,16 @@ create_one(struct kctl_call *call, struct object *obj, const char *source, const
 
 static bool apply_one(struct kctl_call *call, struct object *obj, const char *source);
 
-/* The sources named by -f (several -f are joined with newlines). */
-static void
-sources(struct kctl_call *call, struct vec *out)
-{
-	const char *all = kctl_str(call, "filename");
-
-	while (*all != '\0') {
-		const char *nl = strchr(all, '\n');
-		size_t n = nl ? (size_t)(nl - all) : strlen(all);
-
-		vec_push(out, xstrndup(all, n));
-		all += n + (nl ? 1 : 0);
-	}
-}
-
 static int
 run_sources(struct kctl_call *call, bool apply)
 {
 	struct vec srcs = VEC_INIT;
 	int status = 0;
-	if (!kctl_given(call, "filename")) {
-		if (apply)
-			return kctl_error(call, "must specify one of -f and -k");
-		return kctl_usage_error(call, "must specify one of -f and -k");
-	}
+	if (!kctl_given(call, "filename"))
+		return kctl_error(call, "must specify one of -f and -k");
 	if (call->n_args > 0 && !apply)
 		return kctl_usage_error(call, "Unexpected args: [%s]", call->args[0]);
-	sources(call, &srcs);
+	kctl_sources(call, &srcs);
 	for (size_t i = 0; i < srcs.n; i++) {
 		const char *src = srcs.v[i];
 		struct vec objs = VEC_INIT;

@@ -102,6 +102,7 @@ delete_object(struct kctl_call *call, struct object *obj, enum propagation prop,
 	struct store *st = call->c->store;
 	const char *type = kctl_type_name(obj->kind);
 	char *name = xstrdup(obj->meta.name);
+	/* Grace 0 is only reachable with --force; the store then skips the kubelet. */
 	bool immediate = force && grace == 0;
 
 	if (obj->kind == KIND_DAEMONSET) {
@@ -115,9 +116,7 @@ delete_object(struct kctl_call *call, struct object *obj, enum propagation prop,
 		struct ks_err err;
 
 		cluster_remove_node(call->c, name, &err);
-	} else if (immediate)
-		store_remove(st, obj);
-	else
+	} else
 		store_delete(st, obj, grace);
 	/* printers: "<type> "<name>" deleted", with "force" for grace 0. */
 	kctl_out(call->res, "%s \"%s\" %sdeleted\n", type, name, immediate ? "force " : "");
@@ -136,6 +135,8 @@ delete_exec(struct kctl_call *call)
 	struct vec targets = VEC_INIT, waiting = VEC_INIT;
 	struct label_selector sel;
 	struct ks_err err;
+	/* kubectl reports objects it could not find after the ones it deleted. */
+	struct strbuf notfound = STRBUF_INIT;
 	int status = 0;
 	enum kind kind = KIND_POD;
 	size_t first_name = 1;
@@ -151,38 +152,53 @@ delete_exec(struct kctl_call *call)
 		return kctl_error(call, "--force and --grace-period greater than 0 cannot be specified together");
 	if (force && grace < 0)
 		grace = 0;
+	/* delete.go Complete: without --force, 0 means "as fast as possible", i.e. 1. */
+	if (!force && grace == 0)
+		grace = 1;
 	if (force && grace == 0)
 		kctl_err(call->res, "%s", "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n");
+	if (all && selector[0] != '\0')
+		return kctl_error(call, "setting 'all' parameter but found a non empty selector. ");
 	if (sel_parse(selector, &sel, &err) < 0)
 		return kctl_error(call, "%s", err.msg);
 
 	if (kctl_given(call, "filename")) {
-		struct vec objs = VEC_INIT;
+		struct vec srcs = VEC_INIT;
 
-		if (kctl_read_manifests(call, kctl_str(call, "filename"), &objs, NULL, &err) < 0) {
-			sel_free(&sel);
-			return kctl_error(call, "%s", err.msg);
-		}
-		for (size_t i = 0; i < objs.n; i++) {
-			struct object *o = objs.v[i];
-			struct object *live = store_get(st, o->kind, o->meta.ns ? o->meta.ns : call->ns,
-			    o->meta.name ? o->meta.name : "");
+		kctl_sources(call, &srcs);
+		for (size_t f = 0; f < srcs.n; f++) {
+			struct vec objs = VEC_INIT;
 
-			if (live == NULL) {
-				kctl_err(call->res, "Error from server (NotFound): error when deleting \"%s\": %s \"%s\" not found\n",
-				    kctl_str(call, "filename"), kind_resource(o->kind), o->meta.name ? o->meta.name : "");
+			if (kctl_read_manifests(call, srcs.v[f], &objs, NULL, &err) < 0) {
+				kctl_err(call->res, "error: %s\n", err.msg);
 				status = 1;
-			} else
-				vec_push(&targets, live);
-			object_free(o);
+			}
+			for (size_t i = 0; i < objs.n; i++) {
+				struct object *o = objs.v[i];
+				struct object *live = store_get(st, o->kind,
+				    o->meta.ns ? o->meta.ns : call->ns, o->meta.name ? o->meta.name : "");
+
+				if (live == NULL) {
+					sb_addf(&notfound,
+					    "Error from server (NotFound): error when deleting \"%s\": %s \"%s\" not found\n",
+					    (char *)srcs.v[f], kind_resource(o->kind),
+					    o->meta.name ? o->meta.name : "");
+					status = 1;
+				} else
+					vec_push(&targets, live);
+				object_free(o);
+			}
+			vec_free(&objs);
+			free(srcs.v[f]);
 		}
-		vec_free(&objs);
+		vec_free(&srcs);
 	} else {
 		const char *type = call->n_args > 0 ? call->args[0] : NULL;
 		char typebuf[128];
 
 		if (type == NULL) {
 			sel_free(&sel);
+			sb_free(&notfound);
 			kctl_err(call->res, "%s", "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n");
 			return call->res->status = 1;
 		}
@@ -194,12 +210,14 @@ delete_exec(struct kctl_call *call)
 
 				if (slash == NULL) {
 					sel_free(&sel);
+					sb_free(&notfound);
 					return kctl_error(call, "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
 				}
 				snprintf(typebuf, sizeof typebuf, "%.*s", (int)(slash - call->args[i]),
 				    call->args[i]);
 				if (kctl_resource(typebuf, &kind) < 0) {
 					sel_free(&sel);
+					sb_free(&notfound);
 					return kctl_error(call, "the server doesn't have a resource type \"%s\"",
 					    typebuf);
 				}
@@ -216,11 +234,13 @@ delete_exec(struct kctl_call *call)
 			first_name = call->n_args;
 		} else if (kctl_resource(type, &kind) < 0) {
 			sel_free(&sel);
+			sb_free(&notfound);
 			return kctl_error(call, "the server doesn't have a resource type \"%s\"", type);
 		}
 		if (first_name < call->n_args) {
 			if (all || selector[0] != '\0') {
 				sel_free(&sel);
+				sb_free(&notfound);
 				return kctl_error(call, "name cannot be provided when a selector is specified");
 			}
 			for (size_t i = first_name; i < call->n_args; i++) {
@@ -240,6 +260,7 @@ delete_exec(struct kctl_call *call)
 
 			if (!all && selector[0] == '\0') {
 				sel_free(&sel);
+				sb_free(&notfound);
 				return kctl_error(call, "resource(s) were provided, but no name was specified");
 			}
 			store_list_sorted(st, kind,
@@ -278,6 +299,8 @@ delete_exec(struct kctl_call *call)
 		kctl_flush(call);
 		cluster_advance_until(call->c, cluster_now(call->c) + DELETE_WAIT_MAX_MS, all_gone, &g);
 	}
+	kctl_err(call->res, "%s", sb_str(&notfound));
+	sb_free(&notfound);
 	for (size_t i = 0; i < waiting.n; i++)
 		free(waiting.v[i]);
 	vec_free(&waiting);

@@ -148,7 +148,7 @@ parse_output(struct kctl_call *call, enum out_kind *out, const char **arg)
 		*arg = o + 9;
 	} else
 		return kctl_error(call,
-		    "unable to match a printer suitable for the output format \"%s\", allowed formats are: json,jsonpath,name,wide,yaml",
+		    "unable to match a printer suitable for the output format \"%s\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml",
 		    o);
 	return 0;
 }
@@ -182,10 +182,12 @@ get_exec(struct kctl_call *call)
 	struct vec freqs = VEC_INIT;
 	struct ks_err err;
 	bool by_name = false;
+	/* get prints what it found, then the objects it could not find. */
+	struct strbuf notfound = STRBUF_INIT;
 	int status = 0;
 	size_t total = 0;
 
-	if (parse_output(call, &out, &out_arg) < 0)
+	if (parse_output(call, &out, &out_arg) != 0)
 		return 1;
 	if (call->n_args == 0) {
 		kctl_err(call->res, "%s", "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples\n");
@@ -212,6 +214,7 @@ get_exec(struct kctl_call *call)
 			if (slash == NULL) {
 				sel_free(&sel);
 				field_reqs_free(&freqs);
+				sb_free(&notfound);
 				return kctl_error(call,
 				    "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
 			}
@@ -219,6 +222,7 @@ get_exec(struct kctl_call *call)
 			if (kctl_resource(type, &k) < 0) {
 				sel_free(&sel);
 				field_reqs_free(&freqs);
+				sb_free(&notfound);
 				return kctl_error(call, "the server doesn't have a resource type \"%s\"", type);
 			}
 			for (g = 0; g < ngroups && groups[g].kind != k; g++)
@@ -227,7 +231,7 @@ get_exec(struct kctl_call *call)
 				groups[ngroups++].kind = k;
 			o = store_get(st, k, call->ns, slash + 1);
 			if (o == NULL) {
-				kctl_err(call->res, "Error from server (NotFound): %s \"%s\" not found\n",
+				sb_addf(&notfound, "Error from server (NotFound): %s \"%s\" not found\n",
 				    kind_resource(k), slash + 1);
 				status = 1;
 			} else
@@ -244,6 +248,7 @@ get_exec(struct kctl_call *call)
 				free(types);
 				sel_free(&sel);
 				field_reqs_free(&freqs);
+				sb_free(&notfound);
 				return 1;
 			}
 			groups[ngroups++].kind = k;
@@ -259,7 +264,7 @@ get_exec(struct kctl_call *call)
 
 					if (o == NULL) {
 						if (!kctl_bool(call, "ignore-not-found")) {
-							kctl_err(call->res, "Error from server (NotFound): %s \"%s\" not found\n",
+							sb_addf(&notfound, "Error from server (NotFound): %s \"%s\" not found\n",
 							    kind_resource(k), call->args[i]);
 							status = 1;
 						}
@@ -292,6 +297,7 @@ get_exec(struct kctl_call *call)
 					call->res->status = 1;
 					sel_free(&sel);
 					field_reqs_free(&freqs);
+					sb_free(&notfound);
 					for (size_t x = 0; x < ngroups; x++)
 						vec_free(&groups[x].objs);
 					return 1;
@@ -381,6 +387,8 @@ get_exec(struct kctl_call *call)
 		else
 			kctl_err(call->res, "No resources found in %s namespace.\n", call->ns);
 	}
+	kctl_err(call->res, "%s", sb_str(&notfound));
+	sb_free(&notfound);
 	for (size_t g = 0; g < ngroups; g++)
 		vec_free(&groups[g].objs);
 	sel_free(&sel);

@@ -262,7 +262,7 @@ parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
 			}
 			fi = flag_index(v, name);
 			if (fi < 0) {
-				kctl_err(call->res, "error: unknown flag: --%s\nSee 'kubectl %s --help' for usage.\n", name,
+				kctl_err(call->res, "Error: unknown flag: --%s\nSee 'kubectl %s --help' for usage.\n", name,
 				    v->name);
 				call->res->status = 1;
 				return 1;
@@ -287,7 +287,7 @@ parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
 			}
 			fi = flag_index_short(v, c);
 			if (fi < 0) {
-				kctl_err(call->res, "error: unknown shorthand flag: '%c' in %s\nSee 'kubectl %s --help' for usage.\n",
+				kctl_err(call->res, "Error: unknown shorthand flag: '%c' in %s\nSee 'kubectl %s --help' for usage.\n",
 				    c, w, v->name);
 				call->res->status = 1;
 				return 1;
@@ -402,6 +402,20 @@ kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
 }
 
 /* ---- manifests ---- */
+
+void
+kctl_sources(const struct kctl_call *call, struct vec *out)
+{
+	const char *all = kctl_str(call, "filename");
+
+	while (*all != '\0') {
+		const char *nl = strchr(all, '\n');
+		size_t n = nl ? (size_t)(nl - all) : strlen(all);
+
+		vec_push(out, xstrndup(all, n));
+		all += n + (nl ? 1 : 0);
+	}
+}
 
 int
 kctl_read_manifests(struct kctl_call *call, const char *source, struct vec *objs,

@@ -119,8 +119,11 @@ int kctl_error(struct kctl_call *call, const char *fmt, ...) __attribute__((form
 int kctl_usage_error(struct kctl_call *call, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Read and decode every object named by -f flags (files or "-"). */
 struct vec;
+/* The sources named by -f (it may repeat), one string each (caller frees). */
+void kctl_sources(const struct kctl_call *call, struct vec *out);
+
+/* Read and decode every object named by -f flags (files or "-"). */
 int kctl_read_manifests(struct kctl_call *call, const char *source, struct vec *objs,
     struct strbuf *warnings, struct ks_err *err);
 

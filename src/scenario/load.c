@@ -12,11 +12,13 @@
 #include <string.h>
 
 #include "api/node.h"
+#include "api/validate.h"
 #include "codec/decode.h"
 #include "codec/ydoc.h"
 #include "scenario/scenario.h"
 #include "util/duration.h"
 #include "util/err.h"
+#include "util/map.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
@@ -24,6 +26,7 @@ struct loader {
 	const char *file;
 	struct ks_err *err;
 	struct scenario *s;
+	struct map *names; /* node names of cluster.nodes, to catch duplicates */
 };
 
 static int
@@ -138,6 +141,17 @@ load_node(struct loader *ld, const struct ynode *n, const char *name, struct scn
 	out->node = node;
 	out->ready = true;
 	out->line = n->line;
+	{
+		/* The API server's own check, so a bad name fails here and not mid-run. */
+		struct field_errors fe = {NULL, 0};
+
+		valid_node(node, &fe);
+		if (fe.n > 0) {
+			fail(ld, ynode_get(n, "name"), "node %s", fe.v[0]);
+			field_errors_free(&fe);
+			return -1;
+		}
+	}
 	if ((v = ynode_get(n, "labels")) != NULL && !ynode_is_null(v) &&
 	    decode_labels_node(ld->file, "labels", v, &node->obj.meta.labels, ld->err) < 0)
 		return -1;
@@ -211,6 +225,14 @@ load_node_entry(struct loader *ld, const struct ynode *n, struct scn_node **node
 	}
 	for (int64_t i = 1; i <= count && rc == 0; i++) {
 		char *nm = countn ? expand_name(name, i) : xstrdup(name);
+
+		if (ld->names != NULL && map_has(ld->names, nm)) {
+			rc = fail(ld, namen, "node \"%s\" is listed twice", nm);
+			free(nm);
+			break;
+		}
+		if (ld->names != NULL)
+			map_put(ld->names, nm, (void *)1);
 
 		*nodes = xreallocarray(*nodes, *nn + 1, sizeof **nodes);
 		memset(&(*nodes)[*nn], 0, sizeof **nodes);
@@ -616,12 +638,17 @@ load_step(struct loader *ld, const struct ynode *m, struct step *st)
 		size_t nn = 0;
 		int rc;
 
+		struct map *cluster_names = ld->names;
+
 		st->kind = STEP_ADD_NODE;
 		if (want_map(ld, v, "addNode") < 0)
 			return -1;
+		/* A node added later may reuse a removed node's name. */
+		ld->names = NULL;
 		if (ynode_get(v, "count") != NULL)
 			return fail(ld, ynode_get(v, "count"), "addNode adds one node; count is for cluster.nodes");
 		rc = load_node_entry(ld, v, &nodes, &nn);
+		ld->names = cluster_names;
 		if (nn > 0)
 			st->node = nodes[0];
 		free(nodes);
@@ -733,18 +760,22 @@ scn_load(const char *file, const char *text, size_t len, bool embedded, struct s
     struct ks_err *err)
 {
 	struct ystream st;
-	struct loader ld = {file, err, s};
+	struct map names;
+	struct loader ld = {file, err, s, &names};
 	const struct ynode *root, *v;
 	int rc = -1;
 
 	memset(s, 0, sizeof *s);
+	map_init(&names);
 	s->file = xstrdup(file);
 	s->dir = dir_of(file);
 	s->embedded = embedded;
 	s->seed = 1;
 	timing_defaults(&s->timing);
-	if (ydoc_parse(file, text, len, &st, err) < 0)
+	if (ydoc_parse(file, text, len, &st, err) < 0) {
+		map_free(&names);
 		return -1;
+	}
 	if (st.n == 0 || st.docs[0].root == NULL) {
 		err_set(err, "%s: empty scenario (it needs at least a name and steps)", file);
 		goto out;
@@ -776,8 +807,17 @@ scn_load(const char *file, const char *text, size_t len, bool embedded, struct s
 	if ((v = ynode_get(root, "seed")) != NULL) {
 		int64_t seed;
 
+		if (v->type == YNODE_SCALAR && v->plain && strspn(v->value, "0123456789") == strlen(v->value) &&
+		    v->value[0] != '\0' && ynode_int(v, &seed) < 0) {
+			fail(&ld, v, "seed %s is out of range (at most %lld)", v->value, (long long)INT64_MAX);
+			goto out;
+		}
 		if (want_int(&ld, v, "seed", &seed) < 0)
 			goto out;
+		if (seed < 0) {
+			fail(&ld, v, "seed must not be negative, got %lld", (long long)seed);
+			goto out;
+		}
 		s->seed = (uint64_t)seed;
 	}
 	if ((v = ynode_get(root, "timing")) != NULL && load_timing(&ld, v, &s->timing) < 0)
@@ -820,6 +860,7 @@ scn_load(const char *file, const char *text, size_t len, bool embedded, struct s
 	rc = 0;
 out:
 	ystream_free(&st);
+	map_free(&names);
 	return rc;
 }
 
