@@ -25,6 +25,8 @@
 #include "api/selector.h"
 #include "api/taint.h"
 #include "codec/ydoc.h"
+
+#include <cjson/cJSON.h>
 #include "util/err.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
@@ -1189,6 +1191,47 @@ dec_node(struct dec *d, const struct ynode *spec, const struct ynode *status, st
 
 /* ---- documents ---- */
 
+/*
+ * A document as kubectl sees it after sigs.k8s.io/yaml turns it into JSON:
+ * plain scalars typed as go-yaml types them. kubectl apply records this
+ * (not the defaulted object) in its last-applied-configuration annotation.
+ */
+static cJSON *
+node_to_json(const struct ynode *n)
+{
+	const char *t;
+	cJSON *o;
+
+	switch (n->type) {
+	case YNODE_MAP:
+		o = cJSON_CreateObject();
+		for (size_t i = 0; i < n->n; i++)
+			cJSON_AddItemToObject(o, n->keys[i]->value, node_to_json(n->items[i]));
+		return o;
+	case YNODE_SEQ:
+		o = cJSON_CreateArray();
+		for (size_t i = 0; i < n->n; i++)
+			cJSON_AddItemToArray(o, node_to_json(n->items[i]));
+		return o;
+	case YNODE_SCALAR:
+		break;
+	}
+	t = decode_scalar_type(n);
+	if (strcmp(t, "null") == 0)
+		return cJSON_CreateNull();
+	if (strcmp(t, "bool") == 0) {
+		bool b = false;
+		struct dec d;
+
+		memset(&d, 0, sizeof d);
+		dec_bool(&d, n, &b);
+		return cJSON_CreateBool(b);
+	}
+	if (strcmp(t, "int") == 0 || strcmp(t, "float") == 0)
+		return cJSON_CreateNumber(strtod(n->value, NULL));
+	return cJSON_CreateString(n->value);
+}
+
 static int
 check_api_version(struct dec *d, const struct ynode *at, const char *kind, const char *av)
 {
@@ -1209,7 +1252,8 @@ check_api_version(struct dec *d, const struct ynode *at, const char *kind, const
 	    kind, av);
 }
 
-static int decode_into(struct dec *d, const struct ynode *root, struct vec *objs);
+static int decode_into(struct dec *d, const struct ynode *root, struct vec *objs,
+    struct vec *docs);
 
 static int
 decode_one(struct dec *d, const struct ynode *root, struct object **out)
@@ -1303,7 +1347,7 @@ out:
 }
 
 static int
-decode_into(struct dec *d, const struct ynode *root, struct vec *objs)
+decode_into(struct dec *d, const struct ynode *root, struct vec *objs, struct vec *docs)
 {
 	const struct ynode *kn = ynode_get(root, "kind");
 	struct object *obj;
@@ -1318,7 +1362,7 @@ decode_into(struct dec *d, const struct ynode *root, struct vec *objs)
 			for (size_t i = 0; i < items->n; i++) {
 				size_t o2 = path_index(d, i);
 
-				if (decode_into(d, items->items[i], objs) < 0)
+				if (decode_into(d, items->items[i], objs, docs) < 0)
 					return -1;
 				path_pop(d, o2);
 			}
@@ -1329,6 +1373,8 @@ decode_into(struct dec *d, const struct ynode *root, struct vec *objs)
 	if (decode_one(d, root, &obj) < 0)
 		return -1;
 	vec_push(objs, obj);
+	if (docs != NULL)
+		vec_push(docs, node_to_json(root));
 	return 0;
 }
 
@@ -1383,10 +1429,18 @@ add_flat_hint(struct ks_err *err, const char *text, size_t len)
 	    "\"metadata:\")");
 }
 
+static void
+drop_docs(struct vec *docs, size_t first)
+{
+	while (docs != NULL && docs->n > first)
+		cJSON_Delete(docs->v[--docs->n]);
+}
+
 int
 decode_manifests(const char *file, const char *text, size_t len, struct vec *objs,
-    struct strbuf *warnings, struct ks_err *err)
+    struct vec *docs, struct strbuf *warnings, struct ks_err *err)
 {
+	size_t first_doc = docs != NULL ? docs->n : 0;
 	struct ystream st;
 	struct dec d;
 	size_t first = objs->n;
@@ -1406,9 +1460,10 @@ decode_manifests(const char *file, const char *text, size_t len, struct vec *obj
 			continue;
 		d.plen = 0;
 		d.path[0] = '\0';
-		if (decode_into(&d, st.docs[i].root, objs) < 0) {
+		if (decode_into(&d, st.docs[i].root, objs, docs) < 0) {
 			while (objs->n > first)
 				object_free(objs->v[--objs->n]);
+			drop_docs(docs, first_doc);
 			ystream_free(&st);
 			sb_free(&local);
 			add_flat_hint(err, text, len);
@@ -1420,6 +1475,7 @@ decode_manifests(const char *file, const char *text, size_t len, struct vec *obj
 		sb_free(&local);
 		while (objs->n > first)
 			object_free(objs->v[--objs->n]);
+		drop_docs(docs, first_doc);
 		err_set(err, "%s: fields sit at the top level where Kubernetes expects them nested", file);
 		add_flat_hint(err, text, len);
 		return DECODE_ERR_INVALID;

@@ -27,12 +27,13 @@ enum {
 
 /*
  * Decode every object in a multi-document stream (kind: List items are
- * flattened). Appends to objs (caller frees with object_free); warnings are
- * appended to *warnings one line each. Returns 0, or a DECODE_ERR_* with
- * err.
+ * flattened). Appends to objs (caller frees with object_free) and, when
+ * docs is not NULL, each object's document as JSON (a cJSON *, caller frees
+ * with cJSON_Delete); warnings are appended to *warnings one line each.
+ * Returns 0, or a DECODE_ERR_* with err.
  */
 int decode_manifests(const char *file, const char *text, size_t len, struct vec *objs,
-    struct strbuf *warnings, struct ks_err *err);
+    struct vec *docs, struct strbuf *warnings, struct ks_err *err);
 
 /* Decode one object from a tree (a scenario's inline manifest). */
 int decode_object(const char *file, const struct ynode *root, struct object **out,

@@ -7,6 +7,7 @@
  * object does not stop the others; the exit status is 1 if any failed, as
  * kubectl's aggregate error makes it.
  */
+#include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,7 @@
 #include "api/store.h"
 #include "api/validate.h"
 #include "cluster.h"
+#include "codec/jsontext.h"
 #include "kubectl/kctl.h"
 #include "util/err.h"
 #include "util/vec.h"
@@ -155,7 +157,7 @@ create_one(struct kctl_call *call, struct object *obj, const char *source, const
 	return true;
 }
 
-static bool apply_one(struct kctl_call *call, struct object *obj, const char *source);
+static bool apply_one(struct kctl_call *call, struct object *obj, cJSON *doc, const char *source);
 
 static int
 run_sources(struct kctl_call *call, bool apply)
@@ -169,12 +171,12 @@ run_sources(struct kctl_call *call, bool apply)
 	kctl_sources(call, &srcs);
 	for (size_t i = 0; i < srcs.n; i++) {
 		const char *src = srcs.v[i];
-		struct vec objs = VEC_INIT;
+		struct vec objs = VEC_INIT, docs = VEC_INIT;
 		struct strbuf warnings = STRBUF_INIT;
 		struct ks_err err;
 
 		sb_init(&warnings);
-		if (kctl_read_manifests(call, src, &objs, &warnings, &err) < 0) {
+		if (kctl_read_manifests(call, src, &objs, apply ? &docs : NULL, &warnings, &err) < 0) {
 			kctl_err(call->res, "error: %s\n", err.msg);
 			status = 1;
 		} else {
@@ -185,14 +187,17 @@ run_sources(struct kctl_call *call, bool apply)
 				status = 1;
 			}
 			for (size_t j = 0; j < objs.n; j++) {
-				bool ok = apply ? apply_one(call, objs.v[j], strcmp(src, "-") == 0 ? "STDIN" : src)
-						: create_one(call, objs.v[j],
-						      strcmp(src, "-") == 0 ? "STDIN" : src, "creating");
+				const char *shown = strcmp(src, "-") == 0 ? "STDIN" : src;
+				bool ok = apply ? apply_one(call, objs.v[j], docs.v[j], shown)
+						: create_one(call, objs.v[j], shown, "creating");
 
 				if (!ok)
 					status = 1;
 			}
 		}
+		for (size_t j = 0; j < docs.n; j++)
+			cJSON_Delete(docs.v[j]);
+		vec_free(&docs);
 		vec_free(&objs);
 		sb_free(&warnings);
 		free(srcs.v[i]);
@@ -209,6 +214,55 @@ create_exec(struct kctl_call *call)
 }
 
 /* ---- apply ---- */
+
+#define LAST_APPLIED "kubectl.kubernetes.io/last-applied-configuration"
+
+/*
+ * apply.GetModifiedConfiguration: the manifest as applied (not the
+ * defaulted object), with the namespace kubectl filled in and its own
+ * annotation left out, as compact JSON with sorted keys and a newline.
+ */
+static char *
+applied_configuration(const cJSON *doc, const struct object *obj)
+{
+	cJSON *copy = cJSON_Duplicate(doc, true);
+	cJSON *meta = cJSON_GetObjectItemCaseSensitive(copy, "metadata");
+	cJSON *annots;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!cJSON_IsObject(meta)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(copy, "metadata");
+		meta = cJSON_AddObjectToObject(copy, "metadata");
+	}
+	annots = cJSON_GetObjectItemCaseSensitive(meta, "annotations");
+	if (!cJSON_IsObject(annots)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(meta, "annotations");
+		annots = cJSON_AddObjectToObject(meta, "annotations");
+	}
+	cJSON_DeleteItemFromObjectCaseSensitive(annots, LAST_APPLIED);
+	if (kind_namespaced(obj->kind) && obj->meta.ns != NULL) {
+		cJSON_DeleteItemFromObjectCaseSensitive(meta, "namespace");
+		cJSON_AddStringToObject(meta, "namespace", obj->meta.ns);
+	}
+	sb_init(&sb);
+	encode_json_compact(copy, &sb);
+	sb_addc(&sb, '\n');
+	cJSON_Delete(copy);
+	return sb_take(&sb);
+}
+
+/* apply's warning for an object that `create` made (patch.go / apply.go). */
+static void
+warn_missing_annotation(struct kctl_call *call, const struct object *live)
+{
+	const char *res = kind_resource(live->kind);
+	const char *dot = strchr(res, '.');
+
+	kctl_err(call->res,
+	    "Warning: resource %.*s/%s is missing the " LAST_APPLIED
+	    " annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n",
+	    dot ? (int)(dot - res) : (int)strlen(res), res, live->meta.name);
+}
 
 static void
 merge_meta(struct meta *dst, const struct meta *src)
@@ -254,6 +308,7 @@ apply_daemonset(struct kctl_call *call, struct daemonset *ds, struct daemonset *
 	if (!admit(call, &ds->obj, &old->obj))
 		return false;
 	ds_prepare_for_update(ds, old);
+	/* The annotation is part of the subset: a new applied configuration is a change. */
 	same = ds_spec_equal(ds, old) && labels_equal(&ds->obj.meta.labels, &old->obj.meta.labels) &&
 	    labels_subset(&ds->obj.meta.annotations, &old->obj.meta.annotations);
 	if (same) {
@@ -317,9 +372,10 @@ apply_node(struct kctl_call *call, struct node *n, struct node *old)
 }
 
 static bool
-apply_one(struct kctl_call *call, struct object *obj, const char *source)
+apply_one(struct kctl_call *call, struct object *obj, cJSON *doc, const char *source)
 {
 	struct object *old;
+	char *applied;
 	bool ok;
 
 	if (!place_namespace(call, obj)) {
@@ -332,9 +388,14 @@ apply_one(struct kctl_call *call, struct object *obj, const char *source)
 		object_free(obj);
 		return false;
 	}
+	applied = applied_configuration(doc, obj);
+	labels_set(&obj->meta.annotations, LAST_APPLIED, applied);
+	free(applied);
 	old = store_get(call->c->store, obj->kind, obj->meta.ns, obj->meta.name);
 	if (old == NULL)
 		return create_one(call, obj, source, "creating");
+	if (!labels_has(&old->meta.annotations, LAST_APPLIED))
+		warn_missing_annotation(call, old);
 	switch (obj->kind) {
 	case KIND_DAEMONSET:
 		ok = apply_daemonset(call, (struct daemonset *)obj, (struct daemonset *)old);

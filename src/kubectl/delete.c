@@ -169,7 +169,7 @@ delete_exec(struct kctl_call *call)
 		for (size_t f = 0; f < srcs.n; f++) {
 			struct vec objs = VEC_INIT;
 
-			if (kctl_read_manifests(call, srcs.v[f], &objs, NULL, &err) < 0) {
+			if (kctl_read_manifests(call, srcs.v[f], &objs, NULL, NULL, &err) < 0) {
 				kctl_err(call->res, "error: %s\n", err.msg);
 				status = 1;
 			}

@@ -123,9 +123,12 @@ struct vec;
 /* The sources named by -f (it may repeat), one string each (caller frees). */
 void kctl_sources(const struct kctl_call *call, struct vec *out);
 
-/* Read and decode every object named by -f flags (files or "-"). */
+/*
+ * Read and decode the objects in one -f source (a file or "-"); docs, when
+ * not NULL, receives each object's document as JSON (cJSON *).
+ */
 int kctl_read_manifests(struct kctl_call *call, const char *source, struct vec *objs,
-    struct strbuf *warnings, struct ks_err *err);
+    struct vec *docs, struct strbuf *warnings, struct ks_err *err);
 
 /* ---- resource names (resources.c) ---- */
 

@@ -56,7 +56,7 @@ static const char workshop[] =
 static int
 decode(const char *text, struct vec *objs, struct strbuf *warnings, struct ks_err *err)
 {
-	return decode_manifests("demo.yaml", text, strlen(text), objs, warnings, err);
+	return decode_manifests("demo.yaml", text, strlen(text), objs, NULL, warnings, err);
 }
 
 static void
