@@ -465,8 +465,13 @@ sync_pod(struct sim *sim, void *arg)
 		begin_stop(k, p);
 		return;
 	}
-	if (ps->work == WORK_NONE && p->status.n_cs == 0 && p->status.phase == PHASE_PENDING)
+	if (ps->work != WORK_NONE || p->status.phase != PHASE_PENDING)
+		return;
+	if (p->status.n_cs == 0)
 		begin_pod(k, p);
+	else if (!pod_is_terminal(p) && p->status.pod_ip == NULL)
+		/* Admitted, but the start was lost while the kubelet was away: start again. */
+		schedule_start(k, ps, startup_time(k, p));
 }
 
 static void

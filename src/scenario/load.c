@@ -213,9 +213,10 @@ load_node_entry(struct loader *ld, const struct ynode *n, struct scn_node **node
 			free(name);
 			return -1;
 		}
-		if (count < 1 || count > 1000000) {
+		/* ~11 KiB per node with a daemon pod: 200,000 stays within a few GiB. */
+		if (count < 1 || count > 200000) {
 			free(name);
-			return fail(ld, countn, "count must be between 1 and 1000000, got %lld",
+			return fail(ld, countn, "count must be between 1 and 200000, got %lld",
 			    (long long)count);
 		}
 		if (strstr(name, "{i}") == NULL) {
