@@ -219,6 +219,28 @@ is_qualified_name(const char *s)
 	return true;
 }
 
+static const char label_key_msg[] =
+    "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end "
+    "with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for "
+    "validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+static const char label_value_msg[] =
+    "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or "
+    "'.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or "
+    "'my_value',  or '12345', regex used for validation is "
+    "'(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+
+const char *
+valid_label_key_error(const char *key)
+{
+	return is_qualified_name(key) ? NULL : label_key_msg;
+}
+
+const char *
+valid_label_value_error(const char *value)
+{
+	return is_label_value(value) ? NULL : label_value_msg;
+}
+
 static void
 valid_labels(const struct labels *l, const char *path, struct field_errors *fe)
 {

@@ -30,6 +30,9 @@ void field_errors_add(struct field_errors *fe, const char *fmt, ...)
 void valid_daemonset(const struct daemonset *ds, const struct daemonset *old,
     struct field_errors *fe);
 void valid_pod(const struct pod *p, struct field_errors *fe);
+/* apimachinery's detail text for a bad label key or value, NULL when valid. */
+const char *valid_label_key_error(const char *key);
+const char *valid_label_value_error(const char *value);
 void valid_node(const struct node *n, struct field_errors *fe);
 
 /*

@@ -19,12 +19,20 @@
 #include "api/node.h"
 #include "api/store.h"
 #include "control/env.h"
+#include "util/map.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
 
 #define TAINT_NOT_READY "node.kubernetes.io/not-ready"
+#define TAINT_UNSCHEDULABLE "node.kubernetes.io/unschedulable"
 
 struct join {
+	struct nodelife *nl;
+	char *node;
+	sim_id timer;
+};
+
+struct taint_sync {
 	struct nodelife *nl;
 	char *node;
 	sim_id timer;
@@ -33,6 +41,7 @@ struct join {
 struct nodelife {
 	const struct ctl_env *env;
 	struct vec joins; /* pending struct join, owned */
+	struct map syncs; /* node -> struct taint_sync pending */
 };
 
 static void
@@ -105,12 +114,67 @@ nodelife_joined(struct nodelife *nl, const char *node, bool ready)
 	vec_push(&nl->joins, j);
 }
 
+/*
+ * doNoScheduleTaintingPass for cordons: spec.unschedulable and the
+ * node.kubernetes.io/unschedulable:NoSchedule taint go together, a
+ * controllerDelay after the node changed.
+ */
+static void
+unschedulable_sync(struct sim *sim, void *arg)
+{
+	struct taint_sync *ts = arg;
+	struct nodelife *nl = ts->nl;
+	struct node *n = (struct node *)store_get(nl->env->store, KIND_NODE, NULL, ts->node);
+
+	(void)sim;
+	map_del(&nl->syncs, ts->node);
+	if (n != NULL) {
+		bool has = node_find_taint(n, TAINT_UNSCHEDULABLE, EFFECT_NO_SCHEDULE) != NULL;
+
+		if (n->unschedulable && !has) {
+			struct taint t;
+
+			taint_init(&t, TAINT_UNSCHEDULABLE, "", EFFECT_NO_SCHEDULE);
+			node_add_taint(n, &t);
+			taint_free(&t);
+			store_update(nl->env->store, &n->obj);
+		} else if (!n->unschedulable && has) {
+			node_remove_taint(n, TAINT_UNSCHEDULABLE, EFFECT_NO_SCHEDULE);
+			store_update(nl->env->store, &n->obj);
+		}
+	}
+	free(ts->node);
+	free(ts);
+}
+
+static void
+nodelife_watch(void *ctx, enum store_op op, struct object *obj)
+{
+	struct nodelife *nl = ctx;
+	struct node *n = (struct node *)obj;
+	struct taint_sync *ts;
+
+	if (obj->kind != KIND_NODE || op == STORE_DELETED)
+		return;
+	if (n->unschedulable == (node_find_taint(n, TAINT_UNSCHEDULABLE, EFFECT_NO_SCHEDULE) != NULL))
+		return;
+	if (map_has(&nl->syncs, obj->meta.name))
+		return;
+	ts = xcalloc(1, sizeof *ts);
+	ts->nl = nl;
+	ts->node = xstrdup(obj->meta.name);
+	map_put(&nl->syncs, ts->node, ts);
+	ts->timer = sim_after(nl->env->sim, nl->env->timing->controller_delay, unschedulable_sync, ts);
+}
+
 struct nodelife *
 nodelife_new(const struct ctl_env *env)
 {
 	struct nodelife *nl = xcalloc(1, sizeof *nl);
 
 	nl->env = env;
+	map_init(&nl->syncs);
+	store_watch(env->store, nodelife_watch, nl);
 	return nl;
 }
 
@@ -127,5 +191,18 @@ nodelife_free(struct nodelife *nl)
 		free(j);
 	}
 	vec_free(&nl->joins);
+	{
+		const char *key;
+		void *value;
+
+		for (size_t it = 0; map_next(&nl->syncs, &it, &key, &value);) {
+			struct taint_sync *ts = value;
+
+			sim_cancel(nl->env->sim, ts->timer);
+			free(ts->node);
+			free(ts);
+		}
+		map_free(&nl->syncs);
+	}
 	free(nl);
 }

@@ -18,12 +18,22 @@ extern const struct kctl_verb kctl_create_verb;
 extern const struct kctl_verb kctl_apply_verb;
 extern const struct kctl_verb kctl_get_verb;
 extern const struct kctl_verb kctl_delete_verb;
+extern const struct kctl_verb kctl_label_verb;
+extern const struct kctl_verb kctl_taint_verb;
+extern const struct kctl_verb kctl_cordon_verb;
+extern const struct kctl_verb kctl_uncordon_verb;
+extern const struct kctl_verb kctl_drain_verb;
 
 static const struct kctl_verb *const kctl_verbs[] = {
 	&kctl_create_verb,
 	&kctl_apply_verb,
 	&kctl_get_verb,
 	&kctl_delete_verb,
+	&kctl_label_verb,
+	&kctl_taint_verb,
+	&kctl_cordon_verb,
+	&kctl_uncordon_verb,
+	&kctl_drain_verb,
 };
 
 void

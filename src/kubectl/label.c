@@ -1,0 +1,210 @@
+/*
+ * label.c - `kubectl label`, after staging/src/k8s.io/kubectl/pkg/cmd/label.
+ *
+ * KEY=VALUE adds or (with --overwrite) changes a label, KEY- removes one.
+ * The result line says what happened: "labeled", "unlabeled" when the
+ * object only lost labels, "not labeled" when nothing changed
+ * (updateDataChangeMsg).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/labels.h"
+#include "api/selector.h"
+#include "api/store.h"
+#include "api/validate.h"
+#include "cluster.h"
+#include "kubectl/kctl.h"
+#include "util/err.h"
+#include "util/vec.h"
+#include "util/xmalloc.h"
+
+static const struct kctl_flag label_flags[] = {
+	{"overwrite", 0, KF_BOOL, NULL, "If true, allow labels to be overwritten, otherwise reject label updates that overwrite existing labels.", NULL},
+	{"all", 0, KF_BOOL, NULL, "Select all resources, in the namespace of the specified resource types", NULL},
+	{"selector", 'l', KF_STRING, NULL, "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2).", NULL},
+	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
+};
+
+struct change {
+	char *key;
+	char *value; /* NULL: remove */
+};
+
+static void
+changes_free(struct change *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(c[i].key);
+		free(c[i].value);
+	}
+	free(c);
+}
+
+/* label.go parseLabels: "k=v" or "k-"; anything else is kubectl's error. */
+static int
+parse_changes(struct kctl_call *call, size_t first, struct change **out, size_t *nout)
+{
+	struct change *c = xcalloc(call->n_args + 1, sizeof *c);
+	size_t n = 0;
+
+	for (size_t i = first; i < call->n_args; i++) {
+		const char *a = call->args[i];
+		const char *eq = strchr(a, '=');
+		size_t len = strlen(a);
+
+		if (eq != NULL) {
+			c[n].key = xstrndup(a, (size_t)(eq - a));
+			c[n].value = xstrdup(eq + 1);
+		} else if (len > 1 && a[len - 1] == '-') {
+			c[n].key = xstrndup(a, len - 1);
+		} else {
+			changes_free(c, n);
+			return kctl_error(call, "invalid label spec: %s", a);
+		}
+		n++;
+		/* label.go parseLabels checks keys and values as the API server will. */
+		if (valid_label_key_error(c[n - 1].key) != NULL) {
+			kctl_error(call, "invalid label spec: %s, %s", a, valid_label_key_error(c[n - 1].key));
+			changes_free(c, n);
+			return 1;
+		}
+		if (c[n - 1].value != NULL && valid_label_value_error(c[n - 1].value) != NULL) {
+			kctl_error(call, "invalid label value: \"%s\": %s", a,
+			    valid_label_value_error(c[n - 1].value));
+			changes_free(c, n);
+			return 1;
+		}
+	}
+	if (n == 0) {
+		changes_free(c, n);
+		return kctl_usage_error(call, "at least one label update is required");
+	}
+	*out = c;
+	*nout = n;
+	return 0;
+}
+
+static int
+label_exec(struct kctl_call *call)
+{
+	struct store *st = call->c->store;
+	enum kind kind;
+	struct change *changes = NULL;
+	size_t nchanges = 0, first;
+	struct vec targets = VEC_INIT;
+	bool overwrite = kctl_bool(call, "overwrite");
+	const char *selector = kctl_str(call, "selector");
+	int status = 0;
+
+	if (call->n_args == 0)
+		return kctl_usage_error(call, "one or more resources must be specified as <resource> <name> or <resource>/<name>");
+	/* TYPE/NAME, or TYPE NAME, or TYPE with -l / --all. */
+	if (strchr(call->args[0], '/') != NULL) {
+		char type[128];
+		const char *slash = strchr(call->args[0], '/');
+		struct object *o;
+
+		snprintf(type, sizeof type, "%.*s", (int)(slash - call->args[0]), call->args[0]);
+		if (kctl_resource(type, &kind) < 0)
+			return kctl_error(call, "the server doesn't have a resource type \"%s\"", type);
+		o = store_get(st, kind, call->ns, slash + 1);
+		if (o == NULL) {
+			kctl_err(call->res, "Error from server (NotFound): %s \"%s\" not found\n",
+			    kind_resource(kind), slash + 1);
+			return call->res->status = 1;
+		}
+		vec_push(&targets, o);
+		first = 1;
+	} else {
+		if (kctl_resource(call->args[0], &kind) < 0)
+			return kctl_error(call, "the server doesn't have a resource type \"%s\"",
+			    call->args[0]);
+		if (selector[0] != '\0' || kctl_bool(call, "all")) {
+			struct label_selector sel;
+			struct vec all = VEC_INIT;
+			struct ks_err err;
+
+			if (sel_parse(selector, &sel, &err) < 0)
+				return kctl_error(call, "%s", err.msg);
+			store_list_sorted(st, kind, kind_namespaced(kind) ? call->ns : NULL, &all);
+			for (size_t i = 0; i < all.n; i++)
+				if (sel_matches(&sel, &((struct object *)all.v[i])->meta.labels))
+					vec_push(&targets, all.v[i]);
+			vec_free(&all);
+			sel_free(&sel);
+			first = 1;
+		} else {
+			struct object *o;
+
+			if (call->n_args < 2)
+				return kctl_usage_error(call, "one or more resources must be specified as <resource> <name> or <resource>/<name>");
+			o = store_get(st, kind, call->ns, call->args[1]);
+			if (o == NULL) {
+				kctl_err(call->res, "Error from server (NotFound): %s \"%s\" not found\n",
+				    kind_resource(kind), call->args[1]);
+				return call->res->status = 1;
+			}
+			vec_push(&targets, o);
+			first = 2;
+		}
+	}
+	if (parse_changes(call, first, &changes, &nchanges) != 0) {
+		vec_free(&targets);
+		return 1;
+	}
+	for (size_t t = 0; t < targets.n; t++) {
+		struct object *o = targets.v[t];
+		struct labels before;
+		const char *msg;
+		bool conflict = false;
+
+		/* validateNoOverwrites: refuse before changing anything. */
+		for (size_t i = 0; i < nchanges && !overwrite; i++) {
+			const char *cur = labels_get(&o->meta.labels, changes[i].key);
+
+			if (changes[i].value != NULL && cur != NULL && strcmp(cur, changes[i].value) != 0) {
+				kctl_error(call, "'%s' already has a value (%s), and --overwrite is false",
+				    changes[i].key, cur);
+				conflict = true;
+				break;
+			}
+		}
+		if (conflict) {
+			status = 1;
+			continue;
+		}
+		labels_init(&before);
+		labels_copy(&before, &o->meta.labels);
+		for (size_t i = 0; i < nchanges; i++) {
+			if (changes[i].value != NULL)
+				labels_set(&o->meta.labels, changes[i].key, changes[i].value);
+			else if (!labels_del(&o->meta.labels, changes[i].key))
+				kctl_out(call->res, "label \"%s\" not found.\n", changes[i].key);
+		}
+		if (labels_equal(&before, &o->meta.labels))
+			msg = "not labeled";
+		else if (!overwrite && o->meta.labels.n < before.n)
+			msg = "unlabeled";
+		else
+			msg = "labeled";
+		labels_free(&before);
+		if (strcmp(msg, "not labeled") != 0)
+			store_update(st, o);
+		kctl_out(call->res, "%s/%s %s\n", kctl_type_name(kind), o->meta.name, msg);
+	}
+	changes_free(changes, nchanges);
+	vec_free(&targets);
+	if (status)
+		call->res->status = 1;
+	return call->res->status;
+}
+
+const struct kctl_verb kctl_label_verb = {
+	.name = "label",
+	.short_help = "Update the labels on a resource",
+	.usage = "kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]",
+	.flags = label_flags,
+	.exec = label_exec,
+};
