@@ -17,6 +17,7 @@
 #include "control/placement.h"
 #include "control/podgc.h"
 #include "control/sched.h"
+#include "control/taintevict.h"
 #include "util/err.h"
 #include "util/xmalloc.h"
 
@@ -85,6 +86,7 @@ cluster_new(enum placement_mode mode, const struct timing *timing, uint64_t seed
 	c->dsc = dsctrl_new(&c->env, mode == MODE_LEGACY ? &placement_legacy : &placement_scheduler);
 	c->gc = gc_new(&c->env);
 	c->podgc = podgc_new(&c->env);
+	c->taintevict = taintevict_new(&c->env);
 	return c;
 }
 
@@ -99,6 +101,7 @@ cluster_free(struct cluster *c)
 	nodelife_free(c->nodelife);
 	podgc_free(c->podgc);
 	gc_free(c->gc);
+	taintevict_free(c->taintevict);
 	recorder_free(c->rec);
 	store_free(c->store);
 	sim_free(c->sim);
@@ -198,6 +201,31 @@ cluster_remove_node(struct cluster *c, const char *name, struct ks_err *err)
 	if (n == NULL)
 		return err_set(err, "node \"%s\" not found", name);
 	store_remove(c->store, n);
+	return 0;
+}
+
+int
+cluster_fail_node(struct cluster *c, const char *name, struct ks_err *err)
+{
+	if (store_get(c->store, KIND_NODE, NULL, name) == NULL)
+		return err_set(err, "node \"%s\" not found", name);
+	if (!kubelet_alive(c->kubelet, name))
+		return err_set(err, "node \"%s\" has already failed", name);
+	kubelet_set_alive(c->kubelet, name, false);
+	nodelife_fail(c->nodelife, name);
+	return 0;
+}
+
+int
+cluster_recover_node(struct cluster *c, const char *name, struct ks_err *err)
+{
+	if (store_get(c->store, KIND_NODE, NULL, name) == NULL)
+		return err_set(err, "node \"%s\" not found", name);
+	if (kubelet_alive(c->kubelet, name))
+		return err_set(err, "node \"%s\" has not failed", name);
+	/* The kubelet posts Ready first, then catches up with its pods. */
+	nodelife_recover(c->nodelife, name);
+	kubelet_set_alive(c->kubelet, name, true);
 	return 0;
 }
 

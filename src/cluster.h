@@ -31,6 +31,7 @@ struct cluster {
 	struct nodelife *nodelife;
 	struct podgc *podgc;
 	struct gc *gc;
+	struct taintevict *taintevict;
 	unsigned next_node_index;
 	struct image_rule *images;
 	size_t n_images;
@@ -52,6 +53,9 @@ int cluster_add_node(struct cluster *c, struct node *node, bool joining, bool re
     struct ks_err *err);
 /* The node object is deleted (the machine is gone). */
 int cluster_remove_node(struct cluster *c, const char *name, struct ks_err *err);
+/* failNode: the node's kubelet stops (no heartbeats, no pod work) until recoverNode. */
+int cluster_fail_node(struct cluster *c, const char *name, struct ks_err *err);
+int cluster_recover_node(struct cluster *c, const char *name, struct ks_err *err);
 
 /* Run the simulation up to time t (no-op when t is in the past). */
 void cluster_advance_to(struct cluster *c, sim_ms t);

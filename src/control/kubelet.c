@@ -465,6 +465,17 @@ sync_pod(struct sim *sim, void *arg)
 		begin_stop(k, p);
 		return;
 	}
+	if (ps->work == WORK_NONE && p->status.phase == PHASE_RUNNING && !pod_is_ready(p)) {
+		/* Marked not ready while the node was unreachable: the kubelet says otherwise. */
+		sim_ms now = sim_now(k->env->sim);
+
+		pod_cond_set(&p->status.ready, "True", NULL, NULL, now);
+		pod_cond_set(&p->status.containers_ready, "True", NULL, NULL, now);
+		for (size_t i = 0; i < p->status.n_cs; i++)
+			p->status.cs[i].ready = true;
+		store_update(k->env->store, &p->obj);
+		return;
+	}
 	if (ps->work != WORK_NONE || p->status.phase != PHASE_PENDING)
 		return;
 	if (p->status.n_cs == 0)

@@ -7,8 +7,15 @@
  * network are up: nodeJoin later here. The node lifecycle controller keeps
  * the not-ready taints in step with the condition (doNoScheduleTaintingPass,
  * doNoExecuteTaintingPass): NoSchedule and NoExecute while Ready is False,
- * none once it is True. Losing heartbeats (Ready=Unknown, the unreachable
- * taints) is not modelled yet: scenarios reject failNode and recoverNode.
+ * none once it is True.
+ *
+ * A node whose kubelet stops posting (failNode) is noticed by the monitor
+ * (monitorNodeHealth, every nodeMonitorPeriod of 5 s) once
+ * nodeMonitorGracePeriod has passed since its last heartbeat: its Ready,
+ * MemoryPressure, DiskPressure and PIDPressure conditions turn Unknown, it
+ * gets the node.kubernetes.io/unreachable NoSchedule and NoExecute taints,
+ * and its pods are marked not ready (MarkPodsNotReady). When the kubelet
+ * posts again (recoverNode) the node is Ready and the taints go.
  */
 #include "control/nodelife.h"
 
@@ -17,6 +24,7 @@
 
 #include "api/event.h"
 #include "api/node.h"
+#include "api/pod.h"
 #include "api/store.h"
 #include "control/env.h"
 #include "util/map.h"
@@ -25,6 +33,8 @@
 
 #define TAINT_NOT_READY "node.kubernetes.io/not-ready"
 #define TAINT_UNSCHEDULABLE "node.kubernetes.io/unschedulable"
+#define TAINT_UNREACHABLE "node.kubernetes.io/unreachable"
+#define NODE_MONITOR_PERIOD_MS 5000
 
 struct join {
 	struct nodelife *nl;
@@ -38,10 +48,18 @@ struct taint_sync {
 	sim_id timer;
 };
 
+/* A node whose kubelet went silent: when the monitor will notice. */
+struct silent {
+	struct nodelife *nl;
+	char *node;
+	sim_id timer;
+};
+
 struct nodelife {
 	const struct ctl_env *env;
-	struct vec joins; /* pending struct join, owned */
-	struct map syncs; /* node -> struct taint_sync pending */
+	struct vec joins;  /* pending struct join, owned */
+	struct map syncs;  /* node -> struct taint_sync pending */
+	struct map silent; /* node -> struct silent */
 };
 
 static void
@@ -167,6 +185,145 @@ nodelife_watch(void *ctx, enum store_op op, struct object *obj)
 	ts->timer = sim_after(nl->env->sim, nl->env->timing->controller_delay, unschedulable_sync, ts);
 }
 
+/* ---- lost heartbeats ---- */
+
+static void
+silent_free(struct silent *sl)
+{
+	if (sl == NULL)
+		return;
+	if (sl->timer != 0)
+		sim_cancel(sl->nl->env->sim, sl->timer);
+	free(sl->node);
+	free(sl);
+}
+
+static void
+add_taint_now(struct node *n, const char *key, enum taint_effect effect, sim_ms now)
+{
+	struct taint t;
+
+	if (node_find_taint(n, key, effect) != NULL)
+		return;
+	taint_init(&t, key, "", effect);
+	t.time_added_ms = now;
+	node_add_taint(n, &t);
+	taint_free(&t);
+}
+
+/* MarkPodsNotReady (pkg/controller/util/node). */
+static void
+mark_pods_not_ready(struct nodelife *nl, const char *node)
+{
+	const struct vec *on = store_pods_on_node(nl->env->store, node);
+	struct vec pods = VEC_INIT;
+	sim_ms now = sim_now(nl->env->sim);
+
+	for (size_t i = 0; on != NULL && i < on->n; i++)
+		vec_push(&pods, on->v[i]);
+	for (size_t i = 0; i < pods.n; i++) {
+		struct pod *p = pods.v[i];
+
+		if (pod_is_terminal(p) || !pod_is_ready(p))
+			continue;
+		pod_cond_set(&p->status.ready, "False", NULL, NULL, now);
+		for (size_t c = 0; c < p->status.n_cs; c++)
+			p->status.cs[c].ready = false;
+		store_update(nl->env->store, &p->obj);
+		event_record(nl->env->rec, &p->obj, "Warning", "NodeNotReady", "node-controller",
+		    "Node is not ready");
+	}
+	vec_free(&pods);
+}
+
+static void
+noticed_silent(struct sim *sim, void *arg)
+{
+	struct silent *sl = arg;
+	struct nodelife *nl = sl->nl;
+	struct node *n = (struct node *)store_get(nl->env->store, KIND_NODE, NULL, sl->node);
+	static const char *const conds[] = {"Ready", "MemoryPressure", "DiskPressure", "PIDPressure"};
+	sim_ms now = sim_now(sim);
+	bool was_ready;
+
+	sl->timer = 0;
+	if (n == NULL)
+		return;
+	was_ready = node_is_ready(n);
+	/* tryUpdateNodeHealth: every condition the kubelet owns becomes Unknown. */
+	for (size_t i = 0; i < sizeof conds / sizeof conds[0]; i++) {
+		struct node_cond *c = node_cond(n, conds[i]);
+
+		if (c == NULL)
+			node_set_cond(n, conds[i], "Unknown", "NodeStatusNeverUpdated",
+			    "Kubelet never posted node status.", now);
+		else if (strcmp(c->status, "Unknown") != 0) {
+			sim_ms heartbeat = c->heartbeat_ms;
+
+			node_set_cond(n, conds[i], "Unknown", "NodeStatusUnknown",
+			    "Kubelet stopped posting node status.", now);
+			/* The heartbeat is the kubelet's last, not the controller's write. */
+			node_cond(n, conds[i])->heartbeat_ms = heartbeat;
+		}
+	}
+	node_remove_taint(n, TAINT_NOT_READY, EFFECT_ALL);
+	add_taint_now(n, TAINT_UNREACHABLE, EFFECT_NO_SCHEDULE, now);
+	add_taint_now(n, TAINT_UNREACHABLE, EFFECT_NO_EXECUTE, now);
+	store_update(nl->env->store, &n->obj);
+	if (was_ready) {
+		event_record(nl->env->rec, &n->obj, "Normal", "NodeNotReady", "node-controller",
+		    "Node %s status is now: NodeNotReady", n->obj.meta.name);
+		mark_pods_not_ready(nl, n->obj.meta.name);
+	}
+}
+
+void
+nodelife_fail(struct nodelife *nl, const char *node)
+{
+	struct silent *sl;
+	sim_ms due;
+
+	if (map_has(&nl->silent, node))
+		return;
+	sl = xcalloc(1, sizeof *sl);
+	sl->nl = nl;
+	sl->node = xstrdup(node);
+	map_put(&nl->silent, node, sl);
+	/* The first monitor pass after the grace period notices. */
+	due = sim_now(nl->env->sim) + nl->env->timing->node_monitor_grace;
+	due = (due + NODE_MONITOR_PERIOD_MS - 1) / NODE_MONITOR_PERIOD_MS * NODE_MONITOR_PERIOD_MS;
+	sl->timer = sim_at(nl->env->sim, due, noticed_silent, sl);
+}
+
+void
+nodelife_recover(struct nodelife *nl, const char *node)
+{
+	struct node *n = (struct node *)store_get(nl->env->store, KIND_NODE, NULL, node);
+	sim_ms now = sim_now(nl->env->sim);
+	static const char *const pressure[] = {"MemoryPressure", "DiskPressure", "PIDPressure"};
+	static const char *const ok_reason[] = {"KubeletHasSufficientMemory",
+		"KubeletHasNoDiskPressure", "KubeletHasSufficientPID"};
+	static const char *const ok_message[] = {"kubelet has sufficient memory available",
+		"kubelet has no disk pressure", "kubelet has sufficient PID available"};
+	bool was_ready;
+
+	silent_free(map_del(&nl->silent, node));
+	if (n == NULL)
+		return;
+	was_ready = node_is_ready(n);
+	/* The kubelet posts its status again; markNodeAsReachable drops the taints. */
+	node_set_cond(n, "Ready", "True", "KubeletReady", "kubelet is posting ready status", now);
+	for (size_t i = 0; i < 3; i++)
+		if (node_cond(n, pressure[i]) != NULL)
+			node_set_cond(n, pressure[i], "False", ok_reason[i], ok_message[i], now);
+	node_remove_taint(n, TAINT_UNREACHABLE, EFFECT_ALL);
+	node_remove_taint(n, TAINT_NOT_READY, EFFECT_ALL);
+	store_update(nl->env->store, &n->obj);
+	if (!was_ready)
+		event_record(nl->env->rec, &n->obj, "Normal", "NodeReady", "kubelet",
+		    "Node %s status is now: NodeReady", n->obj.meta.name);
+}
+
 struct nodelife *
 nodelife_new(const struct ctl_env *env)
 {
@@ -174,6 +331,7 @@ nodelife_new(const struct ctl_env *env)
 
 	nl->env = env;
 	map_init(&nl->syncs);
+	map_init(&nl->silent);
 	store_watch(env->store, nodelife_watch, nl);
 	return nl;
 }
@@ -203,6 +361,9 @@ nodelife_free(struct nodelife *nl)
 			free(ts);
 		}
 		map_free(&nl->syncs);
+		for (size_t it = 0; map_next(&nl->silent, &it, &key, &value);)
+			silent_free(value);
+		map_free(&nl->silent);
 	}
 	free(nl);
 }

@@ -18,5 +18,9 @@ void nodelife_free(struct nodelife *nl);
  * node.kubernetes.io/not-ready taints.
  */
 void nodelife_joined(struct nodelife *nl, const char *node, bool ready);
+/* failNode: the kubelet stopped posting; the monitor notices after the grace period. */
+void nodelife_fail(struct nodelife *nl, const char *node);
+/* recoverNode: the kubelet posts again: Ready, and the unreachable taints go. */
+void nodelife_recover(struct nodelife *nl, const char *node);
 
 #endif

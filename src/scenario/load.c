@@ -659,10 +659,10 @@ load_step(struct loader *ld, const struct ynode *m, struct step *st)
 		st->kind = STEP_REMOVE_NODE;
 		return want_str(ld, v, "removeNode", &st->text);
 	}
-	if (strcmp(k, "failNode") == 0 || strcmp(k, "recoverNode") == 0)
-		return fail(ld, key,
-		    "%s is not supported yet: node failure (heartbeats, the unreachable taints, eviction) comes with the node lifecycle work",
-		    k);
+	if (strcmp(k, "failNode") == 0 || strcmp(k, "recoverNode") == 0) {
+		st->kind = strcmp(k, "failNode") == 0 ? STEP_FAIL_NODE : STEP_RECOVER_NODE;
+		return want_str(ld, v, k, &st->text);
+	}
 	if (strcmp(k, "stopScheduler") == 0 || strcmp(k, "startScheduler") == 0 ||
 	    strcmp(k, "stopController") == 0 || strcmp(k, "startController") == 0) {
 		bool b;

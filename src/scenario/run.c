@@ -876,6 +876,20 @@ run_step(struct runner *rn, const struct step *st)
 			free(msg);
 		}
 		break;
+	case STEP_FAIL_NODE:
+	case STEP_RECOVER_NODE: {
+		bool fail = st->kind == STEP_FAIL_NODE;
+		const char *what = fail ? "failNode" : "recoverNode";
+
+		timeline(rn, "%s %s", what, st->text);
+		if ((fail ? cluster_fail_node : cluster_recover_node)(rn->c, st->text, &err) < 0) {
+			char *msg = xasprintf("%s:%d: %s: %s", rn->s->file, st->line, what, err.msg);
+
+			record(rn, st->line, what, false, msg);
+			free(msg);
+		}
+		break;
+	}
 	case STEP_STOP_SCHEDULER:
 		timeline(rn, "stopScheduler");
 		sched_set_running(rn->c->sched, false);
