@@ -27,6 +27,7 @@
 static const struct kctl_flag delete_flags[] = {
 	{"filename", 'f', KF_STRING, NULL, "containing the resource to delete.", NULL},
 	{"selector", 'l', KF_STRING, NULL, "Selector (label query) to filter on.", NULL},
+	{"field-selector", 0, KF_STRING, NULL, "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.", NULL},
 	{"all", 0, KF_BOOL, NULL, "Delete all resources, in the namespace of the specified resource types.", NULL},
 	{"cascade", 0, KF_BOOL, "background", "Must be \"background\", \"orphan\", or \"foreground\". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.", "background"},
 	{"grace-period", 0, KF_INT, "-1", "Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).", NULL},
@@ -258,21 +259,42 @@ delete_exec(struct kctl_call *call)
 		} else if (strchr(type, '/') == NULL) {
 			struct vec all_objs = VEC_INIT;
 
-			if (!all && selector[0] == '\0') {
+			const char *fields = kctl_str(call, "field-selector");
+			struct vec freqs = VEC_INIT;
+			const char *unknown = NULL;
+
+			if (!all && selector[0] == '\0' && fields[0] == '\0') {
 				sel_free(&sel);
 				sb_free(&notfound);
 				return kctl_error(call, "resource(s) were provided, but no name was specified");
 			}
+			if (kctl_field_selector(call, fields, &freqs) != 0) {
+				sel_free(&sel);
+				sb_free(&notfound);
+				kctl_field_reqs_free(&freqs);
+				return 1;
+			}
 			store_list_sorted(st, kind,
 			    kctl_bool(call, "all-namespaces") || !kind_namespaced(kind) ? NULL : call->ns,
 			    &all_objs);
-			for (size_t i = 0; i < all_objs.n; i++) {
+			for (size_t i = 0; i < all_objs.n && unknown == NULL; i++) {
 				struct object *o = all_objs.v[i];
 
-				if (sel_matches(&sel, &o->meta.labels))
+				if (sel_matches(&sel, &o->meta.labels) && kctl_field_matches(&freqs, o, &unknown))
 					vec_push(&targets, o);
 			}
 			vec_free(&all_objs);
+			if (unknown != NULL) {
+				kctl_err(call->res,
+				    "Error from server (BadRequest): Unable to find \"%s\" that match label selector \"%s\", field selector \"%s\": field label not supported: %s\n",
+				    kind_resource(kind), selector, fields, unknown);
+				kctl_field_reqs_free(&freqs);
+				sel_free(&sel);
+				sb_free(&notfound);
+				vec_free(&targets);
+				return call->res->status = 1;
+			}
+			kctl_field_reqs_free(&freqs);
 			if (targets.n == 0)
 				kctl_out(call->res, "%s", "No resources found\n");
 		}

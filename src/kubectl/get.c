@@ -38,84 +38,6 @@ static const struct kctl_flag get_flags[] = {
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
-/* ---- field selectors (the fields the API server indexes for these kinds) ---- */
-
-struct field_req {
-	char *field;
-	char *value;
-	bool negate;
-};
-
-static const char *
-field_value(const struct object *o, const char *field, char *buf, size_t len)
-{
-	if (strcmp(field, "metadata.name") == 0)
-		return o->meta.name;
-	if (strcmp(field, "metadata.namespace") == 0)
-		return o->meta.ns ? o->meta.ns : "";
-	if (o->kind == KIND_POD) {
-		const struct pod *p = (const struct pod *)o;
-
-		if (strcmp(field, "spec.nodeName") == 0)
-			return p->spec.node_name ? p->spec.node_name : "";
-		if (strcmp(field, "status.phase") == 0)
-			return pod_phase_name(p->status.phase);
-		if (strcmp(field, "spec.restartPolicy") == 0)
-			return p->spec.restart_policy ? p->spec.restart_policy : "";
-		if (strcmp(field, "spec.schedulerName") == 0)
-			return p->spec.scheduler_name ? p->spec.scheduler_name : "";
-		if (strcmp(field, "status.podIP") == 0)
-			return p->status.pod_ip ? p->status.pod_ip : "";
-	}
-	if (o->kind == KIND_NODE && strcmp(field, "spec.unschedulable") == 0) {
-		snprintf(buf, len, "%s", ((const struct node *)o)->unschedulable ? "true" : "false");
-		return buf;
-	}
-	return NULL;
-}
-
-static int
-parse_field_selector(struct kctl_call *call, const char *text, struct vec *reqs)
-{
-	char *copy = xstrdup(text), *save = NULL;
-
-	for (char *part = strtok_r(copy, ",", &save); part != NULL; part = strtok_r(NULL, ",", &save)) {
-		struct field_req *r = xcalloc(1, sizeof *r);
-		char *op = strstr(part, "!=");
-		size_t skip = 2;
-
-		if (op != NULL)
-			r->negate = true;
-		else if ((op = strstr(part, "==")) == NULL) {
-			op = strchr(part, '=');
-			skip = 1;
-		}
-		if (op == NULL) {
-			free(r);
-			free(copy);
-			return kctl_error(call, "invalid selector: '%s'; can't understand '%s'", text, part);
-		}
-		r->field = xstrndup(part, (size_t)(op - part));
-		r->value = xstrdup(op + skip);
-		vec_push(reqs, r);
-	}
-	free(copy);
-	return 0;
-}
-
-static void
-field_reqs_free(struct vec *reqs)
-{
-	for (size_t i = 0; i < reqs->n; i++) {
-		struct field_req *r = reqs->v[i];
-
-		free(r->field);
-		free(r->value);
-		free(r);
-	}
-	vec_free(reqs);
-}
-
 /* ---- output ---- */
 
 enum out_kind {
@@ -195,7 +117,7 @@ get_exec(struct kctl_call *call)
 	}
 	if (sel_parse(kctl_str(call, "selector"), &sel, &err) < 0)
 		return kctl_error(call, "%s", err.msg);
-	if (parse_field_selector(call, kctl_str(call, "field-selector"), &freqs) != 0) {
+	if (kctl_field_selector(call, kctl_str(call, "field-selector"), &freqs) != 0) {
 		sel_free(&sel);
 		return 1;
 	}
@@ -213,7 +135,7 @@ get_exec(struct kctl_call *call)
 
 			if (slash == NULL) {
 				sel_free(&sel);
-				field_reqs_free(&freqs);
+				kctl_field_reqs_free(&freqs);
 				sb_free(&notfound);
 				return kctl_error(call,
 				    "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
@@ -221,7 +143,7 @@ get_exec(struct kctl_call *call)
 			snprintf(type, sizeof type, "%.*s", (int)(slash - call->args[i]), call->args[i]);
 			if (kctl_resource(type, &k) < 0) {
 				sel_free(&sel);
-				field_reqs_free(&freqs);
+				kctl_field_reqs_free(&freqs);
 				sb_free(&notfound);
 				return kctl_error(call, "the server doesn't have a resource type \"%s\"", type);
 			}
@@ -247,7 +169,7 @@ get_exec(struct kctl_call *call)
 				kctl_error(call, "the server doesn't have a resource type \"%s\"", t);
 				free(types);
 				sel_free(&sel);
-				field_reqs_free(&freqs);
+				kctl_field_reqs_free(&freqs);
 				sb_free(&notfound);
 				return 1;
 			}
@@ -287,16 +209,16 @@ get_exec(struct kctl_call *call)
 			bool keep = sel_matches(&sel, &o->meta.labels);
 
 			for (size_t f = 0; keep && f < freqs.n; f++) {
-				struct field_req *r = freqs.v[f];
+				struct kctl_field_req *r = freqs.v[f];
 				char buf[16];
-				const char *val = field_value(o, r->field, buf, sizeof buf);
+				const char *val = kctl_field_value(o, r->field, buf, sizeof buf);
 
 				if (val == NULL) {
 					kctl_err(call->res, "Error from server (BadRequest): Unable to find \"%s\" that match label selector \"\", field selector \"%s\": \"%s\" is not a known field selector: only \"metadata.name\", \"metadata.namespace\"\n",
 					    kind_resource(o->kind), kctl_str(call, "field-selector"), r->field);
 					call->res->status = 1;
 					sel_free(&sel);
-					field_reqs_free(&freqs);
+					kctl_field_reqs_free(&freqs);
 					sb_free(&notfound);
 					for (size_t x = 0; x < ngroups; x++)
 						vec_free(&groups[x].objs);
@@ -392,7 +314,7 @@ get_exec(struct kctl_call *call)
 	for (size_t g = 0; g < ngroups; g++)
 		vec_free(&groups[g].objs);
 	sel_free(&sel);
-	field_reqs_free(&freqs);
+	kctl_field_reqs_free(&freqs);
 	if (status)
 		call->res->status = 1;
 	return call->res->status;

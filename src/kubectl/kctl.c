@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "cluster.h"
+#include "api/node.h"
+#include "api/pod.h"
 #include "codec/decode.h"
 #include "util/err.h"
 #include "util/vec.h"
@@ -409,6 +411,96 @@ kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
 	if (rc != 0 && res->status == 0)
 		res->status = rc;
 	return res->status;
+}
+
+/* ---- field selectors (the fields the API server indexes for these kinds) ---- */
+
+const char *
+kctl_field_value(const struct object *o, const char *field, char *buf, size_t len)
+{
+	if (strcmp(field, "metadata.name") == 0)
+		return o->meta.name;
+	if (strcmp(field, "metadata.namespace") == 0)
+		return o->meta.ns ? o->meta.ns : "";
+	if (o->kind == KIND_POD) {
+		const struct pod *p = (const struct pod *)o;
+
+		if (strcmp(field, "spec.nodeName") == 0)
+			return p->spec.node_name ? p->spec.node_name : "";
+		if (strcmp(field, "status.phase") == 0)
+			return pod_phase_name(p->status.phase);
+		if (strcmp(field, "spec.restartPolicy") == 0)
+			return p->spec.restart_policy ? p->spec.restart_policy : "";
+		if (strcmp(field, "spec.schedulerName") == 0)
+			return p->spec.scheduler_name ? p->spec.scheduler_name : "";
+		if (strcmp(field, "status.podIP") == 0)
+			return p->status.pod_ip ? p->status.pod_ip : "";
+	}
+	if (o->kind == KIND_NODE && strcmp(field, "spec.unschedulable") == 0) {
+		snprintf(buf, len, "%s", ((const struct node *)o)->unschedulable ? "true" : "false");
+		return buf;
+	}
+	return NULL;
+}
+
+int
+kctl_field_selector(struct kctl_call *call, const char *text, struct vec *reqs)
+{
+	char *copy = xstrdup(text), *save = NULL;
+
+	for (char *part = strtok_r(copy, ",", &save); part != NULL; part = strtok_r(NULL, ",", &save)) {
+		struct kctl_field_req *r = xcalloc(1, sizeof *r);
+		char *op = strstr(part, "!=");
+		size_t skip = 2;
+
+		if (op != NULL)
+			r->negate = true;
+		else if ((op = strstr(part, "==")) == NULL) {
+			op = strchr(part, '=');
+			skip = 1;
+		}
+		if (op == NULL) {
+			free(r);
+			free(copy);
+			return kctl_error(call, "invalid selector: '%s'; can't understand '%s'", text, part);
+		}
+		r->field = xstrndup(part, (size_t)(op - part));
+		r->value = xstrdup(op + skip);
+		vec_push(reqs, r);
+	}
+	free(copy);
+	return 0;
+}
+
+bool
+kctl_field_matches(const struct vec *reqs, const struct object *o, const char **unknown)
+{
+	for (size_t f = 0; f < reqs->n; f++) {
+		const struct kctl_field_req *r = reqs->v[f];
+		char buf[16];
+		const char *val = kctl_field_value(o, r->field, buf, sizeof buf);
+
+		if (val == NULL) {
+			*unknown = r->field;
+			return false;
+		}
+		if ((strcmp(val, r->value) == 0) == r->negate)
+			return false;
+	}
+	return true;
+}
+
+void
+kctl_field_reqs_free(struct vec *reqs)
+{
+	for (size_t i = 0; i < reqs->n; i++) {
+		struct kctl_field_req *r = reqs->v[i];
+
+		free(r->field);
+		free(r->value);
+		free(r);
+	}
+	vec_free(reqs);
 }
 
 /* ---- manifests ---- */

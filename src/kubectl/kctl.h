@@ -130,6 +130,22 @@ void kctl_sources(const struct kctl_call *call, struct vec *out);
 int kctl_read_manifests(struct kctl_call *call, const char *source, struct vec *objs,
     struct vec *docs, struct strbuf *warnings, struct ks_err *err);
 
+/* ---- field selectors (--field-selector) ---- */
+
+struct kctl_field_req {
+	char *field;
+	char *value;
+	bool negate;
+};
+
+/* Parse "f=v,f!=v" into struct kctl_field_req * items; 1 with kubectl's error. */
+int kctl_field_selector(struct kctl_call *call, const char *text, struct vec *reqs);
+/* The field's value as the API server's field selectors see it; NULL when not indexed. */
+const char *kctl_field_value(const struct object *o, const char *field, char *buf, size_t len);
+/* Every requirement holds; *unknown names a field the server does not index. */
+bool kctl_field_matches(const struct vec *reqs, const struct object *o, const char **unknown);
+void kctl_field_reqs_free(struct vec *reqs);
+
 /* ---- resource names (resources.c) ---- */
 
 /* "ds", "daemonset", "daemonsets.apps", "po", "no", ... -> kind. */

@@ -1,6 +1,7 @@
 /* The control plane: which nodes run a daemon pod, the scheduler's filters, and a whole cluster. */
 #include <check.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "api/daemonset.h"
@@ -347,6 +348,163 @@ START_TEST(test_running_totals_match_a_full_recount_through_churn)
 }
 END_TEST
 
+/*
+ * NodeShouldRunDaemonPod, case by case, after TestNodeShouldRunDaemonPod in
+ * pkg/controller/daemon/daemon_controller_test.go (scheduler mode: resources,
+ * host ports and cordons are the scheduler's business, not this check's).
+ */
+struct should_run_case {
+	const char *name;
+	const char *node_labels;   /* "k=v,k2=v2" */
+	const char *node_taints;   /* "key=value:Effect,..." */
+	bool unschedulable;
+	const char *node_selector; /* template nodeSelector */
+	const char *affinity;      /* a -l style requirement set for one required term; "|" separates terms */
+	const char *tolerations;   /* "key=value:Effect" (Equal), "key:Effect" (Exists), "*" (all) */
+	const char *node_name;     /* template spec.nodeName */
+	bool host_network;
+	const char *cpu_request;
+	bool want_run, want_continue;
+};
+
+static const struct should_run_case should_run_cases[] = {
+	{"plain node", "", "", false, "", "", "", NULL, false, NULL, true, true},
+	{"insufficient resources do not matter", "", "", false, "", "", "", NULL, false, "64", true, true},
+	{"cordoned node", "", "", true, "", "", "", NULL, false, NULL, true, true},
+	{"node name matches", "", "", false, "", "", "", "node1", false, NULL, true, true},
+	{"node name mismatch", "", "", false, "", "", "", "node2", false, NULL, false, false},
+	{"nodeSelector matches", "disk=ssd,zone=a", "", false, "disk=ssd", "", "", NULL, false, NULL, true, true},
+	{"nodeSelector mismatch", "disk=hdd", "", false, "disk=ssd", "", "", NULL, false, NULL, false, false},
+	{"nodeSelector on a label the node lacks", "", "", false, "disk=ssd", "", "", NULL, false, NULL, false, false},
+	{"affinity In matches", "zone=a", "", false, "", "zone in (a,b)", "", NULL, false, NULL, true, true},
+	{"affinity In mismatch", "zone=c", "", false, "", "zone in (a,b)", "", NULL, false, NULL, false, false},
+	{"affinity NotIn", "zone=c", "", false, "", "zone notin (a,b)", "", NULL, false, NULL, true, true},
+	{"affinity Exists", "gpu=1", "", false, "", "gpu", "", NULL, false, NULL, true, true},
+	{"affinity DoesNotExist", "gpu=1", "", false, "", "!gpu", "", NULL, false, NULL, false, false},
+	{"affinity terms are ORed", "zone=c", "", false, "", "zone in (a)|zone in (c)", "", NULL, false, NULL, true, true},
+	{"affinity expressions are ANDed", "zone=a", "", false, "", "zone in (a),gpu", "", NULL, false, NULL, false, false},
+	{"affinity and nodeSelector both apply", "zone=a", "", false, "disk=ssd", "zone in (a)", "", NULL, false, NULL, false, false},
+	{"untolerated NoSchedule keeps a running pod", "", "dedicated=db:NoSchedule", false, "", "", "", NULL, false, NULL, false, true},
+	{"untolerated NoExecute removes it", "", "dedicated=db:NoExecute", false, "", "", "", NULL, false, NULL, false, false},
+	{"NoSchedule and NoExecute together", "", "a=1:NoSchedule,b=2:NoExecute", false, "", "", "", NULL, false, NULL, false, false},
+	{"PreferNoSchedule is ignored", "", "dedicated=db:PreferNoSchedule", false, "", "", "", NULL, false, NULL, true, true},
+	{"tolerated with Equal", "", "dedicated=db:NoSchedule", false, "", "", "dedicated=db:NoSchedule", NULL, false, NULL, true, true},
+	{"Equal with another value does not tolerate", "", "dedicated=db:NoSchedule", false, "", "", "dedicated=web:NoSchedule", NULL, false, NULL, false, true},
+	{"tolerated with Exists", "", "dedicated=db:NoExecute", false, "", "", "dedicated:NoExecute", NULL, false, NULL, true, true},
+	{"a toleration for another effect does not count", "", "dedicated=db:NoExecute", false, "", "", "dedicated:NoSchedule", NULL, false, NULL, false, false},
+	{"tolerate everything", "", "a=1:NoSchedule,b=2:NoExecute", false, "", "", "*", NULL, false, NULL, true, true},
+	{"control-plane taint needs a toleration", "", "node-role.kubernetes.io/control-plane:NoSchedule", false, "", "", "", NULL, false, NULL, false, true},
+	{"default: unschedulable", "", "node.kubernetes.io/unschedulable:NoSchedule", true, "", "", "", NULL, false, NULL, true, true},
+	{"default: not-ready NoExecute", "", "node.kubernetes.io/not-ready:NoExecute", false, "", "", "", NULL, false, NULL, true, true},
+	{"default: unreachable NoExecute", "", "node.kubernetes.io/unreachable:NoExecute", false, "", "", "", NULL, false, NULL, true, true},
+	{"default: pressure taints", "", "node.kubernetes.io/memory-pressure:NoSchedule,node.kubernetes.io/disk-pressure:NoSchedule,node.kubernetes.io/pid-pressure:NoSchedule", false, "", "", "", NULL, false, NULL, true, true},
+	{"not-ready NoSchedule is not a default", "", "node.kubernetes.io/not-ready:NoSchedule", false, "", "", "", NULL, false, NULL, false, true},
+	{"unreachable NoSchedule is not a default", "", "node.kubernetes.io/unreachable:NoSchedule", false, "", "", "", NULL, false, NULL, false, true},
+	{"network-unavailable without hostNetwork", "", "node.kubernetes.io/network-unavailable:NoSchedule", false, "", "", "", NULL, false, NULL, false, true},
+	{"network-unavailable with hostNetwork", "", "node.kubernetes.io/network-unavailable:NoSchedule", false, "", "", "", NULL, true, NULL, true, true},
+};
+
+static void
+parse_taints_into(struct node *n, const char *spec)
+{
+	char *copy = xstrdup(spec), *save = NULL;
+
+	for (char *t = strtok_r(copy, ",", &save); t != NULL; t = strtok_r(NULL, ",", &save)) {
+		char *colon = strrchr(t, ':'), *eq;
+		enum taint_effect e;
+		struct taint taint;
+
+		*colon = '\0';
+		ck_assert_int_eq(taint_effect_parse(colon + 1, false, &e), 0);
+		eq = strchr(t, '=');
+		if (eq != NULL)
+			*eq = '\0';
+		taint_init(&taint, t, eq ? eq + 1 : "", e);
+		node_add_taint(n, &taint);
+		taint_free(&taint);
+	}
+	free(copy);
+}
+
+START_TEST(test_node_should_run_daemon_pod_table)
+{
+	const struct should_run_case *tc = &should_run_cases[_i];
+	struct daemonset *ds = make_ds();
+	struct node *n = node_new("node1");
+	struct label_selector sel;
+	struct ks_err err;
+	bool run, keep;
+
+	ck_assert_int_eq(sel_parse(tc->node_labels, &sel, &err), 0);
+	for (size_t i = 0; i < sel.n_exprs; i++)
+		labels_set(&n->obj.meta.labels, sel.exprs[i].key, sel.exprs[i].values[0]);
+	sel_free(&sel);
+	parse_taints_into(n, tc->node_taints);
+	n->unschedulable = tc->unschedulable;
+	ck_assert_int_eq(sel_parse(tc->node_selector, &sel, &err), 0);
+	for (size_t i = 0; i < sel.n_exprs; i++)
+		labels_set(&ds->tmpl.spec.node_selector, sel.exprs[i].key, sel.exprs[i].values[0]);
+	sel_free(&sel);
+	if (tc->affinity[0] != '\0') {
+		char *copy = xstrdup(tc->affinity), *save = NULL;
+		struct node_selector *ns = &ds->tmpl.spec.affinity.required;
+
+		ds->tmpl.spec.has_affinity = ds->tmpl.spec.affinity.node_affinity = true;
+		ds->tmpl.spec.affinity.has_required = true;
+		for (char *term = strtok_r(copy, "|", &save); term != NULL; term = strtok_r(NULL, "|", &save)) {
+			ck_assert_int_eq(sel_parse(term, &sel, &err), 0);
+			ns->terms = xreallocarray(ns->terms, ns->n_terms + 1, sizeof *ns->terms);
+			ns->terms[ns->n_terms].exprs = sel.exprs;
+			ns->terms[ns->n_terms].n_exprs = sel.n_exprs;
+			ns->terms[ns->n_terms].fields = NULL;
+			ns->terms[ns->n_terms].n_fields = 0;
+			ns->n_terms++;
+			sel.exprs = NULL;
+			sel.n_exprs = 0;
+			sel_free(&sel);
+		}
+		free(copy);
+	}
+	if (strcmp(tc->tolerations, "*") == 0) {
+		struct toleration t;
+
+		toleration_init(&t, "", TOL_EXISTS, "", EFFECT_ALL);
+		pod_add_toleration(&ds->tmpl.spec, &t);
+		toleration_free(&t);
+	} else if (tc->tolerations[0] != '\0') {
+		char *copy = xstrdup(tc->tolerations);
+		char *colon = strrchr(copy, ':'), *eq;
+		enum taint_effect e;
+		struct toleration t;
+
+		*colon = '\0';
+		ck_assert_int_eq(taint_effect_parse(colon + 1, false, &e), 0);
+		eq = strchr(copy, '=');
+		if (eq != NULL)
+			*eq = '\0';
+		toleration_init(&t, copy, eq ? TOL_EQUAL : TOL_EXISTS, eq ? eq + 1 : "", e);
+		pod_add_toleration(&ds->tmpl.spec, &t);
+		toleration_free(&t);
+		free(copy);
+	}
+	if (tc->node_name != NULL)
+		ds->tmpl.spec.node_name = xstrdup(tc->node_name);
+	ds->tmpl.spec.host_network = tc->host_network;
+	if (tc->cpu_request != NULL) {
+		struct quantity q;
+
+		ck_assert_int_eq(qty_parse(tc->cpu_request, &q, &err), 0);
+		res_list_set(&ds->tmpl.spec.containers[0].requests, "cpu", q);
+	}
+	placement_should_run(ds, n, &run, &keep);
+	ck_assert_msg(run == tc->want_run && keep == tc->want_continue,
+	    "%s: got shouldRun=%d shouldContinueRunning=%d, want %d %d", tc->name, run, keep,
+	    tc->want_run, tc->want_continue);
+	node_free(n);
+	ds_free(ds);
+}
+END_TEST
+
 static Suite *
 control_suite(void)
 {
@@ -360,6 +518,8 @@ control_suite(void)
 	tcase_add_test(tc, test_a_daemonset_gets_one_running_pod_per_node);
 	tcase_add_test(tc, test_same_seed_gives_same_pod_names);
 	tcase_add_test(tc, test_running_totals_match_a_full_recount_through_churn);
+	tcase_add_loop_test(tc, test_node_should_run_daemon_pod_table, 0,
+	    (int)(sizeof should_run_cases / sizeof should_run_cases[0]));
 	suite_add_tcase(s, tc);
 	return s;
 }
