@@ -45,11 +45,18 @@ enum pod_work {
 	WORK_STOPPING, /* SIGTERM sent */
 };
 
+/*
+ * Two timers: sync_timer coalesces "look at this pod again" requests from
+ * store notifications; work_timer is the one piece of work in progress
+ * (a start, a pull back-off, a stop). Keeping them apart means a
+ * notification never loses track of work already scheduled.
+ */
 struct pod_state {
 	struct kubelet *k;
 	char *uid;
 	enum pod_work work;
-	sim_id timer;
+	sim_id sync_timer;
+	sim_id work_timer;
 	sim_ms pull_backoff;
 };
 
@@ -86,8 +93,10 @@ pod_state_drop(struct kubelet *k, const char *uid)
 
 	if (ps == NULL)
 		return;
-	if (ps->timer != 0)
-		sim_cancel(k->env->sim, ps->timer);
+	if (ps->sync_timer != 0)
+		sim_cancel(k->env->sim, ps->sync_timer);
+	if (ps->work_timer != 0)
+		sim_cancel(k->env->sim, ps->work_timer);
 	free(ps->uid);
 	free(ps);
 }
@@ -219,7 +228,7 @@ static void
 schedule_start(struct kubelet *k, struct pod_state *ps, sim_ms delay)
 {
 	ps->work = WORK_STARTING;
-	ps->timer = sim_after(k->env->sim, delay, start_pod, ps);
+	ps->work_timer = sim_after(k->env->sim, delay, start_pod, ps);
 }
 
 static sim_ms
@@ -280,7 +289,7 @@ enter_backoff(struct sim *sim, void *arg)
 	struct pod *p = lookup_pod(k, ps->uid);
 	const char *bad;
 
-	ps->timer = 0;
+	ps->work_timer = 0;
 	if (p == NULL || meta_deleting(&p->obj.meta) || (bad = failing_image(k, p)) == NULL) {
 		ps->work = WORK_NONE;
 		return;
@@ -294,7 +303,7 @@ enter_backoff(struct sim *sim, void *arg)
 	event_record(k->env->rec, &p->obj, "Normal", "BackOff", component,
 	    "Back-off pulling image \"%s\"", bad);
 	event_record(k->env->rec, &p->obj, "Warning", "Failed", component, "Error: ImagePullBackOff");
-	ps->timer = sim_after(sim, ps->pull_backoff, start_pod, ps);
+	ps->work_timer = sim_after(sim, ps->pull_backoff, start_pod, ps);
 }
 
 static void
@@ -308,7 +317,7 @@ start_pod(struct sim *sim, void *arg)
 	const char *bad;
 	sim_ms now = sim_now(sim);
 
-	ps->timer = 0;
+	ps->work_timer = 0;
 	ps->work = WORK_NONE;
 	if (p == NULL || meta_deleting(&p->obj.meta) || p->spec.node_name == NULL)
 		return;
@@ -327,7 +336,7 @@ start_pod(struct sim *sim, void *arg)
 		    bad);
 		event_record(k->env->rec, &p->obj, "Warning", "Failed", component, "Error: ErrImagePull");
 		ps->work = WORK_BACKOFF;
-		ps->timer = sim_after(sim, 1000, enter_backoff, ps);
+		ps->work_timer = sim_after(sim, 1000, enter_backoff, ps);
 		return;
 	}
 	p->status.phase = PHASE_RUNNING;
@@ -403,7 +412,7 @@ stop_done(struct sim *sim, void *arg)
 	struct node_state *ns;
 
 	(void)sim;
-	ps->timer = 0;
+	ps->work_timer = 0;
 	if (p == NULL)
 		return;
 	ns = p->spec.node_name ? node_state(k, p->spec.node_name) : NULL;
@@ -425,8 +434,9 @@ begin_stop(struct kubelet *k, struct pod *p)
 
 	if (ps->work == WORK_STOPPING)
 		return;
-	if (ps->timer != 0)
-		sim_cancel(k->env->sim, ps->timer);
+	/* SIGTERM interrupts a start or a pull back-off. */
+	if (ps->work_timer != 0)
+		sim_cancel(k->env->sim, ps->work_timer);
 	/* Containers that never started have nothing to shut down. */
 	if (p->status.phase != PHASE_RUNNING)
 		delay = 0;
@@ -438,7 +448,7 @@ begin_stop(struct kubelet *k, struct pod *p)
 		    "Stopping container %s",
 		    p->spec.n_containers > 0 && p->spec.containers[0].name ? p->spec.containers[0].name
 									   : "");
-	ps->timer = sim_after(k->env->sim, delay, stop_done, ps);
+	ps->work_timer = sim_after(k->env->sim, delay, stop_done, ps);
 }
 
 /* ---- reacting to the store ---- */
@@ -453,7 +463,7 @@ sync_pod(struct sim *sim, void *arg)
 	struct node_state *ns;
 
 	(void)sim;
-	ps->timer = 0;
+	ps->sync_timer = 0;
 	if (p == NULL || p->spec.node_name == NULL) {
 		pod_state_drop(k, ps->uid);
 		return;
@@ -488,19 +498,11 @@ sync_pod(struct sim *sim, void *arg)
 static void
 poke(struct kubelet *k, const struct pod *p)
 {
-	struct pod_state *ps = map_get(&k->pods, p->obj.meta.uid);
+	struct pod_state *ps = pod_state(k, p->obj.meta.uid);
 
-	if (ps != NULL && (ps->work == WORK_STOPPING || ps->timer != 0)) {
-		/* Busy starting: only a deletion interrupts that. */
-		if (ps->work != WORK_STARTING && ps->work != WORK_BACKOFF)
-			return;
-		if (!meta_deleting(&p->obj.meta))
-			return;
-		sim_cancel(k->env->sim, ps->timer);
-		ps->work = WORK_NONE;
-	}
-	ps = pod_state(k, p->obj.meta.uid);
-	ps->timer = sim_after(k->env->sim, 0, sync_pod, ps);
+	/* One pending look at the pod covers every change before it. */
+	if (ps->sync_timer == 0)
+		ps->sync_timer = sim_after(k->env->sim, 0, sync_pod, ps);
 }
 
 static void
@@ -580,8 +582,10 @@ kubelet_free(struct kubelet *k)
 	for (size_t it = 0; map_next(&k->pods, &it, &key, &value);) {
 		struct pod_state *ps = value;
 
-		if (ps->timer != 0)
-			sim_cancel(k->env->sim, ps->timer);
+		if (ps->sync_timer != 0)
+			sim_cancel(k->env->sim, ps->sync_timer);
+		if (ps->work_timer != 0)
+			sim_cancel(k->env->sim, ps->work_timer);
 		free(ps->uid);
 		free(ps);
 	}
