@@ -39,6 +39,11 @@ legacy_fit(const struct ctl_env *env, const struct daemonset *ds, const struct n
 	out->why[0] = '\0';
 	if (!run)
 		return;
+	/* PodFitsHostPorts: an intentional mismatch, so no pod and no event. */
+	if (sched_ports_conflict(env->store, &ds->tmpl.spec, NULL, name, ds->obj.meta.uid)) {
+		out->want = out->should_schedule = out->keep = false;
+		return;
+	}
 	/* PodFitsResources over the node without this DaemonSet's own pods. */
 	if (pods_cap != NULL) {
 		int used = sched_node_pod_count(env->store, name);

@@ -98,40 +98,50 @@ tolerates_unschedulable(const struct pod *p)
 	return tolerations_tolerate(p->spec.tolerations, p->spec.n_tolerations, &t);
 }
 
+/* Does any host port of one container set clash with a port of the other's? */
 static bool
-ports_conflict(const struct store *st, const struct pod *pod, const char *node)
+ports_clash(const struct pod_spec *a, const struct pod_spec *b)
 {
-	const struct vec *pods = store_pods_on_node(st, node);
+	for (size_t c = 0; c < a->n_containers; c++) {
+		const struct container *ca = &a->containers[c];
 
-	if (pods == NULL)
-		return false;
-	for (size_t c = 0; c < pod->spec.n_containers; c++) {
-		const struct container *ct = &pod->spec.containers[c];
-
-		for (size_t pi = 0; pi < ct->n_ports; pi++) {
-			const struct container_port *want = &ct->ports[pi];
+		for (size_t pi = 0; pi < ca->n_ports; pi++) {
+			const struct container_port *want = &ca->ports[pi];
+			const char *p1 = want->protocol ? want->protocol : "TCP";
 
 			if (want->host_port <= 0)
 				continue;
-			for (size_t i = 0; i < pods->n; i++) {
-				const struct pod *other = pods->v[i];
+			for (size_t oc = 0; oc < b->n_containers; oc++) {
+				const struct container *cb = &b->containers[oc];
 
-				if (other == pod || pod_is_terminal(other))
-					continue;
-				for (size_t oc = 0; oc < other->spec.n_containers; oc++) {
-					const struct container *o = &other->spec.containers[oc];
+				for (size_t op = 0; op < cb->n_ports; op++) {
+					const char *p2 = cb->ports[op].protocol ? cb->ports[op].protocol : "TCP";
 
-					for (size_t op = 0; op < o->n_ports; op++) {
-						const char *p1 = want->protocol ? want->protocol : "TCP";
-						const char *p2 = o->ports[op].protocol ? o->ports[op].protocol : "TCP";
-
-						if (o->ports[op].host_port == want->host_port &&
-						    strcmp(p1, p2) == 0)
-							return true;
-					}
+					if (cb->ports[op].host_port == want->host_port && strcmp(p1, p2) == 0)
+						return true;
 				}
 			}
 		}
+	}
+	return false;
+}
+
+bool
+sched_ports_conflict(const struct store *st, const struct pod_spec *spec, const struct pod *self,
+    const char *node, const char *except_owner_uid)
+{
+	const struct vec *pods = store_pods_on_node(st, node);
+
+	for (size_t i = 0; pods != NULL && i < pods->n; i++) {
+		const struct pod *other = pods->v[i];
+		const struct owner_ref *ref = meta_controller(&other->obj.meta);
+
+		if (other == self || pod_is_terminal(other))
+			continue;
+		if (except_owner_uid != NULL && ref != NULL && strcmp(ref->uid, except_owner_uid) == 0)
+			continue;
+		if (ports_clash(spec, &other->spec))
+			return true;
 	}
 	return false;
 }
@@ -168,7 +178,7 @@ sched_filter(const struct store *st, const struct pod *pod, const struct node *n
 		!node_selector_matches(&pod->spec.affinity.required, &node->obj.meta.labels, name)))
 		return "node(s) didn't match Pod's node affinity/selector";
 	/* NodePorts */
-	if (ports_conflict(st, pod, name))
+	if (sched_ports_conflict(st, &pod->spec, pod, name, NULL))
 		return "node(s) didn't have free ports for the requested pod ports";
 	/* NodeResourcesFit: every insufficient resource is a reason. */
 	pods_cap = res_list_get(&node->allocatable, "pods");

@@ -35,5 +35,9 @@ const char *sched_filter(const struct store *st, const struct pod *pod, const st
 int64_t sched_node_requested(const struct store *st, const char *node, const char *resource,
     const char *except_owner_uid);
 int sched_node_pod_count(const struct store *st, const char *node);
+struct pod_spec;
+/* NodePorts: does spec want a host port another pod on node holds (self and except_owner_uid's pods aside)? */
+bool sched_ports_conflict(const struct store *st, const struct pod_spec *spec, const struct pod *self,
+    const char *node, const char *except_owner_uid);
 
 #endif
