@@ -52,6 +52,7 @@ toleration_init(struct toleration *t, const char *key, enum tol_op op, const cha
 	t->effect = effect;
 	t->has_seconds = false;
 	t->seconds = 0;
+	t->bad_effect = NULL;
 }
 
 void
@@ -59,8 +60,10 @@ toleration_free(struct toleration *t)
 {
 	free(t->key);
 	free(t->value);
+	free(t->bad_effect);
 	t->key = NULL;
 	t->value = NULL;
+	t->bad_effect = NULL;
 }
 
 void
@@ -69,6 +72,7 @@ toleration_copy(struct toleration *dst, const struct toleration *src)
 	*dst = *src;
 	dst->key = xstrdup(src->key);
 	dst->value = xstrdup(src->value);
+	dst->bad_effect = src->bad_effect ? xstrdup(src->bad_effect) : NULL;
 }
 
 bool

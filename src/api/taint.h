@@ -36,6 +36,11 @@ struct toleration {
 	enum taint_effect effect;
 	bool has_seconds;
 	int64_t seconds; /* tolerationSeconds, meaningful for NoExecute */
+	/*
+	 * An effect Kubernetes does not know, as written; kept (instead of a
+	 * decode error) so validation can reject it in the API server's words.
+	 */
+	char *bad_effect;
 };
 
 void taint_init(struct taint *t, const char *key, const char *value, enum taint_effect effect);

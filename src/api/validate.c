@@ -347,6 +347,10 @@ valid_pod_spec(const struct pod_spec *s, const char *path, struct field_errors *
 	for (size_t i = 0; i < s->n_tolerations; i++) {
 		const struct toleration *t = &s->tolerations[i];
 
+		if (t->bad_effect != NULL)
+			field_errors_add(fe,
+			    "%s.tolerations[%zu].effect: Unsupported value: \"%s\": supported values: \"NoSchedule\", \"PreferNoSchedule\", \"NoExecute\"",
+			    path, i, t->bad_effect);
 		/* ValidateTolerations: Exists takes no value; a NoExecute-less toleration no seconds. */
 		if (t->op == TOL_EXISTS && t->value[0] != '\0')
 			field_errors_add(fe,

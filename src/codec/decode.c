@@ -722,9 +722,17 @@ dec_tolerations(struct dec *d, const struct ynode *n, struct pod_spec *s)
 						    "Unsupported value: \"%s\": supported values: \"Equal\", \"Exists\"",
 						    op);
 				}
-			} else if (strcmp(k, "effect") == 0)
-				rc = dec_effect(d, v, true, &t.effect);
-			else if (strcmp(k, "tolerationSeconds") == 0) {
+			} else if (strcmp(k, "effect") == 0) {
+				char *e = NULL;
+
+				/* Unknown effects are the API server's to reject, in its words. */
+				rc = dec_str(d, v, &e);
+				if (rc == 0 && e != NULL && taint_effect_parse(e, true, &t.effect) < 0) {
+					t.bad_effect = e;
+					e = NULL;
+				}
+				free(e);
+			} else if (strcmp(k, "tolerationSeconds") == 0) {
 				t.has_seconds = !ynode_is_null(v);
 				rc = dec_int(d, v, INT64_MIN, INT64_MAX, &t.seconds);
 			} else
