@@ -252,3 +252,28 @@ cluster_advance_until(struct cluster *c, sim_ms deadline, bool (*pred)(void *ctx
 	cluster_advance_to(c, deadline);
 	return pred(ctx);
 }
+
+struct gone_check {
+	const struct cluster *c;
+	char *const *uids;
+	size_t n;
+};
+
+static bool
+all_gone(void *ctx)
+{
+	const struct gone_check *g = ctx;
+
+	for (size_t i = 0; i < g->n; i++)
+		if (store_get_uid(g->c->store, g->uids[i]) != NULL)
+			return false;
+	return true;
+}
+
+bool
+cluster_wait_gone(struct cluster *c, char *const *uids, size_t n, sim_ms max_ms)
+{
+	struct gone_check g = {c, uids, n};
+
+	return cluster_advance_until(c, cluster_now(c) + max_ms, all_gone, &g);
+}

@@ -59,6 +59,8 @@ int cluster_recover_node(struct cluster *c, const char *name, struct ks_err *err
 
 /* Run the simulation up to time t (no-op when t is in the past). */
 void cluster_advance_to(struct cluster *c, sim_ms t);
+/* Advance (at most max_ms) until no object with these uids exists; true if none is left. */
+bool cluster_wait_gone(struct cluster *c, char *const *uids, size_t n, sim_ms max_ms);
 /* Advance until pred holds (checked after each event) or the deadline; true if it held. */
 bool cluster_advance_until(struct cluster *c, sim_ms deadline, bool (*pred)(void *ctx), void *ctx);
 

@@ -169,22 +169,6 @@ has_empty_dir(const struct pod *p)
 	return false;
 }
 
-struct gone_check {
-	struct cluster *c;
-	struct vec *uids;
-};
-
-static bool
-all_gone(void *ctx)
-{
-	struct gone_check *g = ctx;
-
-	for (size_t i = 0; i < g->uids->n; i++)
-		if (store_get_uid(g->c->store, g->uids->v[i]) != NULL)
-			return false;
-	return true;
-}
-
 static int
 cmp_pod_name(const void *a, const void *b)
 {
@@ -296,10 +280,8 @@ drain_node(struct kctl_call *call, struct node *n, struct strbuf *pending_nodes,
 			store_delete(st, o, grace);
 	}
 	if (uids.n > 0) {
-		struct gone_check g = {call->c, &uids};
-
 		kctl_flush(call);
-		cluster_advance_until(call->c, cluster_now(call->c) + DRAIN_WAIT_MAX_MS, all_gone, &g);
+		cluster_wait_gone(call->c, (char *const *)uids.v, uids.n, DRAIN_WAIT_MAX_MS);
 	}
 	for (size_t i = 0; i < names.n; i++) {
 		kctl_out(call->res, "pod/%s %s\n", (char *)names.v[i], by_delete ? "deleted" : "evicted");

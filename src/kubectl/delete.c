@@ -80,22 +80,6 @@ parse_cascade(struct kctl_call *call, enum propagation *out)
 	return 0;
 }
 
-struct gone_check {
-	struct cluster *c;
-	struct vec *uids;
-};
-
-static bool
-all_gone(void *ctx)
-{
-	struct gone_check *g = ctx;
-
-	for (size_t i = 0; i < g->uids->n; i++)
-		if (store_get_uid(g->c->store, g->uids->v[i]) != NULL)
-			return false;
-	return true;
-}
-
 static void
 delete_object(struct kctl_call *call, struct object *obj, enum propagation prop, long grace,
     bool force, struct vec *waiting)
@@ -315,11 +299,9 @@ delete_exec(struct kctl_call *call)
 		vec_free(&uids);
 	}
 	if (kctl_bool(call, "wait") && waiting.n > 0) {
-		struct gone_check g = {call->c, &waiting};
-
 		/* kubectl prints "deleted" first, then waits. */
 		kctl_flush(call);
-		cluster_advance_until(call->c, cluster_now(call->c) + DELETE_WAIT_MAX_MS, all_gone, &g);
+		cluster_wait_gone(call->c, (char *const *)waiting.v, waiting.n, DELETE_WAIT_MAX_MS);
 	}
 	kctl_err(call->res, "%s", sb_str(&notfound));
 	sb_free(&notfound);

@@ -24,6 +24,7 @@
 #include "codec/jsontext.h"
 #include "util/err.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/xmalloc.h"
 
 #define JP_EOF (-1L)
@@ -159,67 +160,15 @@ jp_new_text(enum jp_type type, const char *s, size_t len)
 
 /* Runes, as Go's utf8.DecodeRuneInString sees them. */
 
+/* Invalid bytes read as U+FFFD, as Go's utf8.DecodeRuneInString has it. */
 static long
 rune_decode(const unsigned char *s, size_t n, size_t *size)
 {
-	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
-	size_t need;
-	long r;
+	long r = utf8_decode(s, n, size);
 
-	*size = 1;
-	if (c < 0x80)
-		return c;
-	if (c >= 0xC2 && c <= 0xDF)
-		need = 1, r = c & 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF) {
-		need = 2, r = c & 0x0F;
-		if (c == 0xE0)
-			lo = 0xA0;
-		else if (c == 0xED)
-			hi = 0x9F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		need = 3, r = c & 0x07;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-	} else
-		return 0xFFFD;
-	if (n < need + 1 || s[1] < lo || s[1] > hi)
-		return 0xFFFD;
-	for (size_t i = 1; i <= need; i++) {
-		if (i > 1 && (s[i] < 0x80 || s[i] > 0xBF))
-			return 0xFFFD;
-		r = (r << 6) | (s[i] & 0x3F);
-	}
-	*size = need + 1;
-	return r;
+	return r < 0 ? 0xFFFD : r;
 }
 
-static void
-rune_encode(long r, struct strbuf *out)
-{
-	char b[4];
-
-	if (r < 0x80)
-		sb_addc(out, (char)r);
-	else if (r < 0x800) {
-		b[0] = (char)(0xC0 | (r >> 6));
-		b[1] = (char)(0x80 | (r & 0x3F));
-		sb_addn(out, b, 2);
-	} else if (r < 0x10000) {
-		b[0] = (char)(0xE0 | (r >> 12));
-		b[1] = (char)(0x80 | ((r >> 6) & 0x3F));
-		b[2] = (char)(0x80 | (r & 0x3F));
-		sb_addn(out, b, 3);
-	} else {
-		b[0] = (char)(0xF0 | (r >> 18));
-		b[1] = (char)(0x80 | ((r >> 12) & 0x3F));
-		b[2] = (char)(0x80 | ((r >> 6) & 0x3F));
-		b[3] = (char)(0x80 | (r & 0x3F));
-		sb_addn(out, b, 4);
-	}
-}
 
 /* A coarse unicode.IsLetter beyond ASCII; templates are nearly all ASCII. */
 static bool
@@ -751,7 +700,7 @@ unquote_extend(const char *s, size_t n, struct strbuf *out)
 		if (c == (unsigned char)quote)
 			return false;
 		if (c >= 0x80) {
-			rune_encode(rune_decode((const unsigned char *)s, n, &size), out);
+			utf8_encode(rune_decode((const unsigned char *)s, n, &size), out);
 			s += size, n -= size;
 			continue;
 		}
@@ -800,7 +749,7 @@ unquote_extend(const char *s, size_t n, struct strbuf *out)
 			}
 			if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
 				return false;
-			rune_encode(v, out);
+			utf8_encode(v, out);
 			break;
 		case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
 			v = c - '0';
@@ -936,7 +885,7 @@ jp_parse(struct jp_parser *p)
 			struct strbuf sb;
 
 			sb_init(&sb);
-			rune_encode(r, &sb);
+			utf8_encode(r, &sb);
 			jp_fail(p, "unrecognized character in action: U+%04lX '%s'", r, sb.s);
 			sb_free(&sb);
 			return -1;
