@@ -84,6 +84,7 @@ struct ds_cache {
 	size_t pending_head;
 	struct map contrib; /* node name -> struct contrib */
 	struct ds_status sums;
+	size_t old_nodes;   /* nodes whose daemon pod is not from the current template */
 };
 
 struct dsctrl {
@@ -194,6 +195,7 @@ cache_clear_nodes(struct ds_cache *c)
 	vec_free(&c->pending);
 	c->pending_head = 0;
 	memset(&c->sums, 0, sizeof c->sums);
+	c->old_nodes = 0;
 }
 
 static void
@@ -527,10 +529,20 @@ backoff_next(struct dsctrl *dc, const char *key, sim_ms now)
 	b->last = now;
 }
 
+static bool pod_is_updated(const struct pod *p, const char *hash, const char *gen);
+static int32_t scaled(const struct intstr *v, int32_t total);
+
+/* AllowsSurge: a RollingUpdate whose maxSurge resolves to more than zero. */
+static bool
+allows_surge(const struct daemonset *ds)
+{
+	return ds->strategy == DS_ROLLING_UPDATE && scaled(&ds->max_surge, 1) > 0;
+}
+
 static void
 pods_should_be_on_node(struct dsctrl *dc, struct daemonset *ds, const struct node *node,
-    const struct placement_fit *fitp, const struct vec *pods, struct vec *creates,
-    struct vec *deletes)
+    const struct placement_fit *fitp, const struct vec *pods, const char *hash, const char *gen,
+    struct vec *creates, struct vec *deletes)
 {
 	struct placement_fit fit = *fitp;
 	struct vec running = VEC_INIT;
@@ -578,10 +590,43 @@ pods_should_be_on_node(struct dsctrl *dc, struct daemonset *ds, const struct nod
 				vec_push(&running, p);
 		}
 		/* Without surge a node keeps exactly one daemon pod: the oldest. */
-		if (running.n > 1) {
-			vec_sort(&running, cmp_oldest_first);
-			for (size_t i = 1; i < running.n; i++)
-				vec_push(deletes, running.v[i]);
+		if (!allows_surge(ds)) {
+			if (running.n > 1) {
+				vec_sort(&running, cmp_oldest_first);
+				for (size_t i = 1; i < running.n; i++)
+					vec_push(deletes, running.v[i]);
+			}
+			vec_free(&running);
+			return;
+		}
+		/* With surge: at most the oldest new and the oldest old pod; the old goes once the new is available. */
+		if (running.n <= 1) {
+			if (running.n == 0 && fit.should_schedule)
+				vec_push(creates, xstrdup(node->obj.meta.name));
+			vec_free(&running);
+			return;
+		}
+		vec_sort(&running, cmp_oldest_first);
+		{
+			struct pod *oldest_new = NULL, *oldest_old = NULL;
+
+			for (size_t i = 0; i < running.n; i++) {
+				struct pod *p = running.v[i];
+
+				if (pod_is_updated(p, hash, gen)) {
+					if (oldest_new == NULL)
+						oldest_new = p;
+					else
+						vec_push(deletes, p);
+				} else if (oldest_old == NULL)
+					oldest_old = p;
+				else
+					vec_push(deletes, p);
+			}
+			if (oldest_new != NULL && oldest_old != NULL &&
+			    (!pod_is_ready(oldest_old) ||
+				pod_is_available(oldest_new, ds->min_ready_seconds, now)))
+				vec_push(deletes, oldest_old);
 		}
 		vec_free(&running);
 		return;
@@ -680,7 +725,7 @@ node_contrib(const struct daemonset *ds, const struct placement_fit *fit, struct
 	memset(&k, 0, sizeof k);
 	k.want = fit->want;
 	k.scheduled = pods != NULL && pods->n > 0;
-	if (k.want && k.scheduled) {
+	if (k.scheduled) {
 		const struct pod *oldest;
 
 		vec_sort(pods, cmp_oldest_first);
@@ -700,6 +745,7 @@ set_contrib(struct ds_cache *c, const char *node, const struct contrib *k)
 	struct ds_status *s = &c->sums;
 
 	if (old != NULL) {
+		c->old_nodes -= old->scheduled && !old->updated;
 		s->desired -= old->want;
 		s->current -= old->want && old->scheduled;
 		s->misscheduled -= !old->want && old->scheduled;
@@ -716,6 +762,7 @@ set_contrib(struct ds_cache *c, const char *node, const struct contrib *k)
 		map_put(&c->contrib, node, old);
 	}
 	*old = *k;
+	c->old_nodes += k->scheduled && !k->updated;
 	s->desired += k->want;
 	s->current += k->want && k->scheduled;
 	s->misscheduled += !k->want && k->scheduled;
@@ -753,6 +800,156 @@ write_status(struct dsctrl *dc, struct daemonset *ds, const struct ds_cache *c)
 }
 
 /* ---- sync ---- */
+
+/* ---- rolling update (update.go) ---- */
+
+/* GetScaledValueFromIntOrPercent with roundUp, as SurgeCount and UnavailableCount use it. */
+static int32_t
+scaled(const struct intstr *v, int32_t total)
+{
+	if (!v->set)
+		return 0;
+	if (!v->is_str)
+		return v->ival;
+	return (int32_t)((atoll(v->sval) * total + 99) / 100);
+}
+
+/*
+ * findUpdatedPodsOnNode: the node's new and old pod among those not being
+ * deleted; false when it has two of either (manage prunes those).
+ */
+static bool
+updated_pods_on_node(const struct vec *pods, const char *hash, const char *gen, struct pod **newp,
+    struct pod **oldp)
+{
+	*newp = *oldp = NULL;
+	for (size_t i = 0; pods != NULL && i < pods->n; i++) {
+		struct pod *p = pods->v[i];
+
+		if (meta_deleting(&p->obj.meta))
+			continue;
+		if (pod_is_updated(p, hash, gen)) {
+			if (*newp != NULL)
+				return false;
+			*newp = p;
+		} else {
+			if (*oldp != NULL)
+				return false;
+			*oldp = p;
+		}
+	}
+	return true;
+}
+
+/*
+ * rollingUpdate: replace old pods within the budget, node by node in
+ * creation order. Without surge, old pods are deleted (at most
+ * maxUnavailable nodes short at a time) and manage creates the new pods
+ * once the old ones are gone; with surge, new pods are created beside the
+ * old (at most maxSurge at a time) and podsShouldBeOnNode retires each old
+ * pod once its successor is available.
+ */
+static void
+rolling_update(struct dsctrl *dc, struct daemonset *ds, struct ds_cache *c, const char *hash,
+    const char *gen)
+{
+	struct store *st = dc->env->store;
+	struct vec nodes = VEC_INIT, pods = VEC_INIT, creates = VEC_INIT, deletes = VEC_INIT;
+	struct vec candidates = VEC_INIT, sunsetting = VEC_INIT;
+	int32_t desired = 0, max_unavailable, max_surge;
+	int32_t num_unavailable = 0, num_surge = 0, num_available = 0;
+	sim_ms now = sim_now(dc->env->sim);
+	int32_t min_ready = ds->min_ready_seconds;
+
+	store_list(st, KIND_NODE, NULL, &nodes);
+	for (size_t i = 0; i < nodes.n; i++) {
+		bool run, keep;
+
+		placement_should_run(ds, nodes.v[i], &run, &keep);
+		desired += run;
+	}
+	max_unavailable = scaled(&ds->max_unavailable, desired);
+	max_surge = scaled(&ds->max_surge, desired);
+	if (desired > 0 && max_unavailable == 0 && max_surge == 0)
+		max_unavailable = 1;
+	for (size_t i = 0; i < nodes.n; i++) {
+		const struct node *n = nodes.v[i];
+		struct vec *on = pods_on(st, ds, n->obj.meta.name, &pods);
+		struct pod *newp, *oldp;
+		bool run, keep;
+
+		placement_should_run(ds, n, &run, &keep);
+		/* nodeToPods: nodes with daemon pods, and desired nodes without. */
+		if (on == NULL && !run)
+			continue;
+		if (!updated_pods_on_node(on, hash, gen, &newp, &oldp)) {
+			if (max_surge > 0)
+				num_surge++;
+			else
+				num_unavailable++;
+			continue;
+		}
+		if (max_surge == 0) {
+			if (oldp == NULL) {
+				if (newp == NULL || !pod_is_available(newp, min_ready, now))
+					num_unavailable++;
+			} else if (newp != NULL) {
+				num_unavailable++;
+			} else if (!pod_is_available(oldp, min_ready, now)) {
+				vec_push(&deletes, oldp);
+				num_unavailable++;
+			} else if (num_unavailable < max_unavailable)
+				vec_push(&candidates, oldp);
+			continue;
+		}
+		if (oldp != NULL) {
+			if (pod_is_available(oldp, min_ready, now))
+				num_available++;
+		} else if (newp != NULL && pod_is_available(newp, min_ready, now))
+			num_available++;
+		if (oldp == NULL)
+			continue;
+		if (newp == NULL) {
+			if (!pod_is_available(oldp, min_ready, now)) {
+				if (!run)
+					vec_push(&deletes, oldp);
+				else
+					vec_push(&creates, xstrdup(n->obj.meta.name));
+			} else if (!run)
+				vec_push(&sunsetting, oldp);
+			else if (num_surge < max_surge)
+				vec_push(&candidates, (void *)n->obj.meta.name);
+			continue;
+		}
+		if (!pod_is_available(newp, min_ready, now))
+			num_surge++;
+		else
+			vec_push(&deletes, oldp);
+	}
+	if (max_surge == 0) {
+		int32_t remaining = max_unavailable - num_unavailable;
+
+		for (int32_t i = 0; i < remaining && (size_t)i < candidates.n; i++)
+			vec_push(&deletes, candidates.v[i]);
+	} else {
+		int32_t k = num_available - desired, remaining = max_surge - num_surge;
+
+		for (int32_t i = 0; i < k && (size_t)i < sunsetting.n; i++)
+			vec_push(&deletes, sunsetting.v[i]);
+		for (int32_t i = 0; i < remaining && (size_t)i < candidates.n; i++)
+			vec_push(&creates, xstrdup(candidates.v[i]));
+	}
+	if (creates.n > 0 || deletes.n > 0)
+		sync_nodes(dc, ds, c, hash, &creates, &deletes);
+	for (size_t i = 0; i < creates.n; i++)
+		free(creates.v[i]);
+	vec_free(&nodes);
+	vec_free(&pods);
+	vec_free(&creates);
+	vec_free(&deletes);
+	vec_free(&candidates);
+	vec_free(&sunsetting);
+}
 
 static int
 cmp_node_creation(const void *a, const void *b)
@@ -850,8 +1047,12 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 		c->hash = xstrdup(sb_str(&hash));
 		c->full = c->claim = true;
 	}
-	/* Time (minReadySeconds) and other pods (legacy fit) move shares without events. */
-	full = c->full || ds->min_ready_seconds > 0 || dc->env->mode == MODE_LEGACY;
+	/*
+	 * Time (minReadySeconds) and other pods (legacy fit) move shares
+	 * without events, and a rolling update weighs every node at once.
+	 */
+	full = c->full || ds->min_ready_seconds > 0 || dc->env->mode == MODE_LEGACY ||
+	    (ds->strategy == DS_ROLLING_UPDATE && c->old_nodes > 0);
 	if (c->claim) {
 		c->claim = false;
 		claim_pods(dc, ds);
@@ -869,7 +1070,7 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 
 		dc->placement->fit(dc->env, ds, n, &fits[i]);
 		pods_should_be_on_node(dc, ds, n, &fits[i], pods_on(st, ds, n->obj.meta.name, &pods),
-		    &creates, &deletes);
+		    sb_str(&hash), gen, &creates, &deletes);
 	}
 	/* Pods aimed at nodes that are gone: unbound ones are the controller's to delete. */
 	for (size_t i = 0; i < gone.n; i++) {
@@ -883,6 +1084,9 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 		set_contrib(c, gone.v[i], NULL);
 	}
 	sync_nodes(dc, ds, c, sb_str(&hash), &creates, &deletes);
+	/* Only a sync whose manage changed nothing goes on to the update (expectations). */
+	if (creates.n == 0 && deletes.n == 0 && ds->strategy == DS_ROLLING_UPDATE && full)
+		rolling_update(dc, ds, c, sb_str(&hash), gen);
 
 	/* Status from a fresh look at the visited nodes, as updateDaemonSetStatus lists again. */
 	for (size_t i = 0; i < visit.n; i++) {

@@ -25,6 +25,7 @@ extern const struct kctl_verb kctl_taint_verb;
 extern const struct kctl_verb kctl_cordon_verb;
 extern const struct kctl_verb kctl_uncordon_verb;
 extern const struct kctl_verb kctl_drain_verb;
+extern const struct kctl_verb kctl_set_verb;
 
 static const struct kctl_verb *const kctl_verbs[] = {
 	&kctl_create_verb,
@@ -36,6 +37,7 @@ static const struct kctl_verb *const kctl_verbs[] = {
 	&kctl_cordon_verb,
 	&kctl_uncordon_verb,
 	&kctl_drain_verb,
+	&kctl_set_verb,
 };
 
 void
