@@ -9,6 +9,7 @@
 #include "api/event.h"
 #include "api/node.h"
 #include "api/pod.h"
+#include "api/revision.h"
 #include "util/xmalloc.h"
 
 void
@@ -165,6 +166,7 @@ static const struct {
 	[KIND_POD] = {"Pod", "pods", "v1", true},
 	[KIND_DAEMONSET] = {"DaemonSet", "daemonsets.apps", "apps/v1", true},
 	[KIND_EVENT] = {"Event", "events", "v1", true},
+	[KIND_CONTROLLERREVISION] = {"ControllerRevision", "controllerrevisions.apps", "apps/v1", true},
 };
 
 const char *
@@ -208,6 +210,9 @@ object_free(struct object *obj)
 		break;
 	case KIND_EVENT:
 		event_free((struct event *)obj);
+		break;
+	case KIND_CONTROLLERREVISION:
+		revision_free((struct revision *)obj);
 		break;
 	case KIND__COUNT:
 		break;

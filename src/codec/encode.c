@@ -14,6 +14,7 @@
 #include "api/event.h"
 #include "api/node.h"
 #include "api/pod.h"
+#include "api/revision.h"
 #include "util/strbuf.h"
 
 static void
@@ -600,6 +601,29 @@ enc_event(const struct event *e)
 	return o;
 }
 
+/* data is getPatch(ds): {"spec":{"template":{...,"$patch":"replace"}}}. */
+static cJSON *
+enc_revision(const struct revision *r)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *data, *spec, *tmpl, *tmeta;
+
+	cJSON_AddStringToObject(o, "apiVersion", "apps/v1");
+	data = cJSON_AddObjectToObject(o, "data");
+	spec = cJSON_AddObjectToObject(data, "spec");
+	tmpl = cJSON_AddObjectToObject(spec, "template");
+	cJSON_AddStringToObject(tmpl, "$patch", "replace");
+	tmeta = cJSON_AddObjectToObject(tmpl, "metadata");
+	add_labels(tmeta, "annotations", &r->tmpl.annotations);
+	cJSON_AddNullToObject(tmeta, "creationTimestamp");
+	add_labels(tmeta, "labels", &r->tmpl.labels);
+	cJSON_AddItemToObject(tmpl, "spec", enc_pod_spec(&r->tmpl.spec));
+	cJSON_AddStringToObject(o, "kind", "ControllerRevision");
+	cJSON_AddItemToObject(o, "metadata", enc_meta(&r->obj.meta, false));
+	cJSON_AddNumberToObject(o, "revision", (double)r->revision);
+	return o;
+}
+
 cJSON *
 encode_object(const struct object *obj, int64_t now_ms)
 {
@@ -613,6 +637,8 @@ encode_object(const struct object *obj, int64_t now_ms)
 		return enc_node((const struct node *)obj);
 	case KIND_EVENT:
 		return enc_event((const struct event *)obj);
+	case KIND_CONTROLLERREVISION:
+		return enc_revision((const struct revision *)obj);
 	case KIND__COUNT:
 		break;
 	}

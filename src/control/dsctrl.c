@@ -36,6 +36,7 @@
 #include "api/event.h"
 #include "api/node.h"
 #include "api/pod.h"
+#include "api/revision.h"
 #include "api/store.h"
 #include "control/env.h"
 #include "control/placement.h"
@@ -380,6 +381,15 @@ dsctrl_watch(void *ctx, enum store_op op, struct object *obj)
 	case KIND_NODE:
 		on_node(dc, op, (struct node *)obj);
 		break;
+	case KIND_CONTROLLERREVISION: {
+		const struct owner_ref *ref = meta_controller(&obj->meta);
+		struct object *owner = ref ? store_get_uid(dc->env->store, ref->uid) : NULL;
+
+		/* Only deletions by others matter: our own writes come from a sync. */
+		if (op == STORE_DELETED && owner != NULL && owner->kind == KIND_DAEMONSET)
+			enqueue(dc, owner);
+		break;
+	}
 	default:
 		break;
 	}
@@ -801,6 +811,124 @@ write_status(struct dsctrl *dc, struct daemonset *ds, const struct ds_cache *c)
 
 /* ---- sync ---- */
 
+/* ---- history (update.go constructHistory, cleanupHistory) ---- */
+
+static int
+cmp_revision(const void *a, const void *b)
+{
+	const struct revision *x = *(const struct revision *const *)a;
+	const struct revision *y = *(const struct revision *const *)b;
+
+	return x->revision < y->revision ? -1 : x->revision > y->revision;
+}
+
+/*
+ * The DaemonSet's ControllerRevisions, claimed as pods are (adopt matching
+ * orphans, release owned ones that stopped matching), split into the one
+ * for the current template and the old ones. Creates the current one when
+ * missing and renumbers it past the old ones (a rollback makes an old
+ * template current again).
+ */
+static void
+construct_history(struct dsctrl *dc, struct daemonset *ds, const char *hash, struct vec *old)
+{
+	struct store *st = dc->env->store;
+	struct vec all = VEC_INIT, current = VEC_INIT;
+	int64_t max_old = 0;
+	struct revision *cur = NULL;
+
+	store_list(st, KIND_CONTROLLERREVISION, ds->obj.meta.ns, &all);
+	for (size_t i = 0; i < all.n; i++) {
+		struct revision *r = all.v[i];
+		const struct owner_ref *ref = meta_controller(&r->obj.meta);
+		bool matches = sel_matches(&ds->selector, &r->obj.meta.labels);
+
+		if (ref != NULL && strcmp(ref->uid, ds->obj.meta.uid) != 0)
+			continue;
+		if (ref != NULL && !matches) {
+			meta_remove_owner(&r->obj.meta, ds->obj.meta.uid);
+			store_update(st, &r->obj);
+			continue;
+		}
+		if (ref == NULL) {
+			if (!matches || meta_deleting(&r->obj.meta))
+				continue;
+			meta_add_owner(&r->obj.meta, "apps/v1", "DaemonSet", ds->obj.meta.name,
+			    ds->obj.meta.uid, true);
+			store_update(st, &r->obj);
+		}
+		if (!labels_has(&r->obj.meta.labels, "controller-revision-hash")) {
+			labels_set(&r->obj.meta.labels, "controller-revision-hash", r->obj.meta.name);
+			store_update(st, &r->obj);
+		}
+		if (pod_template_equal(&r->tmpl, &ds->tmpl))
+			vec_push(&current, r);
+		else {
+			vec_push(old, r);
+			if (r->revision > max_old)
+				max_old = r->revision;
+		}
+	}
+	vec_sort(&current, cmp_revision);
+	if (current.n == 0) {
+		struct revision *r = revision_new();
+		struct ks_err err;
+
+		r->obj.meta.ns = xstrdup(ds->obj.meta.ns);
+		r->obj.meta.name = xasprintf("%s-%s", ds->obj.meta.name, hash);
+		labels_copy(&r->obj.meta.labels, &ds->tmpl.labels);
+		labels_set(&r->obj.meta.labels, "controller-revision-hash", hash);
+		labels_copy(&r->obj.meta.annotations, &ds->obj.meta.annotations);
+		meta_add_owner(&r->obj.meta, "apps/v1", "DaemonSet", ds->obj.meta.name, ds->obj.meta.uid,
+		    true);
+		pod_template_free(&r->tmpl);
+		pod_template_copy(&r->tmpl, &ds->tmpl);
+		r->revision = max_old + 1;
+		if (store_create(st, &r->obj, &err) != STORE_OK)
+			revision_free(r);
+	} else {
+		cur = current.v[current.n - 1];
+		/* Duplicates of the current template: keep the newest. */
+		for (size_t i = 0; i + 1 < current.n; i++)
+			store_delete(st, current.v[i], -1);
+		if (cur->revision < max_old + 1) {
+			cur->revision = max_old + 1;
+			store_update(st, &cur->obj);
+		}
+	}
+	vec_free(&all);
+	vec_free(&current);
+}
+
+/* Old revisions past revisionHistoryLimit go, oldest first, unless a pod still runs them. */
+static void
+cleanup_history(struct dsctrl *dc, const struct daemonset *ds, struct vec *old)
+{
+	struct store *st = dc->env->store;
+	long to_kill = (long)old->n - ds->revision_history_limit;
+	const struct vec *owned = store_pods_owned_by(st, ds->obj.meta.uid);
+
+	if (to_kill <= 0)
+		return;
+	vec_sort(old, cmp_revision);
+	for (size_t i = 0; i < old->n && to_kill > 0; i++) {
+		struct revision *r = old->v[i];
+		const char *h = labels_get(&r->obj.meta.labels, "controller-revision-hash");
+		bool live = false;
+
+		for (size_t j = 0; owned != NULL && j < owned->n && !live; j++) {
+			const char *ph = labels_get(&((struct pod *)owned->v[j])->obj.meta.labels,
+			    "controller-revision-hash");
+
+			live = ph != NULL && h != NULL && strcmp(ph, h) == 0;
+		}
+		if (live)
+			continue;
+		store_delete(st, &r->obj, -1);
+		to_kill--;
+	}
+}
+
 /* ---- rolling update (update.go) ---- */
 
 /* GetScaledValueFromIntOrPercent with roundUp, as SurgeCount and UnavailableCount use it. */
@@ -1019,7 +1147,7 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 	struct daemonset *ds;
 	struct ds_cache *c;
 	struct vec visit = VEC_INIT, gone = VEC_INIT, creates = VEC_INIT, deletes = VEC_INIT;
-	struct vec pods = VEC_INIT;
+	struct vec pods = VEC_INIT, old_revisions = VEC_INIT;
 	struct placement_fit *fits;
 	struct strbuf hash = STRBUF_INIT;
 	char gen[32];
@@ -1040,6 +1168,7 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 		return;
 	c = cache_for(dc, &ds->obj);
 	dsctrl_template_hash(ds, &hash);
+	construct_history(dc, ds, sb_str(&hash), &old_revisions);
 	snprintf(gen, sizeof gen, "%lld", (long long)ds->template_generation);
 	if (c->generation != ds->obj.meta.generation || strcmp(c->hash, sb_str(&hash)) != 0) {
 		c->generation = ds->obj.meta.generation;
@@ -1087,6 +1216,7 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 	/* Only a sync whose manage changed nothing goes on to the update (expectations). */
 	if (creates.n == 0 && deletes.n == 0 && ds->strategy == DS_ROLLING_UPDATE && full)
 		rolling_update(dc, ds, c, sb_str(&hash), gen);
+	cleanup_history(dc, ds, &old_revisions);
 
 	/* Status from a fresh look at the visited nodes, as updateDaemonSetStatus lists again. */
 	for (size_t i = 0; i < visit.n; i++) {
@@ -1104,6 +1234,7 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 	for (size_t i = 0; i < gone.n; i++)
 		free(gone.v[i]);
 	sb_free(&hash);
+	vec_free(&old_revisions);
 	vec_free(&visit);
 	vec_free(&gone);
 	vec_free(&pods);

@@ -34,15 +34,25 @@ struct gc {
 	struct map jobs; /* owner uid -> struct gc_job */
 };
 
+/* The pods and ControllerRevisions whose controller is uid. */
 static void
 copy_dependents(const struct store *st, const char *uid, struct vec *out)
 {
 	const struct vec *owned = store_pods_owned_by(st, uid);
+	struct vec revs = VEC_INIT;
 
 	vec_clear(out);
 	if (owned != NULL)
 		for (size_t i = 0; i < owned->n; i++)
 			vec_push(out, owned->v[i]);
+	store_list(st, KIND_CONTROLLERREVISION, NULL, &revs);
+	for (size_t i = 0; i < revs.n; i++) {
+		const struct owner_ref *ref = meta_controller(&((struct object *)revs.v[i])->meta);
+
+		if (ref != NULL && strcmp(ref->uid, uid) == 0)
+			vec_push(out, revs.v[i]);
+	}
+	vec_free(&revs);
 }
 
 static void
@@ -60,27 +70,27 @@ gc_run(struct sim *sim, void *arg)
 	if (owner == NULL) {
 		/* Background: the owner is gone, so are its dependents. */
 		for (size_t i = 0; i < deps.n; i++) {
-			struct pod *p = deps.v[i];
+			struct object *d = deps.v[i];
 
-			if (!meta_deleting(&p->obj.meta))
-				store_delete(st, &p->obj, -1);
+			if (!meta_deleting(&d->meta))
+				store_delete(st, d, -1);
 		}
 	} else if (meta_deleting(&owner->meta) && meta_has_finalizer(&owner->meta, "orphan")) {
 		for (size_t i = 0; i < deps.n; i++) {
-			struct pod *p = deps.v[i];
+			struct object *d = deps.v[i];
 
-			meta_remove_owner(&p->obj.meta, job->uid);
-			store_update(st, &p->obj);
+			meta_remove_owner(&d->meta, job->uid);
+			store_update(st, d);
 		}
 		meta_remove_finalizer(&owner->meta, "orphan");
 		store_update(st, owner);
 	} else if (meta_deleting(&owner->meta) &&
 	    meta_has_finalizer(&owner->meta, "foregroundDeletion")) {
 		for (size_t i = 0; i < deps.n; i++) {
-			struct pod *p = deps.v[i];
+			struct object *d = deps.v[i];
 
-			if (!meta_deleting(&p->obj.meta))
-				store_delete(st, &p->obj, -1);
+			if (!meta_deleting(&d->meta))
+				store_delete(st, d, -1);
 		}
 		/* Dependents removed at once above no longer block; terminating ones do. */
 		copy_dependents(st, job->uid, &deps);

@@ -26,6 +26,7 @@ extern const struct kctl_verb kctl_cordon_verb;
 extern const struct kctl_verb kctl_uncordon_verb;
 extern const struct kctl_verb kctl_drain_verb;
 extern const struct kctl_verb kctl_set_verb;
+extern const struct kctl_verb kctl_rollout_verb;
 
 static const struct kctl_verb *const kctl_verbs[] = {
 	&kctl_create_verb,
@@ -38,6 +39,7 @@ static const struct kctl_verb *const kctl_verbs[] = {
 	&kctl_uncordon_verb,
 	&kctl_drain_verb,
 	&kctl_set_verb,
+	&kctl_rollout_verb,
 };
 
 void

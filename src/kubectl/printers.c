@@ -22,6 +22,7 @@
 #include "api/labels.h"
 #include "api/node.h"
 #include "api/pod.h"
+#include "api/revision.h"
 #include "api/selector.h"
 #include "kubectl/table.h"
 #include "util/duration.h"
@@ -81,6 +82,14 @@ static const struct coldef node_cols[] = {
 };
 
 /* Events keep NAME (the name-format column) last and wide-only. */
+/* printControllerRevision */
+static const struct coldef revision_cols[] = {
+	{"Name", 0, true},
+	{"Controller", 0, false},
+	{"Revision", 0, false},
+	{"Age", 0, false},
+};
+
 static const struct coldef event_cols[] = {
 	{"Last Seen", 0, false},
 	{"Type", 0, false},
@@ -441,6 +450,32 @@ print_event(const struct event *e, int64_t now_ms, struct row *r)
 	row_add(r, e->obj.meta.name);
 }
 
+static void
+print_revision(const struct revision *rv, int64_t now_ms, struct row *r)
+{
+	const struct owner_ref *ref = meta_controller(&rv->obj.meta);
+	char age[DUR_BUF_MAX];
+
+	row_add(r, rv->obj.meta.name);
+	/* CONTROLLER: the controller's kind lowercased, with its group, "/", name. */
+	if (ref != NULL) {
+		struct strbuf sb = STRBUF_INIT;
+		const char *slash = strchr(ref->api_version, '/');
+
+		sb_init(&sb);
+		for (const char *p = ref->kind; *p != '\0'; p++)
+			sb_addc(&sb, (char)tolower((unsigned char)*p));
+		if (slash != NULL)
+			sb_addf(&sb, ".%.*s", (int)(slash - ref->api_version), ref->api_version);
+		sb_addf(&sb, "/%s", ref->name);
+		row_take(r, sb_take(&sb));
+		sb_free(&sb);
+	} else
+		row_add(r, "<none>");
+	row_addf(r, "%lld", (long long)rv->revision);
+	row_add(r, printers_age(rv->obj.meta.creation_ms, now_ms, age, sizeof age));
+}
+
 /* schema.GroupKind.String() lowercased: "pod", "daemonset.apps". */
 static char *
 kind_prefix(enum kind k)
@@ -490,6 +525,10 @@ printers_table(enum kind k, struct object *const *objs, size_t n, const struct p
 		cols = event_cols;
 		ncols = NELEM(event_cols);
 		break;
+	case KIND_CONTROLLERREVISION:
+		cols = revision_cols;
+		ncols = NELEM(revision_cols);
+		break;
 	default:
 		abort();
 	}
@@ -529,6 +568,9 @@ printers_table(enum kind k, struct object *const *objs, size_t n, const struct p
 			break;
 		case KIND_EVENT:
 			print_event((const struct event *)obj, now_ms, &r);
+			break;
+		case KIND_CONTROLLERREVISION:
+			print_revision((const struct revision *)obj, now_ms, &r);
 			break;
 		default:
 			abort();

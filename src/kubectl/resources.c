@@ -19,6 +19,10 @@ static const struct {
 	{KIND_POD, {"pods", "pod", "po", "pods.v1.", "pod.v1.", NULL}, "pod"},
 	{KIND_NODE, {"nodes", "node", "no", "nodes.v1.", NULL}, "node"},
 	{KIND_EVENT, {"events", "event", "ev", "events.v1.", NULL}, "event"},
+	{KIND_CONTROLLERREVISION,
+	    {"controllerrevisions", "controllerrevision", "controllerrevisions.apps",
+		"controllerrevision.apps", NULL},
+	    "controllerrevision.apps"},
 };
 
 int

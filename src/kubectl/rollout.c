@@ -1,0 +1,365 @@
+/*
+ * rollout.c - `kubectl rollout status|history|undo|restart|pause|resume`
+ * for DaemonSets, after staging/src/k8s.io/kubectl/pkg/cmd/rollout and
+ * pkg/polymorphichelpers (rollout_status.go, history.go, rollback.go,
+ * objectrestarter.go).
+ *
+ * status watches the DaemonSet and prints kubectl's progress line on every
+ * change until the rollout is done, letting simulated time pass (bounded by
+ * --timeout, five minutes when not given, since a simulation cannot wait
+ * for ever).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/daemonset.h"
+#include "api/revision.h"
+#include "api/store.h"
+#include "cluster.h"
+#include "kubectl/kctl.h"
+#include "util/duration.h"
+#include "util/err.h"
+#include "util/strbuf.h"
+#include "util/vec.h"
+#include "util/xmalloc.h"
+
+#define STATUS_WAIT_DEFAULT_MS (5 * 60 * 1000)
+
+static const struct kctl_flag rollout_flags[] = {
+	{"watch", 'w', KF_BOOL, "true", "Watch the status of the rollout until it's done.", NULL},
+	{"timeout", 0, KF_STRING, "0s", "The length of time to wait before ending watch, zero means never.", NULL},
+	{"revision", 0, KF_INT, "0", "See the details, including podTemplate of the revision specified", NULL},
+	{"to-revision", 0, KF_INT, "0", "The revision to rollback to. Default to 0 (last revision).", NULL},
+	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
+};
+
+/* The DaemonSet named by TYPE/NAME or TYPE NAME after the subcommand. */
+static struct daemonset *
+target(struct kctl_call *call, const char **name_out)
+{
+	char type[128];
+	const char *name;
+	enum kind kind;
+	struct object *o;
+
+	if (call->n_args < 2) {
+		kctl_usage_error(call, "required resource not specified");
+		return NULL;
+	}
+	if (strchr(call->args[1], '/') != NULL) {
+		const char *slash = strchr(call->args[1], '/');
+
+		snprintf(type, sizeof type, "%.*s", (int)(slash - call->args[1]), call->args[1]);
+		name = slash + 1;
+	} else {
+		snprintf(type, sizeof type, "%s", call->args[1]);
+		if (call->n_args < 3) {
+			kctl_usage_error(call, "required resource not specified");
+			return NULL;
+		}
+		name = call->args[2];
+	}
+	if (kctl_resource(type, &kind) < 0) {
+		kctl_error(call, "the server doesn't have a resource type \"%s\"", type);
+		return NULL;
+	}
+	*name_out = name;
+	o = store_get(call->c->store, kind, call->ns, name);
+	if (o == NULL) {
+		kctl_err(call->res, "Error from server (NotFound): %s \"%s\" not found\n", kind_resource(kind),
+		    name);
+		call->res->status = 1;
+		return NULL;
+	}
+	if (kind != KIND_DAEMONSET) {
+		kctl_error(call, "no %s viewer has been implemented for %s", call->args[0], kind_name(kind));
+		return NULL;
+	}
+	return (struct daemonset *)o;
+}
+
+/* DaemonSetStatusViewer.Status: the line, and whether the rollout is done. */
+static bool
+status_line(const struct daemonset *ds, struct strbuf *out)
+{
+	const char *name = ds->obj.meta.name;
+
+	sb_reset(out);
+	if (ds->obj.meta.generation <= ds->status.observed_generation) {
+		if (ds->status.updated < ds->status.desired) {
+			sb_addf(out, "Waiting for daemon set \"%s\" rollout to finish: %d out of %d new pods have been updated...\n",
+			    name, ds->status.updated, ds->status.desired);
+			return false;
+		}
+		if (ds->status.available < ds->status.desired) {
+			sb_addf(out, "Waiting for daemon set \"%s\" rollout to finish: %d of %d updated pods are available...\n",
+			    name, ds->status.available, ds->status.desired);
+			return false;
+		}
+		sb_addf(out, "daemon set \"%s\" successfully rolled out\n", name);
+		return true;
+	}
+	sb_add(out, "Waiting for daemon set spec update to be observed...\n");
+	return false;
+}
+
+struct watch {
+	struct kctl_call *call;
+	char *uid;
+	uint64_t seen_rv;
+	bool done;
+	bool gone;
+	struct strbuf line;
+};
+
+/* Called after every simulated instant: print on each change of the DaemonSet. */
+static bool
+watch_step(void *ctx)
+{
+	struct watch *w = ctx;
+	struct object *o = store_get_uid(w->call->c->store, w->uid);
+
+	if (o == NULL) {
+		w->gone = true;
+		return true;
+	}
+	if (o->meta.resource_version == w->seen_rv)
+		return false;
+	w->seen_rv = o->meta.resource_version;
+	w->done = status_line((struct daemonset *)o, &w->line);
+	kctl_out(w->call->res, "%s", sb_str(&w->line));
+	return w->done;
+}
+
+static int
+rollout_status(struct kctl_call *call)
+{
+	const char *name;
+	struct daemonset *ds = target(call, &name);
+	struct watch w;
+	int64_t timeout = 0;
+	struct ks_err err;
+	bool done;
+
+	if (ds == NULL)
+		return 1;
+	if (dur_parse(kctl_str(call, "timeout"), &timeout, &err) < 0)
+		return kctl_error(call, "invalid argument \"%s\" for \"--timeout\" flag: %s",
+		    kctl_str(call, "timeout"), err.msg);
+	if (ds->strategy != DS_ROLLING_UPDATE)
+		return kctl_error(call, "rollout status is only available for RollingUpdate strategy type");
+	memset(&w, 0, sizeof w);
+	sb_init(&w.line);
+	w.call = call;
+	w.uid = xstrdup(ds->obj.meta.uid);
+	w.seen_rv = ds->obj.meta.resource_version;
+	done = status_line(ds, &w.line);
+	kctl_out(call->res, "%s", sb_str(&w.line));
+	if (!done && kctl_bool(call, "watch")) {
+		kctl_flush(call);
+		cluster_advance_until(call->c,
+		    cluster_now(call->c) + (timeout > 0 ? timeout : STATUS_WAIT_DEFAULT_MS), watch_step, &w);
+		if (w.gone)
+			kctl_error(call, "object has been deleted");
+		else if (!w.done)
+			kctl_error(call, "timed out waiting for the condition");
+	}
+	free(w.uid);
+	sb_free(&w.line);
+	return call->res->status;
+}
+
+/* The DaemonSet's revisions, sorted by number. */
+static void
+history(struct kctl_call *call, const struct daemonset *ds, struct vec *out)
+{
+	struct vec all = VEC_INIT;
+
+	store_list(call->c->store, KIND_CONTROLLERREVISION, ds->obj.meta.ns, &all);
+	for (size_t i = 0; i < all.n; i++) {
+		const struct owner_ref *ref = meta_controller(&((struct object *)all.v[i])->meta);
+
+		if (ref != NULL && strcmp(ref->uid, ds->obj.meta.uid) == 0)
+			vec_push(out, all.v[i]);
+	}
+	vec_free(&all);
+	for (size_t i = 1; i < out->n; i++)
+		for (size_t j = i; j > 0 && ((struct revision *)out->v[j - 1])->revision >
+					  ((struct revision *)out->v[j])->revision;
+		     j--) {
+			void *t = out->v[j];
+
+			out->v[j] = out->v[j - 1];
+			out->v[j - 1] = t;
+		}
+}
+
+/* A short DescribePodTemplate: labels, annotations, containers and images. */
+static void
+describe_template(const struct pod_template *t, struct kctl_result *res)
+{
+	kctl_out(res, "Pod Template:\n  Labels:\t");
+	for (size_t i = 0; i < t->labels.n; i++)
+		kctl_out(res, "%s%s=%s\n", i ? "\t" : "", t->labels.v[i].key, t->labels.v[i].value);
+	if (t->labels.n == 0)
+		kctl_out(res, "<none>\n");
+	kctl_out(res, "  Containers:\n");
+	for (size_t i = 0; i < t->spec.n_containers; i++)
+		kctl_out(res, "   %s:\n    Image:\t%s\n", t->spec.containers[i].name,
+		    t->spec.containers[i].image);
+}
+
+static int
+rollout_history(struct kctl_call *call)
+{
+	const char *name;
+	struct daemonset *ds = target(call, &name);
+	struct vec revs = VEC_INIT;
+	long want = kctl_int(call, "revision");
+	struct strbuf table = STRBUF_INIT;
+
+	if (ds == NULL)
+		return 1;
+	history(call, ds, &revs);
+	if (revs.n == 0) {
+		kctl_out(call->res, "No rollout history found.\n");
+		vec_free(&revs);
+		return 0;
+	}
+	if (want > 0) {
+		struct revision *r = NULL;
+
+		for (size_t i = 0; i < revs.n; i++)
+			if (((struct revision *)revs.v[i])->revision == want)
+				r = revs.v[i];
+		vec_free(&revs);
+		if (r == NULL)
+			return kctl_error(call, "unable to find the specified revision");
+		kctl_out(call->res, "daemonset.apps/%s with revision #%ld\n", name, want);
+		describe_template(&r->tmpl, call->res);
+		return 0;
+	}
+	/* printHistory: a tabwriter (padding 2) table after the name printer's "daemonset.apps/x ". */
+	sb_init(&table);
+	sb_add(&table, "REVISION  CHANGE-CAUSE\n");
+	for (size_t i = 0; i < revs.n; i++) {
+		const struct revision *r = revs.v[i];
+		const char *cause = labels_get(&r->obj.meta.annotations, "kubernetes.io/change-cause");
+
+		sb_addf(&table, "%-8lld  %s\n", (long long)r->revision, cause ? cause : "<none>");
+	}
+	kctl_out(call->res, "daemonset.apps/%s \n%s\n", name, sb_str(&table));
+	sb_free(&table);
+	vec_free(&revs);
+	return 0;
+}
+
+static int
+rollout_undo(struct kctl_call *call)
+{
+	const char *name;
+	struct daemonset *ds = target(call, &name);
+	struct vec revs = VEC_INIT;
+	long to = kctl_int(call, "to-revision");
+	struct revision *r = NULL;
+
+	if (ds == NULL)
+		return 1;
+	history(call, ds, &revs);
+	if (to == 0) {
+		/* The last revision but one. */
+		if (revs.n <= 1) {
+			vec_free(&revs);
+			return kctl_error(call, "no last revision to roll back to");
+		}
+		r = revs.v[revs.n - 2];
+	} else {
+		for (size_t i = 0; i < revs.n; i++)
+			if (((struct revision *)revs.v[i])->revision == to)
+				r = revs.v[i];
+		if (r == NULL) {
+			vec_free(&revs);
+			return kctl_error(call, "unable to find specified revision %ld in history", to);
+		}
+	}
+	vec_free(&revs);
+	if (pod_template_equal(&r->tmpl, &ds->tmpl)) {
+		kctl_out(call->res, "daemonset.apps/%s skipped rollback (current template already matches revision %lld)\n",
+		    name, (long long)r->revision);
+		return 0;
+	}
+	pod_template_free(&ds->tmpl);
+	pod_template_copy(&ds->tmpl, &r->tmpl);
+	/* The revision carries the hash label; the template does not. */
+	labels_del(&ds->tmpl.labels, "controller-revision-hash");
+	ds->template_generation++;
+	ds->obj.meta.generation++;
+	{
+		char gen[32];
+
+		snprintf(gen, sizeof gen, "%lld", (long long)ds->template_generation);
+		labels_set(&ds->obj.meta.annotations, "deprecated.daemonset.template.generation", gen);
+	}
+	store_update(call->c->store, &ds->obj);
+	kctl_out(call->res, "daemonset.apps/%s rolled back\n", name);
+	return 0;
+}
+
+static int
+rollout_restart(struct kctl_call *call)
+{
+	const char *name;
+	struct daemonset *ds = target(call, &name);
+	char when[32];
+
+	if (ds == NULL)
+		return 1;
+	meta_format_time(cluster_now(call->c), when, sizeof when);
+	labels_set(&ds->tmpl.annotations, "kubectl.kubernetes.io/restartedAt", when);
+	ds->template_generation++;
+	ds->obj.meta.generation++;
+	{
+		char gen[32];
+
+		snprintf(gen, sizeof gen, "%lld", (long long)ds->template_generation);
+		labels_set(&ds->obj.meta.annotations, "deprecated.daemonset.template.generation", gen);
+	}
+	store_update(call->c->store, &ds->obj);
+	kctl_out(call->res, "daemonset.apps/%s restarted\n", name);
+	return 0;
+}
+
+static int
+rollout_exec(struct kctl_call *call)
+{
+	const char *sub = call->n_args > 0 ? call->args[0] : "";
+	const char *name;
+
+	if (strcmp(sub, "status") == 0)
+		return rollout_status(call);
+	if (strcmp(sub, "history") == 0)
+		return rollout_history(call);
+	if (strcmp(sub, "undo") == 0)
+		return rollout_undo(call);
+	if (strcmp(sub, "restart") == 0)
+		return rollout_restart(call);
+	if (strcmp(sub, "pause") == 0 || strcmp(sub, "resume") == 0) {
+		/* objectpauser/objectresumer: only Deployments pause. */
+		if (target(call, &name) == NULL)
+			return 1;
+		return kctl_error(call, "daemonsets.apps \"%s\" %s is not supported", name,
+		    strcmp(sub, "pause") == 0 ? "pausing" : "resuming");
+	}
+	if (sub[0] == '\0')
+		return kctl_usage_error(call, "%s", "a subcommand is required: status, history, undo, restart, pause or resume");
+	return kctl_error(call, "unknown command \"%s\" for \"kubectl rollout\"", sub);
+}
+
+const struct kctl_verb kctl_rollout_verb = {
+	.name = "rollout",
+	.short_help = "Manage the rollout of a resource",
+	.usage = "kubectl rollout SUBCOMMAND (status|history|undo|restart|pause|resume) TYPE NAME [options]",
+	.flags = rollout_flags,
+	.exec = rollout_exec,
+};
