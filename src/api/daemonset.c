@@ -115,6 +115,14 @@ set_generation_annotation(struct daemonset *ds)
 }
 
 void
+ds_template_changed(struct daemonset *ds)
+{
+	ds->template_generation++;
+	ds->obj.meta.generation++;
+	set_generation_annotation(ds);
+}
+
+void
 ds_prepare_for_create(struct daemonset *ds)
 {
 	memset(&ds->status, 0, sizeof ds->status);

@@ -60,6 +60,12 @@ void pod_spec_set_defaults(struct pod_spec *s);
 void ds_prepare_for_create(struct daemonset *ds);
 /* Carries status and templateGeneration over from old; bumps generation on spec changes. */
 void ds_prepare_for_update(struct daemonset *ds, const struct daemonset *old);
+/*
+ * The template was edited in place (set image, rollout undo/restart): bump
+ * templateGeneration and generation as PrepareForUpdate does, and the
+ * annotation that mirrors it.
+ */
+void ds_template_changed(struct daemonset *ds);
 /* The spec as the API sees it, for "did anything change" (apply's unchanged/configured). */
 bool ds_spec_equal(const struct daemonset *a, const struct daemonset *b);
 void intstr_free(struct intstr *v);

@@ -293,14 +293,7 @@ rollout_undo(struct kctl_call *call)
 	pod_template_copy(&ds->tmpl, &r->tmpl);
 	/* The revision carries the hash label; the template does not. */
 	labels_del(&ds->tmpl.labels, "controller-revision-hash");
-	ds->template_generation++;
-	ds->obj.meta.generation++;
-	{
-		char gen[32];
-
-		snprintf(gen, sizeof gen, "%lld", (long long)ds->template_generation);
-		labels_set(&ds->obj.meta.annotations, "deprecated.daemonset.template.generation", gen);
-	}
+	ds_template_changed(ds);
 	store_update(call->c->store, &ds->obj);
 	kctl_out(call->res, "daemonset.apps/%s rolled back\n", name);
 	return 0;
@@ -317,14 +310,7 @@ rollout_restart(struct kctl_call *call)
 		return 1;
 	meta_format_time(cluster_now(call->c), when, sizeof when);
 	labels_set(&ds->tmpl.annotations, "kubectl.kubernetes.io/restartedAt", when);
-	ds->template_generation++;
-	ds->obj.meta.generation++;
-	{
-		char gen[32];
-
-		snprintf(gen, sizeof gen, "%lld", (long long)ds->template_generation);
-		labels_set(&ds->obj.meta.annotations, "deprecated.daemonset.template.generation", gen);
-	}
+	ds_template_changed(ds);
 	store_update(call->c->store, &ds->obj);
 	kctl_out(call->res, "daemonset.apps/%s restarted\n", name);
 	return 0;

@@ -94,15 +94,7 @@ set_exec(struct kctl_call *call)
 	if (kind == KIND_DAEMONSET) {
 		struct daemonset *ds = (struct daemonset *)obj;
 
-		/* PrepareForUpdate: a template change bumps both generations. */
-		ds->template_generation++;
-		ds->obj.meta.generation++;
-		{
-			char gen[32];
-
-			snprintf(gen, sizeof gen, "%lld", (long long)ds->template_generation);
-			labels_set(&ds->obj.meta.annotations, "deprecated.daemonset.template.generation", gen);
-		}
+		ds_template_changed(ds);
 	}
 	store_update(st, obj);
 	kctl_out(call->res, "%s/%s image updated\n", kctl_type_name(kind), obj->meta.name);
