@@ -39,6 +39,7 @@ struct dec {
 	size_t plen;
 	bool strict; /* unknown fields are errors (scenario files), not warnings */
 	const struct ynode *cur_key; /* the mapping key being decoded, for positions */
+	bool mapping_error;          /* a kind/version the server does not serve */
 };
 
 /* ---- path stack ---- */
@@ -1240,24 +1241,27 @@ node_to_json(const struct ynode *n)
 	return cJSON_CreateString(n->value);
 }
 
+/*
+ * The REST mapping kubectl looks up before anything is sent: a kind or
+ * version the server does not serve fails with its message.
+ */
 static int
-check_api_version(struct dec *d, const struct ynode *at, const char *kind, const char *av)
+check_api_version(struct dec *d, const struct ynode *root, const char *kind, const char *av)
 {
 	static const struct {
 		const char *kind, *group;
 	} kinds[] = {{"DaemonSet", "apps/v1"}, {"Pod", "v1"}, {"Node", "v1"}, {"List", "v1"}};
+	const struct ynode *md = ynode_get(root, "metadata");
+	const struct ynode *name = ynode_get(md, "name"), *ns = ynode_get(md, "namespace");
 
-	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
-		if (strcmp(kinds[i].kind, kind) == 0) {
-			if (strcmp(kinds[i].group, av) == 0)
-				return 0;
-			return dec_fail(d, at,
-			    "no matches for kind \"%s\" in version \"%s\" (kubesim serves %s as %s)", kind,
-			    av, kind, kinds[i].group);
-		}
-	}
-	return dec_fail(d, at, "no matches for kind \"%s\" in version \"%s\" (kubesim knows DaemonSet, Pod and Node)",
-	    kind, av);
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(kinds[i].kind, kind) == 0 && strcmp(kinds[i].group, av) == 0)
+			return 0;
+	d->mapping_error = true;
+	return err_set(d->err,
+	    "resource mapping not found for name: \"%s\" namespace: \"%s\" from \"%s\": no matches for kind \"%s\" in version \"%s\"\nensure CRDs are installed first",
+	    name && name->type == YNODE_SCALAR ? name->value : "",
+	    ns && ns->type == YNODE_SCALAR ? ns->value : "", d->file, kind, av);
 }
 
 static int decode_into(struct dec *d, const struct ynode *root, struct vec *objs,
@@ -1294,7 +1298,7 @@ decode_one(struct dec *d, const struct ynode *root, struct object **out)
 		err_set(d->err, "error validating data: kind not set");
 		goto out;
 	}
-	if (check_api_version(d, kn, kind, av) < 0)
+	if (check_api_version(d, root, kind, av) < 0)
 		goto out;
 	md = ynode_get(root, "metadata");
 	spec = ynode_get(root, "spec");
@@ -1474,6 +1478,8 @@ decode_manifests(const char *file, const char *text, size_t len, struct vec *obj
 			drop_docs(docs, first_doc);
 			ystream_free(&st);
 			sb_free(&local);
+			if (d.mapping_error)
+				return DECODE_ERR_MAPPING;
 			add_flat_hint(err, text, len);
 			return DECODE_ERR_INVALID;
 		}

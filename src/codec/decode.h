@@ -23,6 +23,7 @@ struct ynode;
 enum {
 	DECODE_ERR_PARSE = -1,   /* not YAML: kubectl says "error parsing FILE" */
 	DECODE_ERR_INVALID = -2, /* YAML, but not a valid object: "error validating" */
+	DECODE_ERR_MAPPING = -3, /* a kind/version not served: kubectl's own message */
 };
 
 /*
