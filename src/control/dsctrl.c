@@ -1091,25 +1091,38 @@ cmp_node_creation(const void *a, const void *b)
 /*
  * The nodes this sync visits: every node on a full sync; otherwise the
  * dirty ones and the next burst of those waiting for a pod, in creation
- * order. Names of dirty nodes that no longer exist go to gone.
+ * order. Names of nodes that no longer exist go to gone: on a full sync
+ * every node an owned unbound pod is pinned to (getUnscheduledPodsWithoutNode
+ * runs on every sync upstream), as the cache was just cleared.
  */
 static void
-nodes_to_visit(struct dsctrl *dc, struct ds_cache *c, bool full, struct vec *visit,
-    struct vec *gone)
+nodes_to_visit(struct dsctrl *dc, const struct daemonset *ds, struct ds_cache *c, bool full,
+    struct vec *visit, struct vec *gone)
 {
 	struct store *st = dc->env->store;
 	struct map seen;
 	const char *name;
 	void *value;
 
+	map_init(&seen);
 	if (full) {
+		const struct vec *owned = store_pods_owned_by(st, ds->obj.meta.uid);
+
 		store_list(st, KIND_NODE, NULL, visit);
-		for (size_t it = 0; map_next(&c->contrib, &it, &name, &value);)
-			if (store_get(st, KIND_NODE, NULL, name) == NULL)
-				vec_push(gone, xstrdup(name));
+		for (size_t i = 0; owned != NULL && i < owned->n; i++) {
+			const struct pod *p = owned->v[i];
+			const char *pin = p->spec.node_name == NULL || p->spec.node_name[0] == '\0'
+			    ? pod_pinned_node(p) : NULL;
+
+			if (pin != NULL && !map_has(&seen, pin) &&
+			    store_get(st, KIND_NODE, NULL, pin) == NULL) {
+				map_put(&seen, pin, NULL);
+				vec_push(gone, xstrdup(pin));
+			}
+		}
+		map_free(&seen);
 		return;
 	}
-	map_init(&seen);
 	for (size_t it = 0; map_next(&c->dirty, &it, &name, &value);) {
 		struct object *n = store_get(st, KIND_NODE, NULL, name);
 
@@ -1188,7 +1201,7 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 	}
 	if (full)
 		cache_clear_nodes(c);
-	nodes_to_visit(dc, c, full, &visit, &gone);
+	nodes_to_visit(dc, ds, c, full, &visit, &gone);
 	/* Events during this sync mark nodes for the next one. */
 	map_free(&c->dirty);
 	c->full = false;

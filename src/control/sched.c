@@ -40,8 +40,71 @@ struct sched {
 	const struct ctl_env *env;
 	bool running;
 	struct map active;        /* pod uid -> struct attempt (timer pending or parked) */
-	struct map unschedulable; /* pod uid -> (void *)1 */
+	struct map unschedulable; /* pod uid -> sim_ms * when it was parked */
+	sim_id flush_timer;       /* flushUnschedulablePodsLeftover, while any are parked */
 };
+
+/*
+ * The scheduling queue retries a pod parked as unschedulable for longer than
+ * podMaxInUnschedulablePodsDuration even when no cluster event could have
+ * helped; its flush runs every 30 seconds.
+ */
+#define UNSCHEDULABLE_MAX_MS (5 * 60 * 1000)
+#define FLUSH_PERIOD_MS (30 * 1000)
+
+static void activate(struct sched *s, const struct pod *p);
+
+static void
+unpark(struct sched *s, const char *uid)
+{
+	free(map_del(&s->unschedulable, uid));
+}
+
+static int
+cmp_strings(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void
+flush_fire(struct sim *sim, void *arg);
+
+static void
+arm_flush(struct sched *s)
+{
+	sim_ms now = sim_now(s->env->sim);
+
+	if (s->flush_timer == 0 && s->unschedulable.len > 0)
+		s->flush_timer = sim_at(s->env->sim, (now / FLUSH_PERIOD_MS + 1) * FLUSH_PERIOD_MS,
+		    flush_fire, s);
+}
+
+static void
+flush_fire(struct sim *sim, void *arg)
+{
+	struct sched *s = arg;
+	struct vec uids = VEC_INIT;
+	const char *key;
+	void *value;
+	sim_ms now = sim_now(sim);
+
+	s->flush_timer = 0;
+	for (size_t it = 0; map_next(&s->unschedulable, &it, &key, &value);)
+		if (now - *(sim_ms *)value > UNSCHEDULABLE_MAX_MS)
+			vec_push(&uids, xstrdup(key));
+	vec_sort(&uids, cmp_strings);
+	for (size_t i = 0; i < uids.n; i++) {
+		struct object *o = store_get_uid(s->env->store, uids.v[i]);
+
+		if (o != NULL && o->kind == KIND_POD)
+			activate(s, (struct pod *)o);
+		else
+			unpark(s, uids.v[i]);
+		free(uids.v[i]);
+	}
+	vec_free(&uids);
+	arm_flush(s);
+}
 
 static bool
 wants_scheduling(const struct pod *p)
@@ -275,12 +338,6 @@ count_reason(struct reason_count *rc, size_t *n, const char *reason, int by, boo
 	(*n)++;
 }
 
-static int
-cmp_strings(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static void
 histogram(struct strbuf *out, const struct reason_count *rc, size_t n)
 {
@@ -321,7 +378,13 @@ fail_pod(struct sched *s, struct pod *pod, const char *message)
 	pod_cond_set(&pod->status.scheduled, "False", "Unschedulable", message, now);
 	store_update(s->env->store, &pod->obj);
 	event_record(s->env->rec, &pod->obj, "Warning", "FailedScheduling", component, "%s", message);
-	map_put(&s->unschedulable, pod->obj.meta.uid, (void *)1);
+	{
+		sim_ms *parked = xmalloc(sizeof *parked);
+
+		*parked = now;
+		free(map_put(&s->unschedulable, pod->obj.meta.uid, parked));
+	}
+	arm_flush(s);
 }
 
 /* NodeAffinity PreFilter: the node names a metadata.name term pins the pod to, if every term does. */
@@ -474,7 +537,7 @@ activate(struct sched *s, const struct pod *p)
 
 	if (map_has(&s->active, p->obj.meta.uid))
 		return;
-	map_del(&s->unschedulable, p->obj.meta.uid);
+	unpark(s, p->obj.meta.uid);
 	a = xcalloc(1, sizeof *a);
 	a->s = s;
 	a->uid = xstrdup(p->obj.meta.uid);
@@ -501,7 +564,7 @@ retry_unschedulable(struct sched *s)
 		if (o != NULL && o->kind == KIND_POD && wants_scheduling((struct pod *)o))
 			activate(s, (struct pod *)o);
 		else
-			map_del(&s->unschedulable, uids.v[i]);
+			unpark(s, uids.v[i]);
 		free(uids.v[i]);
 	}
 	vec_free(&uids);
@@ -520,7 +583,7 @@ sched_watch(void *ctx, enum store_op op, struct object *obj)
 	if (obj->kind != KIND_POD)
 		return;
 	if (op == STORE_DELETED) {
-		map_del(&s->unschedulable, obj->meta.uid);
+		unpark(s, obj->meta.uid);
 		/* An attempt already queued finds the pod gone and does nothing. */
 		if (((struct pod *)obj)->spec.node_name != NULL)
 			retry_unschedulable(s);
@@ -604,6 +667,10 @@ sched_free(struct sched *s)
 		free(a);
 	}
 	map_free(&s->active);
+	if (s->flush_timer != 0)
+		sim_cancel(s->env->sim, s->flush_timer);
+	for (size_t it = 0; map_next(&s->unschedulable, &it, &key, &value);)
+		free(value);
 	map_free(&s->unschedulable);
 	free(s);
 }
