@@ -13,6 +13,7 @@
 #include "api/store.h"
 #include "cluster.h"
 #include "kubectl/kctl.h"
+#include "util/strbuf.h"
 #include "util/xmalloc.h"
 
 static const struct kctl_flag set_flags[] = {
@@ -29,8 +30,9 @@ set_exec(struct kctl_call *call)
 	enum kind kind;
 	struct object *obj;
 	struct pod_spec *spec;
-	size_t first;
+	size_t first, n_missing = 0;
 	bool changed = false;
+	struct strbuf missing = STRBUF_INIT;
 
 	if (call->n_args == 0 || strcmp(call->args[0], "image") != 0)
 		return kctl_usage_error(call, "%s",
@@ -65,13 +67,22 @@ set_exec(struct kctl_call *call)
 		spec = &((struct pod *)obj)->spec;
 	else
 		return kctl_error(call, "%s/%s is not a workload with containers", kctl_type_name(kind), target);
+	/* Complete/Validate reject a malformed spec before anything changes. */
+	for (size_t i = first; i < call->n_args; i++) {
+		const char *eq = strchr(call->args[i], '=');
+
+		if (eq == NULL || eq == call->args[i] || eq[1] == '\0')
+			return kctl_error(call, "invalid image update spec: %s", call->args[i]);
+	}
+	/*
+	 * set_image.go changes every container it finds, patches, prints, and
+	 * only then reports the names it could not find (an aggregate error).
+	 */
 	for (size_t i = first; i < call->n_args; i++) {
 		const char *eq = strchr(call->args[i], '=');
 		char name[256];
 		bool found = false;
 
-		if (eq == NULL || eq == call->args[i] || eq[1] == '\0')
-			return kctl_error(call, "invalid image update spec: %s", call->args[i]);
 		snprintf(name, sizeof name, "%.*s", (int)(eq - call->args[i]), call->args[i]);
 		for (size_t c = 0; c < spec->n_containers; c++) {
 			struct container *ct = &spec->containers[c];
@@ -85,20 +96,26 @@ set_exec(struct kctl_call *call)
 				changed = true;
 			}
 		}
-		if (!found)
-			return kctl_error(call, "unable to find container named \"%s\"", name);
+		if (!found) {
+			sb_add(&missing, n_missing++ ? ", " : "");
+			sb_addf(&missing, "unable to find container named \"%s\"", name);
+		}
 	}
 	/* set_image.go prints nothing for an empty patch. */
-	if (!changed)
-		return 0;
-	if (kind == KIND_DAEMONSET) {
-		struct daemonset *ds = (struct daemonset *)obj;
-
-		ds_template_changed(ds);
+	if (changed) {
+		if (kind == KIND_DAEMONSET)
+			ds_template_changed((struct daemonset *)obj);
+		store_update(st, obj);
+		kctl_out(call->res, "%s/%s image updated\n", kctl_type_name(kind), obj->meta.name);
 	}
-	store_update(st, obj);
-	kctl_out(call->res, "%s/%s image updated\n", kctl_type_name(kind), obj->meta.name);
-	return 0;
+	if (n_missing > 0) {
+		if (n_missing == 1)
+			kctl_error(call, "%s", sb_str(&missing));
+		else
+			kctl_error(call, "[%s]", sb_str(&missing));
+	}
+	sb_free(&missing);
+	return call->res->status;
 }
 
 const struct kctl_verb kctl_set_verb = {
