@@ -223,7 +223,11 @@ rollout_history(struct kctl_call *call)
 		return 1;
 	history(call, ds, &revs);
 	if (revs.n == 0) {
-		kctl_out(call->res, "No rollout history found.\n");
+		/* The name printer's "daemonset.apps/x " then the viewer's text on its own line. */
+		if (want > 0)
+			kctl_out(call->res, "daemonset.apps/%s with revision #%ld\nNo rollout history found.\n", name, want);
+		else
+			kctl_out(call->res, "daemonset.apps/%s \nNo rollout history found.\n", name);
 		vec_free(&revs);
 		return 0;
 	}
@@ -238,6 +242,7 @@ rollout_history(struct kctl_call *call)
 			return kctl_error(call, "unable to find the specified revision");
 		kctl_out(call->res, "daemonset.apps/%s with revision #%ld\n", name, want);
 		describe_template(&r->tmpl, call->res);
+		kctl_out(call->res, "\n");
 		return 0;
 	}
 	/* printHistory: a tabwriter (padding 2) table after the name printer's "daemonset.apps/x ". */
@@ -285,8 +290,9 @@ rollout_undo(struct kctl_call *call)
 	}
 	vec_free(&revs);
 	if (pod_template_equal(&r->tmpl, &ds->tmpl)) {
-		kctl_out(call->res, "daemonset.apps/%s skipped rollback (current template already matches revision %lld)\n",
-		    name, (long long)r->revision);
+		/* kubectl names the --to-revision it was given, 0 when it was not. */
+		kctl_out(call->res, "daemonset.apps/%s skipped rollback (current template already matches revision %ld)\n",
+		    name, to);
 		return 0;
 	}
 	pod_template_free(&ds->tmpl);
@@ -309,6 +315,14 @@ rollout_restart(struct kctl_call *call)
 	if (ds == NULL)
 		return 1;
 	meta_format_time(cluster_now(call->c), when, sizeof when);
+	{
+		const char *last = labels_get(&ds->tmpl.annotations, "kubectl.kubernetes.io/restartedAt");
+
+		/* The same second again makes an empty patch, which kubectl refuses. */
+		if (last != NULL && strcmp(last, when) == 0)
+			return kctl_error(call, "failed to create patch for %s: if restart has already been triggered within the past second, please wait before attempting to trigger another",
+			    name);
+	}
 	labels_set(&ds->tmpl.annotations, "kubectl.kubernetes.io/restartedAt", when);
 	ds_template_changed(ds);
 	store_update(call->c->store, &ds->obj);
