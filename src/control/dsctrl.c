@@ -551,7 +551,7 @@ allows_surge(const struct daemonset *ds)
 
 static void
 pods_should_be_on_node(struct dsctrl *dc, struct daemonset *ds, const struct node *node,
-    const struct placement_fit *fitp, const struct vec *pods, const char *hash, const char *gen,
+    const struct placement_fit *fitp, const struct vec *pods, const char *hash,
     struct vec *creates, struct vec *deletes)
 {
 	struct placement_fit fit = *fitp;
@@ -623,7 +623,10 @@ pods_should_be_on_node(struct dsctrl *dc, struct daemonset *ds, const struct nod
 			for (size_t i = 0; i < running.n; i++) {
 				struct pod *p = running.v[i];
 
-				if (pod_is_updated(p, hash, gen)) {
+				const char *h = labels_get(&p->obj.meta.labels, "controller-revision-hash");
+
+				/* Upstream tells new from old here by the hash label alone. */
+				if (h != NULL && strcmp(h, hash) == 0) {
 					if (oldest_new == NULL)
 						oldest_new = p;
 					else
@@ -1212,7 +1215,7 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 
 		dc->placement->fit(dc->env, ds, n, &fits[i]);
 		pods_should_be_on_node(dc, ds, n, &fits[i], pods_on(st, ds, n->obj.meta.name, &pods),
-		    sb_str(&hash), gen, &creates, &deletes);
+		    sb_str(&hash), &creates, &deletes);
 	}
 	/* Pods aimed at nodes that are gone: unbound ones are the controller's to delete. */
 	for (size_t i = 0; i < gone.n; i++) {
