@@ -165,15 +165,35 @@ unschedulable_sync(struct sim *sim, void *arg)
 	free(ts);
 }
 
+static void noticed_silent(struct sim *sim, void *arg);
+
+/* The next monitor pass, on the nodeMonitorPeriod grid. */
+static sim_ms
+next_monitor_pass(sim_ms t)
+{
+	return (t + NODE_MONITOR_PERIOD_MS - 1) / NODE_MONITOR_PERIOD_MS * NODE_MONITOR_PERIOD_MS;
+}
+
 static void
 nodelife_watch(void *ctx, enum store_op op, struct object *obj)
 {
 	struct nodelife *nl = ctx;
 	struct node *n = (struct node *)obj;
 	struct taint_sync *ts;
+	struct silent *sl;
 
 	if (obj->kind != KIND_NODE || op == STORE_DELETED)
 		return;
+	/*
+	 * Someone took the unreachable taints off a node that is still silent:
+	 * the monitor's tainting passes put them back (with a new timeAdded).
+	 */
+	sl = map_get(&nl->silent, obj->meta.name);
+	if (sl != NULL && sl->timer == 0 &&
+	    (node_find_taint(n, TAINT_UNREACHABLE, EFFECT_NO_SCHEDULE) == NULL ||
+		node_find_taint(n, TAINT_UNREACHABLE, EFFECT_NO_EXECUTE) == NULL))
+		sl->timer = sim_at(nl->env->sim, next_monitor_pass(sim_now(nl->env->sim) + 1),
+		    noticed_silent, sl);
 	if (n->unschedulable == (node_find_taint(n, TAINT_UNSCHEDULABLE, EFFECT_NO_SCHEDULE) != NULL))
 		return;
 	if (map_has(&nl->syncs, obj->meta.name))
@@ -290,8 +310,7 @@ nodelife_fail(struct nodelife *nl, const char *node)
 	sl->node = xstrdup(node);
 	map_put(&nl->silent, node, sl);
 	/* The first monitor pass after the grace period notices. */
-	due = sim_now(nl->env->sim) + nl->env->timing->node_monitor_grace;
-	due = (due + NODE_MONITOR_PERIOD_MS - 1) / NODE_MONITOR_PERIOD_MS * NODE_MONITOR_PERIOD_MS;
+	due = next_monitor_pass(sim_now(nl->env->sim) + nl->env->timing->node_monitor_grace);
 	sl->timer = sim_at(nl->env->sim, due, noticed_silent, sl);
 }
 
