@@ -891,9 +891,35 @@ construct_history(struct dsctrl *dc, struct daemonset *ds, const char *hash, str
 			revision_free(r);
 	} else {
 		cur = current.v[current.n - 1];
-		/* Duplicates of the current template: keep the newest. */
-		for (size_t i = 0; i + 1 < current.n; i++)
-			store_delete(st, current.v[i], -1);
+		/*
+		 * Duplicates of the current template (dedupCurHistories): keep the
+		 * newest, move the pods labelled with a duplicate's hash over to it,
+		 * then delete the duplicate.
+		 */
+		for (size_t i = 0; i + 1 < current.n; i++) {
+			struct revision *dup = current.v[i];
+			const char *dup_hash = labels_get(&dup->obj.meta.labels, "controller-revision-hash");
+			const char *keep_hash = labels_get(&cur->obj.meta.labels, "controller-revision-hash");
+			const struct vec *owned = store_pods_owned_by(st, ds->obj.meta.uid);
+			struct vec relabel = VEC_INIT;
+
+			for (size_t j = 0; owned != NULL && j < owned->n; j++) {
+				struct pod *p = owned->v[j];
+				const char *h = labels_get(&p->obj.meta.labels, "controller-revision-hash");
+
+				if (h != NULL && dup_hash != NULL && keep_hash != NULL && strcmp(h, dup_hash) == 0)
+					vec_push(&relabel, p);
+			}
+			/* Updating a pod may reorder the owner index: collect first. */
+			for (size_t j = 0; j < relabel.n; j++) {
+				struct pod *p = relabel.v[j];
+
+				labels_set(&p->obj.meta.labels, "controller-revision-hash", keep_hash);
+				store_update(st, &p->obj);
+			}
+			vec_free(&relabel);
+			store_delete(st, &dup->obj, -1);
+		}
 		if (cur->revision < max_old + 1) {
 			cur->revision = max_old + 1;
 			store_update(st, &cur->obj);
