@@ -214,8 +214,16 @@ get_exec(struct kctl_call *call)
 				const char *val = kctl_field_value(o, r->field, buf, sizeof buf);
 
 				if (val == NULL) {
-					kctl_err(call->res, "Error from server (BadRequest): Unable to find \"%s\" that match label selector \"\", field selector \"%s\": \"%s\" is not a known field selector: only \"metadata.name\", \"metadata.namespace\"\n",
-					    kind_resource(o->kind), kctl_str(call, "field-selector"), r->field);
+					/* Kinds with their own field labels refuse others in their conversion func. */
+					bool own = o->kind == KIND_POD || o->kind == KIND_NODE || o->kind == KIND_EVENT;
+
+					kctl_err(call->res, "Error from server (BadRequest): Unable to find \"%s\" that match label selector \"%s\", field selector \"%s\": ",
+					    kind_resource(o->kind), kctl_str(call, "selector"), kctl_str(call, "field-selector"));
+					if (own)
+						kctl_err(call->res, "field label not supported: %s\n", r->field);
+					else
+						kctl_err(call->res, "\"%s\" is not a known field selector: only \"metadata.name\", \"metadata.namespace\"\n",
+						    r->field);
 					call->res->status = 1;
 					sel_free(&sel);
 					kctl_field_reqs_free(&freqs);

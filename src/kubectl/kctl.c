@@ -4,11 +4,13 @@
 #include "kubectl/kctl.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cluster.h"
+#include "api/event.h"
 #include "api/node.h"
 #include "api/pod.h"
 #include "codec/decode.h"
@@ -439,6 +441,29 @@ kctl_field_value(const struct object *o, const char *field, char *buf, size_t le
 			return p->spec.scheduler_name ? p->spec.scheduler_name : "";
 		if (strcmp(field, "status.podIP") == 0)
 			return p->status.pod_ip ? p->status.pod_ip : "";
+	}
+	if (o->kind == KIND_EVENT) {
+		/* The event field labels of pkg/apis/core/v1 conversion.go. */
+		const struct event *e = (const struct event *)o;
+		static const struct {
+			const char *label;
+			size_t offset;
+		} fields[] = {
+			{"involvedObject.kind", offsetof(struct event, involved_kind)},
+			{"involvedObject.namespace", offsetof(struct event, involved_ns)},
+			{"involvedObject.name", offsetof(struct event, involved_name)},
+			{"involvedObject.uid", offsetof(struct event, involved_uid)},
+			{"reason", offsetof(struct event, reason)},
+			{"type", offsetof(struct event, type)},
+			{"source", offsetof(struct event, source)},
+		};
+
+		for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+			if (strcmp(field, fields[i].label) == 0) {
+				const char *v = *(char *const *)((const char *)e + fields[i].offset);
+
+				return v != NULL ? v : "";
+			}
 	}
 	if (o->kind == KIND_NODE && strcmp(field, "spec.unschedulable") == 0) {
 		snprintf(buf, len, "%s", ((const struct node *)o)->unschedulable ? "true" : "false");
