@@ -52,21 +52,8 @@ pick_nodes(struct kctl_call *call, struct vec *out)
 	struct store *st = call->c->store;
 	const char *selector = kctl_str(call, "selector");
 
-	if (selector[0] != '\0') {
-		struct label_selector sel;
-		struct vec all = VEC_INIT;
-		struct ks_err err;
-
-		if (sel_parse(selector, &sel, &err) < 0)
-			return kctl_error(call, "%s", err.msg);
-		store_list_sorted(st, KIND_NODE, NULL, &all);
-		for (size_t i = 0; i < all.n; i++)
-			if (sel_matches(&sel, &((struct object *)all.v[i])->meta.labels))
-				vec_push(out, all.v[i]);
-		vec_free(&all);
-		sel_free(&sel);
-		return 0;
-	}
+	if (selector[0] != '\0')
+		return kctl_select_cluster(call, KIND_NODE, selector, out);
 	if (call->n_args == 0)
 		return kctl_usage_error(call, "USAGE: %s NODE [flags]", call->verb->name);
 	for (size_t i = 0; i < call->n_args; i++) {

@@ -13,6 +13,8 @@
 #include "api/event.h"
 #include "api/node.h"
 #include "api/pod.h"
+#include "api/selector.h"
+#include "api/store.h"
 #include "codec/decode.h"
 #include "util/err.h"
 #include "util/vec.h"
@@ -470,6 +472,24 @@ kctl_field_value(const struct object *o, const char *field, char *buf, size_t le
 		return buf;
 	}
 	return NULL;
+}
+
+int
+kctl_select_cluster(struct kctl_call *call, enum kind k, const char *selector, struct vec *out)
+{
+	struct label_selector sel;
+	struct vec all = VEC_INIT;
+	struct ks_err err;
+
+	if (sel_parse(selector, &sel, &err) < 0)
+		return kctl_error(call, "%s", err.msg);
+	store_list_sorted(call->c->store, k, NULL, &all);
+	for (size_t i = 0; i < all.n; i++)
+		if (sel_matches(&sel, &((struct object *)all.v[i])->meta.labels))
+			vec_push(out, all.v[i]);
+	vec_free(&all);
+	sel_free(&sel);
+	return 0;
 }
 
 int

@@ -140,6 +140,8 @@ struct kctl_field_req {
 
 /* Parse "f=v,f!=v" into struct kctl_field_req * items; 1 with kubectl's error. */
 int kctl_field_selector(struct kctl_call *call, const char *text, struct vec *reqs);
+/* Appends the cluster-scoped objects of kind k whose labels match selector, by name; 1 on a bad selector. */
+int kctl_select_cluster(struct kctl_call *call, enum kind k, const char *selector, struct vec *out);
 /* The field's value as the API server's field selectors see it; NULL when not indexed. */
 const char *kctl_field_value(const struct object *o, const char *field, char *buf, size_t len);
 /* Every requirement holds; *unknown names a field the server does not index. */

@@ -467,18 +467,16 @@ rollout_restart(struct kctl_call *call)
 	const char *name;
 	struct daemonset *ds = target(call, &name);
 	char when[32];
+	const char *last;
 
 	if (ds == NULL)
 		return 1;
 	meta_format_time(cluster_now(call->c), when, sizeof when);
-	{
-		const char *last = labels_get(&ds->tmpl.annotations, "kubectl.kubernetes.io/restartedAt");
-
-		/* The same second again makes an empty patch, which kubectl refuses. */
-		if (last != NULL && strcmp(last, when) == 0)
-			return kctl_error(call, "failed to create patch for %s: if restart has already been triggered within the past second, please wait before attempting to trigger another",
-			    name);
-	}
+	last = labels_get(&ds->tmpl.annotations, "kubectl.kubernetes.io/restartedAt");
+	/* The same second again makes an empty patch, which kubectl refuses. */
+	if (last != NULL && strcmp(last, when) == 0)
+		return kctl_error(call, "failed to create patch for %s: if restart has already been triggered within the past second, please wait before attempting to trigger another",
+		    name);
 	labels_set(&ds->tmpl.annotations, "kubectl.kubernetes.io/restartedAt", when);
 	ds_template_changed(ds);
 	store_update(call->c->store, &ds->obj);

@@ -249,18 +249,15 @@ taint_exec(struct kctl_call *call)
 			return kctl_error(call, "invalid resource type %s, only node types are supported",
 			    call->args[0]);
 		if (kctl_bool(call, "all") || selector[0] != '\0') {
-			struct label_selector sel;
-			struct vec all = VEC_INIT;
-			struct ks_err err;
+			struct vec picked = VEC_INIT;
 
-			if (sel_parse(selector, &sel, &err) < 0)
-				return kctl_error(call, "%s", err.msg);
-			store_list_sorted(st, KIND_NODE, NULL, &all);
-			for (size_t i = 0; i < all.n; i++)
-				if (sel_matches(&sel, &((struct object *)all.v[i])->meta.labels))
-					vec_push(&nodes, xstrdup(((struct object *)all.v[i])->meta.name));
-			vec_free(&all);
-			sel_free(&sel);
+			if (kctl_select_cluster(call, KIND_NODE, selector, &picked) != 0) {
+				vec_free(&picked);
+				return 1;
+			}
+			for (size_t i = 0; i < picked.n; i++)
+				vec_push(&nodes, xstrdup(((struct object *)picked.v[i])->meta.name));
+			vec_free(&picked);
 			first = 1;
 		} else {
 			if (call->n_args < 2)
