@@ -54,6 +54,8 @@ kctl_result_init(struct kctl_result *r)
 	sb_init(&r->both);
 	r->flushed = 0;
 	r->status = 0;
+	r->sink = NULL;
+	r->sink_ctx = NULL;
 }
 
 void
@@ -74,6 +76,8 @@ kctl_out(struct kctl_result *r, const char *fmt, ...)
 	sb_vaddf(&r->out, fmt, ap);
 	va_end(ap);
 	sb_addn(&r->both, r->out.s + at, r->out.len - at);
+	if (r->sink != NULL)
+		r->sink(r->sink_ctx, 1, r->out.s + at, r->out.len - at);
 }
 
 void
@@ -86,6 +90,8 @@ kctl_err(struct kctl_result *r, const char *fmt, ...)
 	sb_vaddf(&r->err, fmt, ap);
 	va_end(ap);
 	sb_addn(&r->both, r->err.s + at, r->err.len - at);
+	if (r->sink != NULL)
+		r->sink(r->sink_ctx, 2, r->err.s + at, r->err.len - at);
 }
 
 /* ---- flags ---- */

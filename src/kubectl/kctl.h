@@ -46,6 +46,13 @@ struct kctl_result {
 	struct strbuf both; /* out and err interleaved as a terminal would show them */
 	size_t flushed;     /* how much of both io->flush has shown */
 	int status;
+	/*
+	 * Optional: also handed every piece of output as it is written (stream
+	 * 1 stdout, 2 stderr), for a front end that must keep the two streams
+	 * apart and still in kubectl's order.
+	 */
+	void (*sink)(void *ctx, int stream, const char *text, size_t len);
+	void *sink_ctx;
 };
 
 void kctl_result_init(struct kctl_result *r);

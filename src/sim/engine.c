@@ -360,3 +360,9 @@ sim_events_run(const struct sim *sim)
 {
 	return sim->run;
 }
+
+uint64_t
+sim_events_scheduled(const struct sim *sim)
+{
+	return sim->next_id - 1;
+}

@@ -81,5 +81,7 @@ bool sim_step(struct sim *sim);
 uint64_t sim_run_until(struct sim *sim, sim_ms until);
 /* Total events dispatched so far. */
 uint64_t sim_events_run(const struct sim *sim);
+/* Total events ever scheduled (cancelled ones included). */
+uint64_t sim_events_scheduled(const struct sim *sim);
 
 #endif

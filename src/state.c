@@ -1,0 +1,693 @@
+/*
+ * state.c - the practice cluster's state file: lock, load by replay, apply,
+ * save atomically.
+ *
+ * The file (format 1):
+ *
+ *   {"kind": "KubesimCluster", "format": 1, "kubesim": "0.1.0",
+ *    "mode": "scheduler", "clock": "real", "seed": 1, "nodes": 3,
+ *    "wallClock": 1764406800000, "now": 73500,
+ *    "journal": [
+ *      {"at": 1200, "op": "kubectl", "args": ["create", "-f", "demo.yaml"],
+ *       "files": {"demo.yaml": "apiVersion: apps/v1\n..."}},
+ *      {"at": 9000, "op": "addNode", "name": "node4", "labels": {"disktype": "ssd"},
+ *       "taints": [{"key": "k", "value": "v", "effect": "NoSchedule"}],
+ *       "capacity": {"cpu": "2"}, "unschedulable": false},
+ *      {"at": 9500, "op": "failNode", "name": "node2"}, ...],
+ *    "objects": {"apiVersion": "v1", "kind": "List", "items": [...]}}
+ *
+ * "at" and "now" are simulated milliseconds since the cluster was created;
+ * "wallClock" is when the file was last written. "objects" is output only.
+ */
+#include "config.h"
+
+#include "state.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cluster.h"
+#include "api/node.h"
+#include "api/store.h"
+#include "api/taint.h"
+#include "codec/encode.h"
+#include "kubectl/kctl.h"
+#include "util/err.h"
+#include "util/strbuf.h"
+#include "util/vec.h"
+#include "util/xmalloc.h"
+
+static const char state_kind[] = "KubesimCluster";
+
+const char state_left_alone[] =
+    "The file was left as it is; `kubesim cluster delete` removes it to start over.\n";
+
+int64_t
+state_wall_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int
+state_default_path(char **out, struct ks_err *err)
+{
+	const char *env = getenv("KUBESIM_STATE");
+	const char *home = getenv("HOME");
+
+	if (env != NULL && env[0] != '\0') {
+		*out = xstrdup(env);
+		return 0;
+	}
+	if (home == NULL || home[0] == '\0')
+		return err_set(err, "neither KUBESIM_STATE nor HOME is set, so there is no state file "
+				    "to use; set KUBESIM_STATE=FILE");
+	*out = xasprintf("%s/.kubesim/cluster.json", home);
+	return 0;
+}
+
+/* ~/.kubesim may not exist yet; the default path's directory is ours to make. */
+static int
+make_parent_dir(const char *path, struct ks_err *err)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	int rc = 0;
+
+	if (slash != NULL && slash != dir) {
+		*slash = '\0';
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+			rc = err_set(err, "cannot create %s: %s", dir, strerror(errno));
+	}
+	free(dir);
+	return rc;
+}
+
+int
+state_lock(struct state *st, const char *path, struct ks_err *err)
+{
+	char *lock_path;
+
+	memset(st, 0, sizeof *st);
+	st->lock_fd = -1;
+	st->path = xstrdup(path);
+	if (getenv("KUBESIM_STATE") == NULL && make_parent_dir(path, err) < 0)
+		return -1;
+	lock_path = xasprintf("%s.lock", path);
+	st->lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (st->lock_fd < 0) {
+		err_set(err, "cannot open the lock file %s: %s", lock_path, strerror(errno));
+		free(lock_path);
+		return -1;
+	}
+	while (flock(st->lock_fd, LOCK_EX) < 0) {
+		if (errno != EINTR) {
+			err_set(err, "cannot lock %s: %s", lock_path, strerror(errno));
+			free(lock_path);
+			return -1;
+		}
+	}
+	free(lock_path);
+	return 0;
+}
+
+bool
+state_exists(const struct state *st)
+{
+	struct stat sb;
+
+	return stat(st->path, &sb) == 0;
+}
+
+void
+state_close(struct state *st)
+{
+	if (st->c != NULL)
+		cluster_free(st->c);
+	cJSON_Delete(st->doc);
+	if (st->lock_fd >= 0)
+		close(st->lock_fd); /* releases the flock */
+	free(st->path);
+	memset(st, 0, sizeof *st);
+	st->lock_fd = -1;
+}
+
+/* ---- journal entries ---- */
+
+struct entry_reader {
+	cJSON *files; /* path -> text, recorded or being recorded */
+	bool live;    /* read files from disk that are not recorded yet */
+};
+
+static int
+read_disk(const char *path, char **text, size_t *len, struct ks_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	struct strbuf sb = STRBUF_INIT;
+	char buf[8192];
+	size_t n;
+
+	if (f == NULL)
+		return err_set(err, errno == ENOENT ? "the path \"%s\" does not exist" :
+						      "cannot read \"%s\": %s",
+		    path, strerror(errno));
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_addn(&sb, buf, n);
+	if (ferror(f)) {
+		fclose(f);
+		sb_free(&sb);
+		return err_set(err, "cannot read \"%s\": %s", path, strerror(errno));
+	}
+	fclose(f);
+	*len = sb.len;
+	*text = sb_take(&sb);
+	return 0;
+}
+
+/* kctl_io.read_file: the recorded text, so a replay reads what the command read. */
+static int
+entry_read_file(void *ctx, const char *path, char **text, size_t *len, struct ks_err *err)
+{
+	struct entry_reader *rd = ctx;
+	const cJSON *rec = cJSON_GetObjectItemCaseSensitive(rd->files, path);
+
+	if (cJSON_IsString(rec)) {
+		*len = strlen(rec->valuestring);
+		*text = xstrndup(rec->valuestring, *len);
+		return 0;
+	}
+	if (!rd->live)
+		return err_set(err, "the path \"%s\" does not exist", path);
+	if (read_disk(path, text, len, err) < 0)
+		return -1;
+	if (memchr(*text, '\0', *len) != NULL) {
+		free(*text);
+		return err_set(err, "error parsing %s: the file is not text", path);
+	}
+	cJSON_AddItemToObject(rd->files, path, cJSON_CreateString(*text));
+	return 0;
+}
+
+static const char *
+entry_str(const cJSON *e, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, key);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static int
+apply_kubectl(struct cluster *c, cJSON *e, bool live, struct kctl_result *res, struct ks_err *err)
+{
+	cJSON *args = cJSON_GetObjectItemCaseSensitive(e, "args");
+	struct entry_reader rd;
+	struct kctl_io io;
+	cJSON *none = NULL;
+	int argc, rc;
+	char **argv;
+
+	if (!cJSON_IsArray(args))
+		return err_set(err, "a kubectl entry needs \"args\"");
+	rd.files = cJSON_GetObjectItemCaseSensitive(e, "files");
+	if (rd.files == NULL)
+		rd.files = live ? cJSON_AddObjectToObject(e, "files") : (none = cJSON_CreateObject());
+	if (!cJSON_IsObject(rd.files))
+		return err_set(err, "\"files\" must be an object");
+	rd.live = live;
+	argc = cJSON_GetArraySize(args);
+	argv = xcalloc((size_t)argc + 1, sizeof *argv);
+	for (int i = 0; i < argc; i++) {
+		const cJSON *a = cJSON_GetArrayItem(args, i);
+
+		if (!cJSON_IsString(a)) {
+			free(argv);
+			cJSON_Delete(none);
+			return err_set(err, "kubectl arguments must be strings");
+		}
+		argv[i] = a->valuestring;
+	}
+	io.stdin_text = entry_str(e, "stdin");
+	io.read_file = entry_read_file;
+	io.flush = NULL;
+	io.ctx = &rd;
+	rc = kctl_run(c, argc, argv, &io, res);
+	free(argv);
+	cJSON_Delete(none);
+	return rc;
+}
+
+static int
+node_from_entry(const cJSON *e, struct node *n, struct ks_err *err)
+{
+	const cJSON *labels = cJSON_GetObjectItemCaseSensitive(e, "labels");
+	const cJSON *taints = cJSON_GetObjectItemCaseSensitive(e, "taints");
+	const cJSON *cap = cJSON_GetObjectItemCaseSensitive(e, "capacity");
+	const cJSON *unsched = cJSON_GetObjectItemCaseSensitive(e, "unschedulable");
+	const cJSON *it;
+
+	cJSON_ArrayForEach(it, labels)
+	{
+		if (!cJSON_IsString(it))
+			return err_set(err, "label %s: the value must be a string", it->string);
+		labels_set(&n->obj.meta.labels, it->string, it->valuestring);
+	}
+	cJSON_ArrayForEach(it, taints)
+	{
+		const char *key = entry_str(it, "key"), *value = entry_str(it, "value");
+		const char *effect = entry_str(it, "effect");
+		enum taint_effect eff;
+		struct taint t;
+
+		if (key == NULL || effect == NULL || taint_effect_parse(effect, false, &eff) < 0)
+			return err_set(err, "a taint needs a key and an effect");
+		taint_init(&t, key, value, eff);
+		node_add_taint(n, &t);
+		taint_free(&t);
+	}
+	cJSON_ArrayForEach(it, cap)
+	{
+		struct quantity q;
+
+		if (!cJSON_IsString(it) || qty_parse(it->valuestring, &q, err) < 0)
+			return err_set(err, "capacity %s: not a quantity", it->string);
+		res_list_set(&n->capacity, it->string, q);
+	}
+	n->unschedulable = cJSON_IsTrue(unsched);
+	return 0;
+}
+
+/* addNode, removeNode, failNode, recoverNode: 0, or 1 with the reason in res. */
+static int
+apply_node_op(struct cluster *c, const char *op, const cJSON *e, struct kctl_result *res,
+    struct ks_err *err)
+{
+	const char *name = entry_str(e, "name");
+	struct ks_err why;
+	int rc;
+
+	if (name == NULL)
+		return err_set(err, "%s needs a node name", op);
+	if (strcmp(op, "addNode") == 0) {
+		struct node *n = node_new(name);
+
+		if (node_from_entry(e, n, err) < 0) {
+			node_free(n);
+			return -1;
+		}
+		rc = cluster_add_node(c, n, true, true, &why);
+		if (rc < 0)
+			node_free(n);
+		else
+			kctl_out(res, "node/%s joined (NotReady until its kubelet reports, about %" PRId64
+				      "s)\n",
+			    name, c->timing.node_join / 1000);
+	} else if (strcmp(op, "removeNode") == 0) {
+		rc = cluster_remove_node(c, name, &why);
+		if (rc == 0)
+			kctl_out(res, "node/%s removed (the machine is gone)\n", name);
+	} else if (strcmp(op, "failNode") == 0) {
+		rc = cluster_fail_node(c, name, &why);
+		if (rc == 0)
+			kctl_out(res, "node/%s failed (its kubelet stops posting status)\n", name);
+	} else if (strcmp(op, "recoverNode") == 0) {
+		rc = cluster_recover_node(c, name, &why);
+		if (rc == 0)
+			kctl_out(res, "node/%s recovered (its kubelet is back)\n", name);
+	} else {
+		return err_set(err, "unknown journal operation \"%s\"", op);
+	}
+	if (rc < 0) {
+		kctl_err(res, "error: %s\n", why.msg);
+		return 1;
+	}
+	return 0;
+}
+
+/* What tells whether an entry changed the cluster (and so must be replayed). */
+struct fingerprint {
+	uint64_t writes;
+	uint64_t scheduled;
+	struct rng rng;
+};
+
+static void
+fingerprint(const struct cluster *c, struct fingerprint *fp)
+{
+	fp->writes = store_writes(c->store);
+	fp->scheduled = sim_events_scheduled(c->sim);
+	fp->rng = c->rng;
+}
+
+static int
+apply_entry(struct cluster *c, cJSON *e, bool live, struct kctl_result *res, struct ks_err *err)
+{
+	const char *op = entry_str(e, "op");
+
+	if (op == NULL)
+		return err_set(err, "a journal entry needs \"op\"");
+	if (strcmp(op, "kubectl") == 0)
+		return apply_kubectl(c, e, live, res, err);
+	return apply_node_op(c, op, e, res, err);
+}
+
+int
+state_apply(struct state *st, cJSON *entry, struct kctl_result *res, struct ks_err *err)
+{
+	struct fingerprint before, after;
+	int rc;
+
+	cJSON_AddNumberToObject(entry, "at", (double)cluster_now(st->c));
+	fingerprint(st->c, &before);
+	rc = apply_entry(st->c, entry, true, res, err);
+	fingerprint(st->c, &after);
+	if (cluster_now(st->c) > st->now)
+		st->now = cluster_now(st->c);
+	if (before.writes != after.writes || before.scheduled != after.scheduled ||
+	    memcmp(&before.rng, &after.rng, sizeof before.rng) != 0) {
+		cJSON *files = cJSON_GetObjectItemCaseSensitive(entry, "files");
+
+		if (files != NULL && files->child == NULL)
+			cJSON_DeleteItemFromObjectCaseSensitive(entry, "files");
+		cJSON_AddItemToArray(st->journal, entry);
+	} else {
+		cJSON_Delete(entry);
+	}
+	return rc;
+}
+
+/* ---- building and replaying ---- */
+
+static void
+add_initial_nodes(struct cluster *c, unsigned n_nodes)
+{
+	for (unsigned i = 1; i <= n_nodes; i++) {
+		char name[32];
+		struct node *n;
+		struct ks_err err;
+
+		snprintf(name, sizeof name, "node%u", i);
+		n = node_new(name);
+		if (cluster_add_node(c, n, false, true, &err) < 0)
+			node_free(n); /* cannot happen: the names are distinct */
+	}
+}
+
+static struct cluster *
+new_cluster(const struct state *st, unsigned n_nodes)
+{
+	struct timing t;
+	struct cluster *c;
+
+	timing_defaults(&t);
+	c = cluster_new(st->mode, &t, st->seed);
+	add_initial_nodes(c, n_nodes);
+	return c;
+}
+
+int
+state_create(struct state *st, enum placement_mode mode, enum state_clock clock, uint64_t seed,
+    unsigned n_nodes, int64_t wall_now_ms, struct ks_err *err)
+{
+	(void)err;
+	st->mode = mode;
+	st->clock = clock;
+	st->seed = seed;
+	st->now = 0;
+	st->wall_ms = wall_now_ms;
+	st->doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(st->doc, "kind", state_kind);
+	cJSON_AddNumberToObject(st->doc, "format", STATE_FORMAT);
+	cJSON_AddStringToObject(st->doc, "kubesim", PACKAGE_VERSION);
+	cJSON_AddStringToObject(st->doc, "mode", placement_mode_name(mode));
+	cJSON_AddStringToObject(st->doc, "clock", clock == CLOCK_MANUAL ? "manual" : "real");
+	cJSON_AddNumberToObject(st->doc, "seed", (double)seed);
+	cJSON_AddNumberToObject(st->doc, "nodes", n_nodes);
+	st->journal = cJSON_AddArrayToObject(st->doc, "journal");
+	st->c = new_cluster(st, n_nodes);
+	return 0;
+}
+
+/* "FILE:LINE:COL" of a byte offset, for a parse error. */
+static void
+where(const char *path, const char *text, size_t off, char *buf, size_t len)
+{
+	int line = 1, col = 1;
+
+	for (size_t i = 0; i < off && text[i] != '\0'; i++) {
+		if (text[i] == '\n') {
+			line++;
+			col = 1;
+		} else {
+			col++;
+		}
+	}
+	snprintf(buf, len, "%s:%d:%d", path, line, col);
+}
+
+static bool
+get_int(const cJSON *doc, const char *key, int64_t min, int64_t max, int64_t *out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, key);
+
+	if (!cJSON_IsNumber(v) || v->valuedouble != (double)(int64_t)v->valuedouble ||
+	    v->valuedouble < (double)min || v->valuedouble > (double)max)
+		return false;
+	*out = (int64_t)v->valuedouble;
+	return true;
+}
+
+static int
+check_header(struct state *st, int64_t *n_nodes, struct ks_err *err)
+{
+	const cJSON *d = st->doc;
+	const char *kind = entry_str(d, "kind");
+	const char *mode = entry_str(d, "mode"), *clock = entry_str(d, "clock");
+	int64_t format, seed;
+
+	if (!cJSON_IsObject(d) || kind == NULL || strcmp(kind, state_kind) != 0)
+		return err_set(err, "%s: not a kubesim state file (no \"kind\": \"%s\")", st->path,
+		    state_kind);
+	if (!get_int(d, "format", 1, INT32_MAX, &format))
+		return err_set(err, "%s: no state format number", st->path);
+	if (format > STATE_FORMAT)
+		return err_set(err, "%s: written by a newer kubesim (state format %" PRId64
+				    ", this kubesim %s reads format %d); upgrade kubesim",
+		    st->path, format, PACKAGE_VERSION, STATE_FORMAT);
+	if (mode == NULL || placement_mode_parse(mode, &st->mode) < 0)
+		return err_set(err, "%s: \"mode\" must be legacy or scheduler", st->path);
+	if (clock == NULL || (strcmp(clock, "real") != 0 && strcmp(clock, "manual") != 0))
+		return err_set(err, "%s: \"clock\" must be real or manual", st->path);
+	st->clock = strcmp(clock, "manual") == 0 ? CLOCK_MANUAL : CLOCK_REAL;
+	if (!get_int(d, "seed", 0, INT64_MAX / 2, &seed))
+		return err_set(err, "%s: \"seed\" must be a number", st->path);
+	st->seed = (uint64_t)seed;
+	if (!get_int(d, "nodes", 0, 100000, n_nodes))
+		return err_set(err, "%s: \"nodes\" must be a number from 0 to 100000", st->path);
+	if (!get_int(d, "wallClock", 0, INT64_MAX / 2, &st->wall_ms))
+		return err_set(err, "%s: \"wallClock\" must be a time in milliseconds", st->path);
+	if (!get_int(d, "now", 0, INT64_MAX / 4, &st->now))
+		return err_set(err, "%s: \"now\" must be a simulated time in milliseconds", st->path);
+	st->journal = cJSON_GetObjectItemCaseSensitive(st->doc, "journal");
+	if (!cJSON_IsArray(st->journal))
+		return err_set(err, "%s: \"journal\" must be a list", st->path);
+	return 0;
+}
+
+static int
+replay(struct state *st, struct ks_err *err)
+{
+	cJSON *e;
+	int i = 0;
+	sim_ms last = 0;
+
+	cJSON_ArrayForEach(e, st->journal)
+	{
+		struct kctl_result res;
+		int64_t at;
+		int rc;
+
+		i++;
+		if (!get_int(e, "at", last, st->now, &at))
+			return err_set(err, "%s: journal entry %d: \"at\" must be a time between the "
+					    "previous entry's and \"now\"",
+			    st->path, i);
+		cluster_advance_to(st->c, at);
+		last = at;
+		kctl_result_init(&res);
+		rc = apply_entry(st->c, e, false, &res, err);
+		kctl_result_free(&res);
+		if (rc < 0)
+			return err_prefix(err, "%s: journal entry %d", st->path, i);
+	}
+	cluster_advance_to(st->c, st->now);
+	return 0;
+}
+
+int
+state_load(struct state *st, int64_t wall_now_ms, struct ks_err *err)
+{
+	char *text;
+	size_t len;
+	const char *end = NULL;
+	int64_t n_nodes = 0;
+
+	if (read_disk(st->path, &text, &len, err) < 0) {
+		if (errno == ENOENT)
+			err_set(err, "%s does not exist", st->path);
+		return -1;
+	}
+	st->doc = cJSON_ParseWithLengthOpts(text, len, &end, false);
+	if (st->doc != NULL) {
+		/* Only white space may follow the document. */
+		while ((size_t)(end - text) < len && strchr(" \t\r\n", *end) != NULL && *end != '\0')
+			end++;
+		if ((size_t)(end - text) < len) {
+			cJSON_Delete(st->doc);
+			st->doc = NULL;
+		}
+	}
+	if (st->doc == NULL) {
+		char at[1024];
+
+		where(st->path, text, end != NULL ? (size_t)(end - text) : len, at, sizeof at);
+		err_set(err, "%s: the state file is not valid JSON", at);
+		free(text);
+		return -1;
+	}
+	free(text);
+	if (check_header(st, &n_nodes, err) < 0)
+		return -1;
+	st->c = new_cluster(st, (unsigned)n_nodes);
+	if (replay(st, err) < 0)
+		return -1;
+	if (st->clock == CLOCK_REAL && wall_now_ms > st->wall_ms) {
+		int64_t gap = wall_now_ms - st->wall_ms;
+
+		st->now += gap < STATE_MAX_GAP_MS ? gap : STATE_MAX_GAP_MS;
+		cluster_advance_to(st->c, st->now);
+	}
+	return 0;
+}
+
+/* ---- saving ---- */
+
+static void
+snapshot(struct state *st)
+{
+	static const enum kind kinds[] = {KIND_NODE, KIND_DAEMONSET, KIND_CONTROLLERREVISION,
+		KIND_POD, KIND_EVENT};
+	struct vec all = VEC_INIT, one = VEC_INIT;
+
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		store_list_sorted(st->c->store, kinds[k], NULL, &one);
+		for (size_t i = 0; i < one.n; i++)
+			vec_push(&all, one.v[i]);
+		vec_clear(&one);
+	}
+	cJSON_DeleteItemFromObjectCaseSensitive(st->doc, "objects");
+	cJSON_AddItemToObject(st->doc, "objects",
+	    encode_list((struct object *const *)all.v, all.n, cluster_now(st->c)));
+	vec_free(&all);
+	vec_free(&one);
+}
+
+static void
+set_number(cJSON *doc, const char *key, int64_t v)
+{
+	cJSON *n = cJSON_CreateNumber((double)v);
+
+	if (cJSON_HasObjectItem(doc, key))
+		cJSON_ReplaceItemInObjectCaseSensitive(doc, key, n);
+	else
+		cJSON_AddItemToObject(doc, key, n);
+}
+
+static int
+write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+state_save(struct state *st, int64_t wall_now_ms, struct ks_err *err)
+{
+	char *text, *tmp, *dir, *slash;
+	int fd, dfd;
+
+	if (cluster_now(st->c) > st->now)
+		st->now = cluster_now(st->c);
+	st->wall_ms = wall_now_ms;
+	set_number(st->doc, "wallClock", st->wall_ms);
+	set_number(st->doc, "now", st->now);
+	cJSON_ReplaceItemInObjectCaseSensitive(st->doc, "kubesim",
+	    cJSON_CreateString(PACKAGE_VERSION));
+	snapshot(st);
+	text = cJSON_Print(st->doc);
+	tmp = xasprintf("%s.tmp", st->path);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0 || write_all(fd, text, strlen(text)) < 0 || write_all(fd, "\n", 1) < 0 ||
+	    fsync(fd) < 0) {
+		err_set(err, "cannot write %s: %s", tmp, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+		free(text);
+		free(tmp);
+		return -1;
+	}
+	close(fd);
+	free(text);
+	if (rename(tmp, st->path) < 0) {
+		err_set(err, "cannot replace %s: %s", st->path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	/* The rename is durable only once the directory is synced. */
+	dir = xstrdup(st->path);
+	slash = strrchr(dir, '/');
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	free(dir);
+	return 0;
+}
+
+int
+state_remove(struct state *st, struct ks_err *err)
+{
+	if (unlink(st->path) < 0)
+		return err_set(err, "cannot remove %s: %s", st->path, strerror(errno));
+	return 0;
+}

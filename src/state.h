@@ -1,0 +1,100 @@
+/*
+ * state.h - the persistent practice cluster behind `kubesim kubectl` and
+ * `kubesim cluster` (SPEC §5).
+ *
+ * The state file is a journal, not a memory dump. It records how the
+ * cluster was created (mode, seed, initial nodes), every change made to it
+ * (kubectl commands with the manifests they read, nodes added, failed,
+ * recovered and removed), each stamped with the simulated time it happened
+ * at, and the simulated clock. Loading replays the journal on a fresh
+ * cluster; because the simulation is deterministic, that rebuilds every
+ * object and every pending timer (a pod half-way through its image pull, a
+ * toleration counting down, a scheduler back-off) exactly, which a dump of
+ * the objects alone could not. The file also carries a snapshot of every
+ * object as kubectl -o json shows it, for people and tools to read; it is
+ * written, never read back.
+ *
+ * Between invocations the clock moves on by the wall-clock time that passed
+ * (at most STATE_MAX_GAP_MS), so pods start while the learner types; a
+ * cluster created with the manual clock only moves on `cluster advance`.
+ *
+ * Every invocation holds an exclusive lock (flock on FILE.lock) from load
+ * to save, and the file is replaced atomically (temporary file, fsync,
+ * rename), so parallel commands all land and a crash never leaves half a
+ * file. A file that cannot be read as a state of this format is an error
+ * and is left as it is.
+ */
+#ifndef KS_STATE_H
+#define KS_STATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <cjson/cJSON.h>
+
+#include "control/env.h"
+
+struct cluster;
+struct kctl_result;
+struct ks_err;
+
+/* The format this build writes and the newest it reads. */
+#define STATE_FORMAT 1
+/* A cluster left alone resumes at most this much later (replay stays fast). */
+#define STATE_MAX_GAP_MS (60 * 60 * 1000)
+
+enum state_clock {
+	CLOCK_REAL,   /* follows the wall clock between invocations */
+	CLOCK_MANUAL, /* moves only with `cluster advance` */
+};
+
+struct state {
+	char *path;
+	int lock_fd;
+	cJSON *doc;     /* the whole file */
+	cJSON *journal; /* doc's "journal" array */
+	enum placement_mode mode;
+	enum state_clock clock;
+	uint64_t seed;
+	int64_t wall_ms; /* wall clock when last saved (ms since the Unix epoch) */
+	sim_ms now;      /* simulated clock when last saved */
+	struct cluster *c;
+};
+
+/* $KUBESIM_STATE, else ~/.kubesim/cluster.json (caller frees). */
+int state_default_path(char **out, struct ks_err *err);
+/* Take the lock for path (creating the lock file); st is then ready for the rest. */
+int state_lock(struct state *st, const char *path, struct ks_err *err);
+/* Is there a state file at st->path? */
+bool state_exists(const struct state *st);
+/*
+ * Read and check the file, replay it, and move the clock on by the
+ * wall-clock time since it was saved (capped). Errors name the file (and
+ * the line and column for bad JSON); the file is never touched.
+ */
+int state_load(struct state *st, int64_t wall_now_ms, struct ks_err *err);
+/* A new cluster of n_nodes Ready nodes (node1..nodeN). */
+int state_create(struct state *st, enum placement_mode mode, enum state_clock clock,
+    uint64_t seed, unsigned n_nodes, int64_t wall_now_ms, struct ks_err *err);
+/*
+ * Carry out one journal entry (see state.c for the shapes) against the
+ * live cluster and, when it changed anything, append it to the journal.
+ * kubectl output goes to res (which may have a sink). Takes ownership of
+ * entry. Returns the command's exit status; -1 with err for an entry that
+ * cannot be carried out at all.
+ */
+int state_apply(struct state *st, cJSON *entry, struct kctl_result *res, struct ks_err *err);
+/* Write the file atomically, stamped with the wall clock. */
+int state_save(struct state *st, int64_t wall_now_ms, struct ks_err *err);
+/* Remove the state file (under the lock). */
+int state_remove(struct state *st, struct ks_err *err);
+/* Free everything and release the lock. */
+void state_close(struct state *st);
+
+/* What to tell a user after state_load fails. */
+extern const char state_left_alone[];
+
+/* Wall clock in ms since the Unix epoch. */
+int64_t state_wall_now(void);
+
+#endif
