@@ -87,6 +87,39 @@ slurp_stdin(void)
 	return sb_take(&sb);
 }
 
+/* Help and the client version need no cluster, as kubectl's need no server. */
+static bool
+needs_no_cluster(int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "help") == 0 || strcmp(argv[1], "options") == 0)
+		return true;
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0 ||
+		    (strcmp(argv[1], "version") == 0 && strcmp(argv[i], "--client") == 0))
+			return true;
+	return false;
+}
+
+static int
+run_without_cluster(int argc, char **argv)
+{
+	struct timing t;
+	struct cluster *c;
+	struct kctl_result res;
+	struct kctl_io io = {NULL, NULL, NULL, NULL};
+	int rc;
+
+	timing_defaults(&t);
+	c = cluster_new(MODE_SCHEDULER, &t, 1);
+	kctl_result_init(&res);
+	rc = kctl_run(c, argc - 1, argv + 1, &io, &res);
+	fputs(sb_str(&res.out), stdout);
+	fputs(sb_str(&res.err), stderr);
+	kctl_result_free(&res);
+	cluster_free(c);
+	return rc;
+}
+
 static int
 kubectl_main(int argc, char **argv)
 {
@@ -111,6 +144,10 @@ kubectl_main(int argc, char **argv)
 		return KS_EXIT_USAGE;
 	}
 	free(path);
+	if (!state_exists(&st) && needs_no_cluster(argc, argv)) {
+		state_close(&st);
+		return run_without_cluster(argc, argv);
+	}
 	if (!state_exists(&st)) {
 		fprintf(stderr,
 		    "kubesim: there is no practice cluster yet (%s does not exist)\n"

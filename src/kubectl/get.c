@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "api/node.h"
 #include "api/pod.h"
@@ -35,6 +36,7 @@ static const struct kctl_flag get_flags[] = {
 	{"no-headers", 0, KF_BOOL, NULL, "When using the default or custom-column output format, don't print headers (default print headers).", NULL},
 	{"label-columns", 'L', KF_STRING, NULL, "Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive.", NULL},
 	{"ignore-not-found", 0, KF_BOOL, NULL, "If set to true, suppresses NotFound error for specific objects that do not exist.", NULL},
+	{"sort-by", 0, KF_STRING, NULL, "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.", NULL},
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
@@ -47,6 +49,7 @@ enum out_kind {
 	OUT_JSON,
 	OUT_YAML,
 	OUT_JSONPATH,
+	OUT_CUSTOM,
 };
 
 static int
@@ -68,6 +71,9 @@ parse_output(struct kctl_call *call, enum out_kind *out, const char **arg)
 	else if (strncmp(o, "jsonpath=", 9) == 0) {
 		*out = OUT_JSONPATH;
 		*arg = o + 9;
+	} else if (strncmp(o, "custom-columns=", 15) == 0 || strcmp(o, "custom-columns") == 0) {
+		*out = OUT_CUSTOM;
+		*arg = o[14] == '=' ? o + 15 : "";
 	} else
 		return kctl_error(call,
 		    "unable to match a printer suitable for the output format \"%s\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml",
@@ -90,6 +96,310 @@ cmp_ns_name(const void *a, const void *b)
 	return c != 0 ? c : strcmp(x->meta.name, y->meta.name);
 }
 
+/* ---- namespaces ---- */
+
+/*
+ * kubesim does not store Namespace objects: the four a new cluster has are
+ * always there, with any other namespace an object lives in, all Active
+ * since the cluster started.
+ */
+static const char *const builtin_namespaces[] = {"default", "kube-node-lease", "kube-public",
+	"kube-system", NULL};
+
+static bool
+is_namespace_type(const char *t)
+{
+	return strcasecmp(t, "namespaces") == 0 || strcasecmp(t, "namespace") == 0 ||
+	    strcasecmp(t, "ns") == 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void
+list_namespaces(const struct store *st, struct vec *names)
+{
+	static const enum kind kinds[] = {KIND_POD, KIND_DAEMONSET, KIND_CONTROLLERREVISION,
+		KIND_EVENT};
+	struct vec objs = VEC_INIT;
+
+	for (size_t i = 0; builtin_namespaces[i] != NULL; i++)
+		vec_push(names, (void *)builtin_namespaces[i]);
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		store_list(st, kinds[k], NULL, &objs);
+		for (size_t i = 0; i < objs.n; i++) {
+			const char *ns = ((const struct object *)objs.v[i])->meta.ns;
+			size_t j;
+
+			for (j = 0; ns != NULL && j < names->n && strcmp(names->v[j], ns) != 0; j++)
+				;
+			if (ns != NULL && j == names->n)
+				vec_push(names, (void *)ns);
+		}
+		vec_clear(&objs);
+	}
+	vec_free(&objs);
+	vec_sort(names, cmp_str);
+}
+
+static cJSON *
+namespace_doc(const char *name)
+{
+	cJSON *o = cJSON_CreateObject(), *meta, *labels, *spec, *status;
+	char ts[64];
+
+	meta_format_time(0, ts, sizeof ts);
+	cJSON_AddStringToObject(o, "apiVersion", "v1");
+	cJSON_AddStringToObject(o, "kind", "Namespace");
+	meta = cJSON_AddObjectToObject(o, "metadata");
+	cJSON_AddStringToObject(meta, "creationTimestamp", ts);
+	labels = cJSON_AddObjectToObject(meta, "labels");
+	cJSON_AddStringToObject(labels, "kubernetes.io/metadata.name", name);
+	cJSON_AddStringToObject(meta, "name", name);
+	spec = cJSON_AddObjectToObject(o, "spec");
+	cJSON_AddItemToObject(spec, "finalizers", cJSON_CreateStringArray((const char *[]){"kubernetes"}, 1));
+	status = cJSON_AddObjectToObject(o, "status");
+	cJSON_AddStringToObject(status, "phase", "Active");
+	return o;
+}
+
+static int
+get_namespaces(struct kctl_call *call, enum out_kind out, const char *out_arg)
+{
+	struct vec all = VEC_INIT, shown = VEC_INIT;
+	struct strbuf text = STRBUF_INIT;
+	struct ks_err err;
+	bool by_name = call->n_args > 1;
+	int status = 0;
+
+	list_namespaces(call->c->store, &all);
+	if (by_name) {
+		for (size_t i = 1; i < call->n_args; i++) {
+			size_t j;
+
+			for (j = 0; j < all.n && strcmp(all.v[j], call->args[i]) != 0; j++)
+				;
+			if (j < all.n)
+				vec_push(&shown, all.v[j]);
+			else if (!kctl_bool(call, "ignore-not-found")) {
+				sb_addf(&text, "Error from server (NotFound): namespaces \"%s\" not found\n",
+				    call->args[i]);
+				status = 1;
+			}
+		}
+	} else {
+		for (size_t j = 0; j < all.n; j++)
+			vec_push(&shown, all.v[j]);
+	}
+	if (out == OUT_NAME) {
+		for (size_t i = 0; i < shown.n; i++)
+			kctl_out(call->res, "namespace/%s\n", (const char *)shown.v[i]);
+	} else if (out == OUT_JSON || out == OUT_YAML || out == OUT_JSONPATH) {
+		struct strbuf doc_text = STRBUF_INIT;
+		cJSON *doc;
+
+		if (by_name && shown.n == 1) {
+			doc = namespace_doc(shown.v[0]);
+		} else {
+			cJSON *items;
+
+			doc = cJSON_CreateObject();
+			cJSON_AddStringToObject(doc, "apiVersion", "v1");
+			items = cJSON_AddArrayToObject(doc, "items");
+			for (size_t i = 0; i < shown.n; i++)
+				cJSON_AddItemToArray(items, namespace_doc(shown.v[i]));
+			cJSON_AddStringToObject(doc, "kind", "List");
+			cJSON_AddStringToObject(cJSON_AddObjectToObject(doc, "metadata"), "resourceVersion", "");
+		}
+		if (out == OUT_JSON)
+			encode_json_text(doc, &doc_text);
+		else if (out == OUT_YAML)
+			encode_yaml_text(doc, &doc_text);
+		else if (jsonpath_eval(out_arg, doc, &doc_text, &err) < 0) {
+			kctl_err(call->res, "error: %s\n", err.msg);
+			status = 1;
+		}
+		kctl_out(call->res, "%s", sb_str(&doc_text));
+		sb_free(&doc_text);
+		cJSON_Delete(doc);
+	} else if (shown.n > 0) {
+		struct table *t = table_new();
+		static const char *const cols[] = {"Name", "Status", "Age"};
+		struct strbuf rendered = STRBUF_INIT;
+		char age[32];
+
+		table_header(t, cols, 3);
+		if (kctl_bool(call, "show-labels"))
+			table_add_column(t, "Labels");
+		for (size_t i = 0; i < shown.n; i++) {
+			table_row(t);
+			table_cell(t, shown.v[i]);
+			table_cell(t, "Active");
+			table_cell(t, printers_age(0, cluster_now(call->c), age, sizeof age));
+			if (kctl_bool(call, "show-labels"))
+				table_cellf(t, "kubernetes.io/metadata.name=%s", (const char *)shown.v[i]);
+		}
+		table_render(t, kctl_bool(call, "no-headers"), &rendered);
+		kctl_out(call->res, "%s", sb_str(&rendered));
+		sb_free(&rendered);
+		table_free(t);
+	}
+	kctl_err(call->res, "%s", sb_str(&text));
+	sb_free(&text);
+	vec_free(&all);
+	vec_free(&shown);
+	if (status)
+		call->res->status = 1;
+	return call->res->status;
+}
+
+/* ---- --sort-by (cmd/get/sorter.go) ---- */
+
+struct sort_item {
+	struct object *obj;
+	char *key;
+	bool numeric;
+	double num;
+	size_t index; /* for a stable sort */
+};
+
+static int
+cmp_sort_item(const void *a, const void *b)
+{
+	const struct sort_item *x = a, *y = b;
+	int c;
+
+	if (x->numeric && y->numeric)
+		c = x->num < y->num ? -1 : x->num > y->num;
+	else
+		c = strcmp(x->key, y->key);
+	if (c == 0)
+		c = x->index < y->index ? -1 : x->index > y->index;
+	return c;
+}
+
+/* Sort objs by the field's value: numbers as numbers, the rest as strings. */
+static int
+sort_objects(struct kctl_call *call, struct vec *objs, const char *field)
+{
+	struct sort_item *items;
+	struct ks_err err;
+	char *tmpl = jsonpath_relaxed(field, &err);
+	int rc = 0;
+
+	if (tmpl == NULL)
+		return kctl_error(call, "%s", err.msg);
+	items = xcalloc(objs->n + 1, sizeof *items);
+	for (size_t i = 0; i < objs->n && rc == 0; i++) {
+		cJSON *doc = encode_object(objs->v[i], cluster_now(call->c));
+		struct strbuf key = STRBUF_INIT;
+		size_t count;
+		char *end;
+
+		if (jsonpath_column(tmpl, doc, &key, &count, &err) < 0)
+			rc = kctl_error(call, "%s", err.msg);
+		items[i].obj = objs->v[i];
+		items[i].index = i;
+		items[i].key = sb_take(&key);
+		items[i].num = strtod(items[i].key, &end);
+		items[i].numeric = items[i].key[0] != '\0' && *end == '\0';
+		encode_free(doc);
+	}
+	if (rc == 0) {
+		qsort(items, objs->n, sizeof *items, cmp_sort_item);
+		for (size_t i = 0; i < objs->n; i++)
+			objs->v[i] = items[i].obj;
+	}
+	for (size_t i = 0; i < objs->n; i++)
+		free(items[i].key);
+	free(items);
+	free(tmpl);
+	return rc;
+}
+
+/* ---- -o custom-columns (cmd/get/customcolumn.go) ---- */
+
+static int
+print_custom_columns(struct kctl_call *call, const char *spec, struct type_group *groups,
+    size_t ngroups)
+{
+	struct tabwriter tw = TABWRITER_KUBECTL;
+	struct strbuf text = STRBUF_INIT, out = STRBUF_INIT;
+	char **headers = NULL, **tmpls = NULL;
+	size_t ncols = 0;
+	char *copy, *save = NULL;
+	struct ks_err err;
+	int rc = 0;
+
+	if (spec[0] == '\0')
+		return kctl_error(call, "custom-columns format specified but no custom columns given");
+	copy = xstrdup(spec);
+	for (char *part = strtok_r(copy, ",", &save); part != NULL && rc == 0;
+	     part = strtok_r(NULL, ",", &save)) {
+		char *colon = strchr(part, ':');
+		char *tmpl;
+
+		if (colon == NULL) {
+			rc = kctl_error(call, "unexpected custom-columns spec: %s, expected <header>:<json-path-expr>", part);
+			break;
+		}
+		*colon = '\0';
+		tmpl = jsonpath_relaxed(colon + 1, &err);
+		if (tmpl == NULL) {
+			rc = kctl_error(call, "%s", err.msg);
+			break;
+		}
+		headers = xreallocarray(headers, ncols + 1, sizeof *headers);
+		tmpls = xreallocarray(tmpls, ncols + 1, sizeof *tmpls);
+		headers[ncols] = xstrdup(part);
+		tmpls[ncols++] = tmpl;
+	}
+	free(copy);
+	for (size_t g = 0; g < ngroups && rc == 0; g++) {
+		if (groups[g].objs.n == 0)
+			continue;
+		/* The header is printed again whenever the type changes. */
+		for (size_t c = 0; c < ncols && !kctl_bool(call, "no-headers"); c++)
+			sb_addf(&text, "%s%s", headers[c], c + 1 < ncols ? "\t" : "\n");
+		for (size_t i = 0; i < groups[g].objs.n && rc == 0; i++) {
+			cJSON *doc = encode_object(groups[g].objs.v[i], cluster_now(call->c));
+
+			for (size_t c = 0; c < ncols; c++) {
+				size_t count, at = text.len;
+
+				if (jsonpath_column(tmpls[c], doc, &text, &count, &err) < 0) {
+					rc = kctl_error(call, "%s", err.msg);
+					break;
+				}
+				if (count == 0)
+					sb_add(&text, "<none>");
+				/* EscapeTerminal: no raw control characters reach the terminal. */
+				for (size_t k = at; k < text.len; k++)
+					if (text.s[k] == '\t' || text.s[k] == '\n')
+						text.s[k] = ' ';
+				sb_addc(&text, c + 1 < ncols ? '\t' : '\n');
+			}
+			encode_free(doc);
+		}
+	}
+	if (rc == 0) {
+		tabwriter_format(&tw, text.s ? text.s : "", text.len, &out);
+		kctl_out(call->res, "%s", sb_str(&out));
+	}
+	for (size_t c = 0; c < ncols; c++) {
+		free(headers[c]);
+		free(tmpls[c]);
+	}
+	free(headers);
+	free(tmpls);
+	sb_free(&text);
+	sb_free(&out);
+	return rc;
+}
+
 static int
 get_exec(struct kctl_call *call)
 {
@@ -104,6 +414,7 @@ get_exec(struct kctl_call *call)
 	struct vec freqs = VEC_INIT;
 	struct ks_err err;
 	bool by_name = false;
+	bool category = false, sort_failed = false;
 	/* get prints what it found, then the objects it could not find. */
 	struct strbuf notfound = STRBUF_INIT;
 	int status = 0;
@@ -115,6 +426,8 @@ get_exec(struct kctl_call *call)
 		kctl_err(call->res, "%s", "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples\n");
 		return call->res->status = 1;
 	}
+	if (is_namespace_type(call->args[0]))
+		return get_namespaces(call, out, out_arg);
 	if (sel_parse(kctl_str(call, "selector"), &sel, &err) < 0)
 		return kctl_error(call, "%s", err.msg);
 	if (kctl_field_selector(call, kctl_str(call, "field-selector"), &freqs) != 0) {
@@ -165,6 +478,13 @@ get_exec(struct kctl_call *call)
 		for (char *t = strtok_r(types, ",", &save); t != NULL; t = strtok_r(NULL, ",", &save)) {
 			enum kind k;
 
+			/* The "all" category, in discovery's order, of the kinds kubesim serves. */
+			if (strcmp(t, "all") == 0) {
+				groups[ngroups++].kind = KIND_POD;
+				groups[ngroups++].kind = KIND_DAEMONSET;
+				category = true;
+				continue;
+			}
 			if (kctl_resource(t, &k) < 0) {
 				kctl_error(call, "the server doesn't have a resource type \"%s\"", t);
 				free(types);
@@ -239,9 +559,23 @@ get_exec(struct kctl_call *call)
 		}
 		v->n = j;
 		total += j;
+		if (kctl_str(call, "sort-by")[0] != '\0' && out != OUT_JSON && out != OUT_YAML &&
+		    out != OUT_NAME && sort_objects(call, v, kctl_str(call, "sort-by")) != 0)
+			sort_failed = true;
+	}
+	if (sort_failed) {
+		sel_free(&sel);
+		kctl_field_reqs_free(&freqs);
+		sb_free(&notfound);
+		for (size_t x = 0; x < ngroups; x++)
+			vec_free(&groups[x].objs);
+		return call->res->status = 1;
 	}
 
-	if (out == OUT_NAME) {
+	if (out == OUT_CUSTOM) {
+		if (print_custom_columns(call, out_arg, groups, ngroups) != 0)
+			status = 1;
+	} else if (out == OUT_NAME) {
 		for (size_t g = 0; g < ngroups; g++)
 			for (size_t i = 0; i < groups[g].objs.n; i++)
 				kctl_out(call->res, "%s/%s\n", kctl_type_name(groups[g].kind),
@@ -284,7 +618,7 @@ get_exec(struct kctl_call *call)
 		memset(&po, 0, sizeof po);
 		po.wide = out == OUT_WIDE;
 		po.all_namespaces = all_ns;
-		po.with_kind = ngroups > 1;
+		po.with_kind = ngroups > 1 || category;
 		po.show_labels = kctl_bool(call, "show-labels");
 		po.label_columns = cols;
 		po.n_label_columns = ncols;

@@ -1831,3 +1831,67 @@ jsonpath_eval(const char *tmpl, const cJSON *doc, struct strbuf *out, struct ks_
 	jp_free(root);
 	return rc;
 }
+
+int
+jsonpath_column(const char *tmpl, const cJSON *doc, struct strbuf *out, size_t *count,
+    struct ks_err *err)
+{
+	struct jp_ctx c;
+	struct jp_node *root;
+	struct jvec cur = {0}, results = {0};
+	char *perr = NULL;
+	int rc = 0;
+
+	*count = 0;
+	if (jp_parse_string(tmpl, strlen(tmpl), &root, &perr) < 0) {
+		err_set(err, "error parsing jsonpath %s, %s", tmpl, perr ? perr : "invalid syntax");
+		free(perr);
+		return -1;
+	}
+	memset(&c, 0, sizeof c);
+	c.root = root;
+	c.last_end = JP_NONE;
+	sb_init(&c.msg);
+	jv_push(&cur, jv_node(doc));
+	/* FindResults' first list is the column (custom_column.go reads values[0]). */
+	if (root->n > 0 && jp_walk(&c, &cur, root->kids[0], &results) < 0) {
+		exec_error(tmpl, doc, sb_str(&c.msg), err);
+		rc = -1;
+	}
+	for (size_t i = 0; rc == 0 && i < results.n; i++) {
+		if (i > 0)
+			sb_addc(out, ',');
+		jv_fmt_v(&results.v[i], out);
+	}
+	if (rc == 0)
+		*count = results.n;
+	jv_clear(&results);
+	jv_clear(&cur);
+	sb_free(&c.msg);
+	jp_free(root);
+	return rc;
+}
+
+char *
+jsonpath_relaxed(const char *field, struct ks_err *err)
+{
+	size_t n = strlen(field);
+	const char *body = field;
+	size_t len = n;
+
+	/* customcolumn.go jsonRegexp: ^\{\.?([^{}]+)\}$|^\.?([^{}]+)$ */
+	if (n >= 2 && field[0] == '{' && field[n - 1] == '}') {
+		body = field + 1;
+		len = n - 2;
+	}
+	if (len > 0 && body[0] == '.') {
+		body++;
+		len--;
+	}
+	if (len == 0 || memchr(body, '{', len) != NULL || memchr(body, '}', len) != NULL) {
+		err_set(err, "unexpected path string, expected a 'name1.name2' or '.name1.name2' or "
+			     "'{name1.name2}' or '{.name1.name2}'");
+		return NULL;
+	}
+	return xasprintf("{.%.*s}", (int)len, body);
+}

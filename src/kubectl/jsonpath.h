@@ -27,4 +27,15 @@ struct strbuf;
  */
 int jsonpath_eval(const char *tmpl, const cJSON *doc, struct strbuf *out, struct ks_err *err);
 
+/*
+ * One custom-columns cell (or one --sort-by key): the results of the
+ * template's first expression, each as Go's %v prints it, joined by ",".
+ * *count is how many there were (0: kubectl prints "<none>").
+ */
+int jsonpath_column(const char *tmpl, const cJSON *doc, struct strbuf *out, size_t *count,
+    struct ks_err *err);
+
+/* RelaxedJSONPathExpression: ".a.b", "a.b" and "{.a.b}" all become "{.a.b}" (caller frees). */
+char *jsonpath_relaxed(const char *field, struct ks_err *err);
+
 #endif

@@ -31,6 +31,10 @@ extern const struct kctl_verb kctl_uncordon_verb;
 extern const struct kctl_verb kctl_drain_verb;
 extern const struct kctl_verb kctl_set_verb;
 extern const struct kctl_verb kctl_rollout_verb;
+extern const struct kctl_verb kctl_annotate_verb;
+extern const struct kctl_verb kctl_version_verb;
+extern const struct kctl_verb kctl_cluster_info_verb;
+extern const struct kctl_verb kctl_api_resources_verb;
 
 static const struct kctl_verb *const kctl_verbs[] = {
 	&kctl_create_verb,
@@ -44,6 +48,10 @@ static const struct kctl_verb *const kctl_verbs[] = {
 	&kctl_drain_verb,
 	&kctl_set_verb,
 	&kctl_rollout_verb,
+	&kctl_annotate_verb,
+	&kctl_version_verb,
+	&kctl_cluster_info_verb,
+	&kctl_api_resources_verb,
 };
 
 void
@@ -370,13 +378,52 @@ parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
 	return 0;
 }
 
+static const struct kctl_verb *
+find_verb(const char *name)
+{
+	for (size_t i = 0; i < sizeof kctl_verbs / sizeof kctl_verbs[0]; i++)
+		if (strcmp(kctl_verbs[i]->name, name) == 0)
+			return kctl_verbs[i];
+	return NULL;
+}
+
+/* kubectl's command groups (cmd.go), with the commands kubesim has, in kubectl's order. */
 static void
 print_root_help(struct strbuf *out)
 {
-	sb_add(out, "kubectl controls the (simulated) Kubernetes cluster manager.\n\nBasic Commands:\n");
-	for (size_t i = 0; i < sizeof kctl_verbs / sizeof kctl_verbs[0]; i++)
-		sb_addf(out, "  %-14s %s\n", kctl_verbs[i]->name, kctl_verbs[i]->short_help);
-	sb_add(out, "\nUsage:\n  kubectl [flags] [options]\n");
+	static const struct {
+		const char *title;
+		const char *verbs[8];
+	} groups[] = {
+		{"Basic Commands (Beginner)", {"create", "set", NULL}},
+		{"Basic Commands (Intermediate)", {"explain", "get", "delete", NULL}},
+		{"Deploy Commands", {"rollout", NULL}},
+		{"Cluster Management Commands",
+		    {"cluster-info", "cordon", "uncordon", "drain", "taint", NULL}},
+		{"Troubleshooting and Debugging Commands", {"describe", NULL}},
+		{"Advanced Commands", {"apply", "replace", NULL}},
+		{"Settings Commands", {"label", "annotate", NULL}},
+		{"Other Commands", {"api-resources", "version", NULL}},
+	};
+
+	sb_add(out, "kubectl controls the Kubernetes cluster manager.\n\n"
+		    " Find more information at: https://kubernetes.io/docs/reference/kubectl/\n");
+	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
+		bool titled = false;
+
+		for (size_t i = 0; groups[g].verbs[i] != NULL; i++) {
+			const struct kctl_verb *v = find_verb(groups[g].verbs[i]);
+
+			if (v == NULL)
+				continue;
+			if (!titled)
+				sb_addf(out, "\n%s:\n", groups[g].title);
+			titled = true;
+			sb_addf(out, "  %-15s %s\n", v->name, v->short_help);
+		}
+	}
+	sb_add(out, "\nUsage:\n  kubectl [flags] [options]\n\n"
+		    "Use \"kubectl <command> --help\" for more information about a given command.\n");
 }
 
 int
@@ -401,9 +448,7 @@ kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
 	call.io = io;
 	call.res = res;
 	call.ns = "default";
-	for (size_t i = 0; i < sizeof kctl_verbs / sizeof kctl_verbs[0]; i++)
-		if (strcmp(kctl_verbs[i]->name, argv[0]) == 0)
-			call.verb = kctl_verbs[i];
+	call.verb = find_verb(argv[0]);
 	if (call.verb == NULL) {
 		kctl_err(res, "error: unknown command \"%s\" for \"kubectl\"\n", argv[0]);
 		kctl_err(res, "%s", "Run 'kubectl --help' for usage.\n");

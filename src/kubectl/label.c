@@ -1,10 +1,13 @@
 /*
- * label.c - `kubectl label`, after staging/src/k8s.io/kubectl/pkg/cmd/label.
+ * label.c - `kubectl label` and `kubectl annotate`, after
+ * staging/src/k8s.io/kubectl/pkg/cmd/label and cmd/annotate.
  *
  * KEY=VALUE adds or (with --overwrite) changes a label, KEY- removes one.
  * The result line says what happened: "labeled", "unlabeled" when the
  * object only lost labels, "not labeled" when nothing changed
- * (updateDataChangeMsg).
+ * (updateDataChangeMsg). annotate is the same walk over the annotations,
+ * with its own spellings: any value is allowed, and every object it
+ * touches is "annotated".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,7 +47,8 @@ changes_free(struct change *c, size_t n)
 
 /* label.go parseLabels: "k=v" or "k-"; anything else is kubectl's error. */
 static int
-parse_changes(struct kctl_call *call, size_t first, struct change **out, size_t *nout)
+parse_changes(struct kctl_call *call, size_t first, bool annotate, struct change **out,
+    size_t *nout)
 {
 	struct change *c = xcalloc(call->n_args + 1, sizeof *c);
 	size_t n = 0;
@@ -61,9 +65,18 @@ parse_changes(struct kctl_call *call, size_t first, struct change **out, size_t 
 			c[n].key = xstrndup(a, len - 1);
 		} else {
 			changes_free(c, n);
-			return kctl_error(call, "invalid label spec: %s", a);
+			return kctl_error(call, annotate ? "invalid annotation format: %s" :
+							   "invalid label spec: %s",
+			    a);
 		}
 		n++;
+		if (annotate) {
+			if (c[n - 1].key[0] == '\0') {
+				changes_free(c, n);
+				return kctl_error(call, "invalid annotation format: %s", a);
+			}
+			continue;
+		}
 		/* label.go parseLabels checks keys and values as the API server will. */
 		if (valid_label_key_error(c[n - 1].key) != NULL) {
 			kctl_error(call, "invalid label spec: %s, %s", a, valid_label_key_error(c[n - 1].key));
@@ -79,7 +92,8 @@ parse_changes(struct kctl_call *call, size_t first, struct change **out, size_t 
 	}
 	if (n == 0) {
 		changes_free(c, n);
-		return kctl_usage_error(call, "at least one label update is required");
+		return kctl_usage_error(call, annotate ? "at least one annotation update is required" :
+							 "at least one label update is required");
 	}
 	*out = c;
 	*nout = n;
@@ -87,7 +101,7 @@ parse_changes(struct kctl_call *call, size_t first, struct change **out, size_t 
 }
 
 static int
-label_exec(struct kctl_call *call)
+edit_meta(struct kctl_call *call, bool annotate)
 {
 	struct store *st = call->c->store;
 	enum kind kind;
@@ -150,23 +164,29 @@ label_exec(struct kctl_call *call)
 			first = 2;
 		}
 	}
-	if (parse_changes(call, first, &changes, &nchanges) != 0) {
+	if (parse_changes(call, first, annotate, &changes, &nchanges) != 0) {
 		vec_free(&targets);
 		return 1;
 	}
 	for (size_t t = 0; t < targets.n; t++) {
 		struct object *o = targets.v[t];
+		struct labels *map = annotate ? &o->meta.annotations : &o->meta.labels;
 		struct labels before;
 		const char *msg;
 		bool conflict = false;
 
 		/* validateNoOverwrites: refuse before changing anything. */
 		for (size_t i = 0; i < nchanges && !overwrite; i++) {
-			const char *cur = labels_get(&o->meta.labels, changes[i].key);
+			const char *cur = labels_get(map, changes[i].key);
 
 			if (changes[i].value != NULL && cur != NULL && strcmp(cur, changes[i].value) != 0) {
-				kctl_error(call, "'%s' already has a value (%s), and --overwrite is false",
-				    changes[i].key, cur);
+				if (annotate)
+					kctl_error(call, "--overwrite is false but found the following "
+							 "declared annotation(s): '%s' already has a value (%s)",
+					    changes[i].key, cur);
+				else
+					kctl_error(call, "'%s' already has a value (%s), and --overwrite is false",
+					    changes[i].key, cur);
 				conflict = true;
 				break;
 			}
@@ -176,22 +196,24 @@ label_exec(struct kctl_call *call)
 			continue;
 		}
 		labels_init(&before);
-		labels_copy(&before, &o->meta.labels);
+		labels_copy(&before, map);
 		for (size_t i = 0; i < nchanges; i++) {
 			if (changes[i].value != NULL)
-				labels_set(&o->meta.labels, changes[i].key, changes[i].value);
-			else if (!labels_del(&o->meta.labels, changes[i].key))
+				labels_set(map, changes[i].key, changes[i].value);
+			else if (!labels_del(map, changes[i].key) && !annotate)
 				kctl_out(call->res, "label \"%s\" not found.\n", changes[i].key);
 		}
-		if (labels_equal(&before, &o->meta.labels))
+		if (annotate)
+			msg = "annotated";
+		else if (labels_equal(&before, map))
 			msg = "not labeled";
-		else if (!overwrite && o->meta.labels.n < before.n)
+		else if (!overwrite && map->n < before.n)
 			msg = "unlabeled";
 		else
 			msg = "labeled";
-		labels_free(&before);
-		if (strcmp(msg, "not labeled") != 0)
+		if (!labels_equal(&before, map))
 			store_update(st, o);
+		labels_free(&before);
 		kctl_out(call->res, "%s/%s %s\n", kctl_type_name(kind), o->meta.name, msg);
 	}
 	changes_free(changes, nchanges);
@@ -200,6 +222,33 @@ label_exec(struct kctl_call *call)
 		call->res->status = 1;
 	return call->res->status;
 }
+
+static int
+label_exec(struct kctl_call *call)
+{
+	return edit_meta(call, false);
+}
+
+static int
+annotate_exec(struct kctl_call *call)
+{
+	return edit_meta(call, true);
+}
+
+static const struct kctl_flag annotate_flags[] = {
+	{"overwrite", 0, KF_BOOL, NULL, "If true, allow annotations to be overwritten, otherwise reject annotation updates that overwrite existing annotations.", NULL},
+	{"all", 0, KF_BOOL, NULL, "Select all resources, in the namespace of the specified resource types.", NULL},
+	{"selector", 'l', KF_STRING, NULL, "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.", NULL},
+	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
+};
+
+const struct kctl_verb kctl_annotate_verb = {
+	.name = "annotate",
+	.short_help = "Update the annotations on a resource",
+	.usage = "kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]",
+	.flags = annotate_flags,
+	.exec = annotate_exec,
+};
 
 const struct kctl_verb kctl_label_verb = {
 	.name = "label",

@@ -1,0 +1,235 @@
+/*
+ * info.c - what kubectl says about the cluster itself: `kubectl version`,
+ * `kubectl cluster-info` and `kubectl api-resources`, after
+ * staging/src/k8s.io/kubectl/pkg/cmd/{version,clusterinfo,apiresources}.
+ *
+ * The simulated API server is v1.32.0 at kind's usual address and serves
+ * only the resources kubesim models, so api-resources lists those and no
+ * others: a learner who looks for deployments there learns why
+ * `kubectl get deploy` fails.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "kubectl/kctl.h"
+#include "kubectl/table.h"
+#include "util/strbuf.h"
+
+#define KS_CLIENT_VERSION "v1.32.0"
+#define KS_SERVER_VERSION "v1.32.0"
+#define KS_KUSTOMIZE_VERSION "v5.5.0"
+#define KS_SERVER_URL "https://127.0.0.1:6443"
+
+static const struct kctl_flag version_flags[] = {
+	{"client", 0, KF_BOOL, NULL, "If true, shows client version only (no server required).", NULL},
+	{"output", 'o', KF_STRING, NULL, "One of 'yaml' or 'json'.", NULL},
+	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
+};
+
+static void
+version_json(struct kctl_call *call, bool client_only, bool yaml)
+{
+	static const char *const client_yaml =
+	    "clientVersion:\n"
+	    "  buildDate: \"2024-12-11T18:04:20Z\"\n"
+	    "  compiler: gc\n"
+	    "  gitCommit: 70d3cc986aa8221cd1dfb1121852688902d3bf53\n"
+	    "  gitTreeState: clean\n"
+	    "  gitVersion: " KS_CLIENT_VERSION "\n"
+	    "  goVersion: go1.23.3\n"
+	    "  major: \"1\"\n"
+	    "  minor: \"32\"\n"
+	    "  platform: linux/amd64\n"
+	    "kustomizeVersion: " KS_KUSTOMIZE_VERSION "\n";
+	static const char *const server_yaml =
+	    "serverVersion:\n"
+	    "  buildDate: \"2024-12-11T18:04:20Z\"\n"
+	    "  compiler: gc\n"
+	    "  gitCommit: 70d3cc986aa8221cd1dfb1121852688902d3bf53\n"
+	    "  gitTreeState: clean\n"
+	    "  gitVersion: " KS_SERVER_VERSION "\n"
+	    "  goVersion: go1.23.3\n"
+	    "  major: \"1\"\n"
+	    "  minor: \"32\"\n"
+	    "  platform: linux/amd64\n";
+	static const char *const client_json =
+	    "{\n"
+	    "  \"clientVersion\": {\n"
+	    "    \"major\": \"1\",\n"
+	    "    \"minor\": \"32\",\n"
+	    "    \"gitVersion\": \"" KS_CLIENT_VERSION "\",\n"
+	    "    \"gitCommit\": \"70d3cc986aa8221cd1dfb1121852688902d3bf53\",\n"
+	    "    \"gitTreeState\": \"clean\",\n"
+	    "    \"buildDate\": \"2024-12-11T18:04:20Z\",\n"
+	    "    \"goVersion\": \"go1.23.3\",\n"
+	    "    \"compiler\": \"gc\",\n"
+	    "    \"platform\": \"linux/amd64\"\n"
+	    "  },\n"
+	    "  \"kustomizeVersion\": \"" KS_KUSTOMIZE_VERSION "\"";
+	static const char *const server_json =
+	    ",\n"
+	    "  \"serverVersion\": {\n"
+	    "    \"major\": \"1\",\n"
+	    "    \"minor\": \"32\",\n"
+	    "    \"gitVersion\": \"" KS_SERVER_VERSION "\",\n"
+	    "    \"gitCommit\": \"70d3cc986aa8221cd1dfb1121852688902d3bf53\",\n"
+	    "    \"gitTreeState\": \"clean\",\n"
+	    "    \"buildDate\": \"2024-12-11T18:04:20Z\",\n"
+	    "    \"goVersion\": \"go1.23.3\",\n"
+	    "    \"compiler\": \"gc\",\n"
+	    "    \"platform\": \"linux/amd64\"\n"
+	    "  }";
+
+	if (yaml) {
+		kctl_out(call->res, "%s%s", client_yaml, client_only ? "" : server_yaml);
+		return;
+	}
+	kctl_out(call->res, "%s%s\n}\n", client_json, client_only ? "" : server_json);
+}
+
+static int
+version_exec(struct kctl_call *call)
+{
+	const char *o = kctl_str(call, "output");
+	bool client_only = kctl_bool(call, "client");
+
+	if (call->n_args > 0)
+		return kctl_usage_error(call, "unexpected arguments: %s", call->args[0]);
+	if (strcmp(o, "json") == 0 || strcmp(o, "yaml") == 0) {
+		version_json(call, client_only, strcmp(o, "yaml") == 0);
+		return 0;
+	}
+	if (o[0] != '\0')
+		return kctl_error(call, "--output must be 'yaml' or 'json'");
+	kctl_out(call->res, "Client Version: %s\nKustomize Version: %s\n", KS_CLIENT_VERSION,
+	    KS_KUSTOMIZE_VERSION);
+	if (!client_only)
+		kctl_out(call->res, "Server Version: %s\n", KS_SERVER_VERSION);
+	return 0;
+}
+
+const struct kctl_verb kctl_version_verb = {
+	.name = "version",
+	.short_help = "Print the client and server version information",
+	.usage = "kubectl version [flags] [options]",
+	.flags = version_flags,
+	.exec = version_exec,
+};
+
+static const struct kctl_flag cluster_info_flags[] = {
+	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
+};
+
+static int
+cluster_info_exec(struct kctl_call *call)
+{
+	if (call->n_args > 0 && strcmp(call->args[0], "dump") == 0)
+		return kctl_error(call, "cluster-info dump is not simulated; use kubectl get "
+					"nodes,pods,ds -A -o yaml");
+	if (call->n_args > 0)
+		return kctl_usage_error(call, "unexpected arguments: %s", call->args[0]);
+	/* kind's control plane; kubesim runs no CoreDNS, so there is no second line. */
+	kctl_out(call->res,
+	    "Kubernetes control plane is running at %s\n"
+	    "\n"
+	    "To further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
+	    KS_SERVER_URL);
+	return 0;
+}
+
+const struct kctl_verb kctl_cluster_info_verb = {
+	.name = "cluster-info",
+	.short_help = "Display cluster information",
+	.usage = "kubectl cluster-info [flags] [options]",
+	.flags = cluster_info_flags,
+	.exec = cluster_info_exec,
+};
+
+static const struct kctl_flag api_resources_flags[] = {
+	{"output", 'o', KF_STRING, NULL, "Output format. One of: (wide, name).", NULL},
+	{"no-headers", 0, KF_BOOL, NULL, "When using the default or custom-column output format, don't print headers (default print headers).", NULL},
+	{"namespaced", 0, KF_STRING, "true", "If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.", "true"},
+	{"api-group", 0, KF_STRING, NULL, "Limit to resources in the specified API group.", NULL},
+	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
+};
+
+/* Discovery's order: the core group first, then apps. */
+static const struct api_resource {
+	const char *name, *short_name, *group, *version, *kind, *verbs, *categories;
+	bool namespaced;
+} api_resources[] = {
+	{"events", "ev", "", "v1", "Event", "create,delete,deletecollection,get,list,patch,update,watch", "", true},
+	{"namespaces", "ns", "", "v1", "Namespace", "create,delete,get,list,patch,update,watch", "", false},
+	{"nodes", "no", "", "v1", "Node", "create,delete,deletecollection,get,list,patch,update,watch", "", false},
+	{"pods", "po", "", "v1", "Pod", "create,delete,deletecollection,get,list,patch,update,watch", "all", true},
+	{"controllerrevisions", "", "apps", "v1", "ControllerRevision", "create,delete,deletecollection,get,list,patch,update,watch", "", true},
+	{"daemonsets", "ds", "apps", "v1", "DaemonSet", "create,delete,deletecollection,get,list,patch,update,watch", "all", true},
+};
+
+static int
+api_resources_exec(struct kctl_call *call)
+{
+	const char *o = kctl_str(call, "output");
+	const char *group = kctl_str(call, "api-group");
+	bool filter_ns = kctl_given(call, "namespaced");
+	bool want_ns = strcmp(kctl_str(call, "namespaced"), "false") != 0;
+	bool wide = strcmp(o, "wide") == 0;
+	struct table *t;
+	struct strbuf text = STRBUF_INIT;
+
+	if (o[0] != '\0' && !wide && strcmp(o, "name") != 0)
+		return kctl_error(call, "--output %s is not available", o);
+	if (call->n_args > 0)
+		return kctl_usage_error(call, "unexpected arguments: %s", call->args[0]);
+	t = table_new();
+	table_header(t, (const char *const[]){"Name", "Shortnames", "Apiversion", "Namespaced", "Kind"},
+	    5);
+	if (wide) {
+		table_add_column(t, "Verbs");
+		table_add_column(t, "Categories");
+	}
+	for (size_t i = 0; i < sizeof api_resources / sizeof api_resources[0]; i++) {
+		const struct api_resource *r = &api_resources[i];
+
+		if (filter_ns && r->namespaced != want_ns)
+			continue;
+		if (kctl_given(call, "api-group") && strcmp(group, r->group) != 0)
+			continue;
+		if (strcmp(o, "name") == 0) {
+			kctl_out(call->res, "%s%s%s\n", r->name, r->group[0] ? "." : "", r->group);
+			continue;
+		}
+		table_row(t);
+		table_cell(t, r->name);
+		table_cell(t, r->short_name);
+		if (r->group[0] != '\0')
+			table_cellf(t, "%s/%s", r->group, r->version);
+		else
+			table_cell(t, r->version);
+		table_cell(t, r->namespaced ? "true" : "false");
+		table_cell(t, r->kind);
+		if (wide) {
+			char verbs[128];
+
+			snprintf(verbs, sizeof verbs, "[%s]", r->verbs);
+			for (char *c = verbs; *c != '\0'; c++)
+				if (*c == ',')
+					*c = ' ';
+			table_cell(t, verbs);
+			table_cell(t, r->categories);
+		}
+	}
+	table_render(t, kctl_bool(call, "no-headers"), &text);
+	kctl_out(call->res, "%s", sb_str(&text));
+	sb_free(&text);
+	table_free(t);
+	return 0;
+}
+
+const struct kctl_verb kctl_api_resources_verb = {
+	.name = "api-resources",
+	.short_help = "Print the supported API resources on the server",
+	.usage = "kubectl api-resources [flags] [options]",
+	.flags = api_resources_flags,
+	.exec = api_resources_exec,
+};
