@@ -33,8 +33,10 @@ static const char cluster_usage[] =
     "\n"
     "Subcommands:\n"
     "  create [--nodes N] [--mode legacy|scheduler] [--clock real|manual] [--seed N]\n"
-    "                        a new cluster of N Ready nodes node1..nodeN (default 3,\n"
+    "         [--bare]       a new cluster of N Ready nodes node1..nodeN (default 3,\n"
     "                        scheduler mode, a clock that follows the wall clock)\n"
+    "                        running kube-proxy in kube-system as kubeadm sets it\n"
+    "                        up (--bare: without it), two minutes after boot\n"
     "  add-node NAME [--label K=V]... [--taint K[=V]:EFFECT]... [--cpu Q]\n"
     "           [--memory Q] [--pods N] [--unschedulable]\n"
     "                        a machine joins (NotReady, then Ready)\n"
@@ -131,8 +133,10 @@ cmd_create(int argc, char **argv)
 		{"mode", required_argument, NULL, 'm'},
 		{"clock", required_argument, NULL, 'c'},
 		{"seed", required_argument, NULL, 's'},
+		{"bare", no_argument, NULL, 'b'},
 		{NULL, 0, NULL, 0},
 	};
+	bool addons = true;
 	enum placement_mode mode = MODE_SCHEDULER;
 	enum state_clock clock = CLOCK_REAL;
 	uint64_t nodes = 3, seed = 1;
@@ -155,6 +159,9 @@ cmd_create(int argc, char **argv)
 			if (strcmp(optarg, "real") != 0 && strcmp(optarg, "manual") != 0)
 				return usage_error("--clock is real or manual, not \"%s\"", optarg);
 			clock = strcmp(optarg, "manual") == 0 ? CLOCK_MANUAL : CLOCK_REAL;
+			break;
+		case 'b':
+			addons = false;
 			break;
 		case 's':
 			if (!parse_uint(optarg, INT64_MAX / 2, &seed))
@@ -179,7 +186,7 @@ cmd_create(int argc, char **argv)
 		state_close(&st);
 		return KS_EXIT_FAILED;
 	}
-	state_create(&st, mode, clock, seed, (unsigned)nodes, state_wall_now(), &err);
+	state_create(&st, mode, clock, seed, (unsigned)nodes, addons, state_wall_now(), &err);
 	rc = save(&st, KS_EXIT_OK);
 	if (rc == KS_EXIT_OK) {
 		printf("Created a %" PRIu64 "-node practice cluster (%s mode, %s clock) in %s\n",

@@ -5,7 +5,7 @@
  * The file (format 1):
  *
  *   {"kind": "KubesimCluster", "format": 1, "kubesim": "0.1.0",
- *    "mode": "scheduler", "clock": "real", "seed": 1, "nodes": 3,
+ *    "mode": "scheduler", "clock": "real", "seed": 1, "nodes": 3, "addons": true,
  *    "wallClock": 1764406800000, "now": 73500,
  *    "journal": [
  *      {"at": 1200, "op": "kubectl", "args": ["create", "-f", "demo.yaml"],
@@ -387,6 +387,66 @@ state_apply(struct state *st, cJSON *entry, struct kctl_result *res, struct ks_e
 
 /* ---- building and replaying ---- */
 
+/*
+ * What kubeadm installs on every cluster and a learner meets at once:
+ * `kubectl get ds -A` lists it, and `kubectl drain` refuses to go on without
+ * --ignore-daemonsets because of it. kind's own manifest, less what kubesim
+ * does not model (the env and securityContext).
+ */
+static const char kube_proxy_yaml[] =
+    "apiVersion: apps/v1\n"
+    "kind: DaemonSet\n"
+    "metadata:\n"
+    "  labels: {k8s-app: kube-proxy}\n"
+    "  name: kube-proxy\n"
+    "  namespace: kube-system\n"
+    "spec:\n"
+    "  selector:\n"
+    "    matchLabels: {k8s-app: kube-proxy}\n"
+    "  template:\n"
+    "    metadata:\n"
+    "      labels: {k8s-app: kube-proxy}\n"
+    "    spec:\n"
+    "      containers:\n"
+    "      - command: [/usr/local/bin/kube-proxy, --config=/var/lib/kube-proxy/config.conf,\n"
+    "                  --hostname-override=$(NODE_NAME)]\n"
+    "        image: registry.k8s.io/kube-proxy:v1.32.0\n"
+    "        imagePullPolicy: IfNotPresent\n"
+    "        name: kube-proxy\n"
+    "        volumeMounts:\n"
+    "        - {mountPath: /var/lib/kube-proxy, name: kube-proxy}\n"
+    "        - {mountPath: /run/xtables.lock, name: xtables-lock}\n"
+    "        - {mountPath: /lib/modules, name: lib-modules, readOnly: true}\n"
+    "      hostNetwork: true\n"
+    "      nodeSelector: {kubernetes.io/os: linux}\n"
+    "      priorityClassName: system-node-critical\n"
+    "      serviceAccountName: kube-proxy\n"
+    "      tolerations:\n"
+    "      - operator: Exists\n"
+    "      volumes:\n"
+    "      - {configMap: {name: kube-proxy}, name: kube-proxy}\n"
+    "      - {hostPath: {path: /run/xtables.lock, type: FileOrCreate}, name: xtables-lock}\n"
+    "      - {hostPath: {path: /lib/modules}, name: lib-modules}\n"
+    "  updateStrategy:\n"
+    "    rollingUpdate: {maxUnavailable: 1}\n"
+    "    type: RollingUpdate\n";
+
+/* A new cluster has been up a while before anyone types at it. */
+#define ADDON_SETTLE_MS (2 * 60 * 1000)
+
+static void
+install_addons(struct cluster *c)
+{
+	char *argv[] = {"apply", "-f", "-", NULL};
+	struct kctl_io io = {kube_proxy_yaml, NULL, NULL, NULL};
+	struct kctl_result res;
+
+	kctl_result_init(&res);
+	kctl_run(c, 3, argv, &io, &res);
+	kctl_result_free(&res);
+	cluster_advance_to(c, ADDON_SETTLE_MS);
+}
+
 static void
 add_initial_nodes(struct cluster *c, unsigned n_nodes)
 {
@@ -411,14 +471,17 @@ new_cluster(const struct state *st, unsigned n_nodes)
 	timing_defaults(&t);
 	c = cluster_new(st->mode, &t, st->seed);
 	add_initial_nodes(c, n_nodes);
+	if (st->addons)
+		install_addons(c);
 	return c;
 }
 
 int
 state_create(struct state *st, enum placement_mode mode, enum state_clock clock, uint64_t seed,
-    unsigned n_nodes, int64_t wall_now_ms, struct ks_err *err)
+    unsigned n_nodes, bool addons, int64_t wall_now_ms, struct ks_err *err)
 {
 	(void)err;
+	st->addons = addons;
 	st->mode = mode;
 	st->clock = clock;
 	st->seed = seed;
@@ -432,8 +495,10 @@ state_create(struct state *st, enum placement_mode mode, enum state_clock clock,
 	cJSON_AddStringToObject(st->doc, "clock", clock == CLOCK_MANUAL ? "manual" : "real");
 	cJSON_AddNumberToObject(st->doc, "seed", (double)seed);
 	cJSON_AddNumberToObject(st->doc, "nodes", n_nodes);
+	cJSON_AddBoolToObject(st->doc, "addons", addons);
 	st->journal = cJSON_AddArrayToObject(st->doc, "journal");
 	st->c = new_cluster(st, n_nodes);
+	st->now = cluster_now(st->c);
 	return 0;
 }
 
@@ -493,6 +558,7 @@ check_header(struct state *st, int64_t *n_nodes, struct ks_err *err)
 	st->seed = (uint64_t)seed;
 	if (!get_int(d, "nodes", 0, 100000, n_nodes))
 		return err_set(err, "%s: \"nodes\" must be a number from 0 to 100000", st->path);
+	st->addons = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "addons"));
 	if (!get_int(d, "wallClock", 0, INT64_MAX / 2, &st->wall_ms))
 		return err_set(err, "%s: \"wallClock\" must be a time in milliseconds", st->path);
 	if (!get_int(d, "now", 0, INT64_MAX / 4, &st->now))

@@ -56,6 +56,7 @@ struct state {
 	enum placement_mode mode;
 	enum state_clock clock;
 	uint64_t seed;
+	bool addons;     /* kube-proxy in kube-system, as kubeadm installs it */
 	int64_t wall_ms; /* wall clock when last saved (ms since the Unix epoch) */
 	sim_ms now;      /* simulated clock when last saved */
 	struct cluster *c;
@@ -73,9 +74,13 @@ bool state_exists(const struct state *st);
  * the line and column for bad JSON); the file is never touched.
  */
 int state_load(struct state *st, int64_t wall_now_ms, struct ks_err *err);
-/* A new cluster of n_nodes Ready nodes (node1..nodeN). */
+/*
+ * A new cluster of n_nodes Ready nodes (node1..nodeN); with addons, the
+ * kube-proxy DaemonSet is installed and the clock starts two minutes in,
+ * once its pods run.
+ */
 int state_create(struct state *st, enum placement_mode mode, enum state_clock clock,
-    uint64_t seed, unsigned n_nodes, int64_t wall_now_ms, struct ks_err *err);
+    uint64_t seed, unsigned n_nodes, bool addons, int64_t wall_now_ms, struct ks_err *err);
 /*
  * Carry out one journal entry (see state.c for the shapes) against the
  * live cluster and, when it changed anything, append it to the journal.

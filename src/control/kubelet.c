@@ -345,12 +345,14 @@ start_pod(struct sim *sim, void *arg)
 	pod_cond_set(&p->status.containers_ready, "True", NULL, NULL, now);
 	pod_cond_set(&p->status.ready, "True", NULL, NULL, now);
 	if (p->status.pod_ip == NULL) {
-		ns->next_ip = ns->next_ip < 2 ? 2 : ns->next_ip + 1;
-		if (p->spec.host_network)
+		/* Host-network pods share the node's address and take none from its pod CIDR. */
+		if (p->spec.host_network) {
 			p->status.pod_ip = xstrdup_or_null(node->internal_ip);
-		else
+		} else {
+			ns->next_ip = ns->next_ip < 2 ? 2 : ns->next_ip + 1;
 			p->status.pod_ip = xasprintf("10.244.%u.%u", node_index_of(node),
 			    (ns->next_ip - 2) % 253 + 2);
+		}
 	}
 	store_update(k->env->store, &p->obj);
 	/* kuberuntime_container.go startContainer, container by container. */

@@ -9,32 +9,32 @@ category, namespaces, sorting and custom columns, and its errors.
   daemonset.apps/fluentd-es-demo created
 
   $ kubesim cluster advance 1m
-  Advanced the clock by 1m0s; the cluster has run for 1m0s
+  Advanced the clock by 1m0s; the cluster has run for 3m0s
 
   $ kubectl get daemonsets.apps,po
   NAME                             DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE
   daemonset.apps/fluentd-es-demo   3         3         3       3            3           <none>          60s
   
   NAME                        READY   STATUS    RESTARTS   AGE
-  pod/fluentd-es-demo-cv49m   1/1     Running   0          59s
-  pod/fluentd-es-demo-vxkfs   1/1     Running   0          59s
-  pod/fluentd-es-demo-z2qfz   1/1     Running   0          59s
+  pod/fluentd-es-demo-n7g7s   1/1     Running   0          59s
+  pod/fluentd-es-demo-tn8bt   1/1     Running   0          59s
+  pod/fluentd-es-demo-wxnr8   1/1     Running   0          59s
 
   $ kubectl get all
   NAME                        READY   STATUS    RESTARTS   AGE
-  pod/fluentd-es-demo-cv49m   1/1     Running   0          59s
-  pod/fluentd-es-demo-vxkfs   1/1     Running   0          59s
-  pod/fluentd-es-demo-z2qfz   1/1     Running   0          59s
+  pod/fluentd-es-demo-n7g7s   1/1     Running   0          59s
+  pod/fluentd-es-demo-tn8bt   1/1     Running   0          59s
+  pod/fluentd-es-demo-wxnr8   1/1     Running   0          59s
   
   NAME                             DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE
   daemonset.apps/fluentd-es-demo   3         3         3       3            3           <none>          60s
 
   $ kubectl get ns
   NAME              STATUS   AGE
-  default           Active   60s
-  kube-node-lease   Active   60s
-  kube-public       Active   60s
-  kube-system       Active   60s
+  default           Active   3m
+  kube-node-lease   Active   3m
+  kube-public       Active   3m
+  kube-system       Active   3m
 
   $ kubectl get namespace kube-system -o name
   namespace/kube-system
@@ -45,22 +45,22 @@ category, namespaces, sorting and custom columns, and its errors.
 
   $ kubectl get po --sort-by=.spec.nodeName -o custom-columns=POD:.metadata.name,NODE:.spec.nodeName,IMAGES:.spec.containers[*].image,QOS:.status.qosClass,MISSING:.spec.nothing
   POD                     NODE    IMAGES                                  QOS         MISSING
-  fluentd-es-demo-cv49m   node1   k8s.gcr.io/fluentd-elasticsearch:1.20   Burstable   <none>
-  fluentd-es-demo-vxkfs   node2   k8s.gcr.io/fluentd-elasticsearch:1.20   Burstable   <none>
-  fluentd-es-demo-z2qfz   node3   k8s.gcr.io/fluentd-elasticsearch:1.20   Burstable   <none>
+  fluentd-es-demo-wxnr8   node1   k8s.gcr.io/fluentd-elasticsearch:1.20   Burstable   <none>
+  fluentd-es-demo-n7g7s   node2   k8s.gcr.io/fluentd-elasticsearch:1.20   Burstable   <none>
+  fluentd-es-demo-tn8bt   node3   k8s.gcr.io/fluentd-elasticsearch:1.20   Burstable   <none>
 
   $ kubectl get po -o custom-columns=nocolon
   2> error: unexpected custom-columns spec: nocolon, expected <header>:<json-path-expr>
   [1]
 
   $ kubectl get nodes --sort-by='{.metadata.name}' -L kubernetes.io/hostname --no-headers
-  node1   Ready   <none>   60s   v1.32.0   node1
-  node2   Ready   <none>   60s   v1.32.0   node2
-  node3   Ready   <none>   60s   v1.32.0   node3
+  node1   Ready   <none>   3m    v1.32.0   node1
+  node2   Ready   <none>   3m    v1.32.0   node2
+  node3   Ready   <none>   3m    v1.32.0   node3
 
   $ kubectl get no node2 --show-labels
   NAME    STATUS   ROLES    AGE   VERSION   LABELS
-  node2   Ready    <none>   60s   v1.32.0   beta.kubernetes.io/arch=amd64,beta.kubernetes.io/os=linux,kubernetes.io/arch=amd64,kubernetes.io/hostname=node2,kubernetes.io/os=linux
+  node2   Ready    <none>   3m    v1.32.0   beta.kubernetes.io/arch=amd64,beta.kubernetes.io/os=linux,kubernetes.io/arch=amd64,kubernetes.io/hostname=node2,kubernetes.io/os=linux
 
   $ kubectl get ev --field-selector reason=SuccessfulCreate -o custom-columns=REASON:.reason,OBJECT:.involvedObject.name
   REASON             OBJECT
@@ -69,7 +69,10 @@ category, namespaces, sorting and custom columns, and its errors.
   SuccessfulCreate   fluentd-es-demo
 
   $ kubectl get pods -n kube-system
-  2> No resources found in kube-system namespace.
+  NAME               READY   STATUS    RESTARTS   AGE
+  kube-proxy-cv49m   1/1     Running   0          2m59s
+  kube-proxy-vxkfs   1/1     Running   0          2m59s
+  kube-proxy-z2qfz   1/1     Running   0          2m59s
 
   $ kubectl get deployments
   2> error: the server doesn't have a resource type "deployments"

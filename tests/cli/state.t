@@ -32,33 +32,33 @@ Nodes join, fail and come back; the clock only moves when told.
 
   $ kubectl get nodes
   NAME    STATUS     ROLES    AGE   VERSION
-  node1   Ready      <none>   0s    v1.32.0
-  node2   Ready      <none>   0s    v1.32.0
+  node1   Ready      <none>   2m    v1.32.0
+  node2   Ready      <none>   2m    v1.32.0
   node3   NotReady   <none>   0s    v1.32.0
 
   $ kubesim cluster advance 10s
-  Advanced the clock by 10s; the cluster has run for 10s
+  Advanced the clock by 10s; the cluster has run for 2m10s
 
   $ kubesim cluster fail-node node2
   node/node2 failed (its kubelet stops posting status)
 
   $ kubesim cluster advance 1m
-  Advanced the clock by 1m0s; the cluster has run for 1m10s
+  Advanced the clock by 1m0s; the cluster has run for 3m10s
 
   $ kubectl get nodes node2 -o jsonpath='{.spec.taints}'
-  [{"effect":"NoSchedule","key":"node.kubernetes.io/unreachable","timeAdded":"2025-01-01T00:01:00Z"},{"effect":"NoExecute","key":"node.kubernetes.io/unreachable","timeAdded":"2025-01-01T00:01:00Z"}] (no-eol)
+  [{"effect":"NoSchedule","key":"node.kubernetes.io/unreachable","timeAdded":"2025-01-01T00:03:00Z"},{"effect":"NoExecute","key":"node.kubernetes.io/unreachable","timeAdded":"2025-01-01T00:03:00Z"}] (no-eol)
 
   $ kubesim cluster recover-node node2
   node/node2 recovered (its kubelet is back)
 
   $ kubesim cluster advance 30s
-  Advanced the clock by 30s; the cluster has run for 1m40s
+  Advanced the clock by 30s; the cluster has run for 3m40s
 
   $ kubectl get nodes
-  NAME    STATUS   ROLES    AGE    VERSION
-  node1   Ready    <none>   100s   v1.32.0
-  node2   Ready    <none>   100s   v1.32.0
-  node3   Ready    <none>   100s   v1.32.0
+  NAME    STATUS   ROLES    AGE     VERSION
+  node1   Ready    <none>   3m40s   v1.32.0
+  node2   Ready    <none>   3m40s   v1.32.0
+  node3   Ready    <none>   100s    v1.32.0
 
   $ kubesim cluster remove-node node9
   2> error: node "node9" not found
@@ -83,12 +83,12 @@ A truncated file: an error naming where it ends, and the file is untouched.
   $ cp "$KUBESIM_STATE" "$SCRATCH/good.json"; head -c 300 "$SCRATCH/good.json" > "$KUBESIM_STATE"; cp "$KUBESIM_STATE" "$SCRATCH/cut.json"
 
   $ kubectl get nodes
-  2> kubesim: $KUBESIM_STATE:16:3: the state file is not valid JSON
+  2> kubesim: $KUBESIM_STATE:16:29: the state file is not valid JSON
   2> The file was left as it is; `kubesim cluster delete` removes it to start over.
   [2]
 
   $ kubesim cluster add-node node5
-  2> kubesim: $KUBESIM_STATE:16:3: the state file is not valid JSON
+  2> kubesim: $KUBESIM_STATE:16:29: the state file is not valid JSON
   2> The file was left as it is; `kubesim cluster delete` removes it to start over.
   [2]
 

@@ -14,9 +14,9 @@ Before there is a cluster, kubectl says how to make one.
 
   $ kubectl get nodes
   NAME    STATUS   ROLES    AGE   VERSION
-  node1   Ready    <none>   0s    v1.32.0
-  node2   Ready    <none>   0s    v1.32.0
-  node3   Ready    <none>   0s    v1.32.0
+  node1   Ready    <none>   2m    v1.32.0
+  node2   Ready    <none>   2m    v1.32.0
+  node3   Ready    <none>   2m    v1.32.0
 
   $ kubectl create -f ../../scenarios/cka/demo.yaml
   daemonset.apps/fluentd-es-demo created
@@ -30,16 +30,16 @@ Creating it again is refused by the API server.
 The controller has made the pods; their containers are still starting.
 
   $ kubesim cluster advance 1s
-  Advanced the clock by 1s; the cluster has run for 1s
+  Advanced the clock by 1s; the cluster has run for 2m1s
 
   $ kubectl get pods
   NAME                    READY   STATUS              RESTARTS   AGE
-  fluentd-es-demo-cv49m   0/1     ContainerCreating   0          0s
-  fluentd-es-demo-vxkfs   0/1     ContainerCreating   0          0s
-  fluentd-es-demo-z2qfz   0/1     ContainerCreating   0          0s
+  fluentd-es-demo-n7g7s   0/1     ContainerCreating   0          0s
+  fluentd-es-demo-tn8bt   0/1     ContainerCreating   0          0s
+  fluentd-es-demo-wxnr8   0/1     ContainerCreating   0          0s
 
   $ kubesim cluster advance 59s
-  Advanced the clock by 59s; the cluster has run for 1m0s
+  Advanced the clock by 59s; the cluster has run for 3m0s
 
   $ kubectl get daemonset
   NAME              DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE
@@ -47,18 +47,18 @@ The controller has made the pods; their containers are still starting.
 
   $ kubectl get pod -o wide
   NAME                    READY   STATUS    RESTARTS   AGE   IP           NODE    NOMINATED NODE   READINESS GATES
-  fluentd-es-demo-cv49m   1/1     Running   0          59s   10.244.0.2   node1   <none>           <none>
-  fluentd-es-demo-vxkfs   1/1     Running   0          59s   10.244.1.2   node2   <none>           <none>
-  fluentd-es-demo-z2qfz   1/1     Running   0          59s   10.244.2.2   node3   <none>           <none>
+  fluentd-es-demo-n7g7s   1/1     Running   0          59s   10.244.1.2   node2   <none>           <none>
+  fluentd-es-demo-tn8bt   1/1     Running   0          59s   10.244.2.2   node3   <none>           <none>
+  fluentd-es-demo-wxnr8   1/1     Running   0          59s   10.244.0.2   node1   <none>           <none>
 
   $ kubectl delete ds fluentd-es-demo --cascade=orphan
   daemonset.apps "fluentd-es-demo" deleted
 
   $ kubectl get pods
   NAME                    READY   STATUS    RESTARTS   AGE
-  fluentd-es-demo-cv49m   1/1     Running   0          60s
-  fluentd-es-demo-vxkfs   1/1     Running   0          60s
-  fluentd-es-demo-z2qfz   1/1     Running   0          60s
+  fluentd-es-demo-n7g7s   1/1     Running   0          60s
+  fluentd-es-demo-tn8bt   1/1     Running   0          60s
+  fluentd-es-demo-wxnr8   1/1     Running   0          60s
 
   $ kubectl get ds
   2> No resources found in default namespace.
@@ -66,10 +66,10 @@ The controller has made the pods; their containers are still starting.
   $ kubesim cluster status
   State file:  $KUBESIM_STATE
   Mode:        scheduler
-  Clock:       1m0.05s since the cluster was created (manual: moves with kubesim cluster advance)
+  Clock:       3m0.05s since the cluster was created (manual: moves with kubesim cluster advance)
   Nodes:       3 (3 Ready)
-  Pods:        3 (3 Running, 0 Pending)
-  DaemonSets:  0
+  Pods:        6 (6 Running, 0 Pending)
+  DaemonSets:  1
   Journal:     2 changes
 
   $ kubesim cluster delete

@@ -126,22 +126,24 @@ START_TEST(test_reload_resumes_exactly)
 	struct state live, again;
 	struct ks_err err;
 	char *before, *after;
+	sim_ms t0;
 
 	ck_assert_int_eq(state_lock(&live, state_path, &err), 0);
-	ck_assert_int_eq(state_create(&live, MODE_SCHEDULER, CLOCK_MANUAL, 7, 3, 1000, &err), 0);
+	ck_assert_int_eq(state_create(&live, MODE_SCHEDULER, CLOCK_MANUAL, 7, 3, true, 1000, &err), 0);
 	ck_assert_int_eq(apply(&live, kubectl_entry(ds_yaml, 3, "apply", "-f", "-")), 0);
-	cluster_advance_to(live.c, 1500); /* pods created, containers still starting */
+	t0 = cluster_now(live.c); /* after kube-proxy settled */
+	cluster_advance_to(live.c, t0 + 1500); /* pods created, containers still starting */
 	ck_assert_int_eq(apply(&live, node_entry("failNode", "node2")), 0);
-	cluster_advance_to(live.c, 47321);
+	cluster_advance_to(live.c, t0 + 47321);
 	ck_assert_int_eq(apply(&live, kubectl_entry(NULL, 2, "cordon", "node3")), 0);
-	cluster_advance_to(live.c, 52004);
+	cluster_advance_to(live.c, t0 + 52004);
 	ck_assert_int_gt(sim_pending(live.c->sim), 0);
 	ck_assert_int_eq(cJSON_GetArraySize(live.journal), 3);
 	ck_assert_int_eq(state_save(&live, 2000, &err), 0);
 	before = picture(live.c);
 
 	/* Another process: the lock is free once the first one is done with it. */
-	cluster_advance_to(live.c, 52004 + 600000);
+	cluster_advance_to(live.c, t0 + 52004 + 600000);
 	state_close(&live);
 	ck_assert_int_eq(state_lock(&again, state_path, &err), 0);
 	ck_assert_int_eq(state_load(&again, 2000, &err), 0);
@@ -161,7 +163,7 @@ START_TEST(test_reloaded_cluster_runs_on_identically)
 	char *a, *b;
 
 	ck_assert_int_eq(state_lock(&live, state_path, &err), 0);
-	ck_assert_int_eq(state_create(&live, MODE_LEGACY, CLOCK_MANUAL, 3, 2, 0, &err), 0);
+	ck_assert_int_eq(state_create(&live, MODE_LEGACY, CLOCK_MANUAL, 3, 2, false, 0, &err), 0);
 	ck_assert_int_eq(apply(&live, kubectl_entry(ds_yaml, 3, "create", "-f", "-")), 0);
 	cluster_advance_to(live.c, 20000);
 	ck_assert_int_eq(apply(&live, node_entry("failNode", "node1")), 0);
@@ -189,7 +191,7 @@ START_TEST(test_real_clock_follows_the_wall_clock_capped)
 	struct ks_err err;
 
 	ck_assert_int_eq(state_lock(&st, state_path, &err), 0);
-	ck_assert_int_eq(state_create(&st, MODE_SCHEDULER, CLOCK_REAL, 1, 1, 1000000, &err), 0);
+	ck_assert_int_eq(state_create(&st, MODE_SCHEDULER, CLOCK_REAL, 1, 1, false, 1000000, &err), 0);
 	ck_assert_int_eq(state_save(&st, 1000000, &err), 0);
 	state_close(&st);
 
@@ -214,7 +216,7 @@ START_TEST(test_journal_keeps_only_changes)
 	cJSON *first;
 
 	ck_assert_int_eq(state_lock(&st, state_path, &err), 0);
-	ck_assert_int_eq(state_create(&st, MODE_SCHEDULER, CLOCK_MANUAL, 1, 2, 0, &err), 0);
+	ck_assert_int_eq(state_create(&st, MODE_SCHEDULER, CLOCK_MANUAL, 1, 2, false, 0, &err), 0);
 	ck_assert_int_eq(apply(&st, kubectl_entry(NULL, 2, "get", "nodes")), 0);
 	ck_assert_int_eq(apply(&st, kubectl_entry(NULL, 3, "get", "ds", "nope")), 1);
 	ck_assert_int_eq(apply(&st, node_entry("removeNode", "node9")), 1);
