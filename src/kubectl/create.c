@@ -1,5 +1,5 @@
 /*
- * create.c - `kubectl create -f` and `kubectl apply -f`.
+ * create.c - `kubectl create -f`, `kubectl apply -f` and `kubectl replace -f`.
  *
  * Both read manifests, then act object by object as the API server would:
  * admission defaults, validation with the server's messages, the registry
@@ -25,6 +25,11 @@
 
 static const struct kctl_flag create_flags[] = {
 	{"filename", 'f', KF_STRING, NULL, "Filename, directory, or URL to files to use to create the resource", NULL},
+	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
+};
+
+static const struct kctl_flag replace_flags[] = {
+	{"filename", 'f', KF_STRING, NULL, "The files that contain the configurations to replace.", NULL},
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
@@ -158,10 +163,18 @@ create_one(struct kctl_call *call, struct object *obj, const char *source, const
 }
 
 static bool apply_one(struct kctl_call *call, struct object *obj, cJSON *doc, const char *source);
+static bool replace_one(struct kctl_call *call, struct object *obj, const char *source);
+
+enum write_mode {
+	WRITE_CREATE,
+	WRITE_APPLY,
+	WRITE_REPLACE,
+};
 
 static int
-run_sources(struct kctl_call *call, bool apply)
+run_sources(struct kctl_call *call, enum write_mode mode)
 {
+	bool apply = mode == WRITE_APPLY;
 	struct vec srcs = VEC_INIT;
 	int status = 0;
 	if (!kctl_given(call, "filename"))
@@ -182,14 +195,16 @@ run_sources(struct kctl_call *call, bool apply)
 		} else {
 			kctl_err(call->res, "%s", sb_str(&warnings));
 			if (objs.n == 0) {
-				kctl_err(call->res, "%s", "error: no objects passed to ");
-				kctl_err(call->res, "%s", apply ? "apply\n" : "create\n");
+				static const char *const verbs[] = {"create", "apply", "replace"};
+
+				kctl_err(call->res, "error: no objects passed to %s\n", verbs[mode]);
 				status = 1;
 			}
 			for (size_t j = 0; j < objs.n; j++) {
 				const char *shown = strcmp(src, "-") == 0 ? "STDIN" : src;
-				bool ok = apply ? apply_one(call, objs.v[j], docs.v[j], shown)
-						: create_one(call, objs.v[j], shown, "creating");
+				bool ok = mode == WRITE_APPLY ? apply_one(call, objs.v[j], docs.v[j], shown)
+				    : mode == WRITE_REPLACE   ? replace_one(call, objs.v[j], shown)
+							      : create_one(call, objs.v[j], shown, "creating");
 
 				if (!ok)
 					status = 1;
@@ -210,7 +225,7 @@ run_sources(struct kctl_call *call, bool apply)
 static int
 create_exec(struct kctl_call *call)
 {
-	return run_sources(call, false);
+	return run_sources(call, WRITE_CREATE);
 }
 
 /* ---- apply ---- */
@@ -417,8 +432,99 @@ apply_one(struct kctl_call *call, struct object *obj, cJSON *doc, const char *so
 static int
 apply_exec(struct kctl_call *call)
 {
-	return run_sources(call, true);
+	return run_sources(call, WRITE_APPLY);
 }
+
+/* ---- replace: a PUT of the whole object ---- */
+
+static bool
+replace_one(struct kctl_call *call, struct object *obj, const char *source)
+{
+	struct object *old;
+	bool ok = true;
+
+	if (!place_namespace(call, obj)) {
+		object_free(obj);
+		return false;
+	}
+	old = obj->meta.name ? store_get(call->c->store, obj->kind, obj->meta.ns, obj->meta.name) :
+			       NULL;
+	if (old == NULL) {
+		kctl_err(call->res, "Error from server (NotFound): error when replacing \"%s\": %s \"%s\" not found\n",
+		    source, kind_resource(obj->kind), obj->meta.name ? obj->meta.name : "");
+		call->res->status = 1;
+		object_free(obj);
+		return false;
+	}
+	switch (obj->kind) {
+	case KIND_DAEMONSET: {
+		struct daemonset *ds = (struct daemonset *)obj, *live = (struct daemonset *)old;
+
+		if (!admit(call, obj, old)) {
+			ok = false;
+			break;
+		}
+		ds_prepare_for_update(ds, live);
+		ds_take_spec(live, ds);
+		labels_copy(&live->obj.meta.annotations, &ds->obj.meta.annotations);
+		store_update(call->c->store, old);
+		break;
+	}
+	case KIND_POD: {
+		struct pod *p = (struct pod *)obj, *live = (struct pod *)old;
+
+		pod_spec_set_defaults(&p->spec);
+		admit_default_toleration_seconds(&p->spec);
+		if (p->spec.node_name == NULL && live->spec.node_name != NULL)
+			p->spec.node_name = xstrdup(live->spec.node_name);
+		if (!pod_spec_equal(&p->spec, &live->spec)) {
+			kctl_err(call->res, "The Pod \"%s\" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)\n",
+			    live->obj.meta.name);
+			call->res->status = 1;
+			ok = false;
+			break;
+		}
+		labels_copy(&live->obj.meta.labels, &p->obj.meta.labels);
+		labels_copy(&live->obj.meta.annotations, &p->obj.meta.annotations);
+		store_update(call->c->store, old);
+		break;
+	}
+	case KIND_NODE: {
+		struct node *n = (struct node *)obj, *live = (struct node *)old;
+
+		labels_copy(&live->obj.meta.labels, &n->obj.meta.labels);
+		labels_copy(&live->obj.meta.annotations, &n->obj.meta.annotations);
+		live->unschedulable = n->unschedulable;
+		while (live->n_taints > 0)
+			node_remove_taint(live, live->taints[0].key, EFFECT_ALL);
+		for (size_t i = 0; i < n->n_taints; i++)
+			node_add_taint(live, &n->taints[i]);
+		store_update(call->c->store, old);
+		break;
+	}
+	default:
+		ok = false;
+		break;
+	}
+	if (ok)
+		kctl_out(call->res, "%s/%s replaced\n", kctl_type_name(old->kind), old->meta.name);
+	object_free(obj);
+	return ok;
+}
+
+static int
+replace_exec(struct kctl_call *call)
+{
+	return run_sources(call, WRITE_REPLACE);
+}
+
+const struct kctl_verb kctl_replace_verb = {
+	.name = "replace",
+	.short_help = "Replace a resource by file name or stdin",
+	.usage = "kubectl replace -f FILENAME [options]",
+	.flags = replace_flags,
+	.exec = replace_exec,
+};
 
 const struct kctl_verb kctl_create_verb = {
 	.name = "create",
