@@ -178,6 +178,13 @@ cluster_add_node(struct cluster *c, struct node *n, bool joining, bool ready, st
 		labels_set(&n->obj.meta.labels, "beta.kubernetes.io/os", "linux");
 	if (!labels_has(&n->obj.meta.labels, "beta.kubernetes.io/arch"))
 		labels_set(&n->obj.meta.labels, "beta.kubernetes.io/arch", "amd64");
+	/* The kubelet registers with its pressure conditions first, Ready last, as setNodeStatus orders them. */
+	node_set_cond(n, "MemoryPressure", "False", "KubeletHasSufficientMemory",
+	    "kubelet has sufficient memory available", now);
+	node_set_cond(n, "DiskPressure", "False", "KubeletHasNoDiskPressure",
+	    "kubelet has no disk pressure", now);
+	node_set_cond(n, "PIDPressure", "False", "KubeletHasSufficientPID",
+	    "kubelet has sufficient PID available", now);
 	if (joining || !ready)
 		node_set_cond(n, "Ready", "False", "KubeletNotReady",
 		    "container runtime network not ready: NetworkReady=false", now);

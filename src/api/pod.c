@@ -602,3 +602,29 @@ pod_target_node(const struct pod *p)
 {
 	return p->spec.node_name != NULL ? p->spec.node_name : pod_pinned_node(p);
 }
+
+/* qos.GetPodQOS: Guaranteed, Burstable or BestEffort. */
+const char *
+pod_qos_class(const struct pod_spec *s)
+{
+	static const char *const res[] = {"cpu", "memory"};
+	bool any = false, guaranteed = true;
+
+	for (size_t i = 0; i < s->n_containers; i++) {
+		const struct container *c = &s->containers[i];
+
+		for (size_t r = 0; r < 2; r++) {
+			const struct quantity *req = res_list_get(&c->requests, res[r]);
+			const struct quantity *lim = res_list_get(&c->limits, res[r]);
+
+			if (req != NULL || lim != NULL)
+				any = true;
+			/* Guaranteed: every container limits both, and requests equal limits. */
+			if (lim == NULL || (req != NULL && req->milli != lim->milli))
+				guaranteed = false;
+		}
+	}
+	if (!any)
+		return "BestEffort";
+	return guaranteed ? "Guaranteed" : "Burstable";
+}

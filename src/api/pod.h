@@ -217,5 +217,7 @@ const char *pod_target_node(const struct pod *p);
 const char *pod_pinned_node(const struct pod *p);
 /* Sum of container requests for a resource, in milli-units (noderesources). */
 int64_t pod_request_milli(const struct pod_spec *s, const char *resource);
+/* The pod's QoS class (qos.GetPodQOS): "Guaranteed", "Burstable" or "BestEffort". */
+const char *pod_qos_class(const struct pod_spec *s);
 
 #endif

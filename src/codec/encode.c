@@ -349,31 +349,6 @@ add_cond(cJSON *arr, const char *type, const struct pod_cond *c)
 }
 
 /* GetPodQOS (pkg/apis/core/helper/qos), for cpu and memory. */
-static const char *
-qos_class(const struct pod_spec *s)
-{
-	static const char *const res[] = {"cpu", "memory"};
-	bool any = false, guaranteed = true;
-
-	for (size_t i = 0; i < s->n_containers; i++) {
-		const struct container *c = &s->containers[i];
-
-		for (size_t r = 0; r < 2; r++) {
-			const struct quantity *req = res_list_get(&c->requests, res[r]);
-			const struct quantity *lim = res_list_get(&c->limits, res[r]);
-
-			if (req != NULL || lim != NULL)
-				any = true;
-			/* Guaranteed: every container limits both, and requests equal limits. */
-			if (lim == NULL || (req != NULL && req->milli != lim->milli))
-				guaranteed = false;
-		}
-	}
-	if (!any)
-		return "BestEffort";
-	return guaranteed ? "Guaranteed" : "Burstable";
-}
-
 static cJSON *
 enc_pod_status(const struct pod *p)
 {
@@ -432,7 +407,7 @@ enc_pod_status(const struct pod *p)
 		cJSON_AddStringToObject(ip, "ip", s->pod_ip);
 		cJSON_AddItemToArray(ips, ip);
 	}
-	cJSON_AddStringToObject(o, "qosClass", qos_class(&p->spec));
+	cJSON_AddStringToObject(o, "qosClass", pod_qos_class(&p->spec));
 	add_str(o, "reason", s->reason);
 	add_time(o, "startTime", s->start_ms);
 	return o;

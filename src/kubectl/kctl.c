@@ -33,6 +33,7 @@ extern const struct kctl_verb kctl_set_verb;
 extern const struct kctl_verb kctl_rollout_verb;
 extern const struct kctl_verb kctl_annotate_verb;
 extern const struct kctl_verb kctl_replace_verb;
+extern const struct kctl_verb kctl_describe_verb;
 extern const struct kctl_verb kctl_version_verb;
 extern const struct kctl_verb kctl_cluster_info_verb;
 extern const struct kctl_verb kctl_api_resources_verb;
@@ -51,6 +52,7 @@ static const struct kctl_verb *const kctl_verbs[] = {
 	&kctl_rollout_verb,
 	&kctl_annotate_verb,
 	&kctl_replace_verb,
+	&kctl_describe_verb,
 	&kctl_version_verb,
 	&kctl_cluster_info_verb,
 	&kctl_api_resources_verb,

@@ -17,6 +17,7 @@
 #include "api/revision.h"
 #include "api/store.h"
 #include "cluster.h"
+#include "kubectl/describe.h"
 #include "kubectl/kctl.h"
 #include "util/duration.h"
 #include "util/err.h"
@@ -195,177 +196,6 @@ history(struct kctl_call *call, const struct daemonset *ds, struct vec *out)
 		}
 }
 
-/* A short DescribePodTemplate: labels, annotations, containers and images. */
-/* printLabelsMultiline: the first pair after the title, the rest under it after a tab. */
-static void
-describe_pairs(struct kctl_result *res, const char *title, const struct labels *l, const char *skip)
-{
-	size_t shown = 0;
-
-	kctl_out(res, "%s:\t", title);
-	for (size_t i = 0; i < l->n; i++) {
-		if (skip != NULL && strcmp(l->v[i].key, skip) == 0)
-			continue;
-		kctl_out(res, "%s%s=%s\n", shown++ ? "\t" : "", l->v[i].key, l->v[i].value);
-	}
-	if (shown == 0)
-		kctl_out(res, "<none>\n");
-}
-
-static void
-describe_resources(struct kctl_result *res, const char *title, const struct res_list *r)
-{
-	const struct res_item **sorted;
-
-	if (r->n == 0)
-		return;
-	/* SortedResourceNames */
-	sorted = xcalloc(r->n, sizeof *sorted);
-	for (size_t i = 0; i < r->n; i++) {
-		size_t j = i;
-
-		while (j > 0 && strcmp(sorted[j - 1]->name, r->v[i].name) > 0) {
-			sorted[j] = sorted[j - 1];
-			j--;
-		}
-		sorted[j] = &r->v[i];
-	}
-	kctl_out(res, "    %s:\n", title);
-	for (size_t i = 0; i < r->n; i++) {
-		struct strbuf q = STRBUF_INIT;
-
-		qty_format(&sorted[i]->q, &q);
-		kctl_out(res, "      %s:\t%s\n", sorted[i]->name, sb_str(&q));
-		sb_free(&q);
-	}
-	free(sorted);
-}
-
-static int
-cmp_mount_path(const void *a, const void *b)
-{
-	return strcmp((*(const struct volume_mount *const *)a)->mount_path,
-	    (*(const struct volume_mount *const *)b)->mount_path);
-}
-
-static void
-describe_container(struct kctl_result *res, const struct container *c)
-{
-	struct strbuf ports = STRBUF_INIT, host_ports = STRBUF_INIT;
-	struct vec mounts = VEC_INIT;
-
-	kctl_out(res, "   %s:\n    Image:\t%s\n", c->name, c->image);
-	for (size_t i = 0; i < c->n_ports; i++) {
-		const char *proto = c->ports[i].protocol ? c->ports[i].protocol : "TCP";
-
-		sb_addf(&ports, "%s%d/%s", i ? ", " : "", c->ports[i].container_port, proto);
-		sb_addf(&host_ports, "%s%d/%s", i ? ", " : "", c->ports[i].host_port, proto);
-	}
-	kctl_out(res, "    %s:\t%s\n", c->n_ports > 1 ? "Ports" : "Port",
-	    c->n_ports ? sb_str(&ports) : "<none>");
-	kctl_out(res, "    %s:\t%s\n", c->n_ports > 1 ? "Host Ports" : "Host Port",
-	    c->n_ports ? sb_str(&host_ports) : "<none>");
-	if (c->n_command > 0) {
-		kctl_out(res, "    Command:\n");
-		for (size_t i = 0; i < c->n_command; i++)
-			kctl_out(res, "      %s\n", c->command[i]);
-	}
-	if (c->n_args > 0) {
-		kctl_out(res, "    Args:\n");
-		for (size_t i = 0; i < c->n_args; i++)
-			kctl_out(res, "      %s\n", c->args[i]);
-	}
-	describe_resources(res, "Limits", &c->limits);
-	describe_resources(res, "Requests", &c->requests);
-	kctl_out(res, "    Environment:\t<none>\n");
-	kctl_out(res, "    Mounts:%s\n", c->n_mounts ? "" : "\t<none>");
-	for (size_t i = 0; i < c->n_mounts; i++)
-		vec_push(&mounts, &c->mounts[i]);
-	vec_sort(&mounts, cmp_mount_path);
-	for (size_t i = 0; i < mounts.n; i++) {
-		const struct volume_mount *m = mounts.v[i];
-
-		kctl_out(res, "      %s from %s (%s)\n", m->mount_path, m->name, m->read_only ? "ro" : "rw");
-	}
-	vec_free(&mounts);
-	sb_free(&ports);
-	sb_free(&host_ports);
-}
-
-static void
-describe_volume(struct kctl_result *res, const struct volume *v)
-{
-	kctl_out(res, "   %s:\n", v->name);
-	switch (v->source) {
-	case VOL_HOST_PATH:
-		kctl_out(res, "    Type:\tHostPath (bare host directory volume)\n    Path:\t%s\n    HostPathType:\t%s\n",
-		    v->path ? v->path : "", v->type ? v->type : "<none>");
-		break;
-	case VOL_EMPTY_DIR:
-		kctl_out(res, "    Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t\n    SizeLimit:\t<unset>\n");
-		break;
-	case VOL_CONFIG_MAP:
-		kctl_out(res, "    Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t%s\n    Optional:\tfalse\n",
-		    v->path ? v->path : "");
-		break;
-	case VOL_SECRET:
-		kctl_out(res, "    Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t%s\n    Optional:\tfalse\n",
-		    v->path ? v->path : "");
-		break;
-	}
-}
-
-/* printPodTolerationsMultiline */
-static void
-describe_tolerations(struct kctl_result *res, const struct pod_spec *spec)
-{
-	kctl_out(res, "  Tolerations:\t");
-	if (spec->n_tolerations == 0)
-		kctl_out(res, "<none>\n");
-	for (size_t i = 0; i < spec->n_tolerations; i++) {
-		const struct toleration *t = &spec->tolerations[i];
-		const char *effect = t->bad_effect ? t->bad_effect : taint_effect_name(t->effect);
-
-		kctl_out(res, "%s%s", i ? "\t" : "", t->key);
-		if (t->value[0] != '\0')
-			kctl_out(res, "=%s", t->value);
-		if (effect[0] != '\0')
-			kctl_out(res, ":%s", effect);
-		/* An operator Exists with no value; alone (no key, no effect) it tolerates everything. */
-		if (t->op == TOL_EXISTS && t->value[0] == '\0')
-			kctl_out(res, "%sop=Exists", t->key[0] != '\0' || effect[0] != '\0' ? " " : "");
-		if (t->has_seconds)
-			kctl_out(res, " for %llds", (long long)t->seconds);
-		kctl_out(res, "\n");
-	}
-}
-
-/*
- * DescribePodTemplate, as `rollout history --revision` prints it (through a
- * PrefixWriter without a tabwriter, so the tabs stay).
- */
-static void
-describe_template(const struct pod_template *t, struct kctl_result *res)
-{
-	const struct pod_spec *spec = &t->spec;
-
-	kctl_out(res, "Pod Template:\n");
-	describe_pairs(res, "  Labels", &t->labels, NULL);
-	if (t->annotations.n > 0)
-		describe_pairs(res, "  Annotations", &t->annotations,
-		    "kubectl.kubernetes.io/last-applied-configuration");
-	if (spec->service_account != NULL && spec->service_account[0] != '\0')
-		kctl_out(res, "  Service Account:\t%s\n", spec->service_account);
-	kctl_out(res, "  Containers:%s\n", spec->n_containers ? "" : " <none>");
-	for (size_t i = 0; i < spec->n_containers; i++)
-		describe_container(res, &spec->containers[i]);
-	kctl_out(res, "  Volumes:%s\n", spec->n_volumes ? "" : "\t<none>");
-	for (size_t i = 0; i < spec->n_volumes; i++)
-		describe_volume(res, &spec->volumes[i]);
-	describe_pairs(res, "  Node-Selectors", &spec->node_selector, NULL);
-	describe_tolerations(res, spec);
-}
-
 static int
 rollout_history(struct kctl_call *call)
 {
@@ -397,8 +227,11 @@ rollout_history(struct kctl_call *call)
 		if (r == NULL)
 			return kctl_error(call, "unable to find the specified revision");
 		kctl_out(call->res, "daemonset.apps/%s with revision #%ld\n", name, want);
-		describe_template(&r->tmpl, call->res);
-		kctl_out(call->res, "\n");
+		sb_init(&table);
+		describe_pod_template(&r->tmpl, &table);
+		/* Through a PrefixWriter without a tabwriter: the tabs stay. */
+		kctl_out(call->res, "%s\n", sb_str(&table));
+		sb_free(&table);
 		return 0;
 	}
 	/* printHistory: a tabwriter (padding 2) table after the name printer's "daemonset.apps/x ". */

@@ -1,0 +1,925 @@
+/*
+ * describe.c - `kubectl describe` for daemonsets, pods and nodes, after
+ * staging/src/k8s.io/kubectl/pkg/describe/describe.go.
+ *
+ * Describers write lines through a PrefixWriter (two spaces per level) into
+ * one tabwriter (minwidth 0, tabwidth 8, padding 2, flags 0): a label and
+ * its value are cells, and a column lines up only over consecutive lines
+ * that have a cell in it, so a line without a tab ("Containers:") starts a
+ * new alignment. The text is built with its tabs and aligned at the end by
+ * tabwriter_format, which reproduces Go's text/tabwriter; DescribeEvents
+ * flushes the writer before its table, so that part is aligned on its own.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "api/daemonset.h"
+#include "api/event.h"
+#include "api/node.h"
+#include "api/pod.h"
+#include "api/selector.h"
+#include "api/store.h"
+#include "cluster.h"
+#include "kubectl/describe.h"
+#include "kubectl/kctl.h"
+#include "kubectl/printers.h"
+#include "kubectl/table.h"
+#include "util/err.h"
+#include "util/strbuf.h"
+#include "util/vec.h"
+#include "util/xmalloc.h"
+
+#define LAST_APPLIED "kubectl.kubernetes.io/last-applied-configuration"
+/* describe.go maxAnnotationLen */
+#define MAX_ANNOTATION_LEN 140
+
+static const struct kctl_flag describe_flags[] = {
+	{"selector", 'l', KF_STRING, NULL, "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.", NULL},
+	{"all-namespaces", 'A', KF_BOOL, NULL, "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.", NULL},
+	{"show-events", 0, KF_BOOL, "true", "If true, display events related to the described object.", NULL},
+	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
+};
+
+/* ---- the writer ---- */
+
+struct dw {
+	struct strbuf pending; /* lines not yet aligned */
+	struct strbuf *out;    /* aligned text */
+};
+
+static void
+dw_flush(struct dw *w)
+{
+	static const struct tabwriter tw = {0, 8, 2, ' ', false};
+
+	tabwriter_format(&tw, w->pending.s ? w->pending.s : "", w->pending.len, w->out);
+	sb_reset(&w->pending);
+}
+
+/* time.RFC1123Z in UTC, the zone kubesim's clients live in. */
+static const char *
+rfc1123z(int64_t ms, char *buf, size_t len)
+{
+	time_t t = (time_t)(KS_EPOCH_UNIX + ms / 1000);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, len, "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	return buf;
+}
+
+/* ---- shared pieces ---- */
+
+/* printLabelsMultilineWithIndent: the first pair after the title, the rest in the value column. */
+static void
+describe_labels(struct strbuf *out, const char *title, const struct labels *l)
+{
+	size_t shown = 0;
+
+	sb_addf(out, "%s:\t", title);
+	for (size_t i = 0; i < l->n; i++)
+		sb_addf(out, "%s%s=%s\n", shown++ ? "\t" : "", l->v[i].key, l->v[i].value);
+	if (shown == 0)
+		sb_add(out, "<none>\n");
+}
+
+static void
+shorten(struct strbuf *out, const char *s, size_t n, size_t max)
+{
+	if (n > max) {
+		sb_addn(out, s, max);
+		sb_add(out, "...");
+	} else {
+		sb_addn(out, s, n);
+	}
+}
+
+/* printAnnotationsMultiline: "key: value", long or multi-line values below their key. */
+static void
+describe_annotations(struct strbuf *out, const char *title, const struct labels *l)
+{
+	size_t shown = 0;
+
+	sb_addf(out, "%s:\t", title);
+	for (size_t i = 0; i < l->n; i++) {
+		const char *key = l->v[i].key, *value = l->v[i].value;
+		size_t vlen = strlen(value);
+
+		if (strcmp(key, LAST_APPLIED) == 0)
+			continue;
+		if (shown++)
+			sb_addc(out, '\t');
+		if (vlen > 0 && value[vlen - 1] == '\n')
+			vlen--;
+		if (vlen + strlen(key) + 2 > MAX_ANNOTATION_LEN || memchr(value, '\n', vlen) != NULL) {
+			const char *line = value, *end = value + vlen;
+
+			sb_addf(out, "%s:\n", key);
+			for (;;) {
+				const char *nl = memchr(line, '\n', (size_t)(end - line));
+				size_t n = nl ? (size_t)(nl - line) : (size_t)(end - line);
+
+				sb_add(out, "\t  ");
+				shorten(out, line, n, MAX_ANNOTATION_LEN - 2);
+				sb_addc(out, '\n');
+				if (nl == NULL)
+					break;
+				line = nl + 1;
+			}
+		} else {
+			sb_addf(out, "%s: %.*s\n", key, (int)vlen, value);
+		}
+	}
+	if (shown == 0)
+		sb_add(out, "<none>\n");
+}
+
+/* describeResources: Limits then Requests, each resource on its own line, sorted by name. */
+static void
+describe_resources(struct strbuf *out, const char *title, const struct res_list *r)
+{
+	if (r->n == 0)
+		return;
+	/* ResourceLists are kept sorted by name, which is SortedResourceNames' order. */
+	sb_addf(out, "    %s:\n", title);
+	for (size_t i = 0; i < r->n; i++) {
+		sb_addf(out, "      %s:\t", r->v[i].name);
+		qty_format(&r->v[i].q, out);
+		sb_addc(out, '\n');
+	}
+}
+
+static int
+cmp_mount_path(const void *a, const void *b)
+{
+	return strcmp((*(const struct volume_mount *const *)a)->mount_path,
+	    (*(const struct volume_mount *const *)b)->mount_path);
+}
+
+/* A short, stable hex digest, standing in for the runtime's container and image ids. */
+static void
+fake_digest(const char *a, const char *b, struct strbuf *out)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (int round = 0; round < 4; round++) {
+		for (const char *s = a; *s != '\0'; s++)
+			h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+		for (const char *s = b; *s != '\0'; s++)
+			h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+		h = (h ^ (uint64_t)round) * 1099511628211ULL;
+		sb_addf(out, "%016llx", (unsigned long long)h);
+	}
+}
+
+/* The image ID containerd reports: the repository, fully qualified, at its digest. */
+static void
+image_id(const char *image, struct strbuf *out)
+{
+	const char *slash = strrchr(image, '/');
+	const char *colon = strrchr(image, ':');
+	const char *at = strchr(image, '@');
+	size_t repo_len = at ? (size_t)(at - image) :
+	    colon && (slash == NULL || colon > slash) ? (size_t)(colon - image) : strlen(image);
+	const char *first_slash = strchr(image, '/');
+	bool has_registry = first_slash != NULL &&
+	    (memchr(image, '.', (size_t)(first_slash - image)) != NULL ||
+		memchr(image, ':', (size_t)(first_slash - image)) != NULL ||
+		strncmp(image, "localhost/", 10) == 0);
+
+	if (first_slash == NULL)
+		sb_add(out, "docker.io/library/");
+	else if (!has_registry)
+		sb_add(out, "docker.io/");
+	sb_addn(out, image, repo_len);
+	sb_add(out, "@sha256:");
+	fake_digest(image, "image", out);
+}
+
+static const struct container_status *
+find_status(const struct pod *p, const char *name)
+{
+	for (size_t i = 0; p != NULL && i < p->status.n_cs; i++)
+		if (strcmp(p->status.cs[i].name, name) == 0)
+			return &p->status.cs[i];
+	return NULL;
+}
+
+/* describeStatus: a container state and its times. */
+static void
+describe_state(struct strbuf *out, const struct container_status *cs)
+{
+	char t[64];
+
+	switch (cs->state) {
+	case CSTATE_RUNNING:
+		sb_addf(out, "    State:\tRunning\n      Started:\t%s\n",
+		    rfc1123z(cs->started_ms, t, sizeof t));
+		break;
+	case CSTATE_WAITING:
+		sb_add(out, "    State:\tWaiting\n");
+		if (cs->reason != NULL && cs->reason[0] != '\0')
+			sb_addf(out, "      Reason:\t%s\n", cs->reason);
+		break;
+	case CSTATE_TERMINATED:
+		sb_add(out, "    State:\tTerminated\n");
+		if (cs->reason != NULL && cs->reason[0] != '\0')
+			sb_addf(out, "      Reason:\t%s\n", cs->reason);
+		if (cs->message != NULL && cs->message[0] != '\0')
+			sb_addf(out, "      Message:\t%s\n", cs->message);
+		sb_addf(out, "      Exit Code:\t%d\n", cs->exit_code);
+		sb_addf(out, "      Started:\t%s\n", rfc1123z(cs->started_ms, t, sizeof t));
+		sb_addf(out, "      Finished:\t%s\n", rfc1123z(cs->started_ms, t, sizeof t));
+		break;
+	}
+}
+
+/*
+ * describeContainers for one container; pod is NULL in a template (no
+ * status lines). Templates indent the name one space more.
+ */
+static void
+describe_container(struct strbuf *out, const struct container *c, const struct pod *pod,
+    const char *name_indent)
+{
+	const struct container_status *cs = find_status(pod, c->name);
+	struct strbuf ports = STRBUF_INIT, host_ports = STRBUF_INIT;
+	struct vec mounts = VEC_INIT;
+
+	sb_addf(out, "  %s%s:\n", name_indent, c->name);
+	if (cs != NULL) {
+		sb_add(out, "    Container ID:\t");
+		if (cs->state != CSTATE_WAITING) {
+			sb_add(out, "containerd://");
+			fake_digest(pod->obj.meta.uid, c->name, out);
+		}
+		sb_addc(out, '\n');
+	}
+	sb_addf(out, "    Image:\t%s\n", c->image);
+	if (cs != NULL) {
+		sb_add(out, "    Image ID:\t");
+		if (cs->state != CSTATE_WAITING)
+			image_id(c->image, out);
+		sb_addc(out, '\n');
+	}
+	for (size_t i = 0; i < c->n_ports; i++) {
+		const char *proto = c->ports[i].protocol ? c->ports[i].protocol : "TCP";
+
+		sb_addf(&ports, "%s%d/%s", i ? ", " : "", c->ports[i].container_port, proto);
+		sb_addf(&host_ports, "%s%d/%s", i ? ", " : "", c->ports[i].host_port, proto);
+	}
+	sb_addf(out, "    %s:\t%s\n", c->n_ports > 1 ? "Ports" : "Port",
+	    c->n_ports ? sb_str(&ports) : "<none>");
+	sb_addf(out, "    %s:\t%s\n", c->n_ports > 1 ? "Host Ports" : "Host Port",
+	    c->n_ports ? sb_str(&host_ports) : "<none>");
+	if (c->n_command > 0) {
+		sb_add(out, "    Command:\n");
+		for (size_t i = 0; i < c->n_command; i++)
+			sb_addf(out, "      %s\n", c->command[i]);
+	}
+	if (c->n_args > 0) {
+		sb_add(out, "    Args:\n");
+		for (size_t i = 0; i < c->n_args; i++)
+			sb_addf(out, "      %s\n", c->args[i]);
+	}
+	if (cs != NULL) {
+		describe_state(out, cs);
+		sb_addf(out, "    Ready:\t%s\n", cs->ready ? "True" : "False");
+		sb_addf(out, "    Restart Count:\t%d\n", cs->restarts);
+	}
+	describe_resources(out, "Limits", &c->limits);
+	describe_resources(out, "Requests", &c->requests);
+	sb_add(out, "    Environment:\t<none>\n");
+	sb_addf(out, "    Mounts:%s\n", c->n_mounts ? "" : "\t<none>");
+	for (size_t i = 0; i < c->n_mounts; i++)
+		vec_push(&mounts, &c->mounts[i]);
+	vec_sort(&mounts, cmp_mount_path);
+	for (size_t i = 0; i < mounts.n; i++) {
+		const struct volume_mount *m = mounts.v[i];
+
+		sb_addf(out, "      %s from %s (%s)\n", m->mount_path, m->name, m->read_only ? "ro" : "rw");
+	}
+	vec_free(&mounts);
+	sb_free(&ports);
+	sb_free(&host_ports);
+}
+
+/* describeVolumes; space is "  " inside a template, "" for a pod. */
+static void
+describe_volumes(struct strbuf *out, const struct pod_spec *spec, const char *space)
+{
+	const char *name_indent = space[0] ? " " : "";
+
+	if (spec->n_volumes == 0) {
+		sb_addf(out, "%sVolumes:\t<none>\n", space);
+		return;
+	}
+	sb_addf(out, "%sVolumes:\n", space);
+	for (size_t i = 0; i < spec->n_volumes; i++) {
+		const struct volume *v = &spec->volumes[i];
+
+		sb_addf(out, "  %s%s:\n", name_indent, v->name);
+		switch (v->source) {
+		case VOL_HOST_PATH:
+			/* The API server defaults hostPath.type to "", which prints as nothing. */
+			sb_addf(out, "    Type:\tHostPath (bare host directory volume)\n    Path:\t%s\n    HostPathType:\t%s\n",
+			    v->path ? v->path : "", v->type ? v->type : "");
+			break;
+		case VOL_EMPTY_DIR:
+			sb_add(out, "    Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t\n    SizeLimit:\t<unset>\n");
+			break;
+		case VOL_CONFIG_MAP:
+			sb_addf(out, "    Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t%s\n    Optional:\tfalse\n",
+			    v->path ? v->path : "");
+			break;
+		case VOL_SECRET:
+			sb_addf(out, "    Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t%s\n    Optional:\tfalse\n",
+			    v->path ? v->path : "");
+			break;
+		}
+	}
+}
+
+static int
+cmp_toleration_key(const void *a, const void *b)
+{
+	const struct toleration *x = *(const struct toleration *const *)a;
+	const struct toleration *y = *(const struct toleration *const *)b;
+
+	return strcmp(x->key, y->key);
+}
+
+/* printTolerationsMultilineWithIndent, sorted by key. */
+static void
+describe_tolerations(struct strbuf *out, const char *title, const struct pod_spec *spec)
+{
+	struct vec sorted = VEC_INIT;
+
+	sb_addf(out, "%s:\t", title);
+	if (spec->n_tolerations == 0)
+		sb_add(out, "<none>\n");
+	for (size_t i = 0; i < spec->n_tolerations; i++)
+		vec_push(&sorted, &spec->tolerations[i]);
+	/* sort.Slice; a stable sort keeps equal keys in the order written. */
+	for (size_t i = 1; i < sorted.n; i++)
+		for (size_t j = i; j > 0 && cmp_toleration_key(&sorted.v[j - 1], &sorted.v[j]) > 0; j--) {
+			void *tmp = sorted.v[j];
+
+			sorted.v[j] = sorted.v[j - 1];
+			sorted.v[j - 1] = tmp;
+		}
+	for (size_t i = 0; i < sorted.n; i++) {
+		const struct toleration *t = sorted.v[i];
+		const char *effect = t->bad_effect ? t->bad_effect : taint_effect_name(t->effect);
+
+		sb_addf(out, "%s%s", i ? "\t" : "", t->key);
+		if (t->value[0] != '\0')
+			sb_addf(out, "=%s", t->value);
+		if (effect[0] != '\0')
+			sb_addf(out, ":%s", effect);
+		/* An operator Exists with no value; alone (no key, no effect) it tolerates everything. */
+		if (t->op == TOL_EXISTS && t->value[0] == '\0')
+			sb_addf(out, "%sop=Exists", t->key[0] != '\0' || effect[0] != '\0' ? " " : "");
+		if (t->has_seconds)
+			sb_addf(out, " for %llds", (long long)t->seconds);
+		sb_addc(out, '\n');
+	}
+	vec_free(&sorted);
+}
+
+void
+describe_pod_template(const struct pod_template *t, struct strbuf *out)
+{
+	const struct pod_spec *spec = &t->spec;
+
+	sb_add(out, "Pod Template:\n");
+	describe_labels(out, "  Labels", &t->labels);
+	if (t->annotations.n > 0)
+		describe_annotations(out, "  Annotations", &t->annotations);
+	if (spec->service_account != NULL && spec->service_account[0] != '\0')
+		sb_addf(out, "  Service Account:\t%s\n", spec->service_account);
+	sb_addf(out, "  Containers:%s\n", spec->n_containers ? "" : " <none>");
+	for (size_t i = 0; i < spec->n_containers; i++)
+		describe_container(out, &spec->containers[i], NULL, " ");
+	describe_volumes(out, spec, "  ");
+	describe_labels(out, "  Node-Selectors", &spec->node_selector);
+	describe_tolerations(out, "  Tolerations", spec);
+}
+
+/* ---- events ---- */
+
+static int
+cmp_event_time(const void *a, const void *b)
+{
+	const struct event *x = *(const struct event *const *)a;
+	const struct event *y = *(const struct event *const *)b;
+
+	if (x->last_ms != y->last_ms)
+		return x->last_ms < y->last_ms ? -1 : 1;
+	/* sort.Sort leaves ties unordered; creation order keeps runs reproducible. */
+	return x->obj.meta.resource_version < y->obj.meta.resource_version ? -1 : 1;
+}
+
+/* DescribeEvents for the events about obj (and, for a node, about its name as uid). */
+static void
+describe_events(struct dw *w, const struct store *st, const struct object *obj, int64_t now)
+{
+	struct vec all = VEC_INIT, mine = VEC_INIT;
+
+	store_list(st, KIND_EVENT, NULL, &all);
+	for (size_t i = 0; i < all.n; i++) {
+		const struct event *e = all.v[i];
+
+		if (e->involved_uid != NULL && (strcmp(e->involved_uid, obj->meta.uid) == 0 ||
+						   (obj->kind == KIND_NODE &&
+						       strcmp(e->involved_uid, obj->meta.name) == 0)))
+			vec_push(&mine, all.v[i]);
+	}
+	vec_free(&all);
+	if (mine.n == 0) {
+		sb_add(&w->pending, "Events:\t<none>\n");
+		vec_free(&mine);
+		return;
+	}
+	dw_flush(w);
+	qsort(mine.v, mine.n, sizeof *mine.v, cmp_event_time);
+	sb_add(&w->pending, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n");
+	sb_add(&w->pending, "  ----\t------\t----\t----\t-------\n");
+	for (size_t i = 0; i < mine.n; i++) {
+		const struct event *e = mine.v[i];
+		char first[32], last[32];
+		const char *msg = e->message ? e->message : "";
+		size_t n = strlen(msg);
+
+		printers_age(e->first_ms, now, first, sizeof first);
+		while (n > 0 && (msg[n - 1] == ' ' || msg[n - 1] == '\n'))
+			n--;
+		while (n > 0 && (*msg == ' ' || *msg == '\n')) {
+			msg++;
+			n--;
+		}
+		sb_addf(&w->pending, "  %s\t%s\t", e->type, e->reason);
+		if (e->count > 1)
+			sb_addf(&w->pending, "%s (x%d over %s)", printers_age(e->last_ms, now, last, sizeof last),
+			    e->count, first);
+		else
+			sb_add(&w->pending, first);
+		sb_addf(&w->pending, "\t%s\t%.*s\n", e->source, (int)n, msg);
+	}
+	vec_free(&mine);
+}
+
+/* ---- daemonsets ---- */
+
+static void
+describe_daemonset(struct dw *w, const struct store *st, const struct daemonset *ds, int64_t now,
+    bool events)
+{
+	struct strbuf *o = &w->pending;
+	const struct vec *owned = store_pods_owned_by(st, ds->obj.meta.uid);
+	int running = 0, waiting = 0, succeeded = 0, failed = 0;
+
+	sb_addf(o, "Name:\t%s\nNamespace:\t%s\nSelector:\t", ds->obj.meta.name, ds->obj.meta.ns);
+	sel_format(&ds->selector, o);
+	sb_add(o, "\nNode-Selector:\t");
+	labels_format(&ds->tmpl.spec.node_selector, o);
+	sb_addc(o, '\n');
+	describe_labels(o, "Labels", &ds->obj.meta.labels);
+	describe_annotations(o, "Annotations", &ds->obj.meta.annotations);
+	sb_addf(o, "Desired Number of Nodes Scheduled: %d\n", ds->status.desired);
+	sb_addf(o, "Current Number of Nodes Scheduled: %d\n", ds->status.current);
+	sb_addf(o, "Number of Nodes Scheduled with Up-to-date Pods: %d\n", ds->status.updated);
+	sb_addf(o, "Number of Nodes Scheduled with Available Pods: %d\n", ds->status.available);
+	sb_addf(o, "Number of Nodes Misscheduled: %d\n", ds->status.misscheduled);
+	/* getPodStatusByCanonicalSelector: the selector's pods that this DaemonSet controls. */
+	for (size_t i = 0; owned != NULL && i < owned->n; i++) {
+		const struct pod *p = owned->v[i];
+
+		if (!sel_matches(&ds->selector, &p->obj.meta.labels))
+			continue;
+		running += p->status.phase == PHASE_RUNNING;
+		waiting += p->status.phase == PHASE_PENDING;
+		succeeded += p->status.phase == PHASE_SUCCEEDED;
+		failed += p->status.phase == PHASE_FAILED;
+	}
+	sb_addf(o, "Pods Status:\t%d Running / %d Waiting / %d Succeeded / %d Failed\n", running,
+	    waiting, succeeded, failed);
+	describe_pod_template(&ds->tmpl, o);
+	if (events)
+		describe_events(w, st, &ds->obj, now);
+}
+
+/* ---- pods ---- */
+
+static void
+describe_pod(struct dw *w, const struct store *st, const struct pod *p, int64_t now, bool events)
+{
+	struct strbuf *o = &w->pending;
+	const struct owner_ref *ctl = meta_controller(&p->obj.meta);
+	char t[64];
+
+	sb_addf(o, "Name:\t%s\nNamespace:\t%s\nPriority:\t%d\n", p->obj.meta.name, p->obj.meta.ns,
+	    p->spec.priority);
+	/* The ServiceAccount admission plugin gives every pod one. */
+	sb_addf(o, "Service Account:\t%s\n",
+	    p->spec.service_account && p->spec.service_account[0] ? p->spec.service_account : "default");
+	if (p->spec.node_name == NULL)
+		sb_add(o, "Node:\t<none>\n");
+	else
+		sb_addf(o, "Node:\t%s/%s\n", p->spec.node_name, p->status.host_ip ? p->status.host_ip : "");
+	if (p->status.start_ms >= 0)
+		sb_addf(o, "Start Time:\t%s\n", rfc1123z(p->status.start_ms, t, sizeof t));
+	describe_labels(o, "Labels", &p->obj.meta.labels);
+	describe_annotations(o, "Annotations", &p->obj.meta.annotations);
+	if (meta_deleting(&p->obj.meta) && !pod_is_terminal(p)) {
+		char age[32];
+
+		sb_addf(o, "Status:\tTerminating (lasts %s)\n",
+		    printers_age(p->obj.meta.deletion_ms, now, age, sizeof age));
+		sb_addf(o, "Termination Grace Period:\t%llds\n", (long long)p->obj.meta.deletion_grace_s);
+	} else {
+		sb_addf(o, "Status:\t%s\n", pod_phase_name(p->status.phase));
+	}
+	if (p->status.reason != NULL && p->status.reason[0] != '\0')
+		sb_addf(o, "Reason:\t%s\n", p->status.reason);
+	if (p->status.message != NULL && p->status.message[0] != '\0')
+		sb_addf(o, "Message:\t%s\n", p->status.message);
+	sb_addf(o, "IP:\t%s\n", p->status.pod_ip ? p->status.pod_ip : "");
+	if (p->status.pod_ip == NULL)
+		sb_add(o, "IPs:\t<none>\n");
+	else
+		sb_addf(o, "IPs:\n  IP:\t%s\n", p->status.pod_ip);
+	if (ctl != NULL)
+		sb_addf(o, "Controlled By:\t%s/%s\n", ctl->kind, ctl->name);
+	sb_addf(o, "Containers:%s\n", p->spec.n_containers ? "" : " <none>");
+	for (size_t i = 0; i < p->spec.n_containers; i++)
+		describe_container(o, &p->spec.containers[i], p, "");
+	if (p->status.scheduled.set) {
+		/* The kubelet's order; PodReadyToStartContainers follows the sandbox (Initialized here). */
+		const struct {
+			const char *type;
+			const struct pod_cond *c;
+		} conds[] = {
+			{"PodReadyToStartContainers", &p->status.initialized},
+			{"Initialized", &p->status.initialized},
+			{"Ready", &p->status.ready},
+			{"ContainersReady", &p->status.containers_ready},
+			{"PodScheduled", &p->status.scheduled},
+		};
+
+		sb_add(o, "Conditions:\n  Type\tStatus\n");
+		for (size_t i = 0; i < sizeof conds / sizeof conds[0]; i++)
+			if (conds[i].c->set)
+				sb_addf(o, "  %s \t%s \n", conds[i].type, conds[i].c->status);
+	}
+	describe_volumes(o, &p->spec, "");
+	sb_addf(o, "QoS Class:\t%s\n", pod_qos_class(&p->spec));
+	describe_labels(o, "Node-Selectors", &p->spec.node_selector);
+	describe_tolerations(o, "Tolerations", &p->spec);
+	if (events)
+		describe_events(w, st, &p->obj, now);
+}
+
+/* ---- nodes ---- */
+
+static int
+cmp_taint(const void *a, const void *b)
+{
+	const struct taint *x = *(const struct taint *const *)a;
+	const struct taint *y = *(const struct taint *const *)b;
+	int c = strcmp(taint_effect_name(x->effect), taint_effect_name(y->effect));
+
+	return c != 0 ? c : strcmp(x->key, y->key);
+}
+
+static void
+resource_pct(struct strbuf *o, int64_t milli, int64_t alloc_milli, enum qty_format f)
+{
+	struct quantity q = qty_from_milli(milli, f);
+
+	qty_format(&q, o);
+	sb_addf(o, " (%lld%%)", alloc_milli > 0 ? (long long)((double)milli / (double)alloc_milli * 100) : 0LL);
+}
+
+static int64_t
+limit_milli(const struct pod_spec *s, const char *resource)
+{
+	int64_t sum = 0;
+
+	for (size_t i = 0; i < s->n_containers; i++)
+		sum += res_list_milli(&s->containers[i].limits, resource);
+	return sum;
+}
+
+static int
+cmp_pod_ns_name(const void *a, const void *b)
+{
+	const struct object *x = *(const struct object *const *)a;
+	const struct object *y = *(const struct object *const *)b;
+	int c = strcmp(x->meta.ns, y->meta.ns);
+
+	return c != 0 ? c : strcmp(x->meta.name, y->meta.name);
+}
+
+static void
+describe_node(struct dw *w, const struct store *st, const struct node *n, int64_t now,
+    int64_t grace_ms, bool events)
+{
+	struct strbuf *o = &w->pending;
+	const struct vec *on_node = store_pods_on_node(st, n->obj.meta.name);
+	const struct res_list *alloc = n->allocatable.n > 0 ? &n->allocatable : &n->capacity;
+	struct vec pods = VEC_INIT, taints = VEC_INIT;
+	const struct node_cond *ready = node_cond_const(n, "Ready");
+	int64_t cpu_req = 0, cpu_lim = 0, mem_req = 0, mem_lim = 0;
+	struct strbuf roles = STRBUF_INIT;
+	char t[64], t2[64];
+
+	sb_addf(o, "Name:\t%s\n", n->obj.meta.name);
+	/* findNodeRoles: node-role.kubernetes.io/<role> labels and kubernetes.io/role. */
+	for (size_t i = 0; i < n->obj.meta.labels.n; i++) {
+		const char *k = n->obj.meta.labels.v[i].key;
+
+		if (strncmp(k, "node-role.kubernetes.io/", 24) == 0 && k[24] != '\0')
+			sb_addf(&roles, "%s%s", roles.len ? "," : "", k + 24);
+		else if (strcmp(k, "kubernetes.io/role") == 0 && n->obj.meta.labels.v[i].value[0] != '\0')
+			sb_addf(&roles, "%s%s", roles.len ? "," : "", n->obj.meta.labels.v[i].value);
+	}
+	sb_addf(o, "Roles:\t%s\n", roles.len ? roles.s : "<none>");
+	sb_free(&roles);
+	describe_labels(o, "Labels", &n->obj.meta.labels);
+	describe_annotations(o, "Annotations", &n->obj.meta.annotations);
+	sb_addf(o, "CreationTimestamp:\t%s\n", rfc1123z(n->obj.meta.creation_ms, t, sizeof t));
+	sb_add(o, "Taints:\t");
+	for (size_t i = 0; i < n->n_taints; i++)
+		vec_push(&taints, &n->taints[i]);
+	vec_sort(&taints, cmp_taint);
+	for (size_t i = 0; i < taints.n; i++) {
+		const struct taint *tn = taints.v[i];
+
+		sb_addf(o, "%s%s", i ? "\t" : "", tn->key);
+		if (tn->value != NULL && tn->value[0] != '\0')
+			sb_addf(o, "=%s", tn->value);
+		sb_addf(o, ":%s\n", taint_effect_name(tn->effect));
+	}
+	if (taints.n == 0)
+		sb_add(o, "<none>\n");
+	vec_free(&taints);
+	sb_addf(o, "Unschedulable:\t%s\n", n->unschedulable ? "true" : "false");
+	/*
+	 * The kubelet's lease in kube-node-lease, renewed every 10 s while the
+	 * kubelet runs; a silent node's lease keeps its last renewal.
+	 */
+	{
+		int64_t renew = n->obj.meta.creation_ms;
+
+		int64_t last = now;
+
+		/* Ready went Unknown nodeMonitorGracePeriod after the last renewal. */
+		if (ready != NULL && strcmp(ready->status, "Unknown") == 0)
+			last = ready->transition_ms - grace_ms;
+		if (last > renew)
+			renew += (last - renew) / 10000 * 10000;
+		sb_addf(o, "Lease:\n  HolderIdentity:\t%s\n  AcquireTime:\t<unset>\n  RenewTime:\t%s\n",
+		    n->obj.meta.name, rfc1123z(renew, t, sizeof t));
+	}
+	if (n->n_conds > 0) {
+		sb_add(o, "Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n");
+		sb_add(o, "  ----\t------\t-----------------\t------------------\t------\t-------\n");
+		for (size_t i = 0; i < n->n_conds; i++) {
+			const struct node_cond *c = &n->conds[i];
+
+			sb_addf(o, "  %s \t%s \t%s \t%s \t%s \t%s\n", c->type, c->status,
+			    rfc1123z(c->heartbeat_ms, t, sizeof t), rfc1123z(c->transition_ms, t2, sizeof t2),
+			    c->reason ? c->reason : "", c->message ? c->message : "");
+		}
+	}
+	sb_addf(o, "Addresses:\n  InternalIP:\t%s\n  Hostname:\t%s\n",
+	    n->internal_ip ? n->internal_ip : "", n->obj.meta.name);
+	if (n->capacity.n > 0) {
+		sb_add(o, "Capacity:\n");
+		for (size_t i = 0; i < n->capacity.n; i++) {
+			sb_addf(o, "  %s:\t", n->capacity.v[i].name);
+			qty_format(&n->capacity.v[i].q, o);
+			sb_addc(o, '\n');
+		}
+	}
+	if (n->allocatable.n > 0) {
+		sb_add(o, "Allocatable:\n");
+		for (size_t i = 0; i < n->allocatable.n; i++) {
+			sb_addf(o, "  %s:\t", n->allocatable.v[i].name);
+			qty_format(&n->allocatable.v[i].q, o);
+			sb_addc(o, '\n');
+		}
+	}
+	sb_add(o, "System Info:\n");
+	sb_add(o, "  Machine ID:\t");
+	fake_digest(n->obj.meta.uid, "machine", o);
+	o->len -= 32; /* a machine id is 32 hex digits */
+	o->s[o->len] = '\0';
+	sb_addf(o, "\n  System UUID:\t%.8s-%.4s-%.4s-%.4s-%.12s\n", n->obj.meta.uid, n->obj.meta.uid + 9,
+	    n->obj.meta.uid + 14, n->obj.meta.uid + 19, n->obj.meta.uid + 24);
+	sb_add(o, "  Boot ID:\t");
+	{
+		struct strbuf boot = STRBUF_INIT;
+
+		fake_digest(n->obj.meta.uid, "boot", &boot);
+		sb_addf(o, "%.8s-%.4s-%.4s-%.4s-%.12s\n", boot.s, boot.s + 8, boot.s + 12, boot.s + 16,
+		    boot.s + 20);
+		sb_free(&boot);
+	}
+	sb_addf(o, "  Kernel Version:\t%s\n  OS Image:\t%s\n  Operating System:\tlinux\n"
+		   "  Architecture:\tamd64\n  Container Runtime Version:\t%s\n"
+		   "  Kubelet Version:\t%s\n  Kube-Proxy Version:\t%s\n",
+	    n->kernel_version ? n->kernel_version : "", n->os_image ? n->os_image : "",
+	    n->container_runtime ? n->container_runtime : "",
+	    n->kubelet_version ? n->kubelet_version : "", n->kubelet_version ? n->kubelet_version : "");
+	if (n->pod_cidr != NULL)
+		sb_addf(o, "PodCIDR:\t%s\nPodCIDRs:\t%s\n", n->pod_cidr, n->pod_cidr);
+	for (size_t i = 0; on_node != NULL && i < on_node->n; i++)
+		if (!pod_is_terminal(on_node->v[i]))
+			vec_push(&pods, on_node->v[i]);
+	vec_sort(&pods, cmp_pod_ns_name);
+	sb_addf(o, "Non-terminated Pods:\t(%zu in total)\n", pods.n);
+	sb_add(o, "  Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n");
+	sb_add(o, "  ---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n");
+	for (size_t i = 0; i < pods.n; i++) {
+		const struct pod *p = pods.v[i];
+		int64_t cr = pod_request_milli(&p->spec, "cpu"), cl = limit_milli(&p->spec, "cpu");
+		int64_t mr = pod_request_milli(&p->spec, "memory"), ml = limit_milli(&p->spec, "memory");
+		char age[32];
+
+		sb_addf(o, "  %s\t%s\t\t", p->obj.meta.ns, p->obj.meta.name);
+		resource_pct(o, cr, res_list_milli(alloc, "cpu"), QTY_DECIMAL_SI);
+		sb_addc(o, '\t');
+		resource_pct(o, cl, res_list_milli(alloc, "cpu"), QTY_DECIMAL_SI);
+		sb_addc(o, '\t');
+		resource_pct(o, mr, res_list_milli(alloc, "memory"), QTY_BINARY_SI);
+		sb_addc(o, '\t');
+		resource_pct(o, ml, res_list_milli(alloc, "memory"), QTY_BINARY_SI);
+		sb_addf(o, "\t%s\n", printers_age(p->obj.meta.creation_ms, now, age, sizeof age));
+		cpu_req += cr;
+		cpu_lim += cl;
+		mem_req += mr;
+		mem_lim += ml;
+	}
+	vec_free(&pods);
+	sb_add(o, "Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n");
+	sb_add(o, "  Resource\tRequests\tLimits\n  --------\t--------\t------\n  cpu\t");
+	resource_pct(o, cpu_req, res_list_milli(alloc, "cpu"), QTY_DECIMAL_SI);
+	sb_addc(o, '\t');
+	resource_pct(o, cpu_lim, res_list_milli(alloc, "cpu"), QTY_DECIMAL_SI);
+	sb_add(o, "\n  memory\t");
+	resource_pct(o, mem_req, res_list_milli(alloc, "memory"), QTY_BINARY_SI);
+	sb_addc(o, '\t');
+	resource_pct(o, mem_lim, res_list_milli(alloc, "memory"), QTY_BINARY_SI);
+	sb_add(o, "\n  ephemeral-storage\t0 (0%)\t0 (0%)\n");
+	if (events)
+		describe_events(w, st, &n->obj, now);
+}
+
+/* ---- the verb ---- */
+
+static int
+cmp_obj_ns_name(const void *a, const void *b)
+{
+	const struct object *x = *(const struct object *const *)a;
+	const struct object *y = *(const struct object *const *)b;
+	int c = strcmp(x->meta.ns ? x->meta.ns : "", y->meta.ns ? y->meta.ns : "");
+
+	return c != 0 ? c : strcmp(x->meta.name, y->meta.name);
+}
+
+/* Objects of kind k named name, or (as describe does when none is) whose names start with it. */
+static void
+by_name_or_prefix(const struct store *st, enum kind k, const char *ns, const char *name,
+    struct vec *out)
+{
+	struct object *o = store_get(st, k, kind_namespaced(k) ? ns : NULL, name);
+	struct vec all = VEC_INIT;
+
+	if (o != NULL) {
+		vec_push(out, o);
+		return;
+	}
+	store_list_sorted(st, k, kind_namespaced(k) ? ns : NULL, &all);
+	for (size_t i = 0; i < all.n; i++)
+		if (strncmp(((struct object *)all.v[i])->meta.name, name, strlen(name)) == 0)
+			vec_push(out, all.v[i]);
+	vec_free(&all);
+}
+
+static int
+describe_exec(struct kctl_call *call)
+{
+	const struct store *st = call->c->store;
+	bool all_ns = kctl_bool(call, "all-namespaces");
+	bool events = kctl_bool(call, "show-events");
+	struct vec objs = VEC_INIT;
+	struct label_selector sel;
+	struct strbuf notfound = STRBUF_INIT;
+	struct ks_err err;
+	enum kind k;
+	int64_t now = cluster_now(call->c);
+	int status = 0;
+
+	if (call->n_args == 0) {
+		kctl_err(call->res, "%s", "You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples\n");
+		return call->res->status = 1;
+	}
+	if (sel_parse(kctl_str(call, "selector"), &sel, &err) < 0)
+		return kctl_error(call, "%s", err.msg);
+	if (strchr(call->args[0], '/') != NULL) {
+		for (size_t i = 0; i < call->n_args; i++) {
+			const char *slash = strchr(call->args[i], '/');
+			char type[128];
+			size_t before = objs.n;
+
+			if (slash == NULL) {
+				sel_free(&sel);
+				vec_free(&objs);
+				sb_free(&notfound);
+				return kctl_error(call, "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
+			}
+			snprintf(type, sizeof type, "%.*s", (int)(slash - call->args[i]), call->args[i]);
+			if (kctl_resource(type, &k) < 0 || k == KIND_EVENT || k == KIND_CONTROLLERREVISION) {
+				sel_free(&sel);
+				vec_free(&objs);
+				sb_free(&notfound);
+				return kctl_error(call, "the server doesn't have a resource type \"%s\"", type);
+			}
+			by_name_or_prefix(st, k, call->ns, slash + 1, &objs);
+			if (objs.n == before) {
+				sb_addf(&notfound, "Error from server (NotFound): %s \"%s\" not found\n",
+				    kind_resource(k), slash + 1);
+				status = 1;
+			}
+		}
+	} else {
+		if (kctl_resource(call->args[0], &k) < 0 || k == KIND_EVENT ||
+		    k == KIND_CONTROLLERREVISION) {
+			sel_free(&sel);
+			return kctl_error(call, "the server doesn't have a resource type \"%s\"", call->args[0]);
+		}
+		if (call->n_args == 1) {
+			struct vec all = VEC_INIT;
+
+			store_list(st, k, kind_namespaced(k) && !all_ns ? call->ns : NULL, &all);
+			vec_sort(&all, cmp_obj_ns_name);
+			for (size_t i = 0; i < all.n; i++)
+				if (sel_matches(&sel, &((struct object *)all.v[i])->meta.labels))
+					vec_push(&objs, all.v[i]);
+			vec_free(&all);
+		}
+		for (size_t i = 1; i < call->n_args; i++) {
+			size_t before = objs.n;
+
+			by_name_or_prefix(st, k, call->ns, call->args[i], &objs);
+			if (objs.n == before) {
+				sb_addf(&notfound, "Error from server (NotFound): %s \"%s\" not found\n",
+				    kind_resource(k), call->args[i]);
+				status = 1;
+			}
+		}
+		if (call->n_args == 1 && objs.n == 0) {
+			if (all_ns || !kind_namespaced(k))
+				kctl_err(call->res, "%s", "No resources found\n");
+			else
+				kctl_err(call->res, "No resources found in %s namespace.\n", call->ns);
+		}
+	}
+	for (size_t i = 0; i < objs.n; i++) {
+		struct strbuf text = STRBUF_INIT;
+		struct dw w = {STRBUF_INIT, &text};
+		const struct object *o = objs.v[i];
+
+		if (o->kind == KIND_DAEMONSET)
+			describe_daemonset(&w, st, (const struct daemonset *)o, now, events);
+		else if (o->kind == KIND_POD)
+			describe_pod(&w, st, (const struct pod *)o, now, events);
+		else
+			describe_node(&w, st, (const struct node *)o, now,
+			    call->c->timing.node_monitor_grace, events);
+		dw_flush(&w);
+		kctl_out(call->res, "%s%s", i > 0 ? "\n\n" : "", sb_str(&text));
+		sb_free(&w.pending);
+		sb_free(&text);
+	}
+	kctl_err(call->res, "%s", sb_str(&notfound));
+	sb_free(&notfound);
+	vec_free(&objs);
+	sel_free(&sel);
+	if (status)
+		call->res->status = 1;
+	return call->res->status;
+}
+
+const struct kctl_verb kctl_describe_verb = {
+	.name = "describe",
+	.short_help = "Show details of a specific resource or group of resources",
+	.usage = "kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]",
+	.flags = describe_flags,
+	.exec = describe_exec,
+};
