@@ -356,6 +356,8 @@ enc_pod_status(const struct pod *p)
 	cJSON *o = cJSON_CreateObject();
 	cJSON *conds = cJSON_CreateArray();
 
+	/* The sandbox is up once the pod initialises (PodReadyToStartContainersCondition, on in v1.32). */
+	add_cond(conds, "PodReadyToStartContainers", &s->initialized);
 	add_cond(conds, "Initialized", &s->initialized);
 	add_cond(conds, "Ready", &s->ready);
 	add_cond(conds, "ContainersReady", &s->containers_ready);
