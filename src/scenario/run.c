@@ -830,7 +830,6 @@ static void
 run_step(struct runner *rn, const struct step *st)
 {
 	struct ks_err err;
-	char d[DUR_BUF_MAX];
 
 	switch (st->kind) {
 	case STEP_NOTE:
@@ -907,32 +906,9 @@ run_step(struct runner *rn, const struct step *st)
 		dsctrl_set_running(rn->c->dsc, true);
 		break;
 	case STEP_WAIT:
-		dur_go(st->ms, d, sizeof d);
-		timeline(rn, "wait %s", d);
-		cluster_advance_to(rn->c, clamp_until(rn, cluster_now(rn->c) + st->ms));
+	case STEP_WAIT_FOR:
+		/* They let time pass: scn_player_advance runs them. */
 		break;
-	case STEP_WAIT_FOR: {
-		void *pair[2] = {rn, (void *)&st->expect};
-		int64_t start = cluster_now(rn->c);
-		bool held;
-		char *suffix;
-
-		dur_go(st->ms, d, sizeof d);
-		timeline(rn, "waitFor (timeout %s)", d);
-		held = cluster_advance_until(rn->c, clamp_until(rn, start + st->ms), expect_holds, pair);
-		if (!held && until_reached(rn)) {
-			/* Cut short by --until: not a verdict on the scenario. */
-			timeline(rn, "waitFor: stopped by --until");
-			break;
-		}
-		if (held)
-			timeline(rn, "waitFor: condition met after %s",
-			    (dur_go(cluster_now(rn->c) - start, d, sizeof d), d));
-		suffix = held ? xstrdup("") : xasprintf("timed out after %s, ", d);
-		record_expect(rn, &st->expect, "waitFor", suffix);
-		free(suffix);
-		break;
-	}
 	case STEP_EXPECT: {
 		size_t before = rn->r->failed, n = 0;
 
@@ -946,24 +922,34 @@ run_step(struct runner *rn, const struct step *st)
 	}
 }
 
-int
-scn_run(const struct scenario *s, const struct run_opts *o, const struct scn_sink *sink,
-    struct run_result *r)
-{
+/* ---- playing ---- */
+
+struct scn_player {
 	struct runner rn;
+	struct run_result r;
+	size_t next;      /* the step to run */
+	bool in_wait;     /* steps[next] is a wait or waitFor under way */
+	int64_t wait_start;
+	int64_t wait_end;
+	bool finished;
+};
+
+struct scn_player *
+scn_player_new(const struct scenario *s, const struct run_opts *o, const struct scn_sink *sink)
+{
+	struct scn_player *p = xcalloc(1, sizeof *p);
+	struct runner *rn = &p->rn;
 	enum placement_mode mode = o->has_mode ? o->mode : (s->has_mode ? s->mode : MODE_SCHEDULER);
 	uint64_t seed = o->has_seed ? o->seed : s->seed;
 	struct ks_err err;
 
-	memset(r, 0, sizeof *r);
-	memset(&rn, 0, sizeof rn);
-	rn.s = s;
-	rn.o = o;
-	rn.sink = sink;
-	rn.r = r;
-	rn.c = cluster_new(mode, &s->timing, seed);
-	cluster_set_images(rn.c, s->images, s->n_images);
-	store_watch(rn.c->store, runner_watch, &rn);
+	rn->s = s;
+	rn->o = o;
+	rn->sink = sink;
+	rn->r = &p->r;
+	rn->c = cluster_new(mode, &s->timing, seed);
+	cluster_set_images(rn->c, s->images, s->n_images);
+	store_watch(rn->c->store, runner_watch, rn);
 	if (!o->quiet) {
 		struct strbuf sb = STRBUF_INIT;
 
@@ -973,7 +959,7 @@ scn_run(const struct scenario *s, const struct run_opts *o, const struct scn_sin
 		if (o->verbose && s->description != NULL)
 			sb_addf(&sb, "%s%s", s->description,
 			    s->description[0] && s->description[strlen(s->description) - 1] == '\n' ? "" : "\n");
-		emit(&rn, sb_str(&sb));
+		emit(rn, sb_str(&sb));
 		sb_free(&sb);
 	}
 	for (size_t i = 0; i < s->n_nodes; i++) {
@@ -986,19 +972,130 @@ scn_run(const struct scenario *s, const struct run_opts *o, const struct scn_sin
 			node_add_taint(n, &src->taints[j]);
 		res_list_copy(&n->capacity, &src->capacity);
 		n->unschedulable = src->unschedulable;
-		if (cluster_add_node(rn.c, n, false, s->nodes[i].ready, &err) < 0) {
+		if (cluster_add_node(rn->c, n, false, s->nodes[i].ready, &err) < 0) {
 			char *msg = xasprintf("%s:%d: %s", s->file, s->nodes[i].line, err.msg);
 
 			node_free(n);
-			record(&rn, s->nodes[i].line, "cluster.nodes", false, msg);
+			record(rn, s->nodes[i].line, "cluster.nodes", false, msg);
 			free(msg);
 		}
 	}
-	for (size_t i = 0; i < s->n_steps && !until_reached(&rn); i++) {
-		run_step(&rn, &s->steps[i]);
-		r->steps++;
+	return p;
+}
+
+/* A wait or waitFor, up to time t at most; true when it is over. */
+static bool
+play_wait(struct scn_player *p, const struct step *st, int64_t t)
+{
+	struct runner *rn = &p->rn;
+	char d[DUR_BUF_MAX];
+
+	if (!p->in_wait) {
+		dur_go(st->ms, d, sizeof d);
+		timeline(rn, st->kind == STEP_WAIT ? "wait %s" : "waitFor (timeout %s)", d);
+		p->in_wait = true;
+		p->wait_start = cluster_now(rn->c);
+		p->wait_end = clamp_until(rn, p->wait_start + st->ms);
 	}
-	r->end_ms = cluster_now(rn.c);
-	cluster_free(rn.c);
+	if (st->kind == STEP_WAIT) {
+		cluster_advance_to(rn->c, t < p->wait_end ? t : p->wait_end);
+		return cluster_now(rn->c) >= p->wait_end;
+	} else {
+		void *pair[2] = {rn, (void *)&st->expect};
+		bool held = cluster_advance_until(rn->c, t < p->wait_end ? t : p->wait_end, expect_holds,
+		    pair);
+		char *suffix;
+
+		if (!held && cluster_now(rn->c) < p->wait_end)
+			return false;
+		if (!held && until_reached(rn)) {
+			/* Cut short by --until: not a verdict on the scenario. */
+			timeline(rn, "waitFor: stopped by --until");
+			return true;
+		}
+		dur_go(st->ms, d, sizeof d);
+		if (held)
+			timeline(rn, "waitFor: condition met after %s",
+			    (dur_go(cluster_now(rn->c) - p->wait_start, d, sizeof d), d));
+		suffix = held ? xstrdup("") : xasprintf("timed out after %s, ", d);
+		record_expect(rn, &st->expect, "waitFor", suffix);
+		free(suffix);
+		return true;
+	}
+}
+
+void
+scn_player_advance(struct scn_player *p, int64_t t)
+{
+	const struct scenario *s = p->rn.s;
+
+	while (!p->finished) {
+		const struct step *st;
+
+		if (p->next >= s->n_steps || until_reached(&p->rn)) {
+			p->finished = true;
+			break;
+		}
+		st = &s->steps[p->next];
+		if (st->kind == STEP_WAIT || st->kind == STEP_WAIT_FOR) {
+			if (!play_wait(p, st, t))
+				break;
+			p->in_wait = false;
+		} else {
+			run_step(&p->rn, st);
+		}
+		p->next++;
+		p->r.steps++;
+	}
+	/* After the last step the cluster runs on (the TUI keeps watching it). */
+	if (p->finished && t > cluster_now(p->rn.c) && t < INT64_MAX)
+		cluster_advance_to(p->rn.c, t);
+}
+
+bool
+scn_player_finished(const struct scn_player *p)
+{
+	return p->finished;
+}
+
+size_t
+scn_player_step(const struct scn_player *p)
+{
+	return p->next;
+}
+
+struct cluster *
+scn_player_cluster(struct scn_player *p)
+{
+	return p->rn.c;
+}
+
+const struct run_result *
+scn_player_result(const struct scn_player *p)
+{
+	return &p->r;
+}
+
+void
+scn_player_free(struct scn_player *p)
+{
+	if (p == NULL)
+		return;
+	cluster_free(p->rn.c);
+	run_result_free(&p->r);
+	free(p);
+}
+
+int
+scn_run(const struct scenario *s, const struct run_opts *o, const struct scn_sink *sink,
+    struct run_result *r)
+{
+	struct scn_player *p = scn_player_new(s, o, sink);
+
+	scn_player_advance(p, INT64_MAX);
+	p->r.end_ms = cluster_now(p->rn.c);
+	*r = p->r;
+	memset(&p->r, 0, sizeof p->r);
+	scn_player_free(p);
 	return 0;
 }

@@ -55,6 +55,25 @@ void run_result_free(struct run_result *r);
 int scn_run(const struct scenario *s, const struct run_opts *o, const struct scn_sink *sink,
     struct run_result *r);
 
+/*
+ * The same run, played a little at a time (the TUI): the same steps, the
+ * same output through the sink, the same results. scn_player_advance runs
+ * the steps whose turn comes before simulated time t and lets time pass up
+ * to t (a wait or waitFor under way continues on the next call); after the
+ * last step the cluster keeps running.
+ */
+struct scn_player;
+struct cluster;
+struct scn_player *scn_player_new(const struct scenario *s, const struct run_opts *o,
+    const struct scn_sink *sink);
+void scn_player_advance(struct scn_player *p, int64_t t);
+bool scn_player_finished(const struct scn_player *p);
+/* The index of the step that runs next (== the number of steps when finished). */
+size_t scn_player_step(const struct scn_player *p);
+struct cluster *scn_player_cluster(struct scn_player *p);
+const struct run_result *scn_player_result(const struct scn_player *p);
+void scn_player_free(struct scn_player *p);
+
 /* Reports over finished runs (report.c). */
 void report_result_line(const char *file, const struct run_result *r, size_t n_expect,
     struct strbuf *out);
