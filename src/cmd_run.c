@@ -50,51 +50,6 @@ emit_nothing(void *ctx, const char *text)
 }
 
 static int
-read_whole(const char *path, char **text, size_t *len, struct ks_err *err)
-{
-	FILE *f = fopen(path, "rb");
-	struct strbuf sb = STRBUF_INIT;
-	char buf[8192];
-	size_t n;
-
-	if (f == NULL)
-		return err_set(err, "%s: %s", path, strerror(errno));
-	sb_init(&sb);
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_addn(&sb, buf, n);
-	if (ferror(f)) {
-		fclose(f);
-		sb_free(&sb);
-		return err_set(err, "%s: read error", path);
-	}
-	fclose(f);
-	*len = sb.len;
-	*text = sb_take(&sb);
-	return 0;
-}
-
-static int
-load_one(const char *path, struct scenario *s, struct ks_err *err)
-{
-	char *text = NULL;
-	size_t len = 0;
-	int rc;
-
-	if (path == NULL) {
-		for (size_t i = 0; i < scn_n_embedded; i++)
-			if (strcmp(scn_embedded[i].path, scn_default_path) == 0)
-				return scn_load(scn_default_path, scn_embedded[i].text, scn_embedded[i].len,
-				    true, s, err);
-		return err_set(err, "the built-in scenario is missing");
-	}
-	if (read_whole(path, &text, &len, err) < 0)
-		return -1;
-	rc = scn_load(path, text, len, false, s, err);
-	free(text);
-	return rc;
-}
-
-static int
 run_main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -204,7 +159,7 @@ run_main(int argc, char **argv)
 
 		files[i] = path ? path : scn_default_path;
 		memset(&s, 0, sizeof s);
-		if (load_one(path, &s, &err) < 0) {
+		if (scn_load_file(path, &s, &err) < 0) {
 			/* Bad input: say where, keep going with the other files. */
 			fprintf(stderr, "kubesim: %s\n", err.msg);
 			errors[i] = xstrdup(err.msg);

@@ -130,6 +130,14 @@ state_exists(const struct state *st)
 }
 
 void
+state_unlock(struct state *st)
+{
+	if (st->lock_fd >= 0)
+		close(st->lock_fd);
+	st->lock_fd = -1;
+}
+
+void
 state_close(struct state *st)
 {
 	if (st->c != NULL)

@@ -93,6 +93,8 @@ int state_apply(struct state *st, cJSON *entry, struct kctl_result *res, struct 
 int state_save(struct state *st, int64_t wall_now_ms, struct ks_err *err);
 /* Remove the state file (under the lock). */
 int state_remove(struct state *st, struct ks_err *err);
+/* Release the lock but keep the loaded cluster (the TUI shows it between reloads). */
+void state_unlock(struct state *st);
 /* Free everything and release the lock. */
 void state_close(struct state *st);
 

@@ -133,6 +133,8 @@ struct embedded_file {
 int scn_load(const char *file, const char *text, size_t len, bool embedded, struct scenario *out,
     struct ks_err *err);
 void scn_free(struct scenario *s);
+/* Read and load a scenario file; NULL loads the built-in default (the workshop demo). */
+int scn_load_file(const char *path, struct scenario *s, struct ks_err *err);
 
 /* Read a file, from the embedded set when the scenario came from there. */
 int scn_read_file(const struct scenario *s, const char *path, char **text, size_t *len,
