@@ -34,7 +34,7 @@ expect "a missing scenario file is named" 2 '^kubesim: no-such-file.yaml: No suc
 expect "run -q prints only the result line" 0 '^PASS scenarios/cka/01-daemonset-basics.yaml' -- run -q
 expect "--tap prints a TAP plan" 0 '^1\.\.[0-9]' -- run --tap
 expect "--mode legacy runs the demo too" 0 'legacy mode' -- run --mode legacy
-expect "tui says it is not available yet" 2 'not available yet' -- tui
+expect "tui without a terminal refuses" 2 "tui needs a terminal" -- tui
 expect "--until stops a waitFor without failing it" 0 'waitFor: stopped by --until' -- run --until 30s scenarios/regress/nodes-join-and-leave.yaml
 
 tmp=$(mktemp -d)

@@ -6,7 +6,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-packages="build-essential autoconf automake pkg-config libyaml-dev libcjson-dev libncurses-dev check"
+packages="build-essential autoconf automake pkg-config libyaml-dev libcjson-dev libncurses-dev check tmux"
 missing=""
 for p in $packages; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||

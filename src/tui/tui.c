@@ -681,8 +681,8 @@ blit(struct tui *t)
 			const struct cell *c = &s->cells[y * s->w + x];
 			attr_t a = role_attr(t, (enum role)c->role);
 
-			/* Box drawing goes through ACS, which every terminal has; the rest as wide characters. */
-			if (c->ch >= 0x80 && t->utf8 && (c->ch < 0x2500 || c->ch > 0x2518)) {
+			/* UTF-8 terminals get the characters themselves; others ACS lines and ASCII. */
+			if (c->ch >= 0x80 && t->utf8) {
 				wchar_t wc[2] = {(wchar_t)c->ch, 0};
 				cchar_t cc;
 

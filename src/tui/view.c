@@ -267,17 +267,21 @@ draw_bar(struct screen *s, int x, int y, int w, const char *name, int64_t used, 
 	screen_putf(s, x + 5 + inner, y, R_DIM, -1, "]%3d%%", pct);
 }
 
+/* "unreachable:NS,NE dedicated:NS": the key's last segment and its effects, abbreviated. */
 static void
 taint_text(const struct node *n, struct strbuf *out)
 {
 	for (size_t i = 0; i < n->n_taints; i++) {
-		const char *k = strrchr(n->taints[i].key, '/');
+		const char *key = n->taints[i].key;
 		const char *e = taint_effect_name(n->taints[i].effect);
-		const char *abbr = strcmp(e, "NoSchedule") == 0 ? "NS" :
-		    strcmp(e, "NoExecute") == 0		    ? "NE" :
-								      "PNS";
+		const char *abbr = strcmp(e, "NoSchedule") == 0 ? "NS" : strcmp(e, "NoExecute") == 0 ? "NE" : "PNS";
+		const char *k = strrchr(key, '/');
+		bool same = i > 0 && strcmp(n->taints[i - 1].key, key) == 0;
 
-		sb_addf(out, "%s%s:%s", i ? " " : "", k ? k + 1 : n->taints[i].key, abbr);
+		if (same)
+			sb_addf(out, ",%s", abbr);
+		else
+			sb_addf(out, "%s%s:%s", i ? " " : "", k ? k + 1 : key, abbr);
 	}
 }
 
@@ -520,8 +524,7 @@ draw_footer(struct view *v, struct screen *s)
 		return;
 	}
 	screen_put(s, 0, y,
-	    v->speed > 0 ? "space pause  +/- speed  n step  r restart  m mode  : command  / filter  "
-			   "enter describe  ? help  q quit" :
+	    v->speed > 0 ? "space pause  +/- speed  n step  r replay  m mode  : cmd  / find  ? help  q quit" :
 			   ": command  / filter  arrows select  enter describe  ? help  q quit",
 	    R_DIM, s->w);
 }
