@@ -18,7 +18,9 @@ tm() { tmux -L "$sock" -f /dev/null "$@"; }
 cleanup() { tm kill-server 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT INT TERM
 
-screen() { tm capture-pane -p -t t 2>/dev/null; }
+sess=t1
+screen() { tm capture-pane -p -t "$sess" 2>/dev/null; }
+keys() { tm send-keys -t "$sess" "$@"; }
 
 # wait_for NAME PATTERN: a test point that passes once the screen matches.
 wait_for() {
@@ -37,50 +39,53 @@ $(screen)"
 }
 
 # The program's exit status lands in a file; the pane stays for the capture.
+# Each start gets a session of its own: killing the last session of a tmux
+# server stops the server, and a new session would race its shutdown.
 start() {
-	tm kill-session -t t 2>/dev/null
-	tm new-session -d -s t -x "$1" -y "$2" \
+	sess=$1
+	shift
+	tm new-session -d -s "$sess" -x "$1" -y "$2" \
 	    "TERM=xterm-256color LC_ALL=C.UTF-8 $KUBESIM tui $3; echo \$? > '$work/status'; sleep 60"
 }
 
 rm -f "$work/status"
-start 120 40 "--speed 100"
+start t1 120 40 "--speed 100"
 wait_for "the demo's three nodes appear" "node3"
 wait_for "each node gets its fluentd pod" "●fluentd-es-demo.*●fluentd-es-demo.*●fluentd-es-demo"
 wait_for "the DaemonSet panel shows kubectl get ds columns" "default     fluentd-es-demo   3         3         3       3            3"
 wait_for "the scenario's expectations are checked" "checks [0-9]*✓ 0✗"
 
-tm send-keys -t t ' '
+keys ' '
 wait_for "space pauses the clock" "PAUSED"
 a=$(screen | grep -o 't=[0-9:.]*')
 sleep 1
 b=$(screen | grep -o 't=[0-9:.]*')
 [ -n "$a" ] && [ "$a" = "$b" ]
 tap_result $? "a paused clock does not move" "$a then $b"
-tm send-keys -t t 'n'
+keys 'n'
 wait_for "n steps to the next event" "PAUSED"
 
-tm send-keys -t t ':' 'get ds fluentd-es-demo' Enter
+keys ':' 'get ds fluentd-es-demo' Enter
 wait_for "a kubectl command's output shows in the pane" '\$ kubectl get ds fluentd-es-demo'
 wait_for "with kubectl's table" "NAME              DESIRED   CURRENT"
-tm send-keys -t t ':' 'addNode node4 --label disktype=ssd' Enter
+keys ':' 'addNode node4 --label disktype=ssd' Enter
 wait_for "a scenario step typed at the prompt adds a node" "node4"
-tm send-keys -t t ':' 'frobnicate' Enter
+keys ':' 'frobnicate' Enter
 wait_for "an unknown command gets kubectl's error" 'unknown command "frobnicate"'
 
-tm send-keys -t t Escape '?'
+keys Escape '?'
 wait_for "? shows the keys" "pause or resume the clock"
-tm send-keys -t t 'x'
-tm send-keys -t t 'j' Enter
+keys 'x'
+keys 'j' Enter
 wait_for "Enter on a node shows kubectl describe" "Name:               node2"
 
-tm send-keys -t t '/' 'node3' Enter
+keys '/' 'node3' Enter
 wait_for "/ filters the nodes" "┌node3"
 screen | grep -q "┌node1"
 [ $? != 0 ]
 tap_result $? "the filter hides the other nodes"
 
-tm resize-window -t t -x 80 -y 24
+tm resize-window -t "$sess" -x 80 -y 24
 wait_for "the view redraws at 80x24" "┌node3"
 # One byte per cell for the measure: the multibyte glyphs become ASCII.
 w=$(screen | sed 's/●/o/g; s/✓/v/g; s/✗/x/g; s/[─│┌┐└┘]/+/g' |
@@ -88,7 +93,7 @@ w=$(screen | sed 's/●/o/g; s/✓/v/g; s/✗/x/g; s/[─│┌┐└┘]/+/g' |
 [ "$w" -le 80 ]
 tap_result $? "nothing is drawn past 80 columns" "widest line: $w"
 
-tm send-keys -t t q
+keys q
 i=0
 while [ ! -s "$work/status" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 [ "$(cat "$work/status" 2>/dev/null)" = 0 ]
@@ -96,7 +101,7 @@ tap_result $? "q quits with status 0" "status: $(cat "$work/status" 2>/dev/null)
 
 # SIGTERM: the loop notices, leaves curses mode and exits cleanly.
 rm -f "$work/status"
-start 100 30 "--mode legacy --speed 10"
+start t2 100 30 "--mode legacy --speed 10"
 wait_for "--mode legacy is shown" "legacy mode"
 pid=$(pgrep -n -f "^$KUBESIM tui --mode legacy")
 [ -n "$pid" ] && kill -TERM "$pid"

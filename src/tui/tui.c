@@ -63,6 +63,14 @@ tui_slower(double speed)
 
 static volatile sig_atomic_t quit_signal;
 
+/* Whatever ends the program (an exit deep inside, a failed allocation), the terminal comes back. */
+static void
+restore_terminal(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
 static void
 on_signal(int sig)
 {
@@ -770,6 +778,7 @@ tui_run(const struct tui_opts *o)
 		    getenv("TERM") ? getenv("TERM") : "");
 		return KS_EXIT_USAGE;
 	}
+	atexit(restore_terminal);
 	raw(); /* ^C arrives as a key as well as a signal would; both quit */
 	noecho();
 	nonl();
