@@ -34,6 +34,7 @@ extern const struct kctl_verb kctl_rollout_verb;
 extern const struct kctl_verb kctl_annotate_verb;
 extern const struct kctl_verb kctl_replace_verb;
 extern const struct kctl_verb kctl_describe_verb;
+extern const struct kctl_verb kctl_explain_verb;
 extern const struct kctl_verb kctl_version_verb;
 extern const struct kctl_verb kctl_cluster_info_verb;
 extern const struct kctl_verb kctl_api_resources_verb;
@@ -53,6 +54,7 @@ static const struct kctl_verb *const kctl_verbs[] = {
 	&kctl_annotate_verb,
 	&kctl_replace_verb,
 	&kctl_describe_verb,
+	&kctl_explain_verb,
 	&kctl_version_verb,
 	&kctl_cluster_info_verb,
 	&kctl_api_resources_verb,

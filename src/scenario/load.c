@@ -926,7 +926,7 @@ scn_read_file(const struct scenario *s, const char *path, char **text, size_t *l
 	size_t n;
 
 	if (s->embedded) {
-		for (size_t i = 0; i < scn_n_embedded; i++) {
+		for (size_t i = 0; i < scn_embedded_n; i++) {
 			if (strcmp(scn_embedded[i].path, full) == 0) {
 				*text = xstrndup(scn_embedded[i].text, scn_embedded[i].len);
 				*len = scn_embedded[i].len;
@@ -989,7 +989,7 @@ scn_load_file(const char *path, struct scenario *s, struct ks_err *err)
 	int rc;
 
 	if (path == NULL) {
-		for (size_t i = 0; i < scn_n_embedded; i++)
+		for (size_t i = 0; i < scn_embedded_n; i++)
 			if (strcmp(scn_embedded[i].path, scn_default_path) == 0)
 				return scn_load(scn_default_path, scn_embedded[i].text, scn_embedded[i].len,
 				    true, s, err);

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "control/env.h"
+#include "util/embedded.h"
 #include "util/vec.h"
 
 struct ks_err;
@@ -119,11 +120,6 @@ struct scenario {
 };
 
 /* Files the embedded default ships with (scenario and manifest). */
-struct embedded_file {
-	const char *path;
-	const char *text;
-	size_t len;
-};
 
 /*
  * Load a scenario from text; file names it in messages, and paths inside
@@ -141,7 +137,7 @@ int scn_read_file(const struct scenario *s, const char *path, char **text, size_
     struct ks_err *err);
 
 extern const struct embedded_file scn_embedded[];
-extern const size_t scn_n_embedded;
+extern const size_t scn_embedded_n;
 /* The default scenario's path inside the embedded set. */
 extern const char scn_default_path[];
 

@@ -1,0 +1,138 @@
+kubectl explain: the API reference's field docs for DaemonSets, pods and
+nodes, in the v1.32 plaintext layout.
+
+  $ kubesim cluster create --nodes 1 --bare --clock manual
+  Created a 1-node practice cluster (scheduler mode, manual clock) in $KUBESIM_STATE
+  Try: kubesim kubectl get nodes   (or: alias kubectl='kubesim kubectl')
+
+  $ kubectl explain ds
+  GROUP:      apps
+  KIND:       DaemonSet
+  VERSION:    v1
+  
+  DESCRIPTION:
+      DaemonSet represents the configuration of a daemon set.
+  FIELDS:
+    apiVersion	<string>
+      APIVersion defines the versioned schema of this representation of an object.
+      Servers should convert recognized schemas to the latest internal value, and
+      may reject unrecognized values. More info:
+      https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources
+  
+    kind	<string>
+      Kind is a string value representing the REST resource this object
+      represents. Servers may infer this from the endpoint the client submits
+      requests to. Cannot be updated. In CamelCase. More info:
+      https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
+  
+    metadata	<ObjectMeta>
+      Standard object's metadata. More info:
+      https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
+  
+    spec	<DaemonSetSpec>
+      The desired behavior of this daemon set. More info:
+      https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status
+  
+    status	<DaemonSetStatus>
+      The current status of this daemon set. This data may be out of date by some
+      window of time. Populated by the system. Read-only. More info:
+      https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status
+  
+  
+
+  $ kubectl explain daemonset.spec.updateStrategy
+  GROUP:      apps
+  KIND:       DaemonSet
+  VERSION:    v1
+  
+  FIELD: updateStrategy <DaemonSetUpdateStrategy>
+  
+  
+  DESCRIPTION:
+      An update strategy to replace existing DaemonSet pods with new
+      pods.DaemonSetUpdateStrategy is a struct used to control the update strategy
+      for a DaemonSet.
+  FIELDS:
+    rollingUpdate	<RollingUpdateDaemonSet>
+      Rolling update config params. Present only if type = "RollingUpdate".
+  
+    type	<string>
+      Type of daemon set update. Can be "RollingUpdate" or "OnDelete". Default is
+      RollingUpdate.
+  
+  
+
+  $ kubectl explain pods.spec.containers.image
+  KIND:       Pod
+  VERSION:    v1
+  
+  FIELD: image <string>
+  
+  
+  DESCRIPTION:
+      Container image name. More info:
+      https://kubernetes.io/docs/concepts/containers/images This field is optional
+      to allow higher level config management to default or override container
+      images in workload controllers like Deployments and StatefulSets.
+  
+
+  $ kubectl explain ds.spec.template.spec.tolerations.tolerationSeconds
+  GROUP:      apps
+  KIND:       DaemonSet
+  VERSION:    v1
+  
+  FIELD: tolerationSeconds <integer>
+  
+  
+  DESCRIPTION:
+      TolerationSeconds represents the period of time the toleration (which must
+      be of effect NoExecute, otherwise this field is ignored) tolerates the
+      taint. By default, it is not set, which means tolerate the taint forever (do
+      not evict). Zero and negative values will be treated as 0 (evict
+      immediately) by the system.
+  
+
+  $ kubectl explain nodes.spec --recursive
+  KIND:       Node
+  VERSION:    v1
+  
+  FIELD: spec <NodeSpec>
+  
+  
+  DESCRIPTION:
+      Spec defines the behavior of a node.
+      https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-statusNodeSpec
+      describes the attributes that a node is created with.
+  FIELDS:
+    configSource	<NodeConfigSource>
+      configMap	<ConfigMapNodeConfigSource>
+        kubeletConfigKey	<string> -required-
+        name	<string> -required-
+        namespace	<string> -required-
+        resourceVersion	<string>
+        uid	<string>
+    externalID	<string>
+    podCIDR	<string>
+    podCIDRs	<[]string>
+    providerID	<string>
+    taints	<[]Taint>
+      effect	<string> -required-
+      key	<string> -required-
+      timeAdded	<string>
+      value	<string>
+    unschedulable	<boolean>
+  
+
+  $ kubectl explain ds.spec.foo.bar
+  2> error: field "bar" does not exist
+  [1]
+
+  $ kubectl explain deployments
+  2> error: the server doesn't have a resource type "deployments"
+  [1]
+
+  $ kubectl explain
+  2> error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.
+  2> See 'kubectl explain -h' for help and examples
+  [1]
+
