@@ -82,24 +82,16 @@ run_main(int argc, char **argv)
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, "+qvh", longopts, NULL)) != -1) {
 		struct ks_err err;
-		char *end;
 
 		switch (opt) {
 		case 'm':
-			if (placement_mode_parse(optarg, &o.mode) < 0) {
-				fprintf(stderr, "kubesim: --mode: want legacy or scheduler, got \"%s\"\n", optarg);
+			if (ks_opt_mode(optarg, &o.mode) < 0)
 				return KS_EXIT_USAGE;
-			}
 			o.has_mode = true;
 			break;
 		case 's':
-			errno = 0;
-			o.seed = strtoull(optarg, &end, 10);
-			if (errno != 0 || *optarg == '\0' || *end != '\0' || optarg[0] == '-') {
-				fprintf(stderr, "kubesim: --seed: want a non-negative integer, got \"%s\"\n",
-				    optarg);
+			if (ks_opt_seed(optarg, &o.seed) < 0)
 				return KS_EXIT_USAGE;
-			}
 			o.has_seed = true;
 			break;
 		case 'q':

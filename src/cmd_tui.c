@@ -49,20 +49,13 @@ tui_main(int argc, char **argv)
 
 		switch (opt) {
 		case 'm':
-			if (placement_mode_parse(optarg, &o.mode) < 0) {
-				fprintf(stderr, "kubesim: --mode: want legacy or scheduler, got \"%s\"\n", optarg);
+			if (ks_opt_mode(optarg, &o.mode) < 0)
 				return KS_EXIT_USAGE;
-			}
 			o.has_mode = true;
 			break;
 		case 's':
-			errno = 0;
-			o.seed = strtoull(optarg, &end, 10);
-			if (errno != 0 || *optarg == '\0' || *end != '\0' || optarg[0] == '-') {
-				fprintf(stderr, "kubesim: --seed: want a non-negative integer, got \"%s\"\n",
-				    optarg);
+			if (ks_opt_seed(optarg, &o.seed) < 0)
 				return KS_EXIT_USAGE;
-			}
 			o.has_seed = true;
 			break;
 		case 'S':

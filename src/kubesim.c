@@ -3,7 +3,9 @@
  */
 #include "kubesim.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
@@ -72,4 +74,26 @@ kubesim_main(int argc, char **argv)
 		return KS_EXIT_USAGE;
 	}
 	return cmd->main(argc - 1, argv + 1);
+}
+
+int
+ks_opt_mode(const char *arg, enum placement_mode *out)
+{
+	if (placement_mode_parse(arg, out) == 0)
+		return 0;
+	fprintf(stderr, "kubesim: --mode: want legacy or scheduler, got \"%s\"\n", arg);
+	return -1;
+}
+
+int
+ks_opt_seed(const char *arg, uint64_t *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoull(arg, &end, 10);
+	if (errno == 0 && *arg != '\0' && *end == '\0' && arg[0] != '-')
+		return 0;
+	fprintf(stderr, "kubesim: --seed: want a non-negative integer, got \"%s\"\n", arg);
+	return -1;
 }

@@ -7,6 +7,10 @@
 #ifndef KS_KUBESIM_H
 #define KS_KUBESIM_H
 
+#include <stdint.h>
+
+#include "control/env.h"
+
 /* Exit statuses everywhere (SPEC §1). */
 enum {
 	KS_EXIT_OK = 0,
@@ -27,5 +31,9 @@ extern const struct ks_command ks_cmd_kubectl;
 extern const struct ks_command ks_cmd_cluster;
 
 int kubesim_main(int argc, char **argv);
+
+/* --mode and --seed, as run and tui take them: 0, or -1 after saying what is wrong. */
+int ks_opt_mode(const char *arg, enum placement_mode *out);
+int ks_opt_seed(const char *arg, uint64_t *out);
 
 #endif

@@ -228,3 +228,13 @@ meta_format_time(int64_t ms, char *buf, size_t len)
 	gmtime_r(&t, &tm);
 	strftime(buf, len, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
+
+int
+object_cmp_ns_name(const void *a, const void *b)
+{
+	const struct object *x = *(const struct object *const *)a;
+	const struct object *y = *(const struct object *const *)b;
+	int c = strcmp(x->meta.ns ? x->meta.ns : "", y->meta.ns ? y->meta.ns : "");
+
+	return c != 0 ? c : strcmp(x->meta.name, y->meta.name);
+}

@@ -72,6 +72,8 @@ void meta_free(struct meta *m);
 /* Deep copy; dst is overwritten. */
 void meta_copy(struct meta *dst, const struct meta *src);
 bool meta_deleting(const struct meta *m);
+/* For qsort and vec_sort over struct object *: by namespace, then name, as the API server lists. */
+int object_cmp_ns_name(const void *a, const void *b);
 /* The ownerReference with controller=true, or NULL (metav1.GetControllerOf). */
 const struct owner_ref *meta_controller(const struct meta *m);
 void meta_add_owner(struct meta *m, const char *api_version, const char *kind, const char *name,

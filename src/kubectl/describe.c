@@ -614,16 +614,6 @@ limit_milli(const struct pod_spec *s, const char *resource)
 	return sum;
 }
 
-static int
-cmp_pod_ns_name(const void *a, const void *b)
-{
-	const struct object *x = *(const struct object *const *)a;
-	const struct object *y = *(const struct object *const *)b;
-	int c = strcmp(x->meta.ns, y->meta.ns);
-
-	return c != 0 ? c : strcmp(x->meta.name, y->meta.name);
-}
-
 static void
 describe_node(struct dw *w, const struct store *st, const struct node *n, int64_t now,
     int64_t grace_ms, bool events)
@@ -741,7 +731,7 @@ describe_node(struct dw *w, const struct store *st, const struct node *n, int64_
 	for (size_t i = 0; on_node != NULL && i < on_node->n; i++)
 		if (!pod_is_terminal(on_node->v[i]))
 			vec_push(&pods, on_node->v[i]);
-	vec_sort(&pods, cmp_pod_ns_name);
+	vec_sort(&pods, object_cmp_ns_name);
 	sb_addf(o, "Non-terminated Pods:\t(%zu in total)\n", pods.n);
 	sb_add(o, "  Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n");
 	sb_add(o, "  ---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n");
@@ -781,16 +771,6 @@ describe_node(struct dw *w, const struct store *st, const struct node *n, int64_
 }
 
 /* ---- the verb ---- */
-
-static int
-cmp_obj_ns_name(const void *a, const void *b)
-{
-	const struct object *x = *(const struct object *const *)a;
-	const struct object *y = *(const struct object *const *)b;
-	int c = strcmp(x->meta.ns ? x->meta.ns : "", y->meta.ns ? y->meta.ns : "");
-
-	return c != 0 ? c : strcmp(x->meta.name, y->meta.name);
-}
 
 /* Objects of kind k named name, or (as describe does when none is) whose names start with it. */
 static void
@@ -867,7 +847,7 @@ describe_exec(struct kctl_call *call)
 			struct vec all = VEC_INIT;
 
 			store_list(st, k, kind_namespaced(k) && !all_ns ? call->ns : NULL, &all);
-			vec_sort(&all, cmp_obj_ns_name);
+			vec_sort(&all, object_cmp_ns_name);
 			for (size_t i = 0; i < all.n; i++)
 				if (sel_matches(&sel, &((struct object *)all.v[i])->meta.labels))
 					vec_push(&objs, all.v[i]);

@@ -86,16 +86,6 @@ struct type_group {
 	struct vec objs;
 };
 
-static int
-cmp_ns_name(const void *a, const void *b)
-{
-	const struct object *x = *(const struct object *const *)a;
-	const struct object *y = *(const struct object *const *)b;
-	int c = strcmp(x->meta.ns ? x->meta.ns : "", y->meta.ns ? y->meta.ns : "");
-
-	return c != 0 ? c : strcmp(x->meta.name, y->meta.name);
-}
-
 /* ---- namespaces ---- */
 
 /*
@@ -516,7 +506,7 @@ get_exec(struct kctl_call *call)
 				continue;
 			}
 			store_list(st, k, kind_namespaced(k) ? ns : NULL, &groups[g].objs);
-			vec_sort(&groups[g].objs, cmp_ns_name);
+			vec_sort(&groups[g].objs, object_cmp_ns_name);
 		}
 	}
 	/* Filters apply to lists and to named gets alike. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/xmalloc.h"
 
 void
@@ -36,52 +37,23 @@ screen_clear(struct screen *s)
 	}
 }
 
-/* One code point from UTF-8; bad bytes become U+FFFD so nothing is lost silently. */
-static uint32_t
-next_rune(const unsigned char **p)
-{
-	const unsigned char *s = *p;
-	uint32_t r;
-	int n;
-
-	if (s[0] < 0x80) {
-		*p = s + 1;
-		return s[0];
-	}
-	if ((s[0] & 0xE0) == 0xC0) {
-		r = s[0] & 0x1F;
-		n = 1;
-	} else if ((s[0] & 0xF0) == 0xE0) {
-		r = s[0] & 0x0F;
-		n = 2;
-	} else if ((s[0] & 0xF8) == 0xF0) {
-		r = s[0] & 0x07;
-		n = 3;
-	} else {
-		*p = s + 1;
-		return 0xFFFD;
-	}
-	for (int i = 1; i <= n; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*p = s + i;
-			return 0xFFFD;
-		}
-		r = (r << 6) | (s[i] & 0x3F);
-	}
-	*p = s + n + 1;
-	return r;
-}
-
 int
 screen_put(struct screen *s, int x, int y, const char *text, enum role role, int max_w)
 {
 	const unsigned char *p = (const unsigned char *)text;
+	size_t left = strlen(text);
 	int written = 0;
 
 	if (y < 0 || y >= s->h)
 		return 0;
-	while (*p != '\0' && (max_w < 0 || written < max_w)) {
-		uint32_t r = next_rune(&p);
+	while (left > 0 && (max_w < 0 || written < max_w)) {
+		size_t size;
+		long rune = utf8_decode(p, left, &size);
+		/* Bad bytes show as U+FFFD, so nothing is lost silently. */
+		uint32_t r = rune < 0 ? 0xFFFD : (uint32_t)rune;
+
+		p += size;
+		left -= size;
 
 		if (r == '\n' || r == '\r')
 			break;
@@ -165,31 +137,6 @@ screen_recolor(struct screen *s, int x, int y, int w, enum role role)
 			s->cells[y * s->w + col].role = (uint8_t)role;
 }
 
-static void
-add_rune(struct strbuf *out, uint32_t r)
-{
-	char b[4];
-
-	if (r < 0x80) {
-		sb_addc(out, (char)r);
-	} else if (r < 0x800) {
-		b[0] = (char)(0xC0 | (r >> 6));
-		b[1] = (char)(0x80 | (r & 0x3F));
-		sb_addn(out, b, 2);
-	} else if (r < 0x10000) {
-		b[0] = (char)(0xE0 | (r >> 12));
-		b[1] = (char)(0x80 | ((r >> 6) & 0x3F));
-		b[2] = (char)(0x80 | (r & 0x3F));
-		sb_addn(out, b, 3);
-	} else {
-		b[0] = (char)(0xF0 | (r >> 18));
-		b[1] = (char)(0x80 | ((r >> 12) & 0x3F));
-		b[2] = (char)(0x80 | ((r >> 6) & 0x3F));
-		b[3] = (char)(0x80 | (r & 0x3F));
-		sb_addn(out, b, 4);
-	}
-}
-
 void
 screen_text(const struct screen *s, struct strbuf *out)
 {
@@ -199,7 +146,7 @@ screen_text(const struct screen *s, struct strbuf *out)
 		while (end > 0 && s->cells[y * s->w + end - 1].ch == ' ')
 			end--;
 		for (int x = 0; x < end; x++)
-			add_rune(out, s->cells[y * s->w + x].ch);
+			utf8_encode((long)s->cells[y * s->w + x].ch, out);
 		sb_addc(out, '\n');
 	}
 }

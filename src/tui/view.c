@@ -103,16 +103,6 @@ view_nodes(const struct view *v, struct vec *out)
 	vec_free(&all);
 }
 
-static int
-cmp_name(const void *a, const void *b)
-{
-	const struct object *x = *(const struct object *const *)a;
-	const struct object *y = *(const struct object *const *)b;
-	int c = strcmp(x->meta.ns ? x->meta.ns : "", y->meta.ns ? y->meta.ns : "");
-
-	return c != 0 ? c : strcmp(x->meta.name, y->meta.name);
-}
-
 void
 view_node_pods(const struct view *v, const char *node, struct vec *out)
 {
@@ -124,7 +114,7 @@ view_node_pods(const struct view *v, const char *node, struct vec *out)
 	/* A daemon pod the scheduler has not bound yet still belongs to its node's box. */
 	for (size_t i = 0; pinned != NULL && i < pinned->n; i++)
 		vec_push(out, pinned->v[i]);
-	vec_sort(out, cmp_name);
+	vec_sort(out, object_cmp_ns_name);
 }
 
 const struct object *
