@@ -492,7 +492,13 @@ draw_log(struct view *v, struct screen *s, int top, int height)
 		if (strstr(line, ": expected ") != NULL || strstr(line, "timed out") != NULL ||
 		    strncmp(line, "FAIL", 4) == 0)
 			r = R_FAIL;
-		screen_put(s, 1, top + 1 + i, line, r, s->w - 2);
+		/* Checks carry a mark as they are made. */
+		if (r == R_PASS || r == R_FAIL) {
+			screen_put(s, 0, top + 1 + i, r == R_PASS ? "\u2713" : "\u2717", r, 1);
+			screen_put(s, 1, top + 1 + i, line, r, s->w - 1);
+		} else {
+			screen_put(s, 1, top + 1 + i, line, r, s->w - 2);
+		}
 	}
 }
 
