@@ -1452,6 +1452,14 @@ int
 decode_manifests(const char *file, const char *text, size_t len, struct vec *objs,
     struct vec *docs, struct strbuf *warnings, struct ks_err *err)
 {
+	return decode_manifests_each(file, text, len, objs, docs, warnings, NULL, err);
+}
+
+int
+decode_manifests_each(const char *file, const char *text, size_t len, struct vec *objs,
+    struct vec *docs, struct strbuf *warnings, struct vec *obj_warnings, struct ks_err *err)
+{
+	size_t first_warning = obj_warnings != NULL ? obj_warnings->n : 0;
 	size_t first_doc = docs != NULL ? docs->n : 0;
 	struct ystream st;
 	struct dec d;
@@ -1470,12 +1478,16 @@ decode_manifests(const char *file, const char *text, size_t len, struct vec *obj
 		/* kubectl's StreamVisitor skips empty and null documents ("---" at the end). */
 		if (st.docs[i].root == NULL || ynode_is_null(st.docs[i].root))
 			continue;
+		size_t objs_before = objs->n, warn_at = local.len;
+
 		d.plen = 0;
 		d.path[0] = '\0';
 		if (decode_into(&d, st.docs[i].root, objs, docs) < 0) {
 			while (objs->n > first)
 				object_free(objs->v[--objs->n]);
 			drop_docs(docs, first_doc);
+			while (obj_warnings != NULL && obj_warnings->n > first_warning)
+				free(obj_warnings->v[--obj_warnings->n]);
 			ystream_free(&st);
 			sb_free(&local);
 			if (d.mapping_error)
@@ -1483,6 +1495,9 @@ decode_manifests(const char *file, const char *text, size_t len, struct vec *obj
 			add_flat_hint(err, text, len);
 			return DECODE_ERR_INVALID;
 		}
+		/* Every object of this document (a List has several) shares its warnings. */
+		for (size_t o = objs_before; obj_warnings != NULL && o < objs->n; o++)
+			vec_push(obj_warnings, xstrndup(local.s ? local.s + warn_at : "", local.len - warn_at));
 	}
 	ystream_free(&st);
 	if (local.len > 0 && looks_flattened(text, len)) {
@@ -1490,6 +1505,8 @@ decode_manifests(const char *file, const char *text, size_t len, struct vec *obj
 		while (objs->n > first)
 			object_free(objs->v[--objs->n]);
 		drop_docs(docs, first_doc);
+		while (obj_warnings != NULL && obj_warnings->n > first_warning)
+			free(obj_warnings->v[--obj_warnings->n]);
 		err_set(err, "%s: fields sit at the top level where Kubernetes expects them nested", file);
 		add_flat_hint(err, text, len);
 		return DECODE_ERR_INVALID;

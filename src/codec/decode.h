@@ -36,6 +36,13 @@ enum {
 int decode_manifests(const char *file, const char *text, size_t len, struct vec *objs,
     struct vec *docs, struct strbuf *warnings, struct ks_err *err);
 
+/*
+ * The same, also appending to obj_warnings one string per object decoded
+ * (caller frees): the warnings of the document it came from, "" when none,
+ * so a client can judge each object by its own unknown fields.
+ */
+int decode_manifests_each(const char *file, const char *text, size_t len, struct vec *objs,
+    struct vec *docs, struct strbuf *warnings, struct vec *obj_warnings, struct ks_err *err);
 /* Decode one object from a tree (a scenario's inline manifest). */
 int decode_object(const char *file, const struct ynode *root, struct object **out,
     struct strbuf *warnings, struct ks_err *err);

@@ -23,18 +23,24 @@
 #include "util/vec.h"
 #include "util/xmalloc.h"
 
+#define VALIDATE_FLAG \
+	{"validate", 0, KF_STRING, "strict", "Must be one of: strict (or true), warn, ignore (or false). \"true\" or \"strict\" will use a schema to validate the input and fail the request if invalid. \"warn\" will warn about unknown or duplicate fields without blocking the request. \"false\" or \"ignore\" will not perform any schema validation, silently dropping any unknown or duplicate fields.", "strict"}
+
 static const struct kctl_flag create_flags[] = {
 	{"filename", 'f', KF_STRING, NULL, "Filename, directory, or URL to files to use to create the resource", NULL},
+	VALIDATE_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
 static const struct kctl_flag replace_flags[] = {
 	{"filename", 'f', KF_STRING, NULL, "The files that contain the configurations to replace.", NULL},
+	VALIDATE_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
 static const struct kctl_flag apply_flags[] = {
 	{"filename", 'f', KF_STRING, NULL, "The files that contain the configurations to apply.", NULL},
+	VALIDATE_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
@@ -171,12 +177,55 @@ enum write_mode {
 	WRITE_REPLACE,
 };
 
+/*
+ * Field validation (--validate, strict by default since kubectl 1.25): the
+ * API server refuses an object with unknown fields, warns about them, or
+ * drops them silently. Returns true when the object may be written.
+ */
+static bool
+field_validation(struct kctl_call *call, const char *mode, const struct object *obj,
+    const char *warnings, const char *verb, const char *source)
+{
+	const char *p = warnings;
+	bool first = true;
+
+	if (warnings == NULL || warnings[0] == '\0' || strcmp(mode, "ignore") == 0 ||
+	    strcmp(mode, "false") == 0)
+		return true;
+	if (strcmp(mode, "warn") == 0) {
+		kctl_err(call->res, "%s", warnings);
+		return true;
+	}
+	kctl_err(call->res, "Error from server (BadRequest): error when %s \"%s\": %s in version \"v1\" cannot be handled as a %s: strict decoding error: ",
+	    verb, source, kind_name(obj->kind), kind_name(obj->kind));
+	/* Each "Warning: unknown field \"x\"" line becomes one item of the server's list. */
+	while ((p = strstr(p, "unknown field")) != NULL) {
+		const char *end = strchr(p, '\n');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+
+		kctl_err(call->res, "%s%.*s", first ? "" : ", ", (int)n, p);
+		first = false;
+		p += n;
+	}
+	kctl_err(call->res, "\n");
+	call->res->status = 1;
+	return false;
+}
+
 static int
 run_sources(struct kctl_call *call, enum write_mode mode)
 {
+	static const char *const modes[] = {"true", "strict", "warn", "false", "ignore", NULL};
+	const char *validate = kctl_str(call, "validate");
 	bool apply = mode == WRITE_APPLY;
 	struct vec srcs = VEC_INIT;
 	int status = 0;
+	size_t m;
+
+	for (m = 0; modes[m] != NULL && strcmp(modes[m], validate) != 0; m++)
+		;
+	if (modes[m] == NULL)
+		return kctl_error(call, "invalid - validate option \"%s\"; must be one of: strict (or true), warn, ignore (or false)", validate);
 	if (!kctl_given(call, "filename"))
 		return kctl_error(call, "must specify one of -f and -k");
 	if (call->n_args > 0 && !apply)
@@ -184,16 +233,13 @@ run_sources(struct kctl_call *call, enum write_mode mode)
 	kctl_sources(call, &srcs);
 	for (size_t i = 0; i < srcs.n; i++) {
 		const char *src = srcs.v[i];
-		struct vec objs = VEC_INIT, docs = VEC_INIT;
-		struct strbuf warnings = STRBUF_INIT;
+		struct vec objs = VEC_INIT, docs = VEC_INIT, warnings = VEC_INIT;
 		struct ks_err err;
 
-		sb_init(&warnings);
 		if (kctl_read_manifests(call, src, &objs, apply ? &docs : NULL, &warnings, &err) < 0) {
 			kctl_err(call->res, "error: %s\n", err.msg);
 			status = 1;
 		} else {
-			kctl_err(call->res, "%s", sb_str(&warnings));
 			if (objs.n == 0) {
 				static const char *const verbs[] = {"create", "apply", "replace"};
 
@@ -202,19 +248,34 @@ run_sources(struct kctl_call *call, enum write_mode mode)
 			}
 			for (size_t j = 0; j < objs.n; j++) {
 				const char *shown = strcmp(src, "-") == 0 ? "STDIN" : src;
-				bool ok = mode == WRITE_APPLY ? apply_one(call, objs.v[j], docs.v[j], shown)
-				    : mode == WRITE_REPLACE   ? replace_one(call, objs.v[j], shown)
-							      : create_one(call, objs.v[j], shown, "creating");
+				struct object *o = objs.v[j];
+				const char *verb = mode == WRITE_REPLACE ? "replacing" : "creating";
+				bool ok;
 
+				if (mode == WRITE_APPLY && o->meta.name != NULL &&
+				    store_get(call->c->store, o->kind,
+					kind_namespaced(o->kind) ? (o->meta.ns ? o->meta.ns : call->ns) : NULL,
+					o->meta.name) != NULL)
+					verb = "patching";
+				if (!field_validation(call, validate, o, warnings.v[j], verb, shown)) {
+					object_free(o);
+					status = 1;
+					continue;
+				}
+				ok = mode == WRITE_APPLY ? apply_one(call, o, docs.v[j], shown)
+				    : mode == WRITE_REPLACE ? replace_one(call, o, shown)
+							     : create_one(call, o, shown, "creating");
 				if (!ok)
 					status = 1;
 			}
 		}
 		for (size_t j = 0; j < docs.n; j++)
 			cJSON_Delete(docs.v[j]);
+		for (size_t j = 0; j < warnings.n; j++)
+			free(warnings.v[j]);
+		vec_free(&warnings);
 		vec_free(&docs);
 		vec_free(&objs);
-		sb_free(&warnings);
 		free(srcs.v[i]);
 	}
 	vec_free(&srcs);

@@ -627,7 +627,7 @@ kctl_sources(const struct kctl_call *call, struct vec *out)
 
 int
 kctl_read_manifests(struct kctl_call *call, const char *source, struct vec *objs,
-    struct vec *docs, struct strbuf *warnings, struct ks_err *err)
+    struct vec *docs, struct vec *obj_warnings, struct ks_err *err)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -636,13 +636,13 @@ kctl_read_manifests(struct kctl_call *call, const char *source, struct vec *objs
 	if (strcmp(source, "-") == 0) {
 		const char *in = call->io->stdin_text ? call->io->stdin_text : "";
 
-		rc = decode_manifests("STDIN", in, strlen(in), objs, docs, warnings, err);
+		rc = decode_manifests_each("STDIN", in, strlen(in), objs, docs, NULL, obj_warnings, err);
 	} else {
 		if (call->io->read_file == NULL)
 			return err_set(err, "the path \"%s\" does not exist", source);
 		if (call->io->read_file(call->io->ctx, source, &text, &len, err) < 0)
 			return -1;
-		rc = decode_manifests(source, text, len, objs, docs, warnings, err);
+		rc = decode_manifests_each(source, text, len, objs, docs, NULL, obj_warnings, err);
 		free(text);
 	}
 	/* kubectl's framing, around our file:line:col detail. */

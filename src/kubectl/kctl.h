@@ -132,10 +132,11 @@ void kctl_sources(const struct kctl_call *call, struct vec *out);
 
 /*
  * Read and decode the objects in one -f source (a file or "-"); docs, when
- * not NULL, receives each object's document as JSON (cJSON *).
+ * not NULL, receives each object's document as JSON (cJSON *), and
+ * obj_warnings each object's unknown-field warnings (char *, "" for none).
  */
 int kctl_read_manifests(struct kctl_call *call, const char *source, struct vec *objs,
-    struct vec *docs, struct strbuf *warnings, struct ks_err *err);
+    struct vec *docs, struct vec *obj_warnings, struct ks_err *err);
 
 /* ---- field selectors (--field-selector) ---- */
 
