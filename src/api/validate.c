@@ -176,19 +176,26 @@ static const char dns1123_subdomain_msg[] =
     "'.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used "
     "for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
 
+/* The label value regex alone; the 63-character limit is a separate error. */
 static bool
-is_label_value(const char *s)
+label_value_shape_ok(const char *s)
 {
 	size_t n = strlen(s);
 
 	if (n == 0)
 		return true;
-	if (n > 63 || !isalnum((unsigned char)s[0]) || !isalnum((unsigned char)s[n - 1]))
+	if (!isalnum((unsigned char)s[0]) || !isalnum((unsigned char)s[n - 1]))
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '_' && s[i] != '.')
 			return false;
 	return true;
+}
+
+static bool
+is_label_value(const char *s)
+{
+	return strlen(s) <= 63 && label_value_shape_ok(s);
 }
 
 static bool
@@ -235,10 +242,24 @@ valid_label_key_error(const char *key)
 	return is_qualified_name(key) ? NULL : label_key_msg;
 }
 
+static const char max_len_msg[] = "must be no more than 63 characters";
+
 const char *
 valid_label_value_error(const char *value)
 {
-	return is_label_value(value) ? NULL : label_value_msg;
+	/* IsValidLabelValue's errors, joined by ";" as label.go joins them. */
+	static const char both[] = "must be no more than 63 characters;"
+				   "a valid label must be an empty string or consist of alphanumeric "
+				   "characters, '-', '_' or '.', and must start and end with an "
+				   "alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', "
+				   "regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+	bool long_ = strlen(value) > 63, shape = label_value_shape_ok(value);
+
+	if (long_ && !shape)
+		return both;
+	if (long_)
+		return max_len_msg;
+	return shape ? NULL : label_value_msg;
 }
 
 static void
@@ -257,7 +278,10 @@ valid_labels(const struct labels *l, const char *path, struct field_errors *fe)
 			    path, sb_str(&sb));
 		} else if (!is_label_value(l->v[i].value)) {
 			go_quote(&sb, l->v[i].value);
-			field_errors_add(fe,
+			if (strlen(l->v[i].value) > 63)
+				field_errors_add(fe, "%s: Invalid value: %s: %s", path, sb_str(&sb), max_len_msg);
+			if (!label_value_shape_ok(l->v[i].value))
+				field_errors_add(fe,
 			    "%s: Invalid value: %s: a valid label must be an empty string or consist of "
 			    "alphanumeric characters, '-', '_' or '.', and must start and end with an "
 			    "alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex "

@@ -428,7 +428,7 @@ schedule_one(struct sched *s, struct pod *pod)
 	size_t nrc = 0;
 	int64_t best_score = -1;
 	size_t total = store_count(st, KIND_NODE);
-	size_t explicit = 0;
+	size_t explicit = 0, resolvable_nodes = 0;
 	char buf[1024];
 	bool narrowed;
 
@@ -469,6 +469,9 @@ schedule_one(struct sched *s, struct pod *pod)
 			     r = strtok_r(NULL, "\n", &save))
 				count_reason(rc, &nrc, r, 1, resolvable);
 			free(copy);
+			/* Preemption judges each node once, by its filter status. */
+			if (resolvable)
+				resolvable_nodes++;
 		}
 	}
 	if (best.n > 0) {
@@ -492,12 +495,17 @@ schedule_one(struct sched *s, struct pod *pod)
 			histogram(&msg, rc, nrc);
 			sb_addc(&msg, '.');
 		}
-		/* DefaultPreemption's PostFilter message: no priorities are modelled. */
-		for (size_t i = 0; i < nrc; i++)
-			count_reason(pre, &npre,
-			    rc[i].resolvable ? "No preemption victims found for incoming pod"
-					     : "Preemption is not helpful for scheduling",
-			    rc[i].count, false);
+		/*
+		 * DefaultPreemption's PostFilter message, one count per node: those that
+		 * failed only for resources could be helped, but no priorities are
+		 * modelled, so no victims are found; the rest cannot be helped.
+		 */
+		if (resolvable_nodes > 0)
+			count_reason(pre, &npre, "No preemption victims found for incoming pod",
+			    (int)resolvable_nodes, false);
+		if (total - resolvable_nodes > 0)
+			count_reason(pre, &npre, "Preemption is not helpful for scheduling",
+			    (int)(total - resolvable_nodes), false);
 		sb_addf(&msg, " preemption: 0/%zu nodes are available:", total);
 		histogram(&msg, pre, npre);
 		sb_addc(&msg, '.');

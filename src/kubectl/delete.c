@@ -184,7 +184,7 @@ delete_exec(struct kctl_call *call)
 		if (type == NULL) {
 			sel_free(&sel);
 			sb_free(&notfound);
-			kctl_err(call->res, "%s", "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n");
+			kctl_no_resources_error(call);
 			return call->res->status = 1;
 		}
 		/* TYPE/NAME form: every argument names its own type. */

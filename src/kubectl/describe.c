@@ -806,8 +806,7 @@ describe_exec(struct kctl_call *call)
 	int status = 0;
 
 	if (call->n_args == 0) {
-		kctl_err(call->res, "%s", "You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl describe -h' for help and examples\n");
-		return call->res->status = 1;
+		return kctl_error(call, "You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.");
 	}
 	if (sel_parse(kctl_str(call, "selector"), &sel, &err) < 0)
 		return kctl_error(call, "%s", err.msg);

@@ -157,7 +157,7 @@ explain_exec(struct kctl_call *call)
 	int rc = 0;
 
 	if (call->n_args == 0)
-		return kctl_usage_error(call, "You must specify the type of resource to explain. Use \"kubectl api-resources\" for a complete list of supported resources.");
+		return kctl_error(call, "You must specify the type of resource to explain. Use \"kubectl api-resources\" for a complete list of supported resources.");
 	if (call->n_args > 1)
 		return kctl_usage_error(call, "We accept only this format: explain RESOURCE");
 	if (strcmp(o, "plaintext") != 0 && strcmp(o, "plaintext-openapiv2") != 0)

@@ -278,11 +278,13 @@ sort_objects(struct kctl_call *call, struct vec *objs, const char *field)
 	struct sort_item *items;
 	struct ks_err err;
 	char *tmpl = jsonpath_relaxed(field, &err);
+	size_t found;
 	int rc = 0;
 
 	if (tmpl == NULL)
 		return kctl_error(call, "%s", err.msg);
 	items = xcalloc(objs->n + 1, sizeof *items);
+	found = 0;
 	for (size_t i = 0; i < objs->n && rc == 0; i++) {
 		cJSON *doc = encode_object(objs->v[i], cluster_now(call->c));
 		struct strbuf key = STRBUF_INIT;
@@ -296,8 +298,12 @@ sort_objects(struct kctl_call *call, struct vec *objs, const char *field)
 		items[i].key = sb_take(&key);
 		items[i].num = strtod(items[i].key, &end);
 		items[i].numeric = items[i].key[0] != '\0' && *end == '\0';
+		found += count > 0;
 		encode_free(doc);
 	}
+	/* sorter.go: a path no object has is an error, not an unsorted list. */
+	if (rc == 0 && objs->n > 0 && found == 0)
+		rc = kctl_error(call, "couldn't find any field with path \"%s\" in the list of objects", tmpl);
 	if (rc == 0) {
 		qsort(items, objs->n, sizeof *items, cmp_sort_item);
 		for (size_t i = 0; i < objs->n; i++)

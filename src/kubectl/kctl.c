@@ -253,6 +253,23 @@ print_verb_help(const struct kctl_verb *v, struct strbuf *out)
 	sb_add(out, "Use \"kubectl options\" for a list of global command-line options (applies to all commands).\n");
 }
 
+/* cobra's CommandPath: "rollout undo" for a subcommand, else the verb. */
+static void
+command_path(const struct kctl_call *call, char *buf, size_t len)
+{
+	if (call->verb->subcommands && call->n_args > 0)
+		snprintf(buf, len, "%s %s", call->verb->name, call->args[0]);
+	else
+		snprintf(buf, len, "%s", call->verb->name);
+}
+
+int
+kctl_no_resources_error(struct kctl_call *call)
+{
+	kctl_err(call->res, "%s", "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n");
+	return call->res->status = 1;
+}
+
 /*
  * pflag's grammar over the words after the verb. -n/--namespace is global
  * and so accepted by every verb; -h/--help prints the verb's help.
@@ -302,8 +319,11 @@ parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
 			}
 			fi = flag_index(v, name);
 			if (fi < 0) {
+				char path[160];
+
+				command_path(call, path, sizeof path);
 				kctl_err(call->res, "Error: unknown flag: --%s\nSee 'kubectl %s --help' for usage.\n", name,
-				    v->name);
+				    path);
 				call->res->status = 1;
 				return 1;
 			}
@@ -327,8 +347,11 @@ parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
 			}
 			fi = flag_index_short(v, c);
 			if (fi < 0) {
+				char path[160];
+
+				command_path(call, path, sizeof path);
 				kctl_err(call->res, "Error: unknown shorthand flag: '%c' in %s\nSee 'kubectl %s --help' for usage.\n",
-				    c, w, v->name);
+				    c, w, path);
 				call->res->status = 1;
 				return 1;
 			}

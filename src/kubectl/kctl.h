@@ -96,6 +96,7 @@ struct kctl_verb {
 	const char *usage;
 	const struct kctl_flag *flags; /* ends with {NULL} */
 	int (*exec)(struct kctl_call *call);
+	bool subcommands; /* rollout, set: the first word names a subcommand */
 };
 
 struct kctl_call {
@@ -125,6 +126,9 @@ int kctl_error(struct kctl_call *call, const char *fmt, ...) __attribute__((form
 /* Usage error: message plus "See 'kubectl <verb> -h' for help and examples". */
 int kctl_usage_error(struct kctl_call *call, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* kubectl's "You must provide one or more resources by argument or filename." and its examples. */
+int kctl_no_resources_error(struct kctl_call *call);
 
 struct vec;
 /* The sources named by -f (it may repeat), one string each (caller frees). */

@@ -92,12 +92,20 @@ parse_changes(struct kctl_call *call, size_t first, bool annotate, struct change
 	}
 	if (n == 0) {
 		changes_free(c, n);
-		return kctl_usage_error(call, annotate ? "at least one annotation update is required" :
-							 "at least one label update is required");
+		return kctl_error(call, annotate ? "at least one annotation update is required" :
+						   "at least one label update is required");
 	}
 	*out = c;
 	*nout = n;
 	return 0;
+}
+
+static bool
+is_change_arg(const char *s)
+{
+	size_t n = strlen(s);
+
+	return strchr(s, '=') != NULL || (n > 0 && s[n - 1] == '-');
 }
 
 static int
@@ -113,7 +121,7 @@ edit_meta(struct kctl_call *call, bool annotate)
 	int status = 0;
 
 	if (call->n_args == 0)
-		return kctl_usage_error(call, "one or more resources must be specified as <resource> <name> or <resource>/<name>");
+		return kctl_error(call, "one or more resources must be specified as <resource> <name> or <resource>/<name>");
 	/* TYPE/NAME, or TYPE NAME, or TYPE with -l / --all. */
 	if (strchr(call->args[0], '/') != NULL) {
 		char type[128];
@@ -150,18 +158,27 @@ edit_meta(struct kctl_call *call, bool annotate)
 			sel_free(&sel);
 			first = 1;
 		} else {
-			struct object *o;
+			/* Names until the first word that changes something (label.go parseLabels). */
+			for (first = 1; first < call->n_args && !is_change_arg(call->args[first]); first++)
+				;
+			for (size_t i = first; i < call->n_args; i++)
+				if (!is_change_arg(call->args[i]))
+					return kctl_usage_error(call, "all resources must be specified before %s changes: %s",
+					    annotate ? "annotation" : "label", call->args[i]);
+			if (first >= call->n_args)
+				return kctl_error(call, annotate ? "at least one annotation update is required" :
+								   "at least one label update is required");
+			for (size_t i = 1; i < first; i++) {
+				struct object *o = store_get(st, kind, call->ns, call->args[i]);
 
-			if (call->n_args < 2)
-				return kctl_usage_error(call, "one or more resources must be specified as <resource> <name> or <resource>/<name>");
-			o = store_get(st, kind, call->ns, call->args[1]);
-			if (o == NULL) {
-				kctl_err(call->res, "Error from server (NotFound): %s \"%s\" not found\n",
-				    kind_resource(kind), call->args[1]);
-				return call->res->status = 1;
+				if (o == NULL) {
+					kctl_err(call->res, "Error from server (NotFound): %s \"%s\" not found\n",
+					    kind_resource(kind), call->args[i]);
+					vec_free(&targets);
+					return call->res->status = 1;
+				}
+				vec_push(&targets, o);
 			}
-			vec_push(&targets, o);
-			first = 2;
 		}
 	}
 	if (parse_changes(call, first, annotate, &changes, &nchanges) != 0) {

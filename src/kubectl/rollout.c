@@ -45,7 +45,7 @@ target(struct kctl_call *call, const char **name_out)
 	struct object *o;
 
 	if (call->n_args < 2) {
-		kctl_usage_error(call, "required resource not specified");
+		kctl_error(call, "required resource not specified");
 		return NULL;
 	}
 	if (strchr(call->args[1], '/') != NULL) {
@@ -56,7 +56,7 @@ target(struct kctl_call *call, const char **name_out)
 	} else {
 		snprintf(type, sizeof type, "%s", call->args[1]);
 		if (call->n_args < 3) {
-			kctl_usage_error(call, "required resource not specified");
+			kctl_error(call, "required resource not specified");
 			return NULL;
 		}
 		name = call->args[2];
@@ -349,4 +349,5 @@ const struct kctl_verb kctl_rollout_verb = {
 	.usage = "kubectl rollout SUBCOMMAND (status|history|undo|restart|pause|resume) TYPE NAME [options]",
 	.flags = rollout_flags,
 	.exec = rollout_exec,
+	.subcommands = true,
 };

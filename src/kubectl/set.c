@@ -38,6 +38,8 @@ set_exec(struct kctl_call *call)
 		return kctl_usage_error(call, "%s",
 		    call->n_args == 0 ? "Required resource not specified."
 				      : "kubesim's kubectl set knows only \"image\"");
+	if (call->n_args < 2)
+		return kctl_no_resources_error(call);
 	if (call->n_args < 3)
 		return kctl_usage_error(call, "resources and container images must be specified");
 	target = call->args[1];
@@ -124,4 +126,5 @@ const struct kctl_verb kctl_set_verb = {
 	.usage = "kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N [options]",
 	.flags = set_flags,
 	.exec = set_exec,
+	.subcommands = true,
 };

@@ -61,10 +61,10 @@ parse_one(struct kctl_call *call, const char *spec, struct taint *out)
 		*colon = '\0';
 		if (strchr(colon + 1, ':') != NULL) {
 			free(copy);
-			return kctl_error(call, "invalid taint spec: %s", spec);
+			return kctl_usage_error(call, "invalid taint spec: %s", spec);
 		}
 		if (taint_effect_parse(colon + 1, false, &effect) < 0) {
-			kctl_error(call, "invalid taint effect: %s, unsupported taint effect", colon + 1);
+			kctl_usage_error(call, "invalid taint effect: %s, unsupported taint effect", colon + 1);
 			free(copy);
 			return 1;
 		}
@@ -74,7 +74,7 @@ parse_one(struct kctl_call *call, const char *spec, struct taint *out)
 			value = eq + 1;
 			if (strchr(value, '=') != NULL) {
 				free(copy);
-				return kctl_error(call, "invalid taint spec: %s", spec);
+				return kctl_usage_error(call, "invalid taint spec: %s", spec);
 			}
 			if (valid_label_value_error(value) != NULL) {
 				kctl_error(call, "invalid taint spec: %s, %s", spec,
@@ -92,6 +92,15 @@ parse_one(struct kctl_call *call, const char *spec, struct taint *out)
 	taint_init(out, key, value, effect);
 	free(copy);
 	return 0;
+}
+
+/* A word that changes taints: "k=v:Effect", "k:Effect", "k-" (taint.go parseTaintsArgs). */
+static bool
+is_taint_arg(const char *s)
+{
+	size_t n = strlen(s);
+
+	return strchr(s, '=') != NULL || strchr(s, ':') != NULL || (n > 0 && s[n - 1] == '-');
 }
 
 static int
@@ -112,7 +121,7 @@ parse_taints(struct kctl_call *call, size_t first, struct taint_args *a)
 			if (colon != NULL) {
 				*colon = '\0';
 				if (colon[1] != '\0' && taint_effect_parse(colon + 1, false, &effect) < 0) {
-					kctl_error(call, "invalid taint effect: %s, unsupported taint effect",
+					kctl_usage_error(call, "invalid taint effect: %s, unsupported taint effect",
 					    colon + 1);
 					free(key);
 					return 1;
@@ -126,7 +135,7 @@ parse_taints(struct kctl_call *call, size_t first, struct taint_args *a)
 			return 1;
 		if (a->add[a->n_add].effect == EFFECT_ALL) {
 			taint_free(&a->add[a->n_add]);
-			return kctl_error(call, "invalid taint spec: %s", spec);
+			return kctl_usage_error(call, "invalid taint spec: %s", spec);
 		}
 		for (size_t j = 0; j < a->n_add; j++) {
 			if (strcmp(a->add[j].key, a->add[a->n_add].key) == 0 &&
@@ -146,7 +155,7 @@ parse_taints(struct kctl_call *call, size_t first, struct taint_args *a)
 		a->n_add++;
 	}
 	if (a->n_add == 0 && a->n_remove == 0)
-		return kctl_usage_error(call, "at least one taint update is required");
+		return kctl_error(call, "at least one taint update is required");
 	return 0;
 }
 
@@ -234,7 +243,7 @@ taint_exec(struct kctl_call *call)
 	int status = 0;
 
 	if (call->n_args == 0)
-		return kctl_usage_error(call, "at least one resource name must be specified since 'all' parameter is not set");
+		return kctl_error(call, "one or more resources must be specified as <resource> <name>");
 	if (strchr(call->args[0], '/') != NULL) {
 		char type[128];
 		const char *slash = strchr(call->args[0], '/');
@@ -260,11 +269,27 @@ taint_exec(struct kctl_call *call)
 			vec_free(&picked);
 			first = 1;
 		} else {
-			if (call->n_args < 2)
-				return kctl_usage_error(call, "at least one resource name must be specified since 'all' parameter is not set");
-			vec_push(&nodes, xstrdup(call->args[1]));
-			first = 2;
+			/* parseTaintsArgs: names until the first word that looks like a taint. */
+			for (first = 1; first < call->n_args && !is_taint_arg(call->args[first]); first++)
+				vec_push(&nodes, xstrdup(call->args[first]));
 		}
+	}
+	for (size_t i = first; i < call->n_args; i++) {
+		if (!is_taint_arg(call->args[i])) {
+			status = kctl_usage_error(call, "all resources must be specified before taint changes: %s",
+			    call->args[i]);
+			break;
+		}
+	}
+	if (status == 0 && first >= call->n_args)
+		status = kctl_error(call, "at least one taint update is required");
+	if (status == 0 && nodes.n == 0 && !kctl_bool(call, "all") && selector[0] == '\0')
+		status = kctl_usage_error(call, "at least one resource name must be specified since 'all' parameter is not set");
+	if (status != 0) {
+		for (size_t i = 0; i < nodes.n; i++)
+			free(nodes.v[i]);
+		vec_free(&nodes);
+		return status;
 	}
 	if (parse_taints(call, first, &a) != 0) {
 		taint_args_free(&a);

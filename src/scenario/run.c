@@ -1053,6 +1053,16 @@ scn_player_advance(struct scn_player *p, int64_t t)
 }
 
 bool
+scn_player_next_time(const struct scn_player *p, int64_t *t)
+{
+	if (p->finished)
+		return false;
+	/* A wait under way ends at its deadline; any other step runs now. */
+	*t = p->in_wait ? p->wait_end : cluster_now(p->rn.c);
+	return true;
+}
+
+bool
 scn_player_finished(const struct scn_player *p)
 {
 	return p->finished;

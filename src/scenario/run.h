@@ -68,6 +68,8 @@ struct scn_player *scn_player_new(const struct scenario *s, const struct run_opt
     const struct scn_sink *sink);
 void scn_player_advance(struct scn_player *p, int64_t t);
 bool scn_player_finished(const struct scn_player *p);
+/* When the steps next need the clock: a wait's end, or now for a step ready to run. */
+bool scn_player_next_time(const struct scn_player *p, int64_t *t);
 /* The index of the step that runs next (== the number of steps when finished). */
 size_t scn_player_step(const struct scn_player *p);
 struct cluster *scn_player_cluster(struct scn_player *p);

@@ -119,6 +119,19 @@ tcmd_parse(const char *line, struct tcmd *out, struct ks_err *err)
 				kctl_argv_free(argc, argv);
 				return -1;
 			}
+			if (steps[i].kind == TC_ADD_NODE) {
+				/* The API server's name check, as kubesim cluster add-node makes it. */
+				struct node probe = {.obj = {.meta = {.name = argv[1]}}};
+				struct field_errors fe = {NULL, 0};
+
+				valid_node(&probe, &fe);
+				if (fe.n > 0) {
+					err_set(err, "node %s", fe.v[0]);
+					field_errors_free(&fe);
+					kctl_argv_free(argc, argv);
+					return -1;
+				}
+			}
 			out->node = cJSON_CreateObject();
 			cJSON_AddStringToObject(out->node, "op", steps[i].op);
 			cJSON_AddStringToObject(out->node, "name", argv[1]);

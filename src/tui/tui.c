@@ -10,6 +10,7 @@
  */
 #include "tui/tui.h"
 
+#include <ctype.h>
 #include <curses.h>
 #include <locale.h>
 #include <signal.h>
@@ -170,10 +171,16 @@ tick_scenario(struct tui *t, int64_t now)
 static void
 step_once(struct tui *t)
 {
-	sim_ms next;
+	sim_ms next = -1, step;
+	bool have = sim_next_time(t->v.c->sim, &next);
 
 	t->v.paused = true;
-	if (sim_next_time(t->v.c->sim, &next))
+	/* The next thing to happen: a simulation event, or a scenario step coming due. */
+	if (scn_player_next_time(t->player, &step) && (!have || step < next)) {
+		next = step;
+		have = true;
+	}
+	if (have)
 		scn_player_advance(t->player, next);
 	count_checks(t);
 }
@@ -196,8 +203,15 @@ events_to_log(struct tui *t)
 		struct strbuf line = STRBUF_INIT;
 		int64_t s = e->last_ms / 1000;
 
+		char kind[32];
+		size_t k;
+
+		/* Lower-case kinds, as the scenario timeline writes them. */
+		for (k = 0; e->involved_kind[k] != '\0' && k + 1 < sizeof kind; k++)
+			kind[k] = (char)tolower((unsigned char)e->involved_kind[k]);
+		kind[k] = '\0';
 		sb_addf(&line, "%02lld:%02lld:%02lld  %-7s  %-17s %s/%s: %s", (long long)(s / 3600),
-		    (long long)(s / 60 % 60), (long long)(s % 60), e->type, e->reason, e->involved_kind,
+		    (long long)(s / 60 % 60), (long long)(s % 60), e->type, e->reason, kind,
 		    e->involved_name, e->message);
 		if (e->count > 1)
 			sb_addf(&line, " (x%d)", e->count);

@@ -411,8 +411,10 @@ draw_grid(struct view *v, struct screen *s, int top, int height)
 	if (rows * row_h > height) {
 		int shown = height / row_h;
 
-		screen_putf(s, s->w - 18, top + height - 1, R_DIM, 18, " rows %d-%d of %d ",
-		    v->grid_scroll + 1, v->grid_scroll + shown < rows ? v->grid_scroll + shown : rows, rows);
+		/* On the line under the grid, so it never hides a node. */
+		screen_putf(s, s->w - 20 > 12 ? s->w - 20 : 12, top + height, R_DIM, 20,
+		    "rows %d-%d of %d", v->grid_scroll + 1,
+		    v->grid_scroll + shown < rows ? v->grid_scroll + shown : rows, rows);
 	}
 	vec_free(&nodes);
 }
@@ -529,23 +531,23 @@ static void
 draw_help(struct screen *s)
 {
 	static const char *const lines[] = {
-		"space      pause or resume the clock",
-		"+  -       speed up, slow down (0.25x to 1000x)",
-		"n          step to the next event (pauses)",
-		"r          replay the scenario from the start",
-		"m          replay it in the other placement mode",
-		"arrows/hjkl select a node, then its pods",
-		"enter      kubectl describe the selection",
-		"/          filter nodes by name or label",
-		":          a command: any kubectl command, or",
-		"           addNode NAME [--label k=v] [--taint k=v:Effect]",
-		"           removeNode|failNode|recoverNode NAME, wait 30s,",
-		"           stopScheduler, startScheduler",
-		"PgUp/PgDn  scroll the output; Esc returns to the log",
-		"q          quit",
+		"space        pause or resume the clock",
+		"+  -         speed up, slow down (0.25x to 1000x)",
+		"n            step to the next event (pauses)",
+		"r            replay the scenario from the start",
+		"m            replay it in the other placement mode",
+		"arrows/hjkl  select a node, then its pods",
+		"enter        kubectl describe the selection",
+		"/            filter nodes by name or label",
+		":            a command: any kubectl command, or",
+		"             addNode NAME [--label k=v] [--taint k=v:Effect]",
+		"             removeNode|failNode|recoverNode NAME, wait 30s,",
+		"             stopScheduler, startScheduler",
+		"PgUp/PgDn    scroll the output; Esc returns to the log",
+		"q            quit",
 	};
 	int n = (int)(sizeof lines / sizeof lines[0]);
-	int w = 62 < s->w ? 62 : s->w, h = n + 2 < s->h ? n + 2 : s->h;
+	int w = 64 < s->w ? 64 : s->w, h = n + 2 < s->h ? n + 2 : s->h;
 	int x = (s->w - w) / 2, y = (s->h - h) / 2;
 
 	screen_fill(s, x, y, w, h, R_TEXT);
@@ -562,6 +564,10 @@ view_render(struct view *v, struct screen *s)
 	screen_clear(s);
 	draw_header(v, s);
 	draw_footer(v, s);
+	if (s->w < 40 || s->h < 10) {
+		screen_putf(s, 0, s->h / 2, R_WARNING, s->w, "terminal too small (%dx%d)", s->w, s->h);
+		return;
+	}
 	if (v->c == NULL) {
 		if (v->help)
 			draw_help(s);
@@ -590,16 +596,21 @@ view_render(struct view *v, struct screen *s)
 
 		view_nodes(v, &nodes);
 		need = (((int)nodes.n + cols - 1) / cols) * BOX_H;
+		if (need > grid_h || s->w < BOX_W) {
+			/* Compact cells, one line per row of them. */
+			cols = s->w / CELL_W > 0 ? s->w / CELL_W : 1;
+			need = ((int)nodes.n + cols - 1) / cols;
+		}
 		if (nodes.n == 0)
 			need = 1;
-		if (need < grid_h && s->w >= BOX_W) {
+		if (need < grid_h) {
 			log_h += grid_h - need;
 			grid_h = need;
 		}
 		vec_free(&nodes);
 	}
-	draw_grid(v, s, 1, grid_h);
 	draw_daemonsets(v, s, 1 + grid_h, ds_h);
+	draw_grid(v, s, 1, grid_h);
 	draw_log(v, s, 1 + grid_h + ds_h, log_h);
 	if (v->help)
 		draw_help(s);

@@ -332,9 +332,6 @@ table of their own).
   2> No resources found in kube-system namespace.
 
   $ kubectl describe
-  2> You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.
-  2> 
-  2> error: Required resource not specified.
-  2> See 'kubectl describe -h' for help and examples
+  2> error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.
   [1]
 

@@ -133,6 +133,5 @@ nodes, in the v1.32 plaintext layout.
 
   $ kubectl explain
   2> error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.
-  2> See 'kubectl explain -h' for help and examples
   [1]
 

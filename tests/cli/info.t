@@ -53,7 +53,6 @@ What kubectl says about the cluster and itself, and annotations.
 
   $ kubectl annotate node node1
   2> error: at least one annotation update is required
-  2> See 'kubectl annotate -h' for help and examples
   [1]
 
   $ kubectl frobnicate

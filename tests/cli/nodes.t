@@ -78,7 +78,7 @@ cordon, drain and uncordon, and a node that fails.
   node/node1 uncordoned
 
   $ kubectl taint nodes node1 bad
-  2> error: invalid taint spec: bad
+  2> error: at least one taint update is required
   [1]
 
   $ kubectl cordon nodeX

@@ -238,6 +238,9 @@ START_TEST(test_commands_parse)
 	ck_assert_int_eq(tcmd_parse("addNode", &t, &err), -1);
 	ck_assert_ptr_nonnull(strstr(err.msg, "takes a node name"));
 	ck_assert_int_eq(tcmd_parse("addNode n --taint nocolon", &t, &err), -1);
+	/* The same name check as kubesim cluster add-node. */
+	ck_assert_int_eq(tcmd_parse("addNode Bad_Name", &t, &err), -1);
+	ck_assert_ptr_nonnull(strstr(err.msg, "RFC 1123"));
 	ck_assert_int_eq(tcmd_parse("stopScheduler now", &t, &err), -1);
 	ck_assert_int_eq(tcmd_parse("get 'unterminated", &t, &err), -1);
 	ck_assert_int_eq(tcmd_parse("   ", &t, &err), -1);
@@ -266,6 +269,7 @@ START_TEST(test_tiny_screen)
 	text = render(&v, 20, 6);
 	ck_assert_int_eq(count_lines(text), 6);
 	ck_assert_ptr_nonnull(strstr(text, " kubesim"));
+	ck_assert_ptr_nonnull(strstr(text, "terminal too small"));
 	free(text);
 	view_free(&v);
 	cluster_free(c);

@@ -1,0 +1,74 @@
+Client-side errors, worded and framed as kubectl v1.32 words them (checked
+against the real client, which prints these before it contacts a server).
+
+  $ kubesim cluster create --nodes 1 --bare --clock manual
+  Created a 1-node practice cluster (scheduler mode, manual clock) in $KUBESIM_STATE
+  Try: kubesim kubectl get nodes   (or: alias kubectl='kubesim kubectl')
+
+  $ kubectl rollout status
+  2> error: required resource not specified
+  [1]
+
+  $ kubectl rollout undo ds/x --foo
+  2> Error: unknown flag: --foo
+  2> See 'kubectl rollout undo --help' for usage.
+  [1]
+
+  $ kubectl set image ds/x a=b --foo
+  2> Error: unknown flag: --foo
+  2> See 'kubectl set image --help' for usage.
+  [1]
+
+  $ kubectl set image
+  2> error: You must provide one or more resources by argument or filename.
+  2> Example resource specifications include:
+  2>    '-f rsrc.yaml'
+  2>    '--filename=rsrc.json'
+  2>    '<resource> <name>'
+  2>    '<resource>'
+  [1]
+
+  $ kubectl taint
+  2> error: one or more resources must be specified as <resource> <name>
+  [1]
+
+  $ kubectl taint node
+  2> error: at least one taint update is required
+  [1]
+
+  $ kubectl taint node node1 a=b:Foo
+  2> error: invalid taint effect: Foo, unsupported taint effect
+  2> See 'kubectl taint -h' for help and examples
+  [1]
+
+  $ kubectl label
+  2> error: one or more resources must be specified as <resource> <name> or <resource>/<name>
+  [1]
+
+  $ kubectl label node
+  2> error: at least one label update is required
+  [1]
+
+  $ kubectl cordon
+  2> error: USAGE: cordon NODE [flags]
+  2> See 'kubectl cordon -h' for help and examples
+  [1]
+
+  $ kubectl get pods -x
+  2> Error: unknown shorthand flag: 'x' in -x
+  2> See 'kubectl get --help' for usage.
+  [1]
+
+  $ kubectl create
+  2> error: must specify one of -f and -k
+  [1]
+
+  $ kubectl delete
+  2> error: You must provide one or more resources by argument or filename.
+  2> Example resource specifications include:
+  2>    '-f rsrc.yaml'
+  2>    '--filename=rsrc.json'
+  2>    '<resource> <name>'
+  2>    '<resource>'
+  [1]
+
