@@ -67,7 +67,7 @@ pick_nodes(struct kctl_call *call, struct vec *out)
 
 			snprintf(type, sizeof type, "%.*s", (int)(slash - name), name);
 			if (kctl_resource(type, &k) < 0 || k != KIND_NODE)
-				return kctl_error(call, "the server doesn't have a resource type \"%s\"", type);
+				return kctl_unknown_type(call, type);
 			name = slash + 1;
 		}
 		n = store_get(st, KIND_NODE, NULL, name);

@@ -203,8 +203,7 @@ delete_exec(struct kctl_call *call)
 				if (kctl_resource(typebuf, &kind) < 0) {
 					sel_free(&sel);
 					sb_free(&notfound);
-					return kctl_error(call, "the server doesn't have a resource type \"%s\"",
-					    typebuf);
+					return kctl_unknown_type(call, typebuf);
 				}
 				o = store_get(st, kind, call->ns, slash + 1);
 				if (o == NULL) {
@@ -220,7 +219,7 @@ delete_exec(struct kctl_call *call)
 		} else if (kctl_resource(type, &kind) < 0) {
 			sel_free(&sel);
 			sb_free(&notfound);
-			return kctl_error(call, "the server doesn't have a resource type \"%s\"", type);
+			return kctl_unknown_type(call, type);
 		}
 		if (first_name < call->n_args) {
 			if (all || selector[0] != '\0') {

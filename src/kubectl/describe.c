@@ -827,7 +827,7 @@ describe_exec(struct kctl_call *call)
 				sel_free(&sel);
 				vec_free(&objs);
 				sb_free(&notfound);
-				return kctl_error(call, "the server doesn't have a resource type \"%s\"", type);
+				return kctl_unknown_type(call, type);
 			}
 			by_name_or_prefix(st, k, call->ns, slash + 1, &objs);
 			if (objs.n == before) {
@@ -840,7 +840,7 @@ describe_exec(struct kctl_call *call)
 		if (kctl_resource(call->args[0], &k) < 0 || k == KIND_EVENT ||
 		    k == KIND_CONTROLLERREVISION) {
 			sel_free(&sel);
-			return kctl_error(call, "the server doesn't have a resource type \"%s\"", call->args[0]);
+			return kctl_unknown_type(call, call->args[0]);
 		}
 		if (call->n_args == 1) {
 			struct vec all = VEC_INIT;

@@ -165,7 +165,7 @@ explain_exec(struct kctl_call *call)
 	path = xstrdup(call->args[0]);
 	first = strtok_r(path, ".", &save);
 	if (first == NULL || kctl_resource(first, &k) < 0) {
-		rc = kctl_error(call, "the server doesn't have a resource type \"%s\"", first ? first : "");
+		rc = kctl_unknown_type(call, first ? first : "");
 		free(path);
 		return rc;
 	}

@@ -454,7 +454,7 @@ get_exec(struct kctl_call *call)
 				sel_free(&sel);
 				kctl_field_reqs_free(&freqs);
 				sb_free(&notfound);
-				return kctl_error(call, "the server doesn't have a resource type \"%s\"", type);
+				return kctl_unknown_type(call, type);
 			}
 			for (g = 0; g < ngroups && groups[g].kind != k; g++)
 				;
@@ -482,7 +482,7 @@ get_exec(struct kctl_call *call)
 				continue;
 			}
 			if (kctl_resource(t, &k) < 0) {
-				kctl_error(call, "the server doesn't have a resource type \"%s\"", t);
+				kctl_unknown_type(call, t);
 				free(types);
 				sel_free(&sel);
 				kctl_field_reqs_free(&freqs);

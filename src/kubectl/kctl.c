@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cluster.h"
 #include "api/event.h"
@@ -263,6 +264,27 @@ command_path(const struct kctl_call *call, char *buf, size_t len)
 		snprintf(buf, len, "%s", call->verb->name);
 }
 
+/* Kinds of a real cluster that kubesim does not simulate: kubectl's error, then why. */
+static const char *const kinds_not_simulated[] = {"deployments", "deployment", "deploy",
+	"replicasets", "replicaset", "rs", "statefulsets", "statefulset", "sts", "services",
+	"service", "svc", "jobs", "job", "cronjobs", "cronjob", "cj", "configmaps", "configmap",
+	"cm", "secrets", "secret", "persistentvolumes", "pv", "persistentvolumeclaims", "pvc",
+	"ingresses", "ingress", "ing", "serviceaccounts", "sa", "endpoints", "ep", "replicationcontrollers",
+	"rc", "horizontalpodautoscalers", "hpa", "networkpolicies", "netpol", "roles",
+	"rolebindings", "clusterroles", "clusterrolebindings", "storageclasses", "sc",
+	"poddisruptionbudgets", "pdb", "leases", "priorityclasses", "pc", NULL};
+
+int
+kctl_unknown_type(struct kctl_call *call, const char *type)
+{
+	kctl_err(call->res, "error: the server doesn't have a resource type \"%s\"\n", type);
+	for (size_t i = 0; kinds_not_simulated[i] != NULL; i++)
+		if (strcasecmp(type, kinds_not_simulated[i]) == 0)
+			kctl_err(call->res, "(kubesim simulates nodes, pods, DaemonSets, their ControllerRevisions, events and namespaces, not %s)\n",
+			    type);
+	return call->res->status = 1;
+}
+
 int
 kctl_no_resources_error(struct kctl_call *call)
 {
@@ -479,6 +501,18 @@ kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
 	call.ns = "default";
 	call.verb = find_verb(argv[0]);
 	if (call.verb == NULL) {
+		static const char *const not_simulated[] = {"run", "expose", "edit", "scale",
+			"autoscale", "certificate", "top", "logs", "attach", "exec", "port-forward",
+			"proxy", "cp", "auth", "debug", "events", "diff", "patch", "wait", "kustomize",
+			"completion", "config", "plugin", "api-versions", "options", "alpha", NULL};
+
+		for (size_t i = 0; not_simulated[i] != NULL; i++) {
+			if (strcmp(argv[0], not_simulated[i]) == 0) {
+				kctl_err(res, "error: kubesim does not simulate \"kubectl %s\" (kubectl help lists the commands it has)\n",
+				    argv[0]);
+				return res->status = 1;
+			}
+		}
 		kctl_err(res, "error: unknown command \"%s\" for \"kubectl\"\n", argv[0]);
 		kctl_err(res, "%s", "Run 'kubectl --help' for usage.\n");
 		return res->status = 1;

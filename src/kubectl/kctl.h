@@ -127,6 +127,8 @@ int kctl_error(struct kctl_call *call, const char *fmt, ...) __attribute__((form
 int kctl_usage_error(struct kctl_call *call, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* kubectl's "the server doesn't have a resource type", and a word on kinds kubesim leaves out. */
+int kctl_unknown_type(struct kctl_call *call, const char *type);
 /* kubectl's "You must provide one or more resources by argument or filename." and its examples. */
 int kctl_no_resources_error(struct kctl_call *call);
 

@@ -130,7 +130,7 @@ edit_meta(struct kctl_call *call, bool annotate)
 
 		snprintf(type, sizeof type, "%.*s", (int)(slash - call->args[0]), call->args[0]);
 		if (kctl_resource(type, &kind) < 0)
-			return kctl_error(call, "the server doesn't have a resource type \"%s\"", type);
+			return kctl_unknown_type(call, type);
 		o = store_get(st, kind, call->ns, slash + 1);
 		if (o == NULL) {
 			kctl_err(call->res, "Error from server (NotFound): %s \"%s\" not found\n",
@@ -141,8 +141,7 @@ edit_meta(struct kctl_call *call, bool annotate)
 		first = 1;
 	} else {
 		if (kctl_resource(call->args[0], &kind) < 0)
-			return kctl_error(call, "the server doesn't have a resource type \"%s\"",
-			    call->args[0]);
+			return kctl_unknown_type(call, call->args[0]);
 		if (selector[0] != '\0' || kctl_bool(call, "all")) {
 			struct label_selector sel;
 			struct vec all = VEC_INIT;

@@ -62,7 +62,7 @@ target(struct kctl_call *call, const char **name_out)
 		name = call->args[2];
 	}
 	if (kctl_resource(type, &kind) < 0) {
-		kctl_error(call, "the server doesn't have a resource type \"%s\"", type);
+		kctl_unknown_type(call, type);
 		return NULL;
 	}
 	*name_out = name;

@@ -56,7 +56,7 @@ set_exec(struct kctl_call *call)
 		first = 3;
 	}
 	if (kctl_resource(type, &kind) < 0)
-		return kctl_error(call, "the server doesn't have a resource type \"%s\"", type);
+		return kctl_unknown_type(call, type);
 	obj = store_get(st, kind, call->ns, target);
 	if (obj == NULL) {
 		kctl_err(call->res, "Error from server (NotFound): %s \"%s\" not found\n", kind_resource(kind),

@@ -72,3 +72,15 @@ against the real client, which prints these before it contacts a server).
   2>    '<resource>'
   [1]
 
+kubectl commands kubesim does not simulate say so, rather than pretend
+kubectl has no such command.
+
+  $ kubectl run web --image=nginx
+  2> error: kubesim does not simulate "kubectl run" (kubectl help lists the commands it has)
+  [1]
+
+  $ kubectl get svc
+  2> error: the server doesn't have a resource type "svc"
+  2> (kubesim simulates nodes, pods, DaemonSets, their ControllerRevisions, events and namespaces, not svc)
+  [1]
+
