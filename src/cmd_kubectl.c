@@ -106,7 +106,7 @@ run_without_cluster(int argc, char **argv)
 	struct timing t;
 	struct cluster *c;
 	struct kctl_result res;
-	struct kctl_io io = {NULL, NULL, NULL, NULL};
+	struct kctl_io io = {NULL, NULL, NULL, NULL, NULL};
 	int rc;
 
 	timing_defaults(&t);

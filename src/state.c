@@ -154,6 +154,7 @@ state_close(struct state *st)
 
 struct entry_reader {
 	cJSON *files; /* path -> text, recorded or being recorded */
+	cJSON *dirs;  /* path -> [file paths], for -f DIR */
 	bool live;    /* read files from disk that are not recorded yet */
 };
 
@@ -206,6 +207,34 @@ entry_read_file(void *ctx, const char *path, char **text, size_t *len, struct ks
 	return 0;
 }
 
+/* kctl_io.list_dir: what the directory held when the command ran. */
+static int
+entry_list_dir(void *ctx, const char *path, struct vec *files, struct ks_err *err)
+{
+	struct entry_reader *rd = ctx;
+	const cJSON *rec = cJSON_GetObjectItemCaseSensitive(rd->dirs, path);
+	const cJSON *f;
+	size_t before = files->n;
+	int rc;
+
+	if (cJSON_IsArray(rec)) {
+		cJSON_ArrayForEach(f, rec)
+			if (cJSON_IsString(f))
+				vec_push(files, xstrdup(f->valuestring));
+		return 1;
+	}
+	if (!rd->live)
+		return 0;
+	rc = kctl_list_manifest_dir(path, path, files, err);
+	if (rc == 1) {
+		cJSON *list = cJSON_AddArrayToObject(rd->dirs, path);
+
+		for (size_t i = before; i < files->n; i++)
+			cJSON_AddItemToArray(list, cJSON_CreateString(files->v[i]));
+	}
+	return rc;
+}
+
 static const char *
 entry_str(const cJSON *e, const char *key)
 {
@@ -220,7 +249,7 @@ apply_kubectl(struct cluster *c, cJSON *e, bool live, struct kctl_result *res, s
 	cJSON *args = cJSON_GetObjectItemCaseSensitive(e, "args");
 	struct entry_reader rd;
 	struct kctl_io io;
-	cJSON *none = NULL;
+	cJSON *none = NULL, *none_dirs = NULL;
 	int argc, rc;
 	char **argv;
 
@@ -231,6 +260,9 @@ apply_kubectl(struct cluster *c, cJSON *e, bool live, struct kctl_result *res, s
 		rd.files = live ? cJSON_AddObjectToObject(e, "files") : (none = cJSON_CreateObject());
 	if (!cJSON_IsObject(rd.files))
 		return err_set(err, "\"files\" must be an object");
+	rd.dirs = cJSON_GetObjectItemCaseSensitive(e, "dirs");
+	if (rd.dirs == NULL)
+		rd.dirs = live ? cJSON_AddObjectToObject(e, "dirs") : (none_dirs = cJSON_CreateObject());
 	rd.live = live;
 	argc = cJSON_GetArraySize(args);
 	argv = xcalloc((size_t)argc + 1, sizeof *argv);
@@ -240,6 +272,7 @@ apply_kubectl(struct cluster *c, cJSON *e, bool live, struct kctl_result *res, s
 		if (!cJSON_IsString(a)) {
 			free(argv);
 			cJSON_Delete(none);
+			cJSON_Delete(none_dirs);
 			return err_set(err, "kubectl arguments must be strings");
 		}
 		argv[i] = a->valuestring;
@@ -248,9 +281,11 @@ apply_kubectl(struct cluster *c, cJSON *e, bool live, struct kctl_result *res, s
 	io.read_file = entry_read_file;
 	io.flush = NULL;
 	io.ctx = &rd;
+	io.list_dir = entry_list_dir;
 	rc = kctl_run(c, argc, argv, &io, res);
 	free(argv);
 	cJSON_Delete(none);
+	cJSON_Delete(none_dirs);
 	return rc;
 }
 
@@ -383,9 +418,12 @@ state_apply(struct state *st, cJSON *entry, struct kctl_result *res, struct ks_e
 	if (before.writes != after.writes || before.scheduled != after.scheduled ||
 	    memcmp(&before.rng, &after.rng, sizeof before.rng) != 0) {
 		cJSON *files = cJSON_GetObjectItemCaseSensitive(entry, "files");
+		cJSON *dirs = cJSON_GetObjectItemCaseSensitive(entry, "dirs");
 
 		if (files != NULL && files->child == NULL)
 			cJSON_DeleteItemFromObjectCaseSensitive(entry, "files");
+		if (dirs != NULL && dirs->child == NULL)
+			cJSON_DeleteItemFromObjectCaseSensitive(entry, "dirs");
 		cJSON_AddItemToArray(st->journal, entry);
 	} else {
 		cJSON_Delete(entry);
@@ -446,7 +484,7 @@ static void
 install_addons(struct cluster *c)
 {
 	char *argv[] = {"apply", "-f", "-", NULL};
-	struct kctl_io io = {kube_proxy_yaml, NULL, NULL, NULL};
+	struct kctl_io io = {kube_proxy_yaml, NULL, NULL, NULL, NULL};
 	struct kctl_result res;
 
 	kctl_result_init(&res);

@@ -3,11 +3,14 @@
  */
 #include "kubectl/kctl.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <strings.h>
 
 #include "cluster.h"
@@ -677,9 +680,56 @@ kctl_sources(const struct kctl_call *call, struct vec *out)
 		const char *nl = strchr(all, '\n');
 		size_t n = nl ? (size_t)(nl - all) : strlen(all);
 
-		vec_push(out, xstrndup(all, n));
+		char *src = xstrndup(all, n);
+		struct ks_err err;
+
+		/* A directory stands for its manifests (unreadable ones fail when read). */
+		if (strcmp(src, "-") != 0 && call->io->list_dir != NULL &&
+		    call->io->list_dir(call->io->ctx, src, out, &err) == 1)
+			free(src);
+		else
+			vec_push(out, src);
 		all += n + (nl ? 1 : 0);
 	}
+}
+
+static int
+cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int
+kctl_list_manifest_dir(const char *fs_dir, const char *shown, struct vec *out, struct ks_err *err)
+{
+	struct stat sb;
+	DIR *d;
+	struct dirent *e;
+	struct vec names = VEC_INIT;
+	size_t n = strlen(shown);
+
+	if (stat(fs_dir, &sb) < 0 || !S_ISDIR(sb.st_mode))
+		return 0;
+	d = opendir(fs_dir);
+	if (d == NULL)
+		return err_set(err, "cannot read \"%s\": %s", shown, strerror(errno));
+	while ((e = readdir(d)) != NULL) {
+		const char *dot = strrchr(e->d_name, '.');
+
+		/* visitor.go FileExtensions */
+		if (e->d_name[0] != '.' && dot != NULL &&
+		    (strcmp(dot, ".json") == 0 || strcmp(dot, ".yaml") == 0 || strcmp(dot, ".yml") == 0))
+			vec_push(&names, xstrdup(e->d_name));
+	}
+	closedir(d);
+	vec_sort(&names, cmp_cstr);
+	for (size_t i = 0; i < names.n; i++) {
+		vec_push(out, xasprintf("%s%s%s", shown, n > 0 && shown[n - 1] == '/' ? "" : "/",
+		    (char *)names.v[i]));
+		free(names.v[i]);
+	}
+	vec_free(&names);
+	return 1;
 }
 
 int

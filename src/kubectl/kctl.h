@@ -26,6 +26,7 @@
 
 struct cluster;
 struct ks_err;
+struct vec;
 
 struct kctl_io {
 	/* Text read by `-f -`. */
@@ -38,6 +39,12 @@ struct kctl_io {
 	 */
 	void (*flush)(void *ctx, const char *text);
 	void *ctx;
+	/*
+	 * Optional: when path names a directory, append the manifests in it
+	 * (kctl_list_manifest_dir's choice) and return 1; 0 when it is not a
+	 * directory, -1 with err when it cannot be read.
+	 */
+	int (*list_dir)(void *ctx, const char *path, struct vec *files, struct ks_err *err);
 };
 
 struct kctl_result {
@@ -133,8 +140,19 @@ int kctl_unknown_type(struct kctl_call *call, const char *type);
 int kctl_no_resources_error(struct kctl_call *call);
 
 struct vec;
-/* The sources named by -f (it may repeat), one string each (caller frees). */
+/*
+ * The sources named by -f (it may repeat), one string each (caller frees);
+ * a directory stands for the manifests in it, as kubectl reads them.
+ */
 void kctl_sources(const struct kctl_call *call, struct vec *out);
+/*
+ * The manifests kubectl reads from a directory (without -R): its *.json,
+ * *.yaml and *.yml files in name order, appended as "shown/name". fs_dir is
+ * where the directory is on disk. Returns 1, 0 when fs_dir is not a
+ * directory, -1 with err when it cannot be read.
+ */
+int kctl_list_manifest_dir(const char *fs_dir, const char *shown, struct vec *out,
+    struct ks_err *err);
 
 /*
  * Read and decode the objects in one -f source (a file or "-"); docs, when

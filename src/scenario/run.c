@@ -649,6 +649,22 @@ read_for_kubectl(void *ctx, const char *path, char **text, size_t *len, struct k
 	return scn_read_file(((struct kubectl_ctx *)ctx)->s, path, text, len, err);
 }
 
+/* -f DIR, relative to the scenario file like every path in it. */
+static int
+list_for_kubectl(void *ctx, const char *path, struct vec *files, struct ks_err *err)
+{
+	const struct scenario *s = ((struct kubectl_ctx *)ctx)->s;
+	char *full;
+	int rc;
+
+	if (s->embedded)
+		return 0;
+	full = path[0] == '/' ? xstrdup(path) : xasprintf("%s/%s", s->dir, path);
+	rc = kctl_list_manifest_dir(full, path, files, err);
+	free(full);
+	return rc;
+}
+
 static void
 flush_for_kubectl(void *ctx, const char *text)
 {
@@ -701,7 +717,8 @@ static void
 run_kubectl(struct runner *rn, const struct step *st)
 {
 	struct kubectl_ctx kctx = {rn, rn->s};
-	struct kctl_io io = {st->stdin_text, read_for_kubectl, flush_for_kubectl, &kctx};
+	struct kctl_io io = {st->stdin_text, read_for_kubectl, flush_for_kubectl, &kctx,
+	    list_for_kubectl};
 	struct kctl_result res;
 	struct ks_err err;
 	int argc;

@@ -235,7 +235,7 @@ int
 tcmd_run(const struct tcmd *t, struct cluster *c, struct strbuf *out)
 {
 	struct kctl_result res;
-	struct kctl_io io = {NULL, NULL, NULL, NULL};
+	struct kctl_io io = {NULL, NULL, NULL, NULL, NULL};
 	char d[DUR_BUF_MAX];
 	int rc;
 

@@ -69,3 +69,24 @@ delete in its forms.
   2>    '<resource>'
   [1]
 
+A directory stands for the manifests in it (.json, .yaml, .yml, in name
+order), and the practice cluster remembers what it held.
+
+  $ kubectl apply -f manifests/bundle/
+  daemonset.apps/agent created
+  pod/probe created
+
+  $ kubectl get ds,pods -o name
+  daemonset.apps/agent
+  pod/fluentd-es-demo-jlwxn
+  pod/fluentd-es-demo-ltxml
+  pod/probe
+
+  $ kubectl delete -f manifests/bundle --now
+  daemonset.apps "agent" deleted
+  pod "probe" deleted
+
+  $ kubectl apply -f manifests/nothing-here/
+  2> error: the path "manifests/nothing-here/" does not exist
+  [1]
+

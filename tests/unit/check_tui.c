@@ -40,7 +40,7 @@ demo_cluster(unsigned n_nodes)
 	struct timing t;
 	struct cluster *c;
 	char *argv[] = {"apply", "-f", "-", NULL};
-	struct kctl_io io = {ds_yaml, NULL, NULL, NULL};
+	struct kctl_io io = {ds_yaml, NULL, NULL, NULL, NULL};
 	struct kctl_result res;
 
 	timing_defaults(&t);
