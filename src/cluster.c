@@ -11,6 +11,7 @@
 #include "api/node.h"
 #include "api/store.h"
 #include "control/dsctrl.h"
+#include "control/eventttl.h"
 #include "control/gc.h"
 #include "control/kubelet.h"
 #include "control/nodelife.h"
@@ -87,6 +88,7 @@ cluster_new(enum placement_mode mode, const struct timing *timing, uint64_t seed
 	c->gc = gc_new(&c->env);
 	c->podgc = podgc_new(&c->env);
 	c->taintevict = taintevict_new(&c->env);
+	c->eventttl = eventttl_new(&c->env);
 	return c;
 }
 
@@ -102,6 +104,7 @@ cluster_free(struct cluster *c)
 	podgc_free(c->podgc);
 	gc_free(c->gc);
 	taintevict_free(c->taintevict);
+	eventttl_free(c->eventttl);
 	recorder_free(c->rec);
 	store_free(c->store);
 	sim_free(c->sim);

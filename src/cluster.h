@@ -32,6 +32,7 @@ struct cluster {
 	struct podgc *podgc;
 	struct gc *gc;
 	struct taintevict *taintevict;
+	struct eventttl *eventttl;
 	unsigned next_node_index;
 	struct image_rule *images;
 	size_t n_images;

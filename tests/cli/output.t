@@ -128,3 +128,14 @@ JSONPath with filters and ranges, and field selectors.
   2> error: error parsing jsonpath {.items[0].metadata.name, unclosed action
   [1]
 
+Events live an hour after their last update (kube-apiserver's --event-ttl).
+
+  $ kubectl get events -o name | wc -l
+  4
+
+  $ kubesim cluster advance 61m
+  Advanced the clock by 1h1m0s; the cluster has run for 1h1m30s
+
+  $ kubectl get events
+  2> No resources found in default namespace.
+

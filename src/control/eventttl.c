@@ -1,0 +1,107 @@
+/*
+ * eventttl.c - events expire an hour after their last update.
+ *
+ * The API server stores each event under an etcd lease of --event-ttl,
+ * renewed whenever the event is written again (a repeat bumps its count).
+ * Here every event write appends (expiry, namespace/name) to a queue that
+ * is therefore in time order, and one engine timer waits for its head. When
+ * it fires, an entry whose event was not renewed since is deleted; a
+ * renewed event has a later entry of its own, so the stale one is dropped.
+ * That is O(1) per write and one timer, not a sweep over every event.
+ */
+#include "control/eventttl.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/event.h"
+#include "api/store.h"
+#include "control/env.h"
+#include "util/xmalloc.h"
+
+struct expiry {
+	sim_ms at;
+	char *ns, *name;
+};
+
+struct eventttl {
+	const struct ctl_env *env;
+	struct expiry *q;
+	size_t head, n, cap;
+	sim_id timer;
+};
+
+static void fire(struct sim *sim, void *arg);
+
+static void
+arm(struct eventttl *et)
+{
+	if (et->timer == 0 && et->head < et->n)
+		et->timer = sim_at(et->env->sim, et->q[et->head].at, fire, et);
+}
+
+static void
+fire(struct sim *sim, void *arg)
+{
+	struct eventttl *et = arg;
+	sim_ms now = sim_now(sim);
+
+	et->timer = 0;
+	while (et->head < et->n && et->q[et->head].at <= now) {
+		struct expiry *x = &et->q[et->head++];
+		struct event *e = (struct event *)store_get(et->env->store, KIND_EVENT, x->ns, x->name);
+
+		if (e != NULL && e->last_ms + EVENT_TTL_MS <= now)
+			store_delete(et->env->store, &e->obj, 0);
+		free(x->ns);
+		free(x->name);
+	}
+	/* Reclaim the consumed front once it is most of the array. */
+	if (et->head > 64 && et->head * 2 > et->n) {
+		memmove(et->q, et->q + et->head, (et->n - et->head) * sizeof *et->q);
+		et->n -= et->head;
+		et->head = 0;
+	}
+	arm(et);
+}
+
+static void
+watch(void *ctx, enum store_op op, struct object *obj)
+{
+	struct eventttl *et = ctx;
+	const struct event *e = (const struct event *)obj;
+
+	if (obj->kind != KIND_EVENT || op == STORE_DELETED)
+		return;
+	xgrow(&et->q, &et->cap, et->n + 1, sizeof *et->q);
+	et->q[et->n].at = e->last_ms + EVENT_TTL_MS;
+	et->q[et->n].ns = xstrdup(obj->meta.ns ? obj->meta.ns : "");
+	et->q[et->n].name = xstrdup(obj->meta.name);
+	et->n++;
+	arm(et);
+}
+
+struct eventttl *
+eventttl_new(const struct ctl_env *env)
+{
+	struct eventttl *et = xcalloc(1, sizeof *et);
+
+	et->env = env;
+	store_watch(env->store, watch, et);
+	return et;
+}
+
+void
+eventttl_free(struct eventttl *et)
+{
+	if (et == NULL)
+		return;
+	if (et->timer != 0)
+		sim_cancel(et->env->sim, et->timer);
+	for (size_t i = et->head; i < et->n; i++) {
+		free(et->q[i].ns);
+		free(et->q[i].name);
+	}
+	free(et->q);
+	free(et);
+}
