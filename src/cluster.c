@@ -136,6 +136,32 @@ cluster_set_images(struct cluster *c, const struct image_rule *rules, size_t n)
 	c->env.n_images = n;
 }
 
+void
+cluster_set_image_rule(struct cluster *c, const struct image_rule *rule, bool remove)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_images && strcmp(c->images[i].image, rule->image) != 0; i++)
+		;
+	if (remove) {
+		if (i < c->n_images) {
+			free(c->images[i].image);
+			memmove(&c->images[i], &c->images[i + 1], (c->n_images - i - 1) * sizeof *c->images);
+			c->n_images--;
+		}
+	} else if (i < c->n_images) {
+		c->images[i].fail = rule->fail;
+		c->images[i].pull_ms = rule->pull_ms;
+	} else {
+		c->images = xreallocarray(c->images, c->n_images + 1, sizeof *c->images);
+		c->images[c->n_images] = *rule;
+		c->images[c->n_images].image = xstrdup(rule->image);
+		c->n_images++;
+	}
+	c->env.images = c->images;
+	c->env.n_images = c->n_images;
+}
+
 static void
 default_capacity(struct res_list *r, const char *name, const char *value)
 {

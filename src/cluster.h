@@ -43,6 +43,8 @@ void cluster_free(struct cluster *c);
 sim_ms cluster_now(const struct cluster *c);
 /* Images that fail to pull or pull slowly (copied). */
 void cluster_set_images(struct cluster *c, const struct image_rule *rules, size_t n);
+/* Add or change one image's rule (copied), or with remove drop it (the image pulls normally). */
+void cluster_set_image_rule(struct cluster *c, const struct image_rule *rule, bool remove);
 
 /*
  * A node joins. Takes ownership of node (name, labels, taints, capacity,

@@ -43,6 +43,10 @@ static const char cluster_usage[] =
     "  remove-node NAME      the machine is gone (its Node object is deleted)\n"
     "  fail-node NAME        its kubelet stops posting status\n"
     "  recover-node NAME     its kubelet comes back\n"
+    "  image IMAGE --fail | --pull-time DURATION | --ok\n"
+    "                        how pulls of IMAGE go from now on: it does not exist\n"
+    "                        (ErrImagePull), it is slow, or it pulls normally again\n"
+    "                        (every image pulls normally unless told otherwise)\n"
     "  advance DURATION      move the simulated clock on (30s, 5m, 1h30m)\n"
     "  status                where the cluster is, its clock, nodes and pods\n"
     "  delete                delete the cluster and its state file\n"
@@ -362,6 +366,43 @@ cmd_node_op(const char *sub, const char *op, int argc, char **argv)
 }
 
 static int
+cmd_image(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"fail", no_argument, NULL, 'f'},
+		{"pull-time", required_argument, NULL, 'p'},
+		{"ok", no_argument, NULL, 'o'},
+		{NULL, 0, NULL, 0},
+	};
+	cJSON *entry = cJSON_CreateObject();
+	int opt, rc = 0, modes = 0;
+	struct ks_err err;
+	int64_t ms;
+
+	cJSON_AddStringToObject(entry, "op", "image");
+	while (rc == 0 && (opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		modes++;
+		if (opt == 'f')
+			cJSON_AddBoolToObject(entry, "fail", true);
+		else if (opt == 'o')
+			cJSON_AddBoolToObject(entry, "clear", true);
+		else if (opt == 'p' && dur_parse(optarg, &ms, &err) == 0)
+			cJSON_AddNumberToObject(entry, "pullMs", (double)ms);
+		else
+			rc = usage_error("%s", opt == 'p' ? "image: --pull-time takes a duration (20s, 2m)" :
+							  "image: bad option");
+	}
+	if (rc == 0 && (optind + 1 != argc || modes != 1))
+		rc = usage_error("%s", "image takes one IMAGE and one of --fail, --pull-time DURATION, --ok");
+	if (rc != 0) {
+		cJSON_Delete(entry);
+		return rc;
+	}
+	cJSON_AddStringToObject(entry, "image", argv[optind]);
+	return run_entry(entry);
+}
+
+static int
 cmd_advance(int argc, char **argv)
 {
 	struct state st;
@@ -490,6 +531,8 @@ cluster_main(int argc, char **argv)
 		return cmd_node_op(sub, "recoverNode", argc - 1, argv + 1);
 	if (strcmp(sub, "advance") == 0)
 		return cmd_advance(argc - 1, argv + 1);
+	if (strcmp(sub, "image") == 0)
+		return cmd_image(argc - 1, argv + 1);
 	if (strcmp(sub, "status") == 0)
 		return cmd_status(argc - 1, argv + 1);
 	if (strcmp(sub, "delete") == 0)

@@ -391,6 +391,31 @@ fingerprint(const struct cluster *c, struct fingerprint *fp)
 	fp->rng = c->rng;
 }
 
+/* image: how pulls of one image go from now on (missing, slow, or back to normal). */
+static int
+apply_image(struct cluster *c, const cJSON *e, struct kctl_result *res, struct ks_err *err)
+{
+	struct image_rule rule = {NULL, false, -1};
+	const cJSON *pull = cJSON_GetObjectItemCaseSensitive(e, "pullMs");
+	bool clear = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "clear"));
+
+	rule.image = (char *)entry_str(e, "image");
+	if (rule.image == NULL)
+		return err_set(err, "an image entry needs \"image\"");
+	rule.fail = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "fail"));
+	if (cJSON_IsNumber(pull))
+		rule.pull_ms = (sim_ms)pull->valuedouble;
+	cluster_set_image_rule(c, &rule, clear);
+	if (clear)
+		kctl_out(res, "image %s pulls normally again\n", rule.image);
+	else if (rule.fail)
+		kctl_out(res, "image %s does not exist in its registry: pulls fail (ErrImagePull, then ImagePullBackOff)\n",
+		    rule.image);
+	else
+		kctl_out(res, "image %s takes %llds to pull\n", rule.image, (long long)(rule.pull_ms / 1000));
+	return 0;
+}
+
 static int
 apply_entry(struct cluster *c, cJSON *e, bool live, struct kctl_result *res, struct ks_err *err)
 {
@@ -400,6 +425,8 @@ apply_entry(struct cluster *c, cJSON *e, bool live, struct kctl_result *res, str
 		return err_set(err, "a journal entry needs \"op\"");
 	if (strcmp(op, "kubectl") == 0)
 		return apply_kubectl(c, e, live, res, err);
+	if (strcmp(op, "image") == 0)
+		return apply_image(c, e, res, err);
 	return apply_node_op(c, op, e, res, err);
 }
 
@@ -415,8 +442,10 @@ state_apply(struct state *st, cJSON *entry, struct kctl_result *res, struct ks_e
 	fingerprint(st->c, &after);
 	if (cluster_now(st->c) > st->now)
 		st->now = cluster_now(st->c);
+	/* An image rule changes no object, yet every later pull depends on it. */
 	if (before.writes != after.writes || before.scheduled != after.scheduled ||
-	    memcmp(&before.rng, &after.rng, sizeof before.rng) != 0) {
+	    memcmp(&before.rng, &after.rng, sizeof before.rng) != 0 ||
+	    (rc == 0 && entry_str(entry, "op") != NULL && strcmp(entry_str(entry, "op"), "image") == 0)) {
 		cJSON *files = cJSON_GetObjectItemCaseSensitive(entry, "files");
 		cJSON *dirs = cJSON_GetObjectItemCaseSensitive(entry, "dirs");
 
