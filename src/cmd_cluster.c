@@ -222,8 +222,12 @@ run_entry(cJSON *entry)
 		fprintf(stderr, "kubesim: %s\n", err.msg);
 		rc = KS_EXIT_USAGE;
 	} else {
-		rc = save(&st, rc == 0 ? KS_EXIT_OK : KS_EXIT_FAILED);
-		fputs(sb_str(&res.out), stdout);
+		int ran = rc;
+
+		rc = save(&st, ran == 0 ? KS_EXIT_OK : KS_EXIT_FAILED);
+		/* A change that was not saved did not happen: no success line for it. */
+		if (rc != KS_EXIT_USAGE)
+			fputs(sb_str(&res.out), stdout);
 		fputs(sb_str(&res.err), stderr);
 	}
 	kctl_result_free(&res);

@@ -42,16 +42,19 @@ hold(void *ctx, int stream, const char *text, size_t len)
 	h->n++;
 }
 
+/* Write what was held; without stdout when the change it reports was not saved. */
 static void
-release(struct held_output *h)
+release(struct held_output *h, bool with_stdout)
 {
 	size_t at = 0;
 
 	for (size_t i = 0; i < h->n; i++) {
 		FILE *f = h->pieces[i].stream == 1 ? stdout : stderr;
 
-		fwrite(h->text.s + at, 1, h->pieces[i].len, f);
-		fflush(f);
+		if (f == stderr || with_stdout) {
+			fwrite(h->text.s + at, 1, h->pieces[i].len, f);
+			fflush(f);
+		}
 		at += h->pieces[i].len;
 	}
 	sb_free(&h->text);
@@ -184,13 +187,13 @@ kubectl_main(int argc, char **argv)
 	} else if ((st.clock == CLOCK_REAL ||
 		       (size_t)cJSON_GetArraySize(st.journal) != journal_before) &&
 	    state_save(&st, wall, &err) < 0) {
-		release(&held);
+		release(&held, false);
 		fprintf(stderr, "kubesim: %s (the change was not saved)\n", err.msg);
 		kctl_result_free(&res);
 		state_close(&st);
 		return KS_EXIT_USAGE;
 	}
-	release(&held);
+	release(&held, true);
 	kctl_result_free(&res);
 	state_close(&st);
 	return rc;

@@ -101,7 +101,27 @@ state_lock(struct state *st, const char *path, struct ks_err *err)
 	memset(st, 0, sizeof *st);
 	st->lock_fd = -1;
 	st->path = xstrdup(path);
-	if (getenv("KUBESIM_STATE") == NULL && make_parent_dir(path, err) < 0)
+	{
+		struct stat sb;
+		char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+
+		if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			free(dir);
+			return err_set(err, "%s is a directory; the state is a file (KUBESIM_STATE=%s/cluster.json, say)",
+			    path, path);
+		}
+		if (slash != NULL && slash != dir) {
+			*slash = '\0';
+			if (getenv("KUBESIM_STATE") != NULL && stat(dir, &sb) < 0) {
+				err_set(err, "the directory %s does not exist (KUBESIM_STATE=%s)", dir, path);
+				free(dir);
+				return -1;
+			}
+		}
+		free(dir);
+	}
+	if ((getenv("KUBESIM_STATE") == NULL || getenv("KUBESIM_STATE")[0] == '\0') &&
+	    make_parent_dir(path, err) < 0)
 		return -1;
 	lock_path = xasprintf("%s.lock", path);
 	st->lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);

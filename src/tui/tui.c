@@ -12,6 +12,7 @@
 
 #include <ctype.h>
 #include <curses.h>
+#include <term.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -118,6 +119,8 @@ sink_to_log(void *ctx, const char *text)
 	view_log(&((struct tui *)ctx)->v, text);
 }
 
+static void count_checks(struct tui *t);
+
 static void
 start_player(struct tui *t)
 {
@@ -134,8 +137,10 @@ start_player(struct tui *t)
 	t->v.mode = placement_mode_name(t->mode);
 	t->v.finished = false;
 	t->carry_ms = 0;
+	t->v.log_scroll = 0;
 	/* The steps at time zero (nodes, the first kubectl) run at once. */
 	scn_player_advance(t->player, 0);
+	count_checks(t);
 }
 
 static void
@@ -254,6 +259,8 @@ reload_cluster(struct tui *t)
 	t->loaded = true;
 	t->v.c = t->st.c;
 	t->v.mode = placement_mode_name(t->st.mode);
+	if (strncmp(t->v.message, "kubesim: ", 9) == 0 || strncmp(t->v.message, "no practice", 11) == 0)
+		t->v.message[0] = '\0';
 	events_to_log(t);
 	return true;
 }
@@ -332,7 +339,16 @@ run_line(struct tui *t, const char *line)
 		snprintf(t->v.message, sizeof t->v.message, "%.500s", err.msg);
 		return;
 	}
-	sb_addf(&out, "$ %s%s\n", c.kind == TC_KUBECTL ? "kubectl " : "", line);
+	sb_add(&out, "$ ");
+	if (c.kind == TC_KUBECTL) {
+		/* The words kubectl runs, so "kubectl get pods" and "get pods" echo alike. */
+		sb_add(&out, "kubectl");
+		for (int i = 0; i < c.argc; i++)
+			sb_addf(&out, " %s", c.argv[i]);
+	} else {
+		sb_add(&out, line);
+	}
+	sb_addc(&out, '\n');
 	if (t->o->cluster) {
 		cluster_command(t, &c, &out);
 	} else {
@@ -538,10 +554,10 @@ key(struct tui *t, int ch)
 		v->show_output = false;
 		break;
 	case KEY_NPAGE:
-		v->output_scroll += 10;
+		view_scroll(v, 10);
 		break;
 	case KEY_PPAGE:
-		v->output_scroll = v->output_scroll > 10 ? v->output_scroll - 10 : 0;
+		view_scroll(v, -10);
 		break;
 	case 'j':
 	case KEY_DOWN:
@@ -717,7 +733,7 @@ blit(struct tui *t)
 	}
 	if (t->v.prompt_active) {
 		curs_set(1);
-		move(s->h - 1, 1 + t->v.cursor < s->w ? 1 + t->v.cursor : s->w - 1);
+		move(s->h - 1, 1 + t->v.cursor - t->v.line_offset < s->w ? 1 + t->v.cursor - t->v.line_offset : s->w - 1);
 	} else {
 		curs_set(0);
 	}
@@ -753,6 +769,9 @@ setup(struct tui *t)
 	}
 	if (scn_load_file(t->o->scenario, &t->scn, &err) < 0) {
 		fprintf(stderr, "kubesim: %s\n", err.msg);
+		scn_free(&t->scn);
+		view_free(&t->v);
+		vec_free(&t->history);
 		return -1;
 	}
 	memset(&t->ro, 0, sizeof t->ro);
@@ -769,6 +788,7 @@ tui_run(const struct tui_opts *o)
 {
 	struct tui t;
 	struct sigaction sa;
+	SCREEN *term;
 
 	memset(&t, 0, sizeof t);
 	t.o = o;
@@ -787,9 +807,19 @@ tui_run(const struct tui_opts *o)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
-	if (initscr() == NULL) {
-		fprintf(stderr, "kubesim: cannot start the terminal view (TERM=%s)\n",
+	/* newterm, unlike initscr, returns on an unknown terminal instead of exiting. */
+	term = newterm(NULL, stdout, stdin);
+	if (term == NULL || tigetstr("cup") == NULL || tigetstr("cup") == (char *)-1) {
+		if (term != NULL) {
+			endwin();
+			delscreen(term);
+		}
+		fprintf(stderr, "kubesim: tui cannot drive this terminal (TERM=%s): it needs one that "
+				"can move the cursor; `kubesim run` prints the same scenario as a timeline\n",
 		    getenv("TERM") ? getenv("TERM") : "");
+		scn_free(&t.scn);
+		view_free(&t.v);
+		vec_free(&t.history);
 		return KS_EXIT_USAGE;
 	}
 	atexit(restore_terminal);
@@ -826,6 +856,7 @@ tui_run(const struct tui_opts *o)
 			key(&t, ch);
 	}
 	endwin();
+	delscreen(term);
 	scn_player_free(t.player);
 	if (t.loaded)
 		state_close(&t.st);

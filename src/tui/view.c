@@ -60,6 +60,9 @@ view_log(struct view *v, const char *text)
 			vec_remove(&v->log, 0);
 		}
 		vec_push(&v->log, xstrndup(p, n));
+		/* Someone reading back keeps their place as new lines arrive. */
+		if (v->log_scroll > 0 && v->log_scroll < (int)v->log.n - 1)
+			v->log_scroll++;
 		p += n + (nl ? 1 : 0);
 	}
 }
@@ -71,6 +74,37 @@ view_set_output(struct view *v, const char *text)
 	v->output = xstrdup(text);
 	v->show_output = true;
 	v->output_scroll = 0;
+}
+
+static int
+count_text_lines(const char *text)
+{
+	int n = 0;
+
+	for (const char *p = text; *p != '\0'; p++)
+		n += *p == '\n';
+	return n;
+}
+
+void
+view_scroll(struct view *v, int by)
+{
+	if (v->show_output && v->output != NULL) {
+		int last = count_text_lines(v->output) - 1;
+
+		v->output_scroll += by;
+		if (v->output_scroll > last)
+			v->output_scroll = last;
+		if (v->output_scroll < 0)
+			v->output_scroll = 0;
+		return;
+	}
+	/* The log counts back from its newest line. */
+	v->log_scroll -= by;
+	if (v->log_scroll > (int)v->log.n - 1)
+		v->log_scroll = (int)v->log.n - 1;
+	if (v->log_scroll < 0)
+		v->log_scroll = 0;
 }
 
 /* ---- what is shown ---- */
@@ -479,8 +513,10 @@ draw_log(struct view *v, struct screen *s, int top, int height)
 		return;
 	}
 	screen_put(s, 0, top, "Log", R_TITLE, -1);
+	if (v->log_scroll > 0)
+		screen_putf(s, 5, top, R_DIM, -1, "(%d lines back; PgDn returns)", v->log_scroll);
 	for (int i = 0; i < height - 1; i++) {
-		int idx = (int)v->log.n - (height - 1) + i;
+		int idx = (int)v->log.n - v->log_scroll - (height - 1) + i;
 		const char *line;
 		enum role r = R_TEXT;
 
@@ -512,9 +548,12 @@ draw_footer(struct view *v, struct screen *s)
 	screen_fill(s, 0, y, s->w, 1, R_TEXT);
 	if (v->prompt_active) {
 		char p[2] = {v->prompt, '\0'};
+		int room = s->w - 2 > 1 ? s->w - 2 : 1;
 
+		/* Scroll the line sideways so the cursor stays in sight. */
+		v->line_offset = v->cursor > room ? v->cursor - room : 0;
 		screen_put(s, 0, y, p, R_PROMPT, 1);
-		screen_put(s, 1, y, v->line, R_TEXT, s->w - 1);
+		screen_put(s, 1, y, v->line + v->line_offset, R_TEXT, s->w - 1);
 		return;
 	}
 	if (v->message[0] != '\0') {
@@ -569,6 +608,8 @@ view_render(struct view *v, struct screen *s)
 		return;
 	}
 	if (v->c == NULL) {
+		/* Nothing to draw yet, but what a command said must still show. */
+		draw_log(v, s, 1, s->h - 2);
 		if (v->help)
 			draw_help(s);
 		return;

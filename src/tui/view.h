@@ -42,11 +42,13 @@ struct view {
 	char *output;       /* the last command's output, shown instead of the log */
 	bool show_output;
 	int output_scroll;  /* first line shown */
+	int log_scroll;     /* lines back from the newest (0: follow the log) */
 
 	bool prompt_active; /* the footer is a command line */
 	char prompt;        /* ':' command, '/' filter */
 	char line[VIEW_LINE_MAX];
 	int cursor;         /* byte offset into line */
+	int line_offset;    /* first byte of line shown (long lines scroll) */
 	char message[VIEW_LINE_MAX]; /* a one-line note in the footer */
 
 	char filter[VIEW_LINE_MAX];  /* nodes by name or label text */
@@ -61,6 +63,8 @@ void view_free(struct view *v);
 /* Append a line (or several, split at newlines) to the log. */
 void view_log(struct view *v, const char *text);
 void view_set_output(struct view *v, const char *text);
+/* Page the pane that shows (output or log) by lines (negative: back), kept in range. */
+void view_scroll(struct view *v, int by);
 /* The nodes shown (the filter applied), in name order; the pods of one, in name order. */
 void view_nodes(const struct view *v, struct vec *out);
 void view_node_pods(const struct view *v, const char *node, struct vec *out);

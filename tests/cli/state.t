@@ -112,3 +112,13 @@ A file from a newer kubesim is refused, not downgraded.
   $ cp "$SCRATCH/good.json" "$KUBESIM_STATE"; kubectl get nodes --no-headers | wc -l
   3
 
+A state path must be a file in a directory that exists.
+
+  $ mkdir -p "$SCRATCH/adir"; KUBESIM_STATE="$SCRATCH/adir" kubesim cluster create
+  2> kubesim: $SCRATCH/adir is a directory; the state is a file (KUBESIM_STATE=$SCRATCH/adir/cluster.json, say)
+  [2]
+
+  $ KUBESIM_STATE="$SCRATCH/missing/cluster.json" kubectl get nodes
+  2> kubesim: the directory $SCRATCH/missing does not exist (KUBESIM_STATE=$SCRATCH/missing/cluster.json)
+  [2]
+

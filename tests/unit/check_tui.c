@@ -247,6 +247,46 @@ START_TEST(test_commands_parse)
 }
 END_TEST
 
+/* Paging stops at the ends, in the output and in the log alike; a long command line scrolls. */
+START_TEST(test_scrolling_stays_in_range)
+{
+	struct view v;
+	struct screen s;
+	struct strbuf text = STRBUF_INIT;
+
+	view_init(&v);
+	view_set_output(&v, "one\ntwo\nthree\nfour\nfive\n");
+	view_scroll(&v, 100);
+	ck_assert_int_eq(v.output_scroll, 4);
+	view_scroll(&v, -100);
+	ck_assert_int_eq(v.output_scroll, 0);
+	v.show_output = false;
+	for (int i = 0; i < 30; i++)
+		view_log(&v, "a line");
+	view_scroll(&v, -10);
+	ck_assert_int_eq(v.log_scroll, 10);
+	view_log(&v, "a newer line"); /* the reader keeps their place */
+	ck_assert_int_eq(v.log_scroll, 11);
+	view_scroll(&v, -1000);
+	ck_assert_int_eq(v.log_scroll, 30);
+	view_scroll(&v, 1000);
+	ck_assert_int_eq(v.log_scroll, 0);
+	v.prompt_active = true;
+	for (int i = 0; i < 150; i++)
+		v.line[i] = (char)('a' + i % 26);
+	v.line[150] = '\0';
+	v.cursor = 150;
+	screen_init(&s, 80, 24);
+	view_render(&v, &s);
+	screen_text(&s, &text);
+	/* The end of the line, where the cursor is, shows. */
+	ck_assert_ptr_nonnull(strstr(sb_str(&text), "stuvwxyzabcdefghijklmnopqrst\n"));
+	screen_free(&s);
+	sb_free(&text);
+	view_free(&v);
+}
+END_TEST
+
 START_TEST(test_speeds_step_within_bounds)
 {
 	ck_assert(tui_faster(1) == 2);
@@ -287,6 +327,7 @@ tui_suite(void)
 	tcase_add_test(tc, test_selection_filter_and_help);
 	tcase_add_test(tc, test_output_pane_and_node_states);
 	tcase_add_test(tc, test_commands_parse);
+	tcase_add_test(tc, test_scrolling_stays_in_range);
 	tcase_add_test(tc, test_speeds_step_within_bounds);
 	tcase_add_test(tc, test_tiny_screen);
 	suite_add_tcase(s, tc);
