@@ -352,8 +352,11 @@ run_line(struct tui *t, const char *line)
 	if (t->o->cluster) {
 		cluster_command(t, &c, &out);
 	} else {
-		char *logline = xasprintf("> %s", line);
+		int64_t ms = cluster_now(t->v.c);
+		char *logline = xasprintf("%02lld:%02lld.%03lld  > %s", (long long)(ms / 60000),
+		    (long long)(ms / 1000 % 60), (long long)(ms % 1000), line);
 
+		/* Stamped like the timeline's lines, so it reads in order with them. */
 		view_log(&t->v, logline);
 		free(logline);
 		tcmd_run(&c, t->v.c, &out);
