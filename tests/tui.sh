@@ -85,8 +85,11 @@ screen | grep -q "┌node1"
 [ $? != 0 ]
 tap_result $? "the filter hides the other nodes"
 
+keys '/' C-u Enter Tab Enter
+wait_for "Tab selects a node's pod, and Enter describes it" "Controlled By:  DaemonSet/fluentd-es-demo"
+
 tm resize-window -t "$sess" -x 80 -y 24
-wait_for "the view redraws at 80x24" "┌node3"
+wait_for "the view redraws at 80x24, the four nodes in one-line cells" "node4  *N"
 # One byte per cell for the measure: the multibyte glyphs become ASCII.
 w=$(screen | sed 's/●/o/g; s/✓/v/g; s/✗/x/g; s/[─│┌┐└┘]/+/g' |
     awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }')

@@ -511,9 +511,19 @@ move_selection(struct tui *t, int dnode, int dpod)
 			v->sel_node = 0;
 	}
 	if (dpod != 0) {
+		struct vec nodes = VEC_INIT, pods = VEC_INIT;
+
+		/* Tab cycles node, its first pod, ..., its last pod, the node again. */
+		view_nodes(v, &nodes);
+		if (v->sel_node >= 0 && (size_t)v->sel_node < nodes.n)
+			view_node_pods(v, ((struct object *)nodes.v[v->sel_node])->meta.name, &pods);
 		v->sel_pod += dpod;
-		if (v->sel_pod < -1)
+		if (v->sel_pod >= (int)pods.n)
 			v->sel_pod = -1;
+		if (v->sel_pod < -1)
+			v->sel_pod = (int)pods.n - 1;
+		vec_free(&nodes);
+		vec_free(&pods);
 	}
 	view_clamp(v);
 }
@@ -562,20 +572,27 @@ key(struct tui *t, int ch)
 	case KEY_PPAGE:
 		view_scroll(v, -10);
 		break;
+	/* Arrows move through the grid as it is drawn; j/k walk the nodes in order. */
 	case 'j':
-	case KEY_DOWN:
+	case 'l':
+	case KEY_RIGHT:
 		move_selection(t, 1, 0);
 		break;
 	case 'k':
-	case KEY_UP:
-		move_selection(t, -1, 0);
-		break;
-	case 'l':
-	case KEY_RIGHT:
-		move_selection(t, 0, 1);
-		break;
 	case 'h':
 	case KEY_LEFT:
+		move_selection(t, -1, 0);
+		break;
+	case KEY_DOWN:
+		move_selection(t, v->grid_cols > 0 ? v->grid_cols : 1, 0);
+		break;
+	case KEY_UP:
+		move_selection(t, -(v->grid_cols > 0 ? v->grid_cols : 1), 0);
+		break;
+	case '\t':
+		move_selection(t, 0, 1);
+		break;
+	case KEY_BTAB:
 		move_selection(t, 0, -1);
 		break;
 	case '\n':

@@ -421,6 +421,7 @@ draw_grid(struct view *v, struct screen *s, int top, int height)
 	}
 	row_h = boxes ? BOX_H : 1;
 	cell_w = boxes ? BOX_W : s->w / cols;
+	v->grid_cols = cols;
 	/* Scroll so the selected node stays in sight. */
 	sel_row = v->sel_node / cols;
 	if (sel_row < v->grid_scroll)
@@ -575,7 +576,8 @@ draw_help(struct screen *s)
 		"n            step to the next event (pauses)",
 		"r            replay the scenario from the start",
 		"m            replay it in the other placement mode",
-		"arrows/hjkl  select a node, then its pods",
+		"arrows/hjkl  move between nodes (j/k: next, previous)",
+		"tab          the selected node's pods, one by one",
 		"enter        kubectl describe the selection",
 		"/            filter nodes by name or label",
 		":            a command: any kubectl command, or",

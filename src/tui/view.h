@@ -55,6 +55,7 @@ struct view {
 	int sel_node;       /* index among the shown nodes */
 	int sel_pod;        /* -1: the node itself */
 	int grid_scroll;    /* first grid row shown */
+	int grid_cols;      /* nodes per grid row at the last render (for Up and Down) */
 	bool help;
 };
 
