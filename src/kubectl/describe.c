@@ -604,6 +604,32 @@ resource_pct(struct strbuf *o, int64_t milli, int64_t alloc_milli, enum qty_form
 	sb_addf(o, " (%lld%%)", alloc_milli > 0 ? (long long)((double)milli / (double)alloc_milli * 100) : 0LL);
 }
 
+/* "100m (2%)\t0 (0%)": requests then limits of one resource against the allocatable. */
+static void
+requests_limits(struct strbuf *o, int64_t req, int64_t lim, const struct res_list *alloc,
+    const char *resource)
+{
+	enum qty_format f = strcmp(resource, "cpu") == 0 ? QTY_DECIMAL_SI : QTY_BINARY_SI;
+
+	resource_pct(o, req, res_list_milli(alloc, resource), f);
+	sb_addc(o, '\t');
+	resource_pct(o, lim, res_list_milli(alloc, resource), f);
+}
+
+/* printResourceList: "  name:\tquantity" per resource, under a title. */
+static void
+resource_list(struct strbuf *o, const char *title, const struct res_list *r)
+{
+	if (r->n == 0)
+		return;
+	sb_addf(o, "%s:\n", title);
+	for (size_t i = 0; i < r->n; i++) {
+		sb_addf(o, "  %s:\t", r->v[i].name);
+		qty_format(&r->v[i].q, o);
+		sb_addc(o, '\n');
+	}
+}
+
 static int64_t
 limit_milli(const struct pod_spec *s, const char *resource)
 {
@@ -688,22 +714,8 @@ describe_node(struct dw *w, const struct store *st, const struct node *n, int64_
 	}
 	sb_addf(o, "Addresses:\n  InternalIP:\t%s\n  Hostname:\t%s\n",
 	    n->internal_ip ? n->internal_ip : "", n->obj.meta.name);
-	if (n->capacity.n > 0) {
-		sb_add(o, "Capacity:\n");
-		for (size_t i = 0; i < n->capacity.n; i++) {
-			sb_addf(o, "  %s:\t", n->capacity.v[i].name);
-			qty_format(&n->capacity.v[i].q, o);
-			sb_addc(o, '\n');
-		}
-	}
-	if (n->allocatable.n > 0) {
-		sb_add(o, "Allocatable:\n");
-		for (size_t i = 0; i < n->allocatable.n; i++) {
-			sb_addf(o, "  %s:\t", n->allocatable.v[i].name);
-			qty_format(&n->allocatable.v[i].q, o);
-			sb_addc(o, '\n');
-		}
-	}
+	resource_list(o, "Capacity", &n->capacity);
+	resource_list(o, "Allocatable", &n->allocatable);
 	sb_add(o, "System Info:\n");
 	sb_add(o, "  Machine ID:\t");
 	fake_digest(n->obj.meta.uid, "machine", o);
@@ -742,13 +754,9 @@ describe_node(struct dw *w, const struct store *st, const struct node *n, int64_
 		char age[32];
 
 		sb_addf(o, "  %s\t%s\t\t", p->obj.meta.ns, p->obj.meta.name);
-		resource_pct(o, cr, res_list_milli(alloc, "cpu"), QTY_DECIMAL_SI);
+		requests_limits(o, cr, cl, alloc, "cpu");
 		sb_addc(o, '\t');
-		resource_pct(o, cl, res_list_milli(alloc, "cpu"), QTY_DECIMAL_SI);
-		sb_addc(o, '\t');
-		resource_pct(o, mr, res_list_milli(alloc, "memory"), QTY_BINARY_SI);
-		sb_addc(o, '\t');
-		resource_pct(o, ml, res_list_milli(alloc, "memory"), QTY_BINARY_SI);
+		requests_limits(o, mr, ml, alloc, "memory");
 		sb_addf(o, "\t%s\n", printers_age(p->obj.meta.creation_ms, now, age, sizeof age));
 		cpu_req += cr;
 		cpu_lim += cl;
@@ -758,13 +766,9 @@ describe_node(struct dw *w, const struct store *st, const struct node *n, int64_
 	vec_free(&pods);
 	sb_add(o, "Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n");
 	sb_add(o, "  Resource\tRequests\tLimits\n  --------\t--------\t------\n  cpu\t");
-	resource_pct(o, cpu_req, res_list_milli(alloc, "cpu"), QTY_DECIMAL_SI);
-	sb_addc(o, '\t');
-	resource_pct(o, cpu_lim, res_list_milli(alloc, "cpu"), QTY_DECIMAL_SI);
+	requests_limits(o, cpu_req, cpu_lim, alloc, "cpu");
 	sb_add(o, "\n  memory\t");
-	resource_pct(o, mem_req, res_list_milli(alloc, "memory"), QTY_BINARY_SI);
-	sb_addc(o, '\t');
-	resource_pct(o, mem_lim, res_list_milli(alloc, "memory"), QTY_BINARY_SI);
+	requests_limits(o, mem_req, mem_lim, alloc, "memory");
 	sb_add(o, "\n  ephemeral-storage\t0 (0%)\t0 (0%)\n");
 	if (events)
 		describe_events(w, st, &n->obj, now);

@@ -26,65 +26,45 @@ static const struct kctl_flag version_flags[] = {
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
+/* version.Info, in JSON (struct order, 2-space indent) or YAML (sorted keys). */
+static void
+version_info(struct kctl_call *call, const char *key, const char *git_version, bool yaml)
+{
+	static const char commit[] = "70d3cc986aa8221cd1dfb1121852688902d3bf53";
+	static const char built[] = "2024-12-11T18:04:20Z";
+
+	if (yaml)
+		kctl_out(call->res,
+		    "%s:\n  buildDate: \"%s\"\n  compiler: gc\n  gitCommit: %s\n  gitTreeState: clean\n"
+		    "  gitVersion: %s\n  goVersion: go1.23.3\n  major: \"1\"\n  minor: \"32\"\n"
+		    "  platform: linux/amd64\n",
+		    key, built, commit, git_version);
+	else
+		kctl_out(call->res,
+		    "  \"%s\": {\n    \"major\": \"1\",\n    \"minor\": \"32\",\n    \"gitVersion\": \"%s\",\n"
+		    "    \"gitCommit\": \"%s\",\n    \"gitTreeState\": \"clean\",\n    \"buildDate\": \"%s\",\n"
+		    "    \"goVersion\": \"go1.23.3\",\n    \"compiler\": \"gc\",\n    \"platform\": \"linux/amd64\"\n  }",
+		    key, git_version, commit, built);
+}
+
 static void
 version_json(struct kctl_call *call, bool client_only, bool yaml)
 {
-	static const char *const client_yaml =
-	    "clientVersion:\n"
-	    "  buildDate: \"2024-12-11T18:04:20Z\"\n"
-	    "  compiler: gc\n"
-	    "  gitCommit: 70d3cc986aa8221cd1dfb1121852688902d3bf53\n"
-	    "  gitTreeState: clean\n"
-	    "  gitVersion: " KS_CLIENT_VERSION "\n"
-	    "  goVersion: go1.23.3\n"
-	    "  major: \"1\"\n"
-	    "  minor: \"32\"\n"
-	    "  platform: linux/amd64\n"
-	    "kustomizeVersion: " KS_KUSTOMIZE_VERSION "\n";
-	static const char *const server_yaml =
-	    "serverVersion:\n"
-	    "  buildDate: \"2024-12-11T18:04:20Z\"\n"
-	    "  compiler: gc\n"
-	    "  gitCommit: 70d3cc986aa8221cd1dfb1121852688902d3bf53\n"
-	    "  gitTreeState: clean\n"
-	    "  gitVersion: " KS_SERVER_VERSION "\n"
-	    "  goVersion: go1.23.3\n"
-	    "  major: \"1\"\n"
-	    "  minor: \"32\"\n"
-	    "  platform: linux/amd64\n";
-	static const char *const client_json =
-	    "{\n"
-	    "  \"clientVersion\": {\n"
-	    "    \"major\": \"1\",\n"
-	    "    \"minor\": \"32\",\n"
-	    "    \"gitVersion\": \"" KS_CLIENT_VERSION "\",\n"
-	    "    \"gitCommit\": \"70d3cc986aa8221cd1dfb1121852688902d3bf53\",\n"
-	    "    \"gitTreeState\": \"clean\",\n"
-	    "    \"buildDate\": \"2024-12-11T18:04:20Z\",\n"
-	    "    \"goVersion\": \"go1.23.3\",\n"
-	    "    \"compiler\": \"gc\",\n"
-	    "    \"platform\": \"linux/amd64\"\n"
-	    "  },\n"
-	    "  \"kustomizeVersion\": \"" KS_KUSTOMIZE_VERSION "\"";
-	static const char *const server_json =
-	    ",\n"
-	    "  \"serverVersion\": {\n"
-	    "    \"major\": \"1\",\n"
-	    "    \"minor\": \"32\",\n"
-	    "    \"gitVersion\": \"" KS_SERVER_VERSION "\",\n"
-	    "    \"gitCommit\": \"70d3cc986aa8221cd1dfb1121852688902d3bf53\",\n"
-	    "    \"gitTreeState\": \"clean\",\n"
-	    "    \"buildDate\": \"2024-12-11T18:04:20Z\",\n"
-	    "    \"goVersion\": \"go1.23.3\",\n"
-	    "    \"compiler\": \"gc\",\n"
-	    "    \"platform\": \"linux/amd64\"\n"
-	    "  }";
-
 	if (yaml) {
-		kctl_out(call->res, "%s%s", client_yaml, client_only ? "" : server_yaml);
+		version_info(call, "clientVersion", KS_CLIENT_VERSION, true);
+		kctl_out(call->res, "kustomizeVersion: %s\n", KS_KUSTOMIZE_VERSION);
+		if (!client_only)
+			version_info(call, "serverVersion", KS_SERVER_VERSION, true);
 		return;
 	}
-	kctl_out(call->res, "%s%s\n}\n", client_json, client_only ? "" : server_json);
+	kctl_out(call->res, "{\n");
+	version_info(call, "clientVersion", KS_CLIENT_VERSION, false);
+	kctl_out(call->res, ",\n  \"kustomizeVersion\": \"%s\"", KS_KUSTOMIZE_VERSION);
+	if (!client_only) {
+		kctl_out(call->res, ",\n");
+		version_info(call, "serverVersion", KS_SERVER_VERSION, false);
+	}
+	kctl_out(call->res, "\n}\n");
 }
 
 static int

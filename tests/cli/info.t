@@ -13,6 +13,46 @@ What kubectl says about the cluster and itself, and annotations.
   Kustomize Version: v5.5.0
   Server Version: v1.32.0
 
+  $ kubectl version -o json
+  {
+    "clientVersion": {
+      "major": "1",
+      "minor": "32",
+      "gitVersion": "v1.32.0",
+      "gitCommit": "70d3cc986aa8221cd1dfb1121852688902d3bf53",
+      "gitTreeState": "clean",
+      "buildDate": "2024-12-11T18:04:20Z",
+      "goVersion": "go1.23.3",
+      "compiler": "gc",
+      "platform": "linux/amd64"
+    },
+    "kustomizeVersion": "v5.5.0",
+    "serverVersion": {
+      "major": "1",
+      "minor": "32",
+      "gitVersion": "v1.32.0",
+      "gitCommit": "70d3cc986aa8221cd1dfb1121852688902d3bf53",
+      "gitTreeState": "clean",
+      "buildDate": "2024-12-11T18:04:20Z",
+      "goVersion": "go1.23.3",
+      "compiler": "gc",
+      "platform": "linux/amd64"
+    }
+  }
+
+  $ kubectl version --client -o yaml
+  clientVersion:
+    buildDate: "2024-12-11T18:04:20Z"
+    compiler: gc
+    gitCommit: 70d3cc986aa8221cd1dfb1121852688902d3bf53
+    gitTreeState: clean
+    gitVersion: v1.32.0
+    goVersion: go1.23.3
+    major: "1"
+    minor: "32"
+    platform: linux/amd64
+  kustomizeVersion: v5.5.0
+
   $ kubectl cluster-info
   Kubernetes control plane is running at https://127.0.0.1:6443
   
