@@ -254,7 +254,6 @@ delete_exec(struct kctl_call *call)
 			if (kctl_field_selector(call, fields, &freqs) != 0) {
 				sel_free(&sel);
 				sb_free(&notfound);
-				kctl_field_reqs_free(&freqs);
 				return 1;
 			}
 			store_list_sorted(st, kind,

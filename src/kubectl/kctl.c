@@ -626,9 +626,12 @@ kctl_field_selector(struct kctl_call *call, const char *text, struct vec *reqs)
 			skip = 1;
 		}
 		if (op == NULL) {
+			/* As fields.ParseSelector words it; printed before `part`'s text is freed. */
+			kctl_error(call, "invalid selector: '%s'; can't understand '%s'", text, part);
 			free(r);
 			free(copy);
-			return kctl_error(call, "invalid selector: '%s'; can't understand '%s'", text, part);
+			kctl_field_reqs_free(reqs);
+			return 1;
 		}
 		r->field = xstrndup(part, (size_t)(op - part));
 		r->value = xstrdup(op + skip);

@@ -170,7 +170,8 @@ struct kctl_field_req {
 	bool negate;
 };
 
-/* Parse "f=v,f!=v" into struct kctl_field_req * items; 1 with kubectl's error. */
+/* Parse "f=v,f!=v" into struct kctl_field_req * items; 1 with kubectl's error
+ * and nothing left in reqs. */
 int kctl_field_selector(struct kctl_call *call, const char *text, struct vec *reqs);
 /* Appends the cluster-scoped objects of kind k whose labels match selector, by name; 1 on a bad selector. */
 int kctl_select_cluster(struct kctl_call *call, enum kind k, const char *selector, struct vec *out);

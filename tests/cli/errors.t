@@ -84,3 +84,29 @@ kubectl has no such command.
   2> (kubesim simulates nodes, pods, DaemonSets, their ControllerRevisions, events and namespaces, not svc)
   [1]
 
+
+A field selector requirement without an operator is refused as the API
+server's fields.ParseSelector words it, whichever requirement it is.
+
+  $ kubectl get pods --field-selector status.phase
+  2> error: invalid selector: 'status.phase'; can't understand 'status.phase'
+  [1]
+
+  $ kubectl delete pods --all --field-selector spec.nodeName=node1,status.phase
+  2> error: invalid selector: 'spec.nodeName=node1,status.phase'; can't understand 'status.phase'
+  [1]
+
+A manifest larger than the API server would take (3 MiB) is refused
+before it is read whole: /dev/zero never ends.
+
+  $ kubectl create -f /dev/zero
+  2> error: /dev/zero: larger than 3 MiB, the limit for a manifest
+  [1]
+
+  $ kubectl apply -f - < /dev/zero
+  2> error: standard input: larger than 3 MiB, the limit for a manifest
+  [1]
+
+  $ printf 'a\0b' | kubectl apply -f -
+  2> error: standard input: the input is not text (it holds a NUL byte)
+  [1]
