@@ -13,6 +13,7 @@
 #include "state.h"
 #include "kubectl/kctl.h"
 #include "util/err.h"
+#include "util/file.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
@@ -78,16 +79,28 @@ reads_stdin(int argc, char **argv)
 	return false;
 }
 
-static char *
-slurp_stdin(void)
+/*
+ * The manifest on standard input, read before the lock is taken: a slow
+ * pipe must not hold every other command up. NULL when the command does
+ * not read it; -1 with err for input that cannot be a manifest.
+ */
+static int
+read_stdin_manifest(int argc, char **argv, char **text, struct ks_err *err)
 {
-	struct strbuf sb = STRBUF_INIT;
-	char buf[8192];
-	size_t n;
+	size_t len;
 
-	while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
-		sb_addn(&sb, buf, n);
-	return sb_take(&sb);
+	*text = NULL;
+	if (!reads_stdin(argc, argv) || isatty(STDIN_FILENO))
+		return 0;
+	if (file_read_stream(stdin, "standard input", FILE_MAX_MANIFEST, "a manifest", text, &len,
+		err) < 0)
+		return -1;
+	if (memchr(*text, '\0', len) != NULL) {
+		free(*text);
+		*text = NULL;
+		return err_set(err, "standard input: the input is not text (it holds a NUL byte)");
+	}
+	return 0;
 }
 
 /* Help and the client version need no cluster, as kubectl's need no server. */
@@ -131,7 +144,7 @@ kubectl_main(int argc, char **argv)
 	struct kctl_result res;
 	struct held_output held = {STRBUF_INIT, NULL, 0, 0};
 	cJSON *entry, *args;
-	char *path;
+	char *path, *in;
 	int64_t wall = state_wall_now();
 	size_t journal_before;
 	int rc;
@@ -140,15 +153,22 @@ kubectl_main(int argc, char **argv)
 		fprintf(stderr, "kubesim: %s\n", err.msg);
 		return KS_EXIT_USAGE;
 	}
+	if (read_stdin_manifest(argc, argv, &in, &err) < 0) {
+		fprintf(stderr, "error: %s\n", err.msg);
+		free(path);
+		return KS_EXIT_FAILED;
+	}
 	if (state_lock(&st, path, &err) < 0) {
 		fprintf(stderr, "kubesim: %s\n", err.msg);
 		free(path);
+		free(in);
 		state_close(&st);
 		return KS_EXIT_USAGE;
 	}
 	free(path);
 	if (!state_exists(&st) && needs_no_cluster(argc, argv)) {
 		state_close(&st);
+		free(in);
 		return run_without_cluster(argc, argv);
 	}
 	if (!state_exists(&st)) {
@@ -157,11 +177,13 @@ kubectl_main(int argc, char **argv)
 		    "Create one with: kubesim cluster create --nodes 3\n",
 		    st.path);
 		state_close(&st);
+		free(in);
 		return KS_EXIT_FAILED;
 	}
 	if (state_load(&st, wall, &err) < 0) {
 		fprintf(stderr, "kubesim: %s\n%s", err.msg, state_left_alone);
 		state_close(&st);
+		free(in);
 		return KS_EXIT_USAGE;
 	}
 
@@ -170,11 +192,10 @@ kubectl_main(int argc, char **argv)
 	args = cJSON_AddArrayToObject(entry, "args");
 	for (int i = 1; i < argc; i++)
 		cJSON_AddItemToArray(args, cJSON_CreateString(argv[i]));
-	if (reads_stdin(argc, argv) && !isatty(STDIN_FILENO)) {
-		char *in = slurp_stdin();
-
+	if (in != NULL) {
 		cJSON_AddStringToObject(entry, "stdin", in);
 		free(in);
+		in = NULL;
 	}
 	kctl_result_init(&res);
 	res.sink = hold;

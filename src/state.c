@@ -41,6 +41,7 @@
 #include "codec/encode.h"
 #include "kubectl/kctl.h"
 #include "util/err.h"
+#include "util/file.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
@@ -178,31 +179,6 @@ struct entry_reader {
 	bool live;    /* read files from disk that are not recorded yet */
 };
 
-static int
-read_disk(const char *path, char **text, size_t *len, struct ks_err *err)
-{
-	FILE *f = fopen(path, "rb");
-	struct strbuf sb = STRBUF_INIT;
-	char buf[8192];
-	size_t n;
-
-	if (f == NULL)
-		return err_set(err, errno == ENOENT ? "the path \"%s\" does not exist" :
-						      "cannot read \"%s\": %s",
-		    path, strerror(errno));
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_addn(&sb, buf, n);
-	if (ferror(f)) {
-		fclose(f);
-		sb_free(&sb);
-		return err_set(err, "cannot read \"%s\": %s", path, strerror(errno));
-	}
-	fclose(f);
-	*len = sb.len;
-	*text = sb_take(&sb);
-	return 0;
-}
-
 /* kctl_io.read_file: the recorded text, so a replay reads what the command read. */
 static int
 entry_read_file(void *ctx, const char *path, char **text, size_t *len, struct ks_err *err)
@@ -217,8 +193,11 @@ entry_read_file(void *ctx, const char *path, char **text, size_t *len, struct ks
 	}
 	if (!rd->live)
 		return err_set(err, "the path \"%s\" does not exist", path);
-	if (read_disk(path, text, len, err) < 0)
+	if (file_read(path, FILE_MAX_MANIFEST, "a manifest", text, len, err) < 0) {
+		if (errno == ENOENT)
+			err_set(err, "the path \"%s\" does not exist", path); /* kubectl's wording */
 		return -1;
+	}
 	if (memchr(*text, '\0', *len) != NULL) {
 		free(*text);
 		return err_set(err, "error parsing %s: the file is not text", path);
@@ -702,7 +681,7 @@ state_load(struct state *st, int64_t wall_now_ms, struct ks_err *err)
 	const char *end = NULL;
 	int64_t n_nodes = 0;
 
-	if (read_disk(st->path, &text, &len, err) < 0) {
+	if (file_read(st->path, FILE_MAX_STATE, "a state file", &text, &len, err) < 0) {
 		if (errno == ENOENT)
 			err_set(err, "%s does not exist", st->path);
 		return -1;

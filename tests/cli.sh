@@ -38,6 +38,10 @@ expect "tui without a terminal refuses" 2 "tui needs a terminal" -- tui
 expect "--until stops a waitFor without failing it" 0 'waitFor: stopped by --until' -- run --until 30s scenarios/regress/nodes-join-and-leave.yaml
 
 tmp=$(mktemp -d)
+# A sparse file: refused from its size, before any of it is read.
+truncate -s 65M "$tmp/huge.yaml"
+expect "a scenario over the size limit is refused" 2 '^kubesim: .*/huge.yaml: larger than 64 MiB, the limit for a scenario file$' -- run "$tmp/huge.yaml"
+expect "a directory given as a scenario says so" 2 '^kubesim: scenarios: Is a directory$' -- run scenarios
 "$KUBESIM" run -q --junit "$tmp/junit.xml" --trace "$tmp/trace.jsonl" >/dev/null 2>&1
 grep -q '<testsuites name="kubesim" tests="20" failures="0" errors="0">' "$tmp/junit.xml"
 tap_result $? "--junit writes one testcase per expectation" "$(head -3 "$tmp/junit.xml" 2>&1)"

@@ -18,6 +18,7 @@
 #include "scenario/scenario.h"
 #include "util/duration.h"
 #include "util/err.h"
+#include "util/file.h"
 #include "util/map.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
@@ -920,10 +921,7 @@ scn_read_file(const struct scenario *s, const char *path, char **text, size_t *l
     struct ks_err *err)
 {
 	char *full = path[0] == '/' ? xstrdup(path) : xasprintf("%s/%s", s->dir, path);
-	FILE *f;
-	struct strbuf sb = STRBUF_INIT;
-	char buf[8192];
-	size_t n;
+	int rc;
 
 	if (s->embedded) {
 		for (size_t i = 0; i < scn_embedded_n; i++) {
@@ -938,48 +936,14 @@ scn_read_file(const struct scenario *s, const char *path, char **text, size_t *l
 		/* kubectl's wording for a missing file. */
 		return err_set(err, "the path \"%s\" does not exist", path);
 	}
-	f = fopen(full, "rb");
-	if (f == NULL) {
-		err_set(err, errno == ENOENT ? "the path \"%s\" does not exist" : "cannot read \"%s\": %s",
-		    path, strerror(errno));
-		free(full);
-		return -1;
-	}
-	sb_init(&sb);
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_addn(&sb, buf, n);
-	fclose(f);
+	rc = file_read(full, FILE_MAX_MANIFEST, "a manifest", text, len, err);
+	if (rc < 0 && errno == ENOENT)
+		err_set(err, "the path \"%s\" does not exist", path); /* kubectl's wording */
 	free(full);
-	*len = sb.len;
-	*text = sb_take(&sb);
-	return 0;
+	return rc;
 }
 
 /* ---- from a file, or the built-in default ---- */
-
-static int
-read_whole(const char *path, char **text, size_t *len, struct ks_err *err)
-{
-	FILE *f = fopen(path, "rb");
-	struct strbuf sb = STRBUF_INIT;
-	char buf[8192];
-	size_t n;
-
-	if (f == NULL)
-		return err_set(err, "%s: %s", path, strerror(errno));
-	sb_init(&sb);
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_addn(&sb, buf, n);
-	if (ferror(f)) {
-		fclose(f);
-		sb_free(&sb);
-		return err_set(err, "%s: read error", path);
-	}
-	fclose(f);
-	*len = sb.len;
-	*text = sb_take(&sb);
-	return 0;
-}
 
 int
 scn_load_file(const char *path, struct scenario *s, struct ks_err *err)
@@ -995,7 +959,7 @@ scn_load_file(const char *path, struct scenario *s, struct ks_err *err)
 				    true, s, err);
 		return err_set(err, "the built-in scenario is missing");
 	}
-	if (read_whole(path, &text, &len, err) < 0)
+	if (file_read(path, FILE_MAX_SCENARIO, "a scenario file", &text, &len, err) < 0)
 		return -1;
 	rc = scn_load(path, text, len, false, s, err);
 	free(text);
