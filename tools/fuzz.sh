@@ -253,8 +253,8 @@ if [ "$mode" = smoke ]; then
 			echo "PASS: fuzz_$name ($n inputs, ${execs:-?} executions, ${t}s)" | tee -a "$results"
 		else
 			echo "FAIL: fuzz_$name (exit $rc after ${t}s; log $work/smoke.log)" | tee -a "$results"
-			grep -E '^(==[0-9]+==ERROR|SUMMARY|fuzz: |.*runtime error)|^ +#[0-9]+ .* in |^artifact_prefix|Test unit written' \
-				"$work/smoke.log" | head -30 | sed 's/^/    /'
+			grep -E '^(==[0-9]+==ERROR|SUMMARY|fuzz: )|runtime error|^ +#[0-9]+ .* in [A-Za-z_0-9]+ [^ ]*/(src|tests/fuzz)/[^ ]*\.c:[0-9]+|Test unit written' \
+				"$work/smoke.log" | head -20 | sed 's/^/    /'
 		fi
 	done
 	failed=$(grep -c '^FAIL' "$results")
