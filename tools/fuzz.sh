@@ -241,6 +241,7 @@ if [ "$mode" = smoke ]; then
 		dirs="$out/seeds/$name"
 		[ -d "$srcdir/tests/fuzz/regress/$name" ] && dirs="$dirs $srcdir/tests/fuzz/regress/$name"
 		# libFuzzer counts the corpus replay among -runs.
+		# shellcheck disable=SC2086
 		n=$(find $dirs -type f | wc -l)
 		t0=$(date +%s)
 		# shellcheck disable=SC2046,SC2086
