@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "api/meta.h"
 #include "util/strbuf.h"
@@ -122,7 +123,7 @@ struct kctl_call {
 
 const char *kctl_str(const struct kctl_call *call, const char *name);
 bool kctl_bool(const struct kctl_call *call, const char *name);
-long kctl_int(const struct kctl_call *call, const char *name);
+int64_t kctl_int(const struct kctl_call *call, const char *name);
 bool kctl_given(const struct kctl_call *call, const char *name);
 
 /* Hand the output so far to io->flush, if there is one. */

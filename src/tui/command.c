@@ -247,7 +247,7 @@ tcmd_run(const struct tcmd *t, struct cluster *c, struct strbuf *out)
 		kctl_result_free(&res);
 		return rc != 0;
 	case TC_WAIT:
-		cluster_advance_to(c, cluster_now(c) + t->ms);
+		cluster_advance_to(c, dur_add(cluster_now(c), t->ms));
 		dur_go(t->ms, d, sizeof d);
 		sb_addf(out, "waited %s\n", d);
 		return 0;

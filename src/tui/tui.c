@@ -33,6 +33,7 @@
 #include "tui/command.h"
 #include "tui/screen.h"
 #include "tui/view.h"
+#include "util/duration.h"
 #include "util/err.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
@@ -301,7 +302,7 @@ cluster_command(struct tui *t, const struct tcmd *c, struct strbuf *out)
 	}
 	free(path);
 	if (entry == NULL) {
-		cluster_advance_to(st.c, cluster_now(st.c) + c->ms);
+		cluster_advance_to(st.c, dur_add(cluster_now(st.c), c->ms));
 		sb_add(out, "the clock moved on\n");
 	} else {
 		kctl_result_init(&res);
