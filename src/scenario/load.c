@@ -15,6 +15,7 @@
 #include "api/validate.h"
 #include "codec/decode.h"
 #include "codec/ydoc.h"
+#include "kubectl/kctl.h"
 #include "scenario/scenario.h"
 #include "util/duration.h"
 #include "util/err.h"
@@ -153,9 +154,21 @@ load_node(struct loader *ld, const struct ynode *n, const char *name, struct scn
 			return -1;
 		}
 	}
-	if ((v = ynode_get(n, "labels")) != NULL && !ynode_is_null(v) &&
-	    decode_labels_node(ld->file, "labels", v, &node->obj.meta.labels, ld->err) < 0)
-		return -1;
+	if ((v = ynode_get(n, "labels")) != NULL && !ynode_is_null(v)) {
+		if (decode_labels_node(ld->file, "labels", v, &node->obj.meta.labels, ld->err) < 0)
+			return -1;
+		/* The API server's label rules, placed at the offending key or value. */
+		for (size_t i = 0; i < v->n; i++) {
+			const char *why;
+
+			if ((why = valid_label_key_error(v->keys[i]->value)) != NULL)
+				return fail(ld, v->keys[i], "labels: Invalid value: \"%s\": %s",
+				    v->keys[i]->value, why);
+			if ((why = valid_label_value_error(v->items[i]->value)) != NULL)
+				return fail(ld, v->items[i], "labels: Invalid value: \"%s\": %s",
+				    v->items[i]->value, why);
+		}
+	}
 	if ((v = ynode_get(n, "taints")) != NULL &&
 	    decode_taints_node(ld->file, "taints", v, node, ld->err) < 0)
 		return -1;
@@ -167,6 +180,15 @@ load_node(struct loader *ld, const struct ynode *n, const char *name, struct scn
 			return -1;
 		if (decode_resources_node(ld->file, "capacity", v, &node->capacity, ld->err) < 0)
 			return -1;
+		/* ValidateResourceQuantityValue: a node's capacity is never negative. */
+		for (size_t i = 0; i < v->n; i++) {
+			const struct quantity *q = res_list_get(&node->capacity, v->keys[i]->value);
+
+			if (q != NULL && q->milli < 0)
+				return fail(ld, v->items[i],
+				    "capacity.%s: Invalid value: \"%s\": must be greater than or equal to 0",
+				    v->keys[i]->value, v->items[i]->value);
+		}
 	}
 	if ((v = ynode_get(n, "unschedulable")) != NULL &&
 	    want_bool(ld, v, "unschedulable", &node->unschedulable) < 0)
@@ -350,9 +372,9 @@ load_check(struct loader *ld, enum check_kind kind, const char *what, const stru
 				return -1;
 			continue;
 		}
-		if (load_field(ld, spec, map->keys[i], map->items[i], &c->fields[c->n_fields]) < 0)
+		/* Counted even when it fails half-way, so scn_free releases what it holds. */
+		if (load_field(ld, spec, map->keys[i], map->items[i], &c->fields[c->n_fields++]) < 0)
 			return -1;
-		c->n_fields++;
 		ld->s->n_expectations++;
 	}
 	return 0;
@@ -539,6 +561,9 @@ load_kubectl_modifiers(struct loader *ld, const struct ynode *m, struct step *st
 
 		if (want_int(ld, v, "exitCode", &code) < 0)
 			return -1;
+		/* A process's exit status is 0 to 255. */
+		if (code < 0 || code > 255)
+			return fail(ld, v, "exitCode must be between 0 and 255, got %lld", (long long)code);
 		st->has_exit_code = true;
 		st->exit_code = (int)code;
 		ld->s->n_expectations++;
@@ -573,9 +598,17 @@ load_step(struct loader *ld, const struct ynode *m, struct step *st)
 	k = key->value;
 	v = ynode_get(m, k);
 	if (strcmp(k, "kubectl") == 0) {
+		int argc;
+		char **argv;
+		struct ks_err serr;
+
 		st->kind = STEP_KUBECTL;
 		if (want_str(ld, v, "kubectl", &st->text) < 0)
 			return -1;
+		/* Split now, so a bad quote is a load error with a line, not a failed step. */
+		if (kctl_split(st->text, &argc, &argv, &serr) < 0)
+			return fail(ld, v, "kubectl: %s", serr.msg);
+		kctl_argv_free(argc, argv);
 		return load_kubectl_modifiers(ld, m, st);
 	}
 	if (strcmp(k, "waitFor") == 0) {
