@@ -707,26 +707,34 @@ kctl_field_reqs_free(struct vec *reqs)
 
 /* ---- manifests ---- */
 
-void
-kctl_sources(const struct kctl_call *call, struct vec *out)
+int
+kctl_sources(const struct kctl_call *call, struct vec *out, struct ks_err *err)
 {
 	const char *all = kctl_str(call, "filename");
 
 	while (*all != '\0') {
 		const char *nl = strchr(all, '\n');
 		size_t n = nl ? (size_t)(nl - all) : strlen(all);
-
 		char *src = xstrndup(all, n);
-		struct ks_err err;
+		struct ks_err lerr;
 
-		/* A directory stands for its manifests (unreadable ones fail when read). */
-		if (strcmp(src, "-") != 0 && call->io->list_dir != NULL &&
-		    call->io->list_dir(call->io->ctx, src, out, &err) == 1)
-			free(src);
-		else
-			vec_push(out, src);
 		all += n + (nl ? 1 : 0);
+		/* A directory stands for its manifests (unreadable ones fail when read). */
+		if (strcmp(src, "-") == 0 || call->io->list_dir == NULL ||
+		    call->io->list_dir(call->io->ctx, src, out, &lerr) != 1) {
+			vec_push(out, src);
+			continue;
+		}
+		/* Builder.Path: nothing to read yet, and this directory added nothing. */
+		if (out->n == 0) {
+			err_set(err, "error reading [%s]: recognized file extensions are [.json .yaml .yml]",
+			    src);
+			free(src);
+			return -1;
+		}
+		free(src);
 	}
+	return 0;
 }
 
 static int

@@ -110,3 +110,14 @@ before it is read whole: /dev/zero never ends.
   $ printf 'a\0b' | kubectl apply -f -
   2> error: standard input: the input is not text (it holds a NUL byte)
   [1]
+
+A directory with no manifest in it is named, as kubectl's resource builder
+names it, rather than passing for an empty success.
+
+  $ mkdir -p "$SCRATCH/empty" && kubectl create -f "$SCRATCH/empty"
+  2> error: error reading [$SCRATCH/empty]: recognized file extensions are [.json .yaml .yml]
+  [1]
+
+  $ kubectl delete -f "$SCRATCH/empty"
+  2> error: error reading [$SCRATCH/empty]: recognized file extensions are [.json .yaml .yml]
+  [1]
