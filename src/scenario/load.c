@@ -236,16 +236,20 @@ load_node_entry(struct loader *ld, const struct ynode *n, struct scn_node **node
 			free(name);
 			return -1;
 		}
-		/* ~11 KiB per node with a daemon pod: 200,000 stays within a few GiB. */
-		if (count < 1 || count > 200000) {
+		if (count < 1 || count > SCN_MAX_NODES) {
 			free(name);
-			return fail(ld, countn, "count must be between 1 and 200000, got %lld",
+			return fail(ld, countn, "count must be between 1 and %d, got %lld", SCN_MAX_NODES,
 			    (long long)count);
 		}
 		if (strstr(name, "{i}") == NULL) {
 			free(name);
 			return fail(ld, namen, "a node with count needs {i} in its name (e.g. \"worker-{i}\")");
 		}
+	}
+	if ((int64_t)*nn + count > SCN_MAX_NODES) {
+		free(name);
+		return fail(ld, countn ? countn : namen, "cluster.nodes may hold at most %d nodes in all",
+		    SCN_MAX_NODES);
 	}
 	for (int64_t i = 1; i <= count && rc == 0; i++) {
 		char *nm = countn ? expand_name(name, i) : xstrdup(name);
