@@ -168,8 +168,10 @@ cmd_create(int argc, char **argv)
 			addons = false;
 			break;
 		case 's':
-			if (!parse_uint(optarg, INT64_MAX / 2, &seed))
-				return usage_error("--seed takes a non-negative number, not \"%s\"",
+			/* what the state file holds exactly (STATE_MAX_SEED) */
+			if (!parse_uint(optarg, STATE_MAX_SEED, &seed))
+				return usage_error("--seed takes a number from 0 to 9007199254740991, "
+						   "not \"%s\"",
 				    optarg);
 			break;
 		default:
@@ -390,6 +392,9 @@ cmd_image(int argc, char **argv)
 			cJSON_AddBoolToObject(entry, "fail", true);
 		else if (opt == 'o')
 			cJSON_AddBoolToObject(entry, "clear", true);
+		else if (opt == 'p' && dur_parse(optarg, &ms, &err) == 0 && ms > STATE_MAX_TIME_MS)
+			rc = usage_error("image: --pull-time is at most 100 years (876000h), not \"%s\"",
+			    optarg);
 		else if (opt == 'p' && dur_parse(optarg, &ms, &err) == 0)
 			cJSON_AddNumberToObject(entry, "pullMs", (double)ms);
 		else
@@ -424,6 +429,12 @@ cmd_advance(int argc, char **argv)
 	if (open_state(&st, true, &rc) < 0) {
 		state_close(&st);
 		return rc;
+	}
+	if (cluster_now(st.c) + ms > STATE_MAX_TIME_MS) {
+		state_close(&st);
+		return usage_error("advance: the clock would pass 100 years, the most a practice "
+				   "cluster runs (\"%s\")",
+		    argv[1]);
 	}
 	cluster_advance_to(st.c, cluster_now(st.c) + ms);
 	rc = save(&st, KS_EXIT_OK);

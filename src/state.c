@@ -26,6 +26,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,7 @@
 #include "api/node.h"
 #include "api/store.h"
 #include "api/taint.h"
+#include "api/validate.h"
 #include "codec/encode.h"
 #include "kubectl/kctl.h"
 #include "util/err.h"
@@ -171,6 +173,170 @@ state_close(struct state *st)
 	st->lock_fd = -1;
 }
 
+/* ---- reading fields ----
+ *
+ * Every value read from the file goes through these, so a hand-edited or
+ * corrupt file gets a message naming the field and what it holds instead of
+ * a crash: a label map that is a list, a number too large for an integer.
+ */
+
+/* "a list", "1e+300": what a value is, for "must be X, not Y". */
+static const char *
+json_what(const cJSON *v, char *buf, size_t len)
+{
+	if (cJSON_IsString(v))
+		return "a string";
+	if (cJSON_IsObject(v))
+		return "an object";
+	if (cJSON_IsArray(v))
+		return "a list";
+	if (cJSON_IsBool(v))
+		return cJSON_IsTrue(v) ? "true" : "false";
+	if (cJSON_IsNumber(v)) {
+		snprintf(buf, len, "%.15g", v->valuedouble);
+		if (strtod(buf, NULL) != v->valuedouble)
+			snprintf(buf, len, "%.17g", v->valuedouble);
+		return buf;
+	}
+	return "null";
+}
+
+static int
+field_wrong(const char *key, const char *want, const cJSON *v, struct ks_err *err)
+{
+	char num[40];
+
+	return err_set(err, "\"%s\" must be %s, not %s", key, want, json_what(v, num, sizeof num));
+}
+
+/* A string; NULL when absent and not required. */
+static int
+field_str(const cJSON *o, const char *key, bool required, const char **out, struct ks_err *err)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	*out = NULL;
+	if (v == NULL)
+		return required ? err_set(err, "\"%s\" is missing", key) : 0;
+	if (!cJSON_IsString(v))
+		return field_wrong(key, "a string", v, err);
+	*out = v->valuestring;
+	return 0;
+}
+
+/* true or false; false when absent. */
+static int
+field_bool(const cJSON *o, const char *key, bool *out, struct ks_err *err)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	*out = false;
+	if (v == NULL)
+		return 0;
+	if (!cJSON_IsBool(v))
+		return field_wrong(key, "true or false", v, err);
+	*out = cJSON_IsTrue(v);
+	return 0;
+}
+
+/*
+ * A whole number from min to max. The range is checked on the double
+ * before any conversion: casting 1e300 or an infinity to an integer is
+ * undefined behaviour. Both bounds are below 2^53, so every whole number in
+ * range is exact.
+ */
+static int
+field_int(const cJSON *o, const char *key, int64_t min, int64_t max, bool required, int64_t *out,
+    struct ks_err *err)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	double d;
+
+	if (v == NULL && !required)
+		return 0;
+	if (v == NULL)
+		return err_set(err, "\"%s\" is missing", key);
+	d = cJSON_IsNumber(v) ? v->valuedouble : 0;
+	if (!cJSON_IsNumber(v) || !(d >= (double)min && d <= (double)max) || d != trunc(d)) {
+		char want[80];
+
+		snprintf(want, sizeof want, "a whole number from %" PRId64 " to %" PRId64, min, max);
+		return field_wrong(key, want, v, err);
+	}
+	*out = (int64_t)d;
+	return 0;
+}
+
+/* An object (absent: NULL) whose members are all strings. */
+static int
+field_strings(const cJSON *o, const char *key, const cJSON **out, struct ks_err *err)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key), *it;
+
+	*out = NULL;
+	if (v == NULL)
+		return 0;
+	if (!cJSON_IsObject(v))
+		return field_wrong(key, "an object", v, err);
+	cJSON_ArrayForEach(it, v)
+		if (!cJSON_IsString(it)) {
+			field_wrong(it->string, "a string", it, err);
+			return err_prefix(err, "\"%s\"", key);
+		}
+	*out = v;
+	return 0;
+}
+
+/* A list (absent: NULL unless required). */
+static int
+field_list(const cJSON *o, const char *key, bool required, const cJSON **out, struct ks_err *err)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	*out = NULL;
+	if (v == NULL)
+		return required ? err_set(err, "\"%s\" is missing", key) : 0;
+	if (!cJSON_IsArray(v))
+		return field_wrong(key, "a list", v, err);
+	*out = v;
+	return 0;
+}
+
+/* A list of strings. */
+static int
+check_string_list(const char *key, const cJSON *list, struct ks_err *err)
+{
+	const cJSON *it;
+	int i = 0;
+
+	cJSON_ArrayForEach(it, list)
+	{
+		i++;
+		if (!cJSON_IsString(it)) {
+			char name[64];
+
+			snprintf(name, sizeof name, "%s[%d]", key, i - 1);
+			return field_wrong(name, "a string", it, err);
+		}
+	}
+	return 0;
+}
+
+/*
+ * An integer written digit for digit. cJSON prints a number with 15
+ * significant digits when that reads back within its tolerance, which from
+ * 2^52 on is not the same integer: a seed of 9007199254740991 would come
+ * back as another seed, and the replay would not be the run it recorded.
+ */
+static cJSON *
+json_int(int64_t v)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof buf, "%" PRId64, v);
+	return cJSON_CreateRaw(buf);
+}
+
 /* ---- journal entries ---- */
 
 struct entry_reader {
@@ -234,49 +400,59 @@ entry_list_dir(void *ctx, const char *path, struct vec *files, struct ks_err *er
 	return rc;
 }
 
-static const char *
-entry_str(const cJSON *e, const char *key)
+/* An object (absent: NULL). */
+static int
+field_obj(const cJSON *o, const char *key, const cJSON **out, struct ks_err *err)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, key);
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
 
-	return cJSON_IsString(v) ? v->valuestring : NULL;
+	*out = NULL;
+	if (v == NULL)
+		return 0;
+	if (!cJSON_IsObject(v))
+		return field_wrong(key, "an object", v, err);
+	*out = v;
+	return 0;
 }
 
+/* kubectl: "args", and what the command read: "stdin", "files" (path: text), "dirs" (path: [paths]). */
 static int
 apply_kubectl(struct cluster *c, cJSON *e, bool live, struct kctl_result *res, struct ks_err *err)
 {
-	cJSON *args = cJSON_GetObjectItemCaseSensitive(e, "args");
+	const cJSON *args, *files, *dirs, *it;
+	const char *stdin_text;
 	struct entry_reader rd;
 	struct kctl_io io;
 	cJSON *none = NULL, *none_dirs = NULL;
-	int argc, rc;
+	int argc = 0, rc;
 	char **argv;
 
-	if (!cJSON_IsArray(args))
-		return err_set(err, "a kubectl entry needs \"args\"");
+	if (field_list(e, "args", true, &args, err) < 0 || check_string_list("args", args, err) < 0 ||
+	    field_str(e, "stdin", false, &stdin_text, err) < 0 ||
+	    field_strings(e, "files", &files, err) < 0 || field_obj(e, "dirs", &dirs, err) < 0)
+		return -1;
+	cJSON_ArrayForEach(it, dirs)
+	{
+		if (!cJSON_IsArray(it))
+			field_wrong(it->string, "a list", it, err);
+		if (!cJSON_IsArray(it) || check_string_list(it->string, it, err) < 0)
+			return err_prefix(err, "\"dirs\"");
+	}
 	rd.files = cJSON_GetObjectItemCaseSensitive(e, "files");
 	if (rd.files == NULL)
 		rd.files = live ? cJSON_AddObjectToObject(e, "files") : (none = cJSON_CreateObject());
-	if (!cJSON_IsObject(rd.files))
-		return err_set(err, "\"files\" must be an object");
 	rd.dirs = cJSON_GetObjectItemCaseSensitive(e, "dirs");
 	if (rd.dirs == NULL)
 		rd.dirs = live ? cJSON_AddObjectToObject(e, "dirs") : (none_dirs = cJSON_CreateObject());
 	rd.live = live;
-	argc = cJSON_GetArraySize(args);
+	/* Not cJSON_GetArrayItem in a loop: that walks the list from the start each time. */
+	cJSON_ArrayForEach(it, args)
+		argc++;
 	argv = xcalloc((size_t)argc + 1, sizeof *argv);
-	for (int i = 0; i < argc; i++) {
-		const cJSON *a = cJSON_GetArrayItem(args, i);
-
-		if (!cJSON_IsString(a)) {
-			free(argv);
-			cJSON_Delete(none);
-			cJSON_Delete(none_dirs);
-			return err_set(err, "kubectl arguments must be strings");
-		}
-		argv[i] = a->valuestring;
-	}
-	io.stdin_text = entry_str(e, "stdin");
+	argc = 0;
+	cJSON_ArrayForEach(it, args)
+		argv[argc++] = it->valuestring;
+	io.stdin_text = stdin_text;
 	io.read_file = entry_read_file;
 	io.flush = NULL;
 	io.ctx = &rd;
@@ -288,43 +464,66 @@ apply_kubectl(struct cluster *c, cJSON *e, bool live, struct kctl_result *res, s
 	return rc;
 }
 
+/* addNode's "labels", "taints", "capacity" and "unschedulable", checked as `cluster add-node` checks its flags. */
 static int
 node_from_entry(const cJSON *e, struct node *n, struct ks_err *err)
 {
-	const cJSON *labels = cJSON_GetObjectItemCaseSensitive(e, "labels");
-	const cJSON *taints = cJSON_GetObjectItemCaseSensitive(e, "taints");
-	const cJSON *cap = cJSON_GetObjectItemCaseSensitive(e, "capacity");
-	const cJSON *unsched = cJSON_GetObjectItemCaseSensitive(e, "unschedulable");
-	const cJSON *it;
+	const cJSON *labels, *taints, *cap, *it;
+	struct field_errors fe = {NULL, 0};
+	bool unsched;
+	int i = 0;
 
+	if (field_strings(e, "labels", &labels, err) < 0 ||
+	    field_list(e, "taints", false, &taints, err) < 0 ||
+	    field_strings(e, "capacity", &cap, err) < 0 ||
+	    field_bool(e, "unschedulable", &unsched, err) < 0)
+		return -1;
 	cJSON_ArrayForEach(it, labels)
-	{
-		if (!cJSON_IsString(it))
-			return err_set(err, "label %s: the value must be a string", it->string);
 		labels_set(&n->obj.meta.labels, it->string, it->valuestring);
-	}
 	cJSON_ArrayForEach(it, taints)
 	{
-		const char *key = entry_str(it, "key"), *value = entry_str(it, "value");
-		const char *effect = entry_str(it, "effect");
+		const char *key, *value, *effect;
 		enum taint_effect eff;
 		struct taint t;
 
-		if (key == NULL || effect == NULL || taint_effect_parse(effect, false, &eff) < 0)
-			return err_set(err, "a taint needs a key and an effect");
+		if (!cJSON_IsObject(it)) {
+			char name[32];
+
+			snprintf(name, sizeof name, "taints[%d]", i);
+			return field_wrong(name, "an object", it, err);
+		}
+		if (field_str(it, "key", true, &key, err) < 0 ||
+		    field_str(it, "value", false, &value, err) < 0 ||
+		    field_str(it, "effect", true, &effect, err) < 0)
+			return err_prefix(err, "taints[%d]", i);
+		if (key[0] == '\0' || valid_label_key_error(key) != NULL)
+			return err_set(err, "taints[%d]: \"key\": \"%s\" is not a valid label key", i, key);
+		if (taint_effect_parse(effect, false, &eff) < 0)
+			return err_set(err, "taints[%d]: \"effect\" must be NoSchedule, PreferNoSchedule or "
+					    "NoExecute, not \"%s\"",
+			    i, effect);
 		taint_init(&t, key, value, eff);
 		node_add_taint(n, &t);
 		taint_free(&t);
+		i++;
 	}
 	cJSON_ArrayForEach(it, cap)
 	{
 		struct quantity q;
+		struct ks_err why;
 
-		if (!cJSON_IsString(it) || qty_parse(it->valuestring, &q, err) < 0)
-			return err_set(err, "capacity %s: not a quantity", it->string);
+		if (qty_parse(it->valuestring, &q, &why) < 0)
+			return err_set(err, "\"capacity\": \"%s\": %s", it->string, why.msg);
 		res_list_set(&n->capacity, it->string, q);
 	}
-	n->unschedulable = cJSON_IsTrue(unsched);
+	n->unschedulable = unsched;
+	/* The API server's checks, as `cluster add-node` makes them before journaling. */
+	valid_node(n, &fe);
+	if (fe.n > 0) {
+		err_set(err, "node %s", fe.v[0]);
+		field_errors_free(&fe);
+		return -1;
+	}
 	return 0;
 }
 
@@ -333,12 +532,12 @@ static int
 apply_node_op(struct cluster *c, const char *op, const cJSON *e, struct kctl_result *res,
     struct ks_err *err)
 {
-	const char *name = entry_str(e, "name");
+	const char *name;
 	struct ks_err why;
 	int rc;
 
-	if (name == NULL)
-		return err_set(err, "%s needs a node name", op);
+	if (field_str(e, "name", true, &name, err) < 0)
+		return -1;
 	if (strcmp(op, "addNode") == 0) {
 		struct node *n = node_new(name);
 
@@ -361,12 +560,10 @@ apply_node_op(struct cluster *c, const char *op, const cJSON *e, struct kctl_res
 		rc = cluster_fail_node(c, name, &why);
 		if (rc == 0)
 			kctl_out(res, "node/%s failed (its kubelet stops posting status)\n", name);
-	} else if (strcmp(op, "recoverNode") == 0) {
+	} else {
 		rc = cluster_recover_node(c, name, &why);
 		if (rc == 0)
 			kctl_out(res, "node/%s recovered (its kubelet is back)\n", name);
-	} else {
-		return err_set(err, "unknown journal operation \"%s\"", op);
 	}
 	if (rc < 0) {
 		kctl_err(res, "error: %s\n", why.msg);
@@ -395,15 +592,16 @@ static int
 apply_image(struct cluster *c, const cJSON *e, struct kctl_result *res, struct ks_err *err)
 {
 	struct image_rule rule = {NULL, false, -1};
-	const cJSON *pull = cJSON_GetObjectItemCaseSensitive(e, "pullMs");
-	bool clear = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "clear"));
+	const char *image;
+	int64_t pull_ms = -1;
+	bool clear;
 
-	rule.image = (char *)entry_str(e, "image");
-	if (rule.image == NULL)
-		return err_set(err, "an image entry needs \"image\"");
-	rule.fail = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "fail"));
-	if (cJSON_IsNumber(pull))
-		rule.pull_ms = (sim_ms)pull->valuedouble;
+	if (field_str(e, "image", true, &image, err) < 0 ||
+	    field_bool(e, "fail", &rule.fail, err) < 0 || field_bool(e, "clear", &clear, err) < 0 ||
+	    field_int(e, "pullMs", 0, STATE_MAX_TIME_MS, false, &pull_ms, err) < 0)
+		return -1;
+	rule.image = (char *)image;
+	rule.pull_ms = pull_ms;
 	cluster_set_image_rule(c, &rule, clear);
 	if (clear)
 		kctl_out(res, "image %s pulls normally again\n", rule.image);
@@ -418,20 +616,32 @@ apply_image(struct cluster *c, const cJSON *e, struct kctl_result *res, struct k
 static int
 apply_entry(struct cluster *c, cJSON *e, bool live, struct kctl_result *res, struct ks_err *err)
 {
-	const char *op = entry_str(e, "op");
+	static const char *const node_ops[] = {"addNode", "removeNode", "failNode", "recoverNode"};
+	const char *op;
 
-	if (op == NULL)
-		return err_set(err, "a journal entry needs \"op\"");
+	if (!cJSON_IsObject(e)) {
+		char num[40];
+
+		return err_set(err, "an entry must be an object, not %s", json_what(e, num, sizeof num));
+	}
+	if (field_str(e, "op", true, &op, err) < 0)
+		return -1;
 	if (strcmp(op, "kubectl") == 0)
 		return apply_kubectl(c, e, live, res, err);
 	if (strcmp(op, "image") == 0)
 		return apply_image(c, e, res, err);
-	return apply_node_op(c, op, e, res, err);
+	for (size_t i = 0; i < sizeof node_ops / sizeof node_ops[0]; i++)
+		if (strcmp(op, node_ops[i]) == 0)
+			return apply_node_op(c, op, e, res, err);
+	return err_set(err, "unknown \"op\" \"%s\" (kubectl, image, addNode, removeNode, failNode or "
+			    "recoverNode)",
+	    op);
 }
 
 int
 state_apply(struct state *st, cJSON *entry, struct kctl_result *res, struct ks_err *err)
 {
+	const cJSON *op = cJSON_GetObjectItemCaseSensitive(entry, "op");
 	struct fingerprint before, after;
 	int rc;
 
@@ -444,7 +654,7 @@ state_apply(struct state *st, cJSON *entry, struct kctl_result *res, struct ks_e
 	/* An image rule changes no object, yet every later pull depends on it. */
 	if (before.writes != after.writes || before.scheduled != after.scheduled ||
 	    memcmp(&before.rng, &after.rng, sizeof before.rng) != 0 ||
-	    (rc == 0 && entry_str(entry, "op") != NULL && strcmp(entry_str(entry, "op"), "image") == 0)) {
+	    (rc == 0 && cJSON_IsString(op) && strcmp(op->valuestring, "image") == 0)) {
 		cJSON *files = cJSON_GetObjectItemCaseSensitive(entry, "files");
 		cJSON *dirs = cJSON_GetObjectItemCaseSensitive(entry, "dirs");
 
@@ -567,7 +777,7 @@ state_create(struct state *st, enum placement_mode mode, enum state_clock clock,
 	cJSON_AddStringToObject(st->doc, "kubesim", PACKAGE_VERSION);
 	cJSON_AddStringToObject(st->doc, "mode", placement_mode_name(mode));
 	cJSON_AddStringToObject(st->doc, "clock", clock == CLOCK_MANUAL ? "manual" : "real");
-	cJSON_AddNumberToObject(st->doc, "seed", (double)seed);
+	cJSON_AddItemToObject(st->doc, "seed", json_int((int64_t)seed));
 	cJSON_AddNumberToObject(st->doc, "nodes", n_nodes);
 	cJSON_AddBoolToObject(st->doc, "addons", addons);
 	st->journal = cJSON_AddArrayToObject(st->doc, "journal");
@@ -593,53 +803,39 @@ where(const char *path, const char *text, size_t off, char *buf, size_t len)
 	snprintf(buf, len, "%s:%d:%d", path, line, col);
 }
 
-static bool
-get_int(const cJSON *doc, const char *key, int64_t min, int64_t max, int64_t *out)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, key);
-
-	if (!cJSON_IsNumber(v) || v->valuedouble != (double)(int64_t)v->valuedouble ||
-	    v->valuedouble < (double)min || v->valuedouble > (double)max)
-		return false;
-	*out = (int64_t)v->valuedouble;
-	return true;
-}
-
 static int
 check_header(struct state *st, int64_t *n_nodes, struct ks_err *err)
 {
-	const cJSON *d = st->doc;
-	const char *kind = entry_str(d, "kind");
-	const char *mode = entry_str(d, "mode"), *clock = entry_str(d, "clock");
+	const cJSON *d = st->doc, *journal;
+	const char *kind, *mode, *clock;
 	int64_t format, seed;
 
-	if (!cJSON_IsObject(d) || kind == NULL || strcmp(kind, state_kind) != 0)
+	if (!cJSON_IsObject(d) || field_str(d, "kind", false, &kind, err) < 0 || kind == NULL ||
+	    strcmp(kind, state_kind) != 0)
 		return err_set(err, "%s: not a kubesim state file (no \"kind\": \"%s\")", st->path,
 		    state_kind);
-	if (!get_int(d, "format", 1, INT32_MAX, &format))
-		return err_set(err, "%s: no state format number", st->path);
+	if (field_int(d, "format", 1, INT32_MAX, true, &format, err) < 0)
+		return err_prefix(err, "%s", st->path);
 	if (format > STATE_FORMAT)
 		return err_set(err, "%s: written by a newer kubesim (state format %" PRId64
 				    ", this kubesim %s reads format %d); upgrade kubesim",
 		    st->path, format, PACKAGE_VERSION, STATE_FORMAT);
-	if (mode == NULL || placement_mode_parse(mode, &st->mode) < 0)
-		return err_set(err, "%s: \"mode\" must be legacy or scheduler", st->path);
-	if (clock == NULL || (strcmp(clock, "real") != 0 && strcmp(clock, "manual") != 0))
-		return err_set(err, "%s: \"clock\" must be real or manual", st->path);
+	if (field_str(d, "mode", true, &mode, err) < 0 || field_str(d, "clock", true, &clock, err) < 0)
+		return err_prefix(err, "%s", st->path);
+	if (placement_mode_parse(mode, &st->mode) < 0)
+		return err_set(err, "%s: \"mode\" must be legacy or scheduler, not \"%s\"", st->path, mode);
+	if (strcmp(clock, "real") != 0 && strcmp(clock, "manual") != 0)
+		return err_set(err, "%s: \"clock\" must be real or manual, not \"%s\"", st->path, clock);
 	st->clock = strcmp(clock, "manual") == 0 ? CLOCK_MANUAL : CLOCK_REAL;
-	if (!get_int(d, "seed", 0, INT64_MAX / 2, &seed))
-		return err_set(err, "%s: \"seed\" must be a number", st->path);
+	if (field_int(d, "seed", 0, STATE_MAX_SEED, true, &seed, err) < 0 ||
+	    field_int(d, "nodes", 0, 100000, true, n_nodes, err) < 0 ||
+	    field_bool(d, "addons", &st->addons, err) < 0 ||
+	    field_int(d, "wallClock", 0, STATE_MAX_WALL_MS, true, &st->wall_ms, err) < 0 ||
+	    field_int(d, "now", 0, STATE_MAX_TIME_MS, true, &st->now, err) < 0 ||
+	    field_list(d, "journal", true, &journal, err) < 0)
+		return err_prefix(err, "%s", st->path);
 	st->seed = (uint64_t)seed;
-	if (!get_int(d, "nodes", 0, 100000, n_nodes))
-		return err_set(err, "%s: \"nodes\" must be a number from 0 to 100000", st->path);
-	st->addons = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(d, "addons"));
-	if (!get_int(d, "wallClock", 0, INT64_MAX / 2, &st->wall_ms))
-		return err_set(err, "%s: \"wallClock\" must be a time in milliseconds", st->path);
-	if (!get_int(d, "now", 0, INT64_MAX / 4, &st->now))
-		return err_set(err, "%s: \"now\" must be a simulated time in milliseconds", st->path);
 	st->journal = cJSON_GetObjectItemCaseSensitive(st->doc, "journal");
-	if (!cJSON_IsArray(st->journal))
-		return err_set(err, "%s: \"journal\" must be a list", st->path);
 	return 0;
 }
 
@@ -657,10 +853,14 @@ replay(struct state *st, struct ks_err *err)
 		int rc;
 
 		i++;
-		if (!get_int(e, "at", last, st->now, &at))
-			return err_set(err, "%s: journal entry %d: \"at\" must be a time between the "
-					    "previous entry's and \"now\"",
-			    st->path, i);
+		if (!cJSON_IsObject(e)) {
+			char num[40];
+
+			return err_set(err, "%s: journal entry %d: an entry must be an object, not %s",
+			    st->path, i, json_what(e, num, sizeof num));
+		}
+		if (field_int(e, "at", last, st->now, true, &at, err) < 0)
+			return err_prefix(err, "%s: journal entry %d", st->path, i);
 		cluster_advance_to(st->c, at);
 		last = at;
 		kctl_result_init(&res);
@@ -714,6 +914,8 @@ state_load(struct state *st, int64_t wall_now_ms, struct ks_err *err)
 		int64_t gap = wall_now_ms - st->wall_ms;
 
 		st->now += gap < STATE_MAX_GAP_MS ? gap : STATE_MAX_GAP_MS;
+		if (st->now > STATE_MAX_TIME_MS)
+			st->now = STATE_MAX_TIME_MS; /* the clock stops at the end of its range */
 		cluster_advance_to(st->c, st->now);
 	}
 	return 0;
@@ -744,7 +946,7 @@ snapshot(struct state *st)
 static void
 set_number(cJSON *doc, const char *key, int64_t v)
 {
-	cJSON *n = cJSON_CreateNumber((double)v);
+	cJSON *n = json_int(v);
 
 	if (cJSON_HasObjectItem(doc, key))
 		cJSON_ReplaceItemInObjectCaseSensitive(doc, key, n);
@@ -777,7 +979,13 @@ state_save(struct state *st, int64_t wall_now_ms, struct ks_err *err)
 
 	if (cluster_now(st->c) > st->now)
 		st->now = cluster_now(st->c);
+	/* What no load would accept is not written. */
+	if (st->now > STATE_MAX_TIME_MS)
+		return err_set(err, "the clock would pass 100 years, the most a practice cluster runs");
+	if (wall_now_ms < 0 || wall_now_ms > STATE_MAX_WALL_MS)
+		return err_set(err, "the system clock is outside the years 1970 to 9999");
 	st->wall_ms = wall_now_ms;
+	set_number(st->doc, "seed", (int64_t)st->seed);
 	set_number(st->doc, "wallClock", st->wall_ms);
 	set_number(st->doc, "now", st->now);
 	cJSON_ReplaceItemInObjectCaseSensitive(st->doc, "kubesim",

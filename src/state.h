@@ -42,6 +42,17 @@ struct ks_err;
 #define STATE_FORMAT 1
 /* A cluster left alone resumes at most this much later (replay stays fast). */
 #define STATE_MAX_GAP_MS (60 * 60 * 1000)
+/*
+ * The simulated clock's range (100 years of 365 days): "now", "at" and an
+ * image's pull time. Timestamps stay within four-digit years, a clock
+ * plus any timer stays far from int64 overflow, and every value is exact
+ * in the double that JSON numbers are read into.
+ */
+#define STATE_MAX_TIME_MS (100LL * 365 * 24 * 3600 * 1000)
+/* "wallClock": milliseconds since 1970 up to the end of the year 9999. */
+#define STATE_MAX_WALL_MS 253402300799999LL
+/* 2^53 - 1: the largest seed a JSON number holds exactly (jq's limit too). */
+#define STATE_MAX_SEED 9007199254740991LL
 
 enum state_clock {
 	CLOCK_REAL,   /* follows the wall clock between invocations */
