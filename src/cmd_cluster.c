@@ -151,7 +151,7 @@ cmd_create(int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'n':
-			if (!parse_uint(optarg, 1000, &nodes))
+			if (!parse_uint(optarg, STATE_MAX_NODES, &nodes))
 				return usage_error("--nodes takes a number from 0 to 1000, not \"%s\"",
 				    optarg);
 			break;

@@ -42,6 +42,8 @@ struct ks_err;
 #define STATE_FORMAT 1
 /* A cluster left alone resumes at most this much later (replay stays fast). */
 #define STATE_MAX_GAP_MS (60 * 60 * 1000)
+/* `cluster create --nodes` and the file's "nodes": a load builds every one of them. */
+#define STATE_MAX_NODES 1000
 /*
  * The simulated clock's range (100 years of 365 days): "now", "at" and an
  * image's pull time. Timestamps stay within four-digit years, a clock

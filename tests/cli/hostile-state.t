@@ -94,6 +94,19 @@ range of 100 years.
   2> The file was left as it is; `kubesim cluster delete` removes it to start over.
   [2]
 
+A file may not declare more nodes than `cluster create --nodes` makes: every
+command would build them all.
+
+  $ sed 's/"nodes": 1/"nodes": 100000/' "$SCRATCH/head" > "$KUBESIM_STATE"; echo ']}' >> "$KUBESIM_STATE"; kubectl get nodes
+  2> kubesim: $KUBESIM_STATE: "nodes" must be a whole number from 0 to 1000, not 100000
+  2> The file was left as it is; `kubesim cluster delete` removes it to start over.
+  [2]
+
+  $ kubesim cluster create --nodes 1001
+  2> kubesim cluster: --nodes takes a number from 0 to 1000, not "1001"
+  2> Run 'kubesim help cluster' for usage.
+  [2]
+
 What the commands write stays within what a load accepts.
 
   $ rm "$KUBESIM_STATE"; kubesim cluster create --seed 9007199254740992

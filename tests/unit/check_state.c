@@ -255,6 +255,97 @@ START_TEST(test_largest_seed_round_trips)
 }
 END_TEST
 
+/* Write text as the state file and load it; the load's return value, err filled. */
+static int
+load_text(const char *text, struct state *st, struct ks_err *err)
+{
+	FILE *f = fopen(state_path, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+	ck_assert_int_eq(state_lock(st, state_path, err), 0);
+	return state_load(st, 0, err);
+}
+
+/*
+ * The "objects" snapshot is never read back, so a load does not build it:
+ * on a 1,000-node cluster it was most of a command's time and memory.
+ */
+START_TEST(test_load_skips_the_snapshot)
+{
+	static const char *const texts[] = {
+		/* as state_save writes it, last */
+		"{\"kind\": \"KubesimCluster\", \"format\": 1, \"mode\": \"legacy\", \"clock\": \"manual\", "
+		"\"seed\": 1, \"nodes\": 2, \"wallClock\": 0, \"now\": 0, \"journal\": [],\n"
+		"\"objects\": {\"items\": [{\"a\": [1, -2.5e+3, 0, true, false, null, \"\\u00e9\\ud83d\\ude00\\n\"]}, "
+		"[[[]]], {}]}}\n",
+		/* anywhere, and among strings with every escape */
+		"{\"objects\": [\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"], \"kind\": \"KubesimCluster\", \"format\": 1, "
+		"\"mode\": \"legacy\", \"clock\": \"manual\", \"seed\": 1, \"nodes\": 2, \"wallClock\": 0, "
+		"\"now\": 0, \"journal\": [{\"at\": 0, \"op\": \"kubectl\", \"args\": [\"label\", \"node\", "
+		"\"node1\", \"x=\\u0079\"]}]}",
+	};
+
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		struct state st;
+		struct ks_err err;
+		const cJSON *objects;
+
+		ck_assert_msg(load_text(texts[i], &st, &err) == 0, "%s", err.msg);
+		objects = cJSON_GetObjectItemCaseSensitive(st.doc, "objects");
+		ck_assert_msg(cJSON_IsNull(objects), "text %zu: the snapshot was parsed", i);
+		ck_assert_int_eq(store_count(st.c->store, KIND_NODE), 2);
+		state_close(&st);
+	}
+}
+END_TEST
+
+/* What the strict scan does not take is parsed whole: the same result, the same messages. */
+START_TEST(test_load_without_the_skip_is_unchanged)
+{
+	static const struct {
+		const char *text, *want; /* want: NULL when the file loads */
+	} cases[] = {
+		/* a raw tab in a string: cJSON takes it, the scan does not */
+		{"{\"kind\": \"KubesimCluster\", \"kubesim\": \"a\tb\", \"format\": 1, \"mode\": \"legacy\", "
+		 "\"clock\": \"manual\", \"seed\": 1, \"nodes\": 1, \"wallClock\": 0, \"now\": 0, "
+		 "\"journal\": [], \"objects\": [1, 2, 3]}",
+		    NULL},
+		/* broken inside the snapshot, and after it: the position in the whole file */
+		{"{\"kind\": \"KubesimCluster\", \"format\": 1, \"mode\": \"legacy\", \"clock\": \"manual\",\n"
+		 "\"seed\": 1, \"nodes\": 1, \"wallClock\": 0, \"now\": 0, \"journal\": [],\n"
+		 "\"objects\": [1, 2,, 3]}\n",
+		    ":3:18: the state file is not valid JSON"},
+		{"{\"kind\": \"KubesimCluster\", \"format\": 1, \"mode\": \"legacy\", \"clock\": \"manual\",\n"
+		 "\"seed\": 1, \"nodes\": 1, \"wallClock\": 0, \"now\": 0, \"journal\": [],\n"
+		 "\"objects\": [1, 2,\n 3]} x\n",
+		    ":4:6: the state file is not valid JSON"},
+		{"{\"kind\": \"KubesimCluster\", \"format\": 1, \"mode\": \"legacy\", \"clock\": \"manual\",\n"
+		 "\"seed\": 1, \"nodes\": 1, \"wallClock\": 0, \"now\": 0, \"journal\": [],\n"
+		 "\"objects\": [\"\\ud800\"]}\n",
+		    ":3:14: the state file is not valid JSON"},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct state st;
+		struct ks_err err;
+		int rc = load_text(cases[i].text, &st, &err);
+
+		if (cases[i].want == NULL) {
+			ck_assert_msg(rc == 0, "case %zu: %s", i, err.msg);
+		} else {
+			char *want = xasprintf("%s%s", state_path, cases[i].want);
+
+			ck_assert_int_eq(rc, -1);
+			ck_assert_str_eq(err.msg, want);
+			free(want);
+		}
+		state_close(&st);
+	}
+}
+END_TEST
+
 /* ---- hostile files: every wrong value is refused with a message, never a crash ---- */
 
 /* The file's fields, in order; a case replaces one of them or the journal. */
@@ -281,8 +372,11 @@ static const struct hostile hostile_files[] = {
 	{"seed", "1.5", NULL, "\"seed\" must be a whole number from 0 to 9007199254740991, not 1.5"},
 	{"seed", "9007199254740992", NULL,
 	    "\"seed\" must be a whole number from 0 to 9007199254740991, not 9007199254740992"},
-	{"nodes", "\"3\"", NULL, "\"nodes\" must be a whole number from 0 to 100000, not a string"},
-	{"nodes", "1e300", NULL, "\"nodes\" must be a whole number from 0 to 100000, not 1e+300"},
+	{"nodes", "\"3\"", NULL, "\"nodes\" must be a whole number from 0 to 1000, not a string"},
+	{"nodes", "1e300", NULL, "\"nodes\" must be a whole number from 0 to 1000, not 1e+300"},
+	/* cluster create's limit: a small file must not make every command build 100,000 nodes */
+	{"nodes", "100000", NULL, "\"nodes\" must be a whole number from 0 to 1000, not 100000"},
+	{"nodes", "1001", NULL, "\"nodes\" must be a whole number from 0 to 1000, not 1001"},
 	{"wallClock", "1e300", NULL,
 	    "\"wallClock\" must be a whole number from 0 to 253402300799999, not 1e+300"},
 	{"wallClock", "null", NULL,
@@ -463,6 +557,8 @@ state_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_hostile_base_file_loads);
 	tcase_add_test(tc, test_largest_seed_round_trips);
+	tcase_add_test(tc, test_load_skips_the_snapshot);
+	tcase_add_test(tc, test_load_without_the_skip_is_unchanged);
 	tcase_add_loop_test(tc, test_hostile_file_is_refused, 0,
 	    (int)(sizeof hostile_files / sizeof hostile_files[0]));
 	suite_add_tcase(s, tc);
