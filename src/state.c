@@ -1208,15 +1208,19 @@ snapshot(struct state *st)
 	vec_free(&one);
 }
 
+/*
+ * Replace doc's key, or add it. cJSON_ReplaceItemInObject neither adds a
+ * missing key nor frees the new item when it finds none, and
+ * cJSON_HasObjectItem ignores case: a file without "kubesim" leaked the
+ * version string and never got the key back.
+ */
 static void
-set_number(cJSON *doc, const char *key, int64_t v)
+set_item(cJSON *doc, const char *key, cJSON *item)
 {
-	cJSON *n = json_int(v);
-
-	if (cJSON_HasObjectItem(doc, key))
-		cJSON_ReplaceItemInObjectCaseSensitive(doc, key, n);
+	if (cJSON_GetObjectItemCaseSensitive(doc, key) != NULL)
+		cJSON_ReplaceItemInObjectCaseSensitive(doc, key, item);
 	else
-		cJSON_AddItemToObject(doc, key, n);
+		cJSON_AddItemToObject(doc, key, item);
 }
 
 static int
@@ -1250,11 +1254,10 @@ state_save(struct state *st, int64_t wall_now_ms, struct ks_err *err)
 	if (wall_now_ms < 0 || wall_now_ms > STATE_MAX_WALL_MS)
 		return err_set(err, "the system clock is outside the years 1970 to 9999");
 	st->wall_ms = wall_now_ms;
-	set_number(st->doc, "seed", (int64_t)st->seed);
-	set_number(st->doc, "wallClock", st->wall_ms);
-	set_number(st->doc, "now", st->now);
-	cJSON_ReplaceItemInObjectCaseSensitive(st->doc, "kubesim",
-	    cJSON_CreateString(PACKAGE_VERSION));
+	set_item(st->doc, "seed", json_int((int64_t)st->seed));
+	set_item(st->doc, "wallClock", json_int(st->wall_ms));
+	set_item(st->doc, "now", json_int(st->now));
+	set_item(st->doc, "kubesim", cJSON_CreateString(PACKAGE_VERSION));
 	snapshot(st);
 	text = cJSON_Print(st->doc);
 	tmp = xasprintf("%s.tmp", st->path);

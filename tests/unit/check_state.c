@@ -3,6 +3,8 @@
  * the one that was saved - same objects, same pending work - and goes on
  * exactly as the original would have.
  */
+#include "config.h"
+
 #include <check.h>
 #include <stdbool.h>
 #include <stdarg.h>
@@ -346,6 +348,32 @@ START_TEST(test_load_without_the_skip_is_unchanged)
 }
 END_TEST
 
+/* A file without "kubesim" gets it back on save (the new string was leaked and the key lost). */
+START_TEST(test_save_writes_the_version_back)
+{
+	struct state st;
+	struct ks_err err;
+	char *text;
+	size_t len;
+	cJSON *doc;
+
+	ck_assert_msg(load_text("{\"kind\": \"KubesimCluster\", \"format\": 1, \"mode\": \"legacy\", "
+				"\"clock\": \"manual\", \"seed\": 1, \"nodes\": 1, \"wallClock\": 0, "
+				"\"now\": 0, \"journal\": []}",
+			  &st, &err) == 0,
+	    "%s", err.msg);
+	ck_assert_int_eq(state_save(&st, 0, &err), 0);
+	state_close(&st);
+	ck_assert_int_eq(file_read(state_path, FILE_MAX_STATE, "a state file", &text, &len, &err), 0);
+	doc = cJSON_Parse(text);
+	ck_assert_ptr_nonnull(doc);
+	ck_assert_str_eq(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(doc, "kubesim")),
+	    PACKAGE_VERSION);
+	cJSON_Delete(doc);
+	free(text);
+}
+END_TEST
+
 /* ---- hostile files: every wrong value is refused with a message, never a crash ---- */
 
 /* The file's fields, in order; a case replaces one of them or the journal. */
@@ -559,6 +587,7 @@ state_suite(void)
 	tcase_add_test(tc, test_largest_seed_round_trips);
 	tcase_add_test(tc, test_load_skips_the_snapshot);
 	tcase_add_test(tc, test_load_without_the_skip_is_unchanged);
+	tcase_add_test(tc, test_save_writes_the_version_back);
 	tcase_add_loop_test(tc, test_hostile_file_is_refused, 0,
 	    (int)(sizeof hostile_files / sizeof hostile_files[0]));
 	suite_add_tcase(s, tc);
