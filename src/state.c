@@ -62,23 +62,6 @@ state_wall_now(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-int
-state_default_path(char **out, struct ks_err *err)
-{
-	const char *env = getenv("KUBESIM_STATE");
-	const char *home = getenv("HOME");
-
-	if (env != NULL && env[0] != '\0') {
-		*out = xstrdup(env);
-		return 0;
-	}
-	if (home == NULL || home[0] == '\0')
-		return err_set(err, "neither KUBESIM_STATE nor HOME is set, so there is no state file "
-				    "to use; set KUBESIM_STATE=FILE");
-	*out = xasprintf("%s/.kubesim/cluster.json", home);
-	return 0;
-}
-
 /* ~/.kubesim may not exist yet; the default path's directory is ours to make. */
 static int
 make_parent_dir(const char *path, struct ks_err *err)
@@ -94,6 +77,33 @@ make_parent_dir(const char *path, struct ks_err *err)
 	}
 	free(dir);
 	return rc;
+}
+
+int
+state_default_path(char **out, struct ks_err *err)
+{
+	const char *env = getenv("KUBESIM_STATE");
+	const char *home = getenv("HOME");
+
+	*out = NULL;
+	/* Set but empty is a mistake (a typo, an unset variable in a script), not a request for the default. */
+	if (env != NULL && env[0] == '\0')
+		return err_set(err, "KUBESIM_STATE is set but empty; set it to a file, or unset it to "
+				    "use ~/.kubesim/cluster.json");
+	if (env != NULL) {
+		*out = xstrdup(env);
+		return 0;
+	}
+	if (home == NULL || home[0] == '\0')
+		return err_set(err, "neither KUBESIM_STATE nor HOME is set, so there is no state file "
+				    "to use; set KUBESIM_STATE=FILE");
+	*out = xasprintf("%s/.kubesim/cluster.json", home);
+	if (make_parent_dir(*out, err) < 0) {
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -115,7 +125,7 @@ state_lock(struct state *st, const char *path, struct ks_err *err)
 		}
 		if (slash != NULL && slash != dir) {
 			*slash = '\0';
-			if (getenv("KUBESIM_STATE") != NULL && stat(dir, &sb) < 0) {
+			if (stat(dir, &sb) < 0) {
 				err_set(err, "the directory %s does not exist (KUBESIM_STATE=%s)", dir, path);
 				free(dir);
 				return -1;
@@ -123,9 +133,6 @@ state_lock(struct state *st, const char *path, struct ks_err *err)
 		}
 		free(dir);
 	}
-	if ((getenv("KUBESIM_STATE") == NULL || getenv("KUBESIM_STATE")[0] == '\0') &&
-	    make_parent_dir(path, err) < 0)
-		return -1;
 	lock_path = xasprintf("%s.lock", path);
 	st->lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (st->lock_fd < 0) {

@@ -75,7 +75,11 @@ struct state {
 	struct cluster *c;
 };
 
-/* $KUBESIM_STATE, else ~/.kubesim/cluster.json (caller frees). */
+/*
+ * $KUBESIM_STATE, else ~/.kubesim/cluster.json, creating ~/.kubesim (mode
+ * 0700) on first use (caller frees; NULL on error). KUBESIM_STATE set but
+ * empty is an error.
+ */
 int state_default_path(char **out, struct ks_err *err);
 /* Take the lock for path (creating the lock file); st is then ready for the rest. */
 int state_lock(struct state *st, const char *path, struct ks_err *err);
