@@ -106,34 +106,90 @@ state_default_path(char **out, struct ks_err *err)
 	return 0;
 }
 
+/* The directory part of path ("." for none), for the target of a relative link. */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/*
+ * The file a path names once symbolic links are followed (it need not
+ * exist). The state is saved by renaming a new file over the old one,
+ * which would replace a link with a regular file and leave its target
+ * behind, no longer updated; so the rename goes to the target, and the
+ * lock is taken beside it, the same lock for every name of the file.
+ */
+static int
+resolve_links(const char *path, char **out, struct ks_err *err)
+{
+	char *p = xstrdup(path);
+
+	for (int hops = 0;; hops++) {
+		struct stat sb;
+		char *target, *dir;
+		ssize_t n;
+
+		if (lstat(p, &sb) < 0 || !S_ISLNK(sb.st_mode))
+			break;
+		/* as the kernel's own limit (ELOOP after 40 links) */
+		if (hops == 40) {
+			free(p);
+			return err_set(err, "%s: %s", path, strerror(ELOOP));
+		}
+		target = xmalloc((size_t)sb.st_size + 2);
+		n = readlink(p, target, (size_t)sb.st_size + 2);
+		if (n < 0 || n > sb.st_size) {
+			err_set(err, "%s: cannot read the link %s: %s", path, p,
+			    n < 0 ? strerror(errno) : "it changed while read");
+			free(target);
+			free(p);
+			return -1;
+		}
+		target[n] = '\0';
+		dir = dir_of(p);
+		free(p);
+		p = target[0] == '/' || strcmp(dir, ".") == 0 ? xstrdup(target) :
+								xasprintf("%s/%s", dir, target);
+		free(dir);
+		free(target);
+	}
+	*out = p;
+	return 0;
+}
+
 int
 state_lock(struct state *st, const char *path, struct ks_err *err)
 {
-	char *lock_path;
+	struct stat sb;
+	char *lock_path, *dir;
 
 	memset(st, 0, sizeof *st);
 	st->lock_fd = -1;
 	st->path = xstrdup(path);
-	{
-		struct stat sb;
-		char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-
-		if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			free(dir);
-			return err_set(err, "%s is a directory; the state is a file (KUBESIM_STATE=%s/cluster.json, say)",
-			    path, path);
-		}
-		if (slash != NULL && slash != dir) {
-			*slash = '\0';
-			if (stat(dir, &sb) < 0) {
-				err_set(err, "the directory %s does not exist (KUBESIM_STATE=%s)", dir, path);
-				free(dir);
-				return -1;
-			}
-		}
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return err_set(err, "%s is a directory; the state is a file (KUBESIM_STATE=%s/cluster.json, say)",
+		    path, path);
+	if (resolve_links(path, &st->file, err) < 0)
+		return -1;
+	dir = dir_of(st->file);
+	if (stat(dir, &sb) < 0) {
+		if (strcmp(st->file, path) == 0)
+			err_set(err, "the directory %s does not exist (KUBESIM_STATE=%s)", dir, path);
+		else
+			err_set(err, "the directory %s does not exist (KUBESIM_STATE=%s, a link to %s)",
+			    dir, path, st->file);
 		free(dir);
+		return -1;
 	}
-	lock_path = xasprintf("%s.lock", path);
+	free(dir);
+	lock_path = xasprintf("%s.lock", st->file);
 	st->lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (st->lock_fd < 0) {
 		err_set(err, "cannot open the lock file %s: %s", lock_path, strerror(errno));
@@ -156,7 +212,7 @@ state_exists(const struct state *st)
 {
 	struct stat sb;
 
-	return stat(st->path, &sb) == 0;
+	return stat(st->file, &sb) == 0;
 }
 
 void
@@ -176,6 +232,7 @@ state_close(struct state *st)
 	if (st->lock_fd >= 0)
 		close(st->lock_fd); /* releases the flock */
 	free(st->path);
+	free(st->file);
 	memset(st, 0, sizeof *st);
 	st->lock_fd = -1;
 }
@@ -1162,7 +1219,7 @@ state_load(struct state *st, int64_t wall_now_ms, struct ks_err *err)
 	int rc;
 
 	for (bool skip = true;; skip = false) {
-		if (file_read(st->path, FILE_MAX_STATE, "a state file", &text, &len, err) < 0) {
+		if (file_read(st->file, FILE_MAX_STATE, "a state file", &text, &len, err) < 0) {
 			if (errno == ENOENT)
 				err_set(err, "%s does not exist", st->path);
 			return -1;
@@ -1250,7 +1307,7 @@ write_all(int fd, const char *s, size_t n)
 int
 state_save(struct state *st, int64_t wall_now_ms, struct ks_err *err)
 {
-	char *text, *tmp, *dir, *slash;
+	char *text, *tmp, *dir;
 	int fd, dfd;
 
 	if (cluster_now(st->c) > st->now)
@@ -1267,8 +1324,13 @@ state_save(struct state *st, int64_t wall_now_ms, struct ks_err *err)
 	set_item(st->doc, "kubesim", cJSON_CreateString(PACKAGE_VERSION));
 	snapshot(st);
 	text = cJSON_Print(st->doc);
-	tmp = xasprintf("%s.tmp", st->path);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (text == NULL)
+		return err_set(err, "out of memory writing %s", st->path);
+	/* Beside the file that is replaced (a link's target), so the rename stays in one directory. */
+	tmp = xasprintf("%s.tmp", st->file);
+	/* A stale one (a crash) goes first; O_EXCL then never writes through a link left there. */
+	unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0 || write_all(fd, text, strlen(text)) < 0 || write_all(fd, "\n", 1) < 0 ||
 	    fsync(fd) < 0) {
 		err_set(err, "cannot write %s: %s", tmp, strerror(errno));
@@ -1282,22 +1344,15 @@ state_save(struct state *st, int64_t wall_now_ms, struct ks_err *err)
 	}
 	close(fd);
 	free(text);
-	if (rename(tmp, st->path) < 0) {
-		err_set(err, "cannot replace %s: %s", st->path, strerror(errno));
+	if (rename(tmp, st->file) < 0) {
+		err_set(err, "cannot replace %s: %s", st->file, strerror(errno));
 		unlink(tmp);
 		free(tmp);
 		return -1;
 	}
 	free(tmp);
 	/* The rename is durable only once the directory is synced. */
-	dir = xstrdup(st->path);
-	slash = strrchr(dir, '/');
-	if (slash == NULL)
-		strcpy(dir, ".");
-	else if (slash == dir)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
+	dir = dir_of(st->file);
 	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (dfd >= 0) {
 		fsync(dfd);
@@ -1310,7 +1365,8 @@ state_save(struct state *st, int64_t wall_now_ms, struct ks_err *err)
 int
 state_remove(struct state *st, struct ks_err *err)
 {
-	if (unlink(st->path) < 0)
+	/* A link's target: the link stays, and a new cluster made through it lands there again. */
+	if (unlink(st->file) < 0)
 		return err_set(err, "cannot remove %s: %s", st->path, strerror(errno));
 	return 0;
 }

@@ -21,7 +21,8 @@
  * Every invocation holds an exclusive lock (flock on FILE.lock) from load
  * to save, and the file is replaced atomically (temporary file, fsync,
  * rename), so parallel commands all land and a crash never leaves half a
- * file. A file that cannot be read as a state of this format is an error
+ * file. When FILE is a symbolic link, FILE is its target throughout: the
+ * link stays a link, and every name of the file shares one lock. A file that cannot be read as a state of this format is an error
  * and is left as it is.
  */
 #ifndef KS_STATE_H
@@ -62,7 +63,8 @@ enum state_clock {
 };
 
 struct state {
-	char *path;
+	char *path; /* as the user named it, for messages */
+	char *file; /* path with symbolic links followed: what is read, locked and replaced */
 	int lock_fd;
 	cJSON *doc;     /* the whole file */
 	cJSON *journal; /* doc's "journal" array */
