@@ -77,7 +77,7 @@ open_state(struct state *st, bool load, int *rc)
 		*rc = KS_EXIT_USAGE;
 		return -1;
 	}
-	if (state_lock(st, path, &err) < 0) {
+	if (state_lock_verbose(st, path, stderr, &err) < 0) {
 		free(path);
 		fprintf(stderr, "kubesim: %s\n", err.msg);
 		*rc = KS_EXIT_USAGE;

@@ -158,7 +158,7 @@ kubectl_main(int argc, char **argv)
 		free(path);
 		return KS_EXIT_FAILED;
 	}
-	if (state_lock(&st, path, &err) < 0) {
+	if (state_lock_verbose(&st, path, stderr, &err) < 0) {
 		fprintf(stderr, "kubesim: %s\n", err.msg);
 		free(path);
 		free(in);

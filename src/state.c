@@ -164,11 +164,65 @@ resolve_links(const char *path, char **out, struct ks_err *err)
 	return 0;
 }
 
+/* Sleep ms milliseconds (a signal may cut it short). */
+static void
+sleep_ms(long ms)
+{
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+
+	nanosleep(&ts, NULL);
+}
+
+static int64_t
+monotonic_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * flock, saying on notice (when not NULL) that the wait is long. The lock
+ * is polled for the first STATE_LOCK_NOTICE_MS (every 1, 2, 4, 8, then 10
+ * ms, so a handover costs at most 10 ms), then the wait blocks: a command
+ * that seems to hang says why, once, and goes on waiting.
+ */
+static int
+take_lock(struct state *st, const char *lock_path, FILE *notice, struct ks_err *err)
+{
+	int64_t start = monotonic_ms();
+	long step = 1;
+
+	for (;;) {
+		if (flock(st->lock_fd, LOCK_EX | LOCK_NB) == 0)
+			return 0;
+		if (errno == EINTR)
+			continue;
+		if (errno != EWOULDBLOCK)
+			return err_set(err, "cannot lock %s: %s", lock_path, strerror(errno));
+		if (monotonic_ms() - start >= STATE_LOCK_NOTICE_MS)
+			break;
+		sleep_ms(step);
+		step = step * 2 > 10 ? 10 : step * 2;
+	}
+	if (notice != NULL) {
+		fprintf(notice, "kubesim: waiting for the lock on %s (another kubesim command holds it)\n",
+		    st->path);
+		fflush(notice);
+	}
+	while (flock(st->lock_fd, LOCK_EX) < 0)
+		if (errno != EINTR)
+			return err_set(err, "cannot lock %s: %s", lock_path, strerror(errno));
+	return 0;
+}
+
 int
-state_lock(struct state *st, const char *path, struct ks_err *err)
+state_lock_verbose(struct state *st, const char *path, FILE *notice, struct ks_err *err)
 {
 	struct stat sb;
 	char *lock_path, *dir;
+	int rc;
 
 	memset(st, 0, sizeof *st);
 	st->lock_fd = -1;
@@ -196,15 +250,15 @@ state_lock(struct state *st, const char *path, struct ks_err *err)
 		free(lock_path);
 		return -1;
 	}
-	while (flock(st->lock_fd, LOCK_EX) < 0) {
-		if (errno != EINTR) {
-			err_set(err, "cannot lock %s: %s", lock_path, strerror(errno));
-			free(lock_path);
-			return -1;
-		}
-	}
+	rc = take_lock(st, lock_path, notice, err);
 	free(lock_path);
-	return 0;
+	return rc;
+}
+
+int
+state_lock(struct state *st, const char *path, struct ks_err *err)
+{
+	return state_lock_verbose(st, path, NULL, err);
 }
 
 bool

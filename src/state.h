@@ -30,6 +30,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <cjson/cJSON.h>
 
@@ -43,6 +44,8 @@ struct ks_err;
 #define STATE_FORMAT 1
 /* A cluster left alone resumes at most this much later (replay stays fast). */
 #define STATE_MAX_GAP_MS (60 * 60 * 1000)
+/* A command waiting this long for the lock says so (then waits on). */
+#define STATE_LOCK_NOTICE_MS 1000
 /* `cluster create --nodes` and the file's "nodes": a load builds every one of them. */
 #define STATE_MAX_NODES 1000
 /*
@@ -85,6 +88,12 @@ struct state {
 int state_default_path(char **out, struct ks_err *err);
 /* Take the lock for path (creating the lock file); st is then ready for the rest. */
 int state_lock(struct state *st, const char *path, struct ks_err *err);
+/*
+ * The same, and when another command has held the lock for
+ * STATE_LOCK_NOTICE_MS, say so on notice ("kubesim: waiting for the lock
+ * on FILE (another kubesim command holds it)") and go on waiting.
+ */
+int state_lock_verbose(struct state *st, const char *path, FILE *notice, struct ks_err *err);
 /* Is there a state file at st->path? */
 bool state_exists(const struct state *st);
 /*

@@ -61,6 +61,15 @@ stays, for the next cluster.
   link kept
   cluster.json.lock
 
+A command kept waiting for the lock more than a second says so, once, and
+goes on waiting. Here another process holds the lock of the link's target
+until the message appears (5 s at most): the link's name takes the same
+lock.
+
+  $ KUBESIM_STATE="$SCRATCH/real/cluster.json" kubesim cluster create --nodes 1 --clock manual --bare >/dev/null; flock "$SCRATCH/real/cluster.json.lock" sh -c 'touch "$1"; i=0; until [ -s "$2" ] || [ $i = 250 ]; do sleep 0.02; i=$((i + 1)); done' sh "$SCRATCH/held" "$SCRATCH/err" & while [ ! -e "$SCRATCH/held" ]; do sleep 0.01; done; KUBESIM_STATE="$SCRATCH/links/cluster.json" kubectl get nodes -o name 2>"$SCRATCH/err"; cat "$SCRATCH/err" >&2; wait
+  node/node1
+  2> kubesim: waiting for the lock on $SCRATCH/links/cluster.json (another kubesim command holds it)
+
   $ ln -s loop "$SCRATCH/loop"; KUBESIM_STATE="$SCRATCH/loop" kubectl get nodes
   2> kubesim: $SCRATCH/loop: Too many levels of symbolic links
   [2]
