@@ -114,6 +114,26 @@ save(struct state *st, int rc)
 	return rc;
 }
 
+/*
+ * Save what a command did, if anything (see state_commit). -1 after saying
+ * that the change was not saved; otherwise 0, and a note when only the
+ * clock's advance was not (print it after the command's output).
+ */
+static int
+commit(struct state *st, struct ks_err *why)
+{
+	struct ks_err err;
+	int rc = state_commit(st, state_wall_now(), &err);
+
+	why->msg[0] = '\0';
+	if (rc < 0)
+		fprintf(stderr, "kubesim: %s (the change was not saved)\n", err.msg);
+	else if (rc > 0)
+		snprintf(why->msg, sizeof why->msg, "kubesim: the clock's advance could not be saved (%.900s)\n",
+		    err.msg);
+	return rc < 0 ? -1 : 0;
+}
+
 static bool
 parse_uint(const char *s, uint64_t max, uint64_t *out)
 {
@@ -224,13 +244,16 @@ run_entry(cJSON *entry)
 		fprintf(stderr, "kubesim: %s\n", err.msg);
 		rc = KS_EXIT_USAGE;
 	} else {
-		int ran = rc;
+		struct ks_err note;
 
-		rc = save(&st, ran == 0 ? KS_EXIT_OK : KS_EXIT_FAILED);
+		rc = rc == 0 ? KS_EXIT_OK : KS_EXIT_FAILED;
 		/* A change that was not saved did not happen: no success line for it. */
-		if (rc != KS_EXIT_USAGE)
+		if (commit(&st, &note) < 0)
+			rc = KS_EXIT_USAGE;
+		else
 			fputs(sb_str(&res.out), stdout);
 		fputs(sb_str(&res.err), stderr);
+		fputs(note.msg, stderr);
 	}
 	kctl_result_free(&res);
 	state_close(&st);
@@ -451,6 +474,7 @@ static int
 cmd_status(int argc, char **argv)
 {
 	struct state st;
+	struct ks_err note;
 	struct vec v = VEC_INIT;
 	int rc, n, ready = 0, running = 0, pending = 0;
 	char age[DUR_BUF_MAX];
@@ -485,7 +509,9 @@ cmd_status(int argc, char **argv)
 	n = cJSON_GetArraySize(st.journal);
 	printf("Journal:     %d change%s\n", n, n == 1 ? "" : "s");
 	vec_free(&v);
-	rc = save(&st, KS_EXIT_OK);
+	fflush(stdout);
+	rc = commit(&st, &note) < 0 ? KS_EXIT_USAGE : KS_EXIT_OK;
+	fputs(note.msg, stderr);
 	state_close(&st);
 	return rc;
 }

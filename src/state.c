@@ -245,6 +245,24 @@ state_lock_verbose(struct state *st, const char *path, FILE *notice, struct ks_e
 	free(dir);
 	lock_path = xasprintf("%s.lock", st->file);
 	st->lock_fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (st->lock_fd < 0 && (errno == EACCES || errno == EPERM || errno == EROFS)) {
+		/*
+		 * A directory we may not write in (a shared or read-only state):
+		 * an existing lock file locks as well opened for reading, and
+		 * without one, nobody who could write the file can have changed it
+		 * without creating one. Reads go on unlocked, which is safe since
+		 * the file is only ever replaced whole; state_save refuses.
+		 */
+		int why = errno;
+
+		st->lock_fd = open(lock_path, O_RDONLY | O_CLOEXEC);
+		if (st->lock_fd < 0) {
+			st->no_lock = xasprintf("cannot create the lock file %s: %s", lock_path,
+			    strerror(why));
+			free(lock_path);
+			return 0;
+		}
+	}
 	if (st->lock_fd < 0) {
 		err_set(err, "cannot open the lock file %s: %s", lock_path, strerror(errno));
 		free(lock_path);
@@ -287,6 +305,7 @@ state_close(struct state *st)
 		close(st->lock_fd); /* releases the flock */
 	free(st->path);
 	free(st->file);
+	free(st->no_lock);
 	memset(st, 0, sizeof *st);
 	st->lock_fd = -1;
 }
@@ -781,6 +800,7 @@ state_apply(struct state *st, cJSON *entry, struct kctl_result *res, struct ks_e
 		if (dirs != NULL && dirs->child == NULL)
 			cJSON_DeleteItemFromObjectCaseSensitive(entry, "dirs");
 		cJSON_AddItemToArray(st->journal, entry);
+		st->changed = true;
 	} else {
 		cJSON_Delete(entry);
 	}
@@ -1141,6 +1161,7 @@ state_create(struct state *st, enum placement_mode mode, enum state_clock clock,
 	cJSON_AddNumberToObject(st->doc, "nodes", n_nodes);
 	cJSON_AddBoolToObject(st->doc, "addons", addons);
 	st->journal = cJSON_AddArrayToObject(st->doc, "journal");
+	st->changed = true;
 	st->c = new_cluster(st, n_nodes);
 	st->now = cluster_now(st->c);
 	return 0;
@@ -1364,6 +1385,9 @@ state_save(struct state *st, int64_t wall_now_ms, struct ks_err *err)
 	char *text, *tmp, *dir;
 	int fd, dfd;
 
+	/* Unlocked, a save could undo another command's; reads were safe, writes are not. */
+	if (st->lock_fd < 0)
+		return err_set(err, "%s", st->no_lock != NULL ? st->no_lock : "the state is not locked");
 	if (cluster_now(st->c) > st->now)
 		st->now = cluster_now(st->c);
 	/* What no load would accept is not written. */
@@ -1417,8 +1441,20 @@ state_save(struct state *st, int64_t wall_now_ms, struct ks_err *err)
 }
 
 int
+state_commit(struct state *st, int64_t wall_now_ms, struct ks_err *err)
+{
+	if (!st->changed && st->clock == CLOCK_MANUAL)
+		return 0;
+	if (state_save(st, wall_now_ms, err) < 0)
+		return st->changed ? -1 : 1;
+	return 0;
+}
+
+int
 state_remove(struct state *st, struct ks_err *err)
 {
+	if (st->lock_fd < 0)
+		return err_set(err, "%s", st->no_lock != NULL ? st->no_lock : "the state is not locked");
 	/* A link's target: the link stays, and a new cluster made through it lands there again. */
 	if (unlink(st->file) < 0)
 		return err_set(err, "cannot remove %s: %s", st->path, strerror(errno));

@@ -68,7 +68,9 @@ enum state_clock {
 struct state {
 	char *path; /* as the user named it, for messages */
 	char *file; /* path with symbolic links followed: what is read, locked and replaced */
-	int lock_fd;
+	int lock_fd;     /* -1: unlocked (see no_lock) */
+	char *no_lock;   /* why a read goes on without the lock: its file cannot be made */
+	bool changed;    /* the journal grew (or the cluster is new) since the load */
 	cJSON *doc;     /* the whole file */
 	cJSON *journal; /* doc's "journal" array */
 	enum placement_mode mode;
@@ -86,7 +88,11 @@ struct state {
  * empty is an error.
  */
 int state_default_path(char **out, struct ks_err *err);
-/* Take the lock for path (creating the lock file); st is then ready for the rest. */
+/*
+ * Take the lock for path (creating the lock file); st is then ready for the
+ * rest. When the lock file cannot be created for lack of permission, st is
+ * ready unlocked (st->no_lock says why): loads work, saves are refused.
+ */
 int state_lock(struct state *st, const char *path, struct ks_err *err);
 /*
  * The same, and when another command has held the lock for
@@ -117,8 +123,16 @@ int state_create(struct state *st, enum placement_mode mode, enum state_clock cl
  * cannot be carried out at all.
  */
 int state_apply(struct state *st, cJSON *entry, struct kctl_result *res, struct ks_err *err);
-/* Write the file atomically, stamped with the wall clock. */
+/* Write the file atomically, stamped with the wall clock. Refused without the lock. */
 int state_save(struct state *st, int64_t wall_now_ms, struct ks_err *err);
+/*
+ * After a command: save when it changed the cluster or the clock follows
+ * the wall clock. 0 when saved or there was nothing to save; -1 with err
+ * when a change was not saved; 1 with err when only the clock's advance
+ * was not (the command changed nothing, so its output stands: a read in a
+ * directory we may not write in).
+ */
+int state_commit(struct state *st, int64_t wall_now_ms, struct ks_err *err);
 /* Remove the state file (under the lock). */
 int state_remove(struct state *st, struct ks_err *err);
 /* Release the lock but keep the loaded cluster (the TUI shows it between reloads). */
