@@ -22,8 +22,15 @@
  * to save, and the file is replaced atomically (temporary file, fsync,
  * rename), so parallel commands all land and a crash never leaves half a
  * file. When FILE is a symbolic link, FILE is its target throughout: the
- * link stays a link, and every name of the file shares one lock. A file that cannot be read as a state of this format is an error
- * and is left as it is.
+ * link stays a link, and every name of the file shares one lock. Where
+ * the lock file cannot be created (a directory the user may not write
+ * in), reads go on unlocked, which is safe because the file is only ever
+ * replaced whole, and saves are refused.
+ *
+ * A file that cannot be read as a state of this format - bad JSON, a
+ * value of the wrong type or out of range anywhere, more than
+ * STATE_MAX_NODES nodes - is an error naming the file and the field, and
+ * is left as it is.
  */
 #ifndef KS_STATE_H
 #define KS_STATE_H
