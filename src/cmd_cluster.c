@@ -342,6 +342,11 @@ cmd_add_node(int argc, char **argv)
 		case 'm':
 			if (qty_parse(optarg, &q, &err) < 0)
 				rc = usage_error("not a quantity: \"%s\"", optarg);
+			else if (q.milli < 0)
+				/* ValidateResourceQuantityValue, as for a node's capacity. */
+				rc = usage_error(opt == 'c' ? "--cpu must be greater than or equal to 0, not \"%s\""
+							    : "--memory must be greater than or equal to 0, not \"%s\"",
+				    optarg);
 			else
 				cJSON_AddStringToObject(cap, opt == 'c' ? "cpu" : "memory", optarg);
 			break;

@@ -92,13 +92,13 @@ read_stdin_manifest(int argc, char **argv, char **text, struct ks_err *err)
 	*text = NULL;
 	if (!reads_stdin(argc, argv) || isatty(STDIN_FILENO))
 		return 0;
-	if (file_read_stream(stdin, "standard input", FILE_MAX_MANIFEST, "a manifest", text, &len,
+	if (file_read_stream(stdin, "STDIN", FILE_MAX_MANIFEST, "a manifest", text, &len,
 		err) < 0)
 		return -1;
-	if (memchr(*text, '\0', len) != NULL) {
+	if (file_refuse_nul("STDIN", *text, len, err) < 0) {
 		free(*text);
 		*text = NULL;
-		return err_set(err, "standard input: the input is not text (it holds a NUL byte)");
+		return err_prefix(err, "error parsing STDIN"); /* as a YAML error is framed */
 	}
 	return 0;
 }

@@ -501,9 +501,9 @@ entry_read_file(void *ctx, const char *path, char **text, size_t *len, struct ks
 			err_set(err, "the path \"%s\" does not exist", path); /* kubectl's wording */
 		return -1;
 	}
-	if (memchr(*text, '\0', *len) != NULL) {
+	if (file_refuse_nul(path, *text, *len, err) < 0) {
 		free(*text);
-		return err_set(err, "error parsing %s: the file is not text", path);
+		return err_prefix(err, "error parsing %s", path); /* as a YAML error is framed */
 	}
 	cJSON_AddItemToObject(rd->files, path, cJSON_CreateString(*text));
 	return 0;

@@ -16,6 +16,7 @@
 
 #include "util/err.h"
 #include "util/map.h"
+#include "util/utf8.h"
 #include "util/xmalloc.h"
 
 /* Mappings longer than this find duplicate keys with a hash set. */
@@ -93,30 +94,6 @@ ynode_clone(const struct ynode *n, int line, int col)
 	return c;
 }
 
-/*
- * libyaml's reader errors (bad UTF-8, control characters) carry a byte
- * offset, not a mark: find the line, and the column in characters as
- * libyaml counts them elsewhere.
- */
-static void
-offset_position(const char *text, size_t len, size_t offset, size_t *line, size_t *col)
-{
-	*line = 1;
-	*col = 1;
-	if (offset > len)
-		offset = len;
-	for (size_t i = 0; i < offset; i++) {
-		unsigned char ch = (unsigned char)text[i];
-
-		if (ch == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if ((ch & 0xC0) != 0x80) {
-			(*col)++;
-		}
-	}
-}
-
 static int
 parser_error(struct ybuild *b)
 {
@@ -128,7 +105,9 @@ parser_error(struct ybuild *b)
 	if (p->error == YAML_READER_ERROR) {
 		size_t line, col;
 
-		offset_position(b->text, b->len, p->problem_offset, &line, &col);
+		/* Reader errors (bad UTF-8, control bytes) carry a byte offset, not a mark. */
+		utf8_position(b->text, p->problem_offset < b->len ? p->problem_offset : b->len, &line,
+		    &col);
 		if (p->problem_value != -1)
 			return err_set(b->err, "%s:%zu:%zu: %s (byte 0x%02X)", b->file, line, col,
 			    p->problem, (unsigned)p->problem_value & 0xFF);
