@@ -74,3 +74,10 @@ lock.
   2> kubesim: $SCRATCH/loop: Too many levels of symbolic links
   [2]
 
+
+A command that reads a slow standard input reads all of it before it takes
+the lock, so other commands go on meanwhile without waiting.
+
+  $ printf 'apiVersion: v1\nkind: Pod\nmetadata: {name: slow}\nspec: {containers: [{name: c, image: nginx}]}\n' > "$SCRATCH/slow.yaml"; (sleep 1.5; cat "$SCRATCH/slow.yaml") | KUBESIM_STATE="$SCRATCH/real/cluster.json" kubectl apply -f - > "$SCRATCH/applied" & sleep 0.2; KUBESIM_STATE="$SCRATCH/real/cluster.json" kubectl get nodes -o name; wait; cat "$SCRATCH/applied"
+  node/node1
+  pod/slow created
