@@ -88,14 +88,19 @@ enum jv_kind {
 	JV_UINT8, /* a byte of a string, from .* or [*] */
 };
 
+/* 24 bytes: result lists hold one per value, {..} one per document node. */
 struct jv {
 	enum jv_kind kind;
-	const cJSON *node;
-	const char *s;
-	size_t slen;
-	long long i;
-	double f;
-	bool b;
+	union {
+		const cJSON *node; /* NODE */
+		struct {
+			const char *s; /* STR: the template's text */
+			size_t slen;
+		};
+		long long i; /* INT, UINT8 */
+		double f;    /* FLOAT */
+		bool b;      /* BOOL */
+	};
 };
 
 struct jvec {
@@ -1675,9 +1680,12 @@ jp_walk(struct jp_ctx *c, const struct jvec *in, struct jp_node *n, struct jvec 
 	case JP_BOOL:
 		/* A literal yields one copy per input value. */
 		lit = jv_kind(n->type == JP_INT ? JV_INT : n->type == JP_FLOAT ? JV_FLOAT : JV_BOOL);
-		lit.i = n->i;
-		lit.f = n->f;
-		lit.b = n->b;
+		if (n->type == JP_INT)
+			lit.i = n->i;
+		else if (n->type == JP_FLOAT)
+			lit.f = n->f;
+		else
+			lit.b = n->b;
 		for (size_t i = 0; i < in->n; i++)
 			jv_push(out, lit);
 		return 0;
