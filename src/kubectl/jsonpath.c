@@ -9,6 +9,12 @@
  * prints nothing, ['a.b'] means .a.b, .* over a string yields its bytes as
  * numbers, and an error anywhere discards all output. Go walks maps in a
  * random order; here .*, .. and the debugging dump use sorted keys.
+ *
+ * One departure in cost, not in output: Go re-runs the rest of the
+ * template for every range value, for every empty range (to find its
+ * {end}) and after every range left open, so nested ranges multiply its
+ * work level by level. Here each distinct run is remembered (jp_find) and
+ * a repeat copies the output it printed.
  */
 #include "kubectl/jsonpath.h"
 
@@ -23,6 +29,7 @@
 
 #include "codec/jsontext.h"
 #include "util/err.h"
+#include "util/map.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -116,7 +123,24 @@ struct jp_ctx {
 	int end_range;
 	size_t last_end;
 	struct strbuf msg;
+	/* Where the results are printed. */
+	struct strbuf *out;
+	/* Runs already done (jp_find): their key to a struct jp_memo. */
+	struct map memo;
+	/* no_end[i]: no {end} in root's nodes from i on (root->n + 1 of them). */
+	bool *no_end;
 };
+
+/* The range bookkeeping that a run over the template's nodes changes. */
+struct jp_state {
+	int begin_range;
+	int in_range;
+	int end_range;
+	size_t last_end;
+};
+
+/* Runs remembered, at most (about 8 MB); past this they are simply run. */
+#define JP_MEMO_MAX 65536
 
 /* Nodes. */
 
@@ -1713,14 +1737,17 @@ jp_print_results(const struct jvec *r, struct strbuf *out)
 	}
 }
 
+static int jp_find(struct jp_ctx *c, struct jv data, size_t start, bool print);
+
 /*
- * FindResults over root's nodes from start, printing into out when it is
- * not NULL. A range re-enters this for each of its values with the nodes
- * after it; an {end} breaks out and records where it was, so the caller
- * can skip the body it has just run.
+ * FindResults over root's nodes from start, printing into c->out when
+ * print is set. A range re-enters jp_find for each of its values with the
+ * nodes after it; an {end} breaks out and records where it was, so the
+ * caller can skip the body it has just run. A range with no values runs
+ * its body once over nil without printing, only to find that {end}.
  */
 static int
-jp_find(struct jp_ctx *c, struct jv data, size_t start, struct strbuf *out)
+jp_run(struct jp_ctx *c, struct jv data, size_t start, bool print)
 {
 	struct jvec cur = {0};
 	int rc = 0;
@@ -1750,10 +1777,10 @@ jp_find(struct jp_ctx *c, struct jv data, size_t start, struct strbuf *out)
 					/* value.Interface() of a null is nil: an invalid Value. */
 					if (jv_is_nil(&d))
 						d = jv_kind(JV_INVALID);
-					rc = jp_find(c, d, i + 1, out);
+					rc = jp_find(c, d, i + 1, print);
 				}
 			} else
-				rc = jp_find(c, jv_kind(JV_INVALID), i + 1, NULL);
+				rc = jp_find(c, jv_kind(JV_INVALID), i + 1, false);
 			jv_clear(&results);
 			if (rc < 0)
 				break;
@@ -1766,12 +1793,143 @@ jp_find(struct jp_ctx *c, struct jv data, size_t start, struct strbuf *out)
 			}
 			continue;
 		}
-		if (out != NULL)
-			jp_print_results(&results, out);
+		if (print)
+			jp_print_results(&results, c->out);
 		jv_clear(&results);
 	}
 	jv_clear(&cur);
 	return rc;
+}
+
+static void
+jp_get_state(const struct jp_ctx *c, struct jp_state *st)
+{
+	st->begin_range = c->begin_range;
+	st->in_range = c->in_range;
+	st->end_range = c->end_range;
+	st->last_end = c->last_end;
+}
+
+/* A value's identity: document nodes and template text by address. */
+static int
+jv_key(const struct jv *v, char *buf, size_t size)
+{
+	switch (v->kind) {
+	case JV_NODE:
+		return snprintf(buf, size, "n%p", (const void *)v->node);
+	case JV_STR:
+		return snprintf(buf, size, "s%p+%zu", (const void *)v->s, v->slen);
+	case JV_INT:
+	case JV_UINT8:
+		return snprintf(buf, size, "%c%lld", v->kind == JV_INT ? 'i' : 'u', v->i);
+	case JV_FLOAT:
+		return snprintf(buf, size, "f%a", v->f);
+	case JV_BOOL:
+		return snprintf(buf, size, "b%d", v->b);
+	case JV_INVALID:
+		break;
+	}
+	return snprintf(buf, size, "-");
+}
+
+/*
+ * FindResults from one node is a function of where it starts, the value
+ * it starts on, whether it prints and the range counters: nothing else
+ * is read, and an error ends the whole evaluation. So each such run is
+ * done once and remembered - the counters it leaves and where its output
+ * went - and a repeat copies that output instead of walking again.
+ *
+ * This is what keeps nested ranges from multiplying: a range with no
+ * values walks its body over nil to find its {end}, and a range whose
+ * {end} is out of reach runs on past its body over the enclosing value.
+ * Each re-runs the rest of the template, and in the rest the next range
+ * does the same, so twelve ranges meant 2^12 (and, over values that
+ * recur, as with .. or @, n^12) passes; remembered, each distinct run is
+ * walked once, and the cost follows the template's size, the values it
+ * reaches and the output.
+ */
+struct jp_memo {
+	struct jp_state after;
+	size_t out_off; /* what the run printed: c->out->s[out_off..+out_len] */
+	size_t out_len;
+};
+
+/* Whether an "end" identifier is anywhere in n (filters and unions too). */
+static bool
+jp_has_end(const struct jp_node *n)
+{
+	if (n == NULL)
+		return false;
+	if (n->type == JP_IDENT && strcmp(n->text, "end") == 0)
+		return true;
+	for (size_t i = 0; i < n->n; i++)
+		if (jp_has_end(n->kids[i]))
+			return true;
+	return jp_has_end(n->left) || jp_has_end(n->right);
+}
+
+/*
+ * With no {end} pending and none ahead, in_range and last_end cannot
+ * matter: only an end reads in_range, and last_end is only looked for
+ * among the nodes ahead. The run then leaves them as it found them, so
+ * its key leaves them out - otherwise n ranges with no {end} would be
+ * remembered once per depth they are reached at, n^3/6 runs.
+ */
+static bool
+jp_end_free(const struct jp_ctx *c, size_t start)
+{
+	return c->end_range == 0 && c->no_end[start];
+}
+
+static int
+jp_find(struct jp_ctx *c, struct jv data, size_t start, bool print)
+{
+	struct jp_memo *m;
+	struct jp_state in;
+	char key[160];
+	size_t off;
+	bool free_of_end;
+	int n;
+
+	jp_get_state(c, &in);
+	free_of_end = jp_end_free(c, start);
+	if (free_of_end)
+		n = snprintf(key, sizeof key, "%d %zu %d - ", print, start, in.begin_range);
+	else
+		n = snprintf(key, sizeof key, "%d %zu %d %d %d %zu ", print, start, in.begin_range,
+		    in.in_range, in.end_range, in.last_end);
+	jv_key(&data, key + n, sizeof key - (size_t)n);
+	m = map_get(&c->memo, key);
+	if (m != NULL) {
+		c->begin_range = m->after.begin_range;
+		if (!free_of_end) {
+			c->in_range = m->after.in_range;
+			c->end_range = m->after.end_range;
+			c->last_end = m->after.last_end;
+		}
+		if (m->out_len == 0)
+			return 0;
+		/* Grow first: the copy comes from the same buffer. */
+		off = c->out->len;
+		sb_pad(c->out, '\0', m->out_len);
+		memcpy(c->out->s + off, c->out->s + m->out_off, m->out_len);
+		return 0;
+	}
+	off = print ? c->out->len : 0;
+	if (jp_run(c, data, start, print) < 0)
+		return -1;
+	/* An end-free run changes no more than begin_range; if it did, forget it. */
+	if (free_of_end && (c->in_range != in.in_range || c->end_range != in.end_range ||
+			       c->last_end != in.last_end))
+		return 0;
+	if (map_len(&c->memo) < JP_MEMO_MAX) {
+		m = xmalloc(sizeof *m);
+		jp_get_state(c, &m->after);
+		m->out_off = off;
+		m->out_len = print ? c->out->len - off : 0;
+		map_put(&c->memo, key, m);
+	}
+	return 0;
 }
 
 /*
@@ -1808,6 +1966,33 @@ exec_error(const char *tmpl, const cJSON *doc, const char *msg, struct ks_err *e
 	sb_free(&dump);
 }
 
+static void
+jp_ctx_init(struct jp_ctx *c, struct jp_node *root)
+{
+	memset(c, 0, sizeof *c);
+	c->root = root;
+	c->last_end = JP_NONE;
+	sb_init(&c->msg);
+	map_init(&c->memo);
+	c->no_end = xcalloc(root->n + 1, sizeof *c->no_end);
+	c->no_end[root->n] = true;
+	for (size_t i = root->n; i-- > 0;)
+		c->no_end[i] = c->no_end[i + 1] && !jp_has_end(root->kids[i]);
+}
+
+static void
+jp_ctx_free(struct jp_ctx *c)
+{
+	const char *key;
+	void *v;
+
+	for (size_t i = 0; map_next(&c->memo, &i, &key, &v);)
+		free(v);
+	map_free(&c->memo);
+	free(c->no_end);
+	sb_free(&c->msg);
+}
+
 int
 jsonpath_eval(const char *tmpl, const cJSON *doc, struct strbuf *out, struct ks_err *err)
 {
@@ -1824,18 +2009,16 @@ jsonpath_eval(const char *tmpl, const cJSON *doc, struct strbuf *out, struct ks_
 		free(perr);
 		return -1;
 	}
-	memset(&c, 0, sizeof c);
-	c.root = root;
-	c.last_end = JP_NONE;
-	sb_init(&c.msg);
+	jp_ctx_init(&c, root);
 	sb_init(&text);
-	rc = jp_find(&c, jv_node(doc), 0, &text);
+	c.out = &text;
+	rc = jp_find(&c, jv_node(doc), 0, true);
 	if (rc < 0)
 		exec_error(tmpl, doc, sb_str(&c.msg), err);
 	else
 		sb_addn(out, text.s, text.len);
 	sb_free(&text);
-	sb_free(&c.msg);
+	jp_ctx_free(&c);
 	jp_free(root);
 	return rc;
 }
@@ -1856,10 +2039,7 @@ jsonpath_column(const char *tmpl, const cJSON *doc, struct strbuf *out, size_t *
 		free(perr);
 		return -1;
 	}
-	memset(&c, 0, sizeof c);
-	c.root = root;
-	c.last_end = JP_NONE;
-	sb_init(&c.msg);
+	jp_ctx_init(&c, root);
 	jv_push(&cur, jv_node(doc));
 	/* FindResults' first list is the column (custom_column.go reads values[0]). */
 	if (root->n > 0 && jp_walk(&c, &cur, root->kids[0], &results) < 0) {
@@ -1875,7 +2055,7 @@ jsonpath_column(const char *tmpl, const cJSON *doc, struct strbuf *out, size_t *
 		*count = results.n;
 	jv_clear(&results);
 	jv_clear(&cur);
-	sb_free(&c.msg);
+	jp_ctx_free(&c);
 	jp_free(root);
 	return rc;
 }

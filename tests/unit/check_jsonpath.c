@@ -117,6 +117,17 @@ static const struct jp_case items_cases[] = {
 	    "a\n"
 	    "b\n"
 	    "c\n"},
+	/* Ranges left open, and empty ones: their runs repeat, and are remembered. */
+	{"{range .items[*]}{range .spec.containers[*]}{.name}",
+	    "abc"},
+	{"{range @}{range @}{range @}{.kind}",
+	    "FooFooFooFooFooFooFooFoo"},
+	{"{range .items[*]}{range .nope[*]}{range .nope[*]}{.metadata.name}",
+	    "web-1web-2db-1l"},
+	{"{range .items[*]}{range .nope[*]}{.x}{end}{.metadata.name};{end}",
+	    "web-1;web-2;db-1;"},
+	{"{range .items[*].spec.containers[*]}{range @}{range @}{.name}",
+	    "aaaabbbbcccc"},
 	{"{..image}",
 	    "nginx redis busybox"},
 	{"{..metadata.name}",
