@@ -1102,13 +1102,19 @@ sorted_members(const cJSON *obj, size_t *np)
 	return v;
 }
 
-/* fmt's %v (sharp false) and %#v (sharp true) of a document node. */
+/*
+ * fmt's %v (sharp false) and %#v (sharp true) of a document node. Once out
+ * holds more than limit bytes the rest is left out: an error message shows
+ * only the start of a document, and need not format all of a large one.
+ */
 static void
-go_fmt_node(const cJSON *n, bool sharp, struct strbuf *out)
+go_fmt_node(const cJSON *n, bool sharp, struct strbuf *out, size_t limit)
 {
 	const cJSON **m;
 	size_t nm;
 
+	if (out->len > limit)
+		return;
 	if (n == NULL || cJSON_IsNull(n) || cJSON_IsInvalid(n))
 		sb_add(out, sharp ? "interface {}(nil)" : "<nil>");
 	else if (cJSON_IsTrue(n))
@@ -1126,8 +1132,8 @@ go_fmt_node(const cJSON *n, bool sharp, struct strbuf *out)
 			sb_add(out, s);
 	} else if (cJSON_IsArray(n)) {
 		sb_add(out, sharp ? "[]interface {}{" : "[");
-		for (const cJSON *c = n->child; c != NULL; c = c->next) {
-			go_fmt_node(c, sharp, out);
+		for (const cJSON *c = n->child; c != NULL && out->len <= limit; c = c->next) {
+			go_fmt_node(c, sharp, out, limit);
 			if (c->next != NULL)
 				sb_add(out, sharp ? ", " : " ");
 		}
@@ -1135,7 +1141,7 @@ go_fmt_node(const cJSON *n, bool sharp, struct strbuf *out)
 	} else if (cJSON_IsObject(n)) {
 		m = sorted_members(n, &nm);
 		sb_add(out, sharp ? "map[string]interface {}{" : "map[");
-		for (size_t i = 0; i < nm; i++) {
+		for (size_t i = 0; i < nm && out->len <= limit; i++) {
 			const char *k = m[i]->string ? m[i]->string : "";
 
 			if (sharp)
@@ -1143,7 +1149,7 @@ go_fmt_node(const cJSON *n, bool sharp, struct strbuf *out)
 			else
 				sb_add(out, k);
 			sb_addc(out, ':');
-			go_fmt_node(m[i], sharp, out);
+			go_fmt_node(m[i], sharp, out, limit);
 			if (i + 1 < nm)
 				sb_add(out, sharp ? ", " : " ");
 		}
@@ -1159,7 +1165,7 @@ jv_fmt_v(const struct jv *v, struct strbuf *out)
 {
 	switch (v->kind) {
 	case JV_NODE:
-		go_fmt_node(v->node, false, out);
+		go_fmt_node(v->node, false, out, SIZE_MAX);
 		break;
 	case JV_INVALID:
 		sb_add(out, "<invalid reflect.Value>");
@@ -1932,26 +1938,52 @@ jp_find(struct jp_ctx *c, struct jv data, size_t start, bool print)
 	return 0;
 }
 
+/* The message's head: kubectl's, with the template cut to len bytes plus "..." when cut. */
+static void
+exec_head(struct strbuf *head, const char *tmpl, size_t len, bool cut, const char *msg)
+{
+	struct strbuf t;
+
+	sb_init(&t);
+	sb_addn(&t, tmpl, len);
+	if (cut)
+		sb_add(&t, "...");
+	sb_add(head, "error executing jsonpath ");
+	go_quote(t.s, t.len, head);
+	sb_addf(head, ": Error executing template: %s. Printing more information for debugging the template:\n", msg);
+	sb_addf(head, "\ttemplate was:\n\t\t%s\n", t.s);
+	sb_add(head, "\tobject given to jsonpath engine was:\n\t\t");
+	sb_free(&t);
+}
+
+/* A template longer than this is shown cut when the whole would not fit. */
+#define JP_ERR_TMPL_MAX 200
+
 /*
  * cli-runtime's JSONPathPrinter message. The Go dump of the object rarely
- * fits a ks_err; when it does not, it is cut at a character boundary.
+ * fits a ks_err; when it does not, it is cut at a character boundary. A
+ * long template (kubectl quotes it twice, before the reason) is cut too
+ * when it would push the reason out.
  */
 static void
 exec_error(const char *tmpl, const cJSON *doc, const char *msg, struct ks_err *err)
 {
 	struct strbuf head, dump;
 	const char *tail = "\n\n";
-	size_t room;
+	size_t room = KS_ERR_MAX - 1, tlen = strlen(tmpl);
 
 	sb_init(&head);
-	sb_add(&head, "error executing jsonpath ");
-	go_quote(tmpl, strlen(tmpl), &head);
-	sb_addf(&head, ": Error executing template: %s. Printing more information for debugging the template:\n", msg);
-	sb_addf(&head, "\ttemplate was:\n\t\t%s\n", tmpl);
-	sb_add(&head, "\tobject given to jsonpath engine was:\n\t\t");
+	exec_head(&head, tmpl, tlen, false, msg);
+	if (head.len + strlen(tail) > room && tlen > JP_ERR_TMPL_MAX) {
+		size_t keep = JP_ERR_TMPL_MAX;
+
+		while (keep > 0 && ((unsigned char)tmpl[keep] & 0xC0) == 0x80)
+			keep--;
+		sb_reset(&head);
+		exec_head(&head, tmpl, keep, true, msg);
+	}
 	sb_init(&dump);
-	go_fmt_node(doc, true, &dump);
-	room = KS_ERR_MAX - 1;
+	go_fmt_node(doc, true, &dump, room);
 	if (head.len + dump.len + strlen(tail) > room) {
 		size_t keep = room > head.len + 3 + strlen(tail) ? room - head.len - 3 - strlen(tail) : 0;
 

@@ -20,6 +20,7 @@
 #include "runner.h"
 #include "util/err.h"
 #include "util/strbuf.h"
+#include "util/xmalloc.h"
 
 struct jp_case {
 	const char *tmpl;
@@ -485,6 +486,34 @@ START_TEST(test_a_large_dump_is_cut_to_fit)
 END_TEST
 
 /*
+ * kubectl quotes the template twice before the object, so a long one
+ * would push the reason out of a ks_err: it is shown cut instead.
+ */
+START_TEST(test_a_long_template_is_cut_to_show_the_reason)
+{
+	cJSON *doc = cJSON_Parse(items_doc);
+	char tmpl[700], *want;
+	struct strbuf sb;
+	struct ks_err err;
+
+	memset(tmpl, 'a', 600);
+	strcpy(tmpl + 600, "{.items[7]}");
+	want = xasprintf("error executing jsonpath \"%.200s...\": Error executing template: array index "
+			 "out of bounds: index 7, length 3. Printing more information for debugging the "
+			 "template:\n\ttemplate was:\n\t\t%.200s...\n\tobject given to jsonpath engine "
+			 "was:\n\t\tmap[string]interface {}{\"apiVersion\":\"example.com/v1\", ",
+	    tmpl, tmpl);
+	sb_init(&sb);
+	ck_assert_int_eq(jsonpath_eval(tmpl, doc, &sb, &err), -1);
+	ck_assert_msg(strncmp(err.msg, want, strlen(want)) == 0, "got\n%s", err.msg);
+	ck_assert_str_eq(err.msg + strlen(err.msg) - 5, "...\n\n");
+	sb_free(&sb);
+	cJSON_Delete(doc);
+	free(want);
+}
+END_TEST
+
+/*
  * Go walks a map in random order, so kubectl's .* over a map has no fixed
  * order; this engine uses key order, like the JSON it prints.
  */
@@ -514,6 +543,7 @@ jsonpath_suite(void)
 	tcase_add_loop_test(te, test_parse_errors, 0, N(parse_errors));
 	tcase_add_test(te, test_an_empty_template_is_an_error);
 	tcase_add_test(te, test_a_large_dump_is_cut_to_fit);
+	tcase_add_test(te, test_a_long_template_is_cut_to_show_the_reason);
 	suite_add_tcase(s, to);
 	suite_add_tcase(s, te);
 	return s;
