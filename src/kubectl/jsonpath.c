@@ -14,7 +14,8 @@
  * template for every range value, for every empty range (to find its
  * {end}) and after every range left open, so nested ranges multiply its
  * work level by level. Here each distinct run is remembered (jp_find) and
- * a repeat copies the output it printed.
+ * a repeat copies the output it printed. What is left is bounded by the
+ * limits in jsonpath.h, counted as the evaluation goes.
  */
 #include "kubectl/jsonpath.h"
 
@@ -123,8 +124,14 @@ struct jp_ctx {
 	int end_range;
 	size_t last_end;
 	struct strbuf msg;
-	/* Where the results are printed. */
+	/* What the evaluation may cost and has cost; over: a limit was hit. */
+	struct jsonpath_limits lim;
+	struct jsonpath_stats st;
+	bool over;
+	int depth; /* jp_find calls in progress: ranges open, one in another */
+	/* Where the results are printed, and its length before the first. */
 	struct strbuf *out;
+	size_t out_base;
 	/* Runs already done (jp_find): their key to a struct jp_memo. */
 	struct map memo;
 	/* no_end[i]: no {end} in root's nodes from i on (root->n + 1 of them). */
@@ -138,6 +145,13 @@ struct jp_state {
 	int end_range;
 	size_t last_end;
 };
+
+/*
+ * Each range runs its body one C call deeper; Go's stacks grow, ours do
+ * not, so a template with thousands of ranges one inside another (a
+ * scenario file can hold one) stops here rather than overflowing.
+ */
+#define JP_MAX_DEPTH 1000
 
 /* Runs remembered, at most (about 8 MB); past this they are simply run. */
 #define JP_MEMO_MAX 65536
@@ -1402,10 +1416,60 @@ jp_err(struct jp_ctx *c, const char *fmt, ...)
 {
 	va_list ap;
 
+	/* Past a limit every walk fails; keep the limit's message. */
+	if (c->over)
+		return -1;
 	sb_reset(&c->msg);
 	va_start(ap, fmt);
 	sb_vaddf(&c->msg, fmt, ap);
 	va_end(ap);
+	return -1;
+}
+
+static int
+jp_stop_steps(struct jp_ctx *c)
+{
+	if (c->over)
+		return -1;
+	jp_err(c, "evaluation stopped after %llu steps (kubesim's limit)", c->lim.max_steps);
+	c->over = true;
+	return -1;
+}
+
+/* Count work; past the step budget, stop the whole evaluation. */
+static int
+jp_count(struct jp_ctx *c, unsigned long long walks, unsigned long long values)
+{
+	c->st.walks += walks;
+	c->st.values += values;
+	c->st.steps += walks + values;
+	if (c->over || c->st.steps > c->lim.max_steps)
+		return jp_stop_steps(c);
+	return 0;
+}
+
+/*
+ * A walk is counted when it is done, so one that multiplies its input
+ * (an index or wildcard over many values) checks as it goes, before the
+ * values it is making take the evaluation far past its budget.
+ */
+static int
+jp_check_growth(struct jp_ctx *c, const struct jvec *out)
+{
+	if (c->over || c->st.steps + out->n > c->lim.max_steps)
+		return jp_stop_steps(c);
+	return 0;
+}
+
+/* The output cap: checked after each list of results is printed. */
+static int
+jp_check_output(struct jp_ctx *c, size_t len)
+{
+	c->st.output = len - c->out_base;
+	if (c->st.output <= c->lim.max_output || c->over)
+		return c->over ? -1 : 0;
+	jp_err(c, "the output passed %zu bytes (kubesim's limit)", c->lim.max_output);
+	c->over = true;
 	return -1;
 }
 
@@ -1459,6 +1523,8 @@ jp_eval_array(struct jp_ctx *c, const struct jvec *in, const struct jp_node *n, 
 		const cJSON **elems, *e;
 		long long len = 0, step = 1;
 
+		if (jp_check_growth(c, out) < 0)
+			return -1;
 		if (jv_is_nil(v))
 			continue;
 		if (!jv_is_array(v)) {
@@ -1535,23 +1601,34 @@ jv_children(const struct jv *v, struct jvec *out)
 	}
 }
 
-static void
-jp_eval_wildcard(const struct jvec *in, struct jvec *out)
+static int
+jp_eval_wildcard(struct jp_ctx *c, const struct jvec *in, struct jvec *out)
 {
-	for (size_t i = 0; i < in->n; i++)
+	for (size_t i = 0; i < in->n; i++) {
+		if (jp_check_growth(c, out) < 0)
+			return -1;
 		if (!jv_is_nil(&in->v[i]))
 			jv_children(&in->v[i], out);
+	}
+	return 0;
 }
 
-static void
-jp_eval_recursive(const struct jvec *in, struct jvec *out)
+/*
+ * evalRecursive: each value, then everything below it, depth first. Every
+ * node below is visited once per evaluation and counted as visited.
+ */
+static int
+jp_eval_recursive(struct jp_ctx *c, const struct jvec *in, struct jvec *out)
 {
 	for (size_t i = 0; i < in->n; i++) {
 		const struct jv *v = &in->v[i];
 		struct jvec kids = {0};
 		const char *s;
 		size_t n;
+		int rc = 0;
 
+		if (jp_check_growth(c, out) < 0)
+			return -1;
 		if (jv_is_nil(v))
 			continue;
 		/* A string's bytes have no children, so skip making them. */
@@ -1561,12 +1638,17 @@ jp_eval_recursive(const struct jvec *in, struct jvec *out)
 			continue;
 		}
 		jv_children(v, &kids);
+		c->st.values += kids.n;
+		c->st.steps += kids.n;
 		if (kids.n > 0) {
 			jv_push(out, *v);
-			jp_eval_recursive(&kids, out);
+			rc = jp_eval_recursive(c, &kids, out);
 		}
 		jv_clear(&kids);
+		if (rc < 0)
+			return -1;
 	}
+	return 0;
 }
 
 static int
@@ -1596,6 +1678,8 @@ jp_eval_filter(struct jp_ctx *c, const struct jvec *in, const struct jp_node *n,
 			jv_push(&temp, jv_node(e));
 			rc = jp_eval_list(c, &temp, n->left, &lefts);
 			if (exists) {
+				if (c->over)
+					goto fail_input;
 				/* Go looks at the results even when the walk failed. */
 				if (lefts.n > 0)
 					jv_push(out, jv_node(e));
@@ -1683,13 +1767,11 @@ jp_eval_identifier(struct jp_ctx *c, const struct jvec *in, const struct jp_node
 	return jp_err(c, "unrecognized identifier %s", n->text);
 }
 
-/* walk: out starts empty and is the caller's to free. */
 static int
-jp_walk(struct jp_ctx *c, const struct jvec *in, struct jp_node *n, struct jvec *out)
+jp_walk_node(struct jp_ctx *c, const struct jvec *in, struct jp_node *n, struct jvec *out)
 {
 	struct jv lit;
 
-	memset(out, 0, sizeof *out);
 	switch (n->type) {
 	case JP_LIST:
 		return jp_eval_list(c, in, n, out);
@@ -1720,17 +1802,30 @@ jp_walk(struct jp_ctx *c, const struct jvec *in, struct jp_node *n, struct jvec 
 			jv_push(out, lit);
 		return 0;
 	case JP_WILDCARD:
-		jp_eval_wildcard(in, out);
-		return 0;
+		return jp_eval_wildcard(c, in, out);
 	case JP_RECURSIVE:
-		jp_eval_recursive(in, out);
-		return 0;
+		return jp_eval_recursive(c, in, out);
 	case JP_UNION:
 		return jp_eval_union(c, in, n, out);
 	case JP_IDENT:
 		return jp_eval_identifier(c, in, n, out);
 	}
 	return 0;
+}
+
+/* walk: out starts empty and is the caller's to free. */
+static int
+jp_walk(struct jp_ctx *c, const struct jvec *in, struct jp_node *n, struct jvec *out)
+{
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (c->over)
+		return -1;
+	rc = jp_walk_node(c, in, n, out);
+	if (jp_count(c, 1, in->n + out->n) < 0)
+		return -1;
+	return rc;
 }
 
 static void
@@ -1799,9 +1894,13 @@ jp_run(struct jp_ctx *c, struct jv data, size_t start, bool print)
 			}
 			continue;
 		}
-		if (print)
+		if (print) {
 			jp_print_results(&results, c->out);
+			rc = jp_check_output(c, c->out->len);
+		}
 		jv_clear(&results);
+		if (rc < 0)
+			break;
 	}
 	jv_clear(&cur);
 	return rc;
@@ -1897,6 +1996,8 @@ jp_find(struct jp_ctx *c, struct jv data, size_t start, bool print)
 	bool free_of_end;
 	int n;
 
+	if (jp_count(c, 1, 1) < 0)
+		return -1;
 	jp_get_state(c, &in);
 	free_of_end = jp_end_free(c, start);
 	if (free_of_end)
@@ -1919,10 +2020,18 @@ jp_find(struct jp_ctx *c, struct jv data, size_t start, bool print)
 		off = c->out->len;
 		sb_pad(c->out, '\0', m->out_len);
 		memcpy(c->out->s + off, c->out->s + m->out_off, m->out_len);
-		return 0;
+		return jp_check_output(c, c->out->len);
+	}
+	if (c->depth > JP_MAX_DEPTH) {
+		jp_err(c, "ranges nested more than %d deep (kubesim's limit)", JP_MAX_DEPTH);
+		c->over = true;
+		return -1;
 	}
 	off = print ? c->out->len : 0;
-	if (jp_run(c, data, start, print) < 0)
+	c->depth++;
+	n = jp_run(c, data, start, print);
+	c->depth--;
+	if (n < 0)
 		return -1;
 	/* An end-free run changes no more than begin_range; if it did, forget it. */
 	if (free_of_end && (c->in_range != in.in_range || c->end_range != in.end_range ||
@@ -1999,11 +2108,13 @@ exec_error(const char *tmpl, const cJSON *doc, const char *msg, struct ks_err *e
 }
 
 static void
-jp_ctx_init(struct jp_ctx *c, struct jp_node *root)
+jp_ctx_init(struct jp_ctx *c, struct jp_node *root, const struct jsonpath_limits *lim)
 {
 	memset(c, 0, sizeof *c);
 	c->root = root;
 	c->last_end = JP_NONE;
+	c->lim.max_steps = lim ? lim->max_steps : JSONPATH_MAX_STEPS;
+	c->lim.max_output = lim ? lim->max_output : JSONPATH_MAX_OUTPUT;
 	sb_init(&c->msg);
 	map_init(&c->memo);
 	c->no_end = xcalloc(root->n + 1, sizeof *c->no_end);
@@ -2013,11 +2124,13 @@ jp_ctx_init(struct jp_ctx *c, struct jp_node *root)
 }
 
 static void
-jp_ctx_free(struct jp_ctx *c)
+jp_ctx_free(struct jp_ctx *c, struct jsonpath_stats *stats)
 {
 	const char *key;
 	void *v;
 
+	if (stats != NULL)
+		*stats = c->st;
 	for (size_t i = 0; map_next(&c->memo, &i, &key, &v);)
 		free(v);
 	map_free(&c->memo);
@@ -2026,14 +2139,16 @@ jp_ctx_free(struct jp_ctx *c)
 }
 
 int
-jsonpath_eval(const char *tmpl, const cJSON *doc, struct strbuf *out, struct ks_err *err)
+jsonpath_eval_limited(const char *tmpl, const cJSON *doc, const struct jsonpath_limits *lim,
+    struct strbuf *out, struct jsonpath_stats *stats, struct ks_err *err)
 {
 	struct jp_ctx c;
 	struct jp_node *root;
-	struct strbuf text;
 	char *perr = NULL;
 	int rc;
 
+	if (stats != NULL)
+		memset(stats, 0, sizeof *stats);
 	if (tmpl == NULL || tmpl[0] == '\0')
 		return err_set(err, "template format specified but no template given");
 	if (jp_parse_string(tmpl, strlen(tmpl), &root, &perr) < 0) {
@@ -2041,18 +2156,26 @@ jsonpath_eval(const char *tmpl, const cJSON *doc, struct strbuf *out, struct ks_
 		free(perr);
 		return -1;
 	}
-	jp_ctx_init(&c, root);
-	sb_init(&text);
-	c.out = &text;
+	jp_ctx_init(&c, root, lim);
+	/* Printed straight into out, and taken back out if the template fails. */
+	c.out = out;
+	c.out_base = out->len;
 	rc = jp_find(&c, jv_node(doc), 0, true);
-	if (rc < 0)
+	if (rc < 0) {
 		exec_error(tmpl, doc, sb_str(&c.msg), err);
-	else
-		sb_addn(out, text.s, text.len);
-	sb_free(&text);
-	jp_ctx_free(&c);
+		out->len = c.out_base;
+		if (out->s != NULL)
+			out->s[out->len] = '\0';
+	}
+	jp_ctx_free(&c, stats);
 	jp_free(root);
 	return rc;
+}
+
+int
+jsonpath_eval(const char *tmpl, const cJSON *doc, struct strbuf *out, struct ks_err *err)
+{
+	return jsonpath_eval_limited(tmpl, doc, NULL, out, NULL, err);
 }
 
 int
@@ -2063,6 +2186,7 @@ jsonpath_column(const char *tmpl, const cJSON *doc, struct strbuf *out, size_t *
 	struct jp_node *root;
 	struct jvec cur = {0}, results = {0};
 	char *perr = NULL;
+	size_t base = out->len;
 	int rc = 0;
 
 	*count = 0;
@@ -2071,23 +2195,29 @@ jsonpath_column(const char *tmpl, const cJSON *doc, struct strbuf *out, size_t *
 		free(perr);
 		return -1;
 	}
-	jp_ctx_init(&c, root);
+	jp_ctx_init(&c, root, NULL);
+	c.out_base = base;
 	jv_push(&cur, jv_node(doc));
 	/* FindResults' first list is the column (custom_column.go reads values[0]). */
-	if (root->n > 0 && jp_walk(&c, &cur, root->kids[0], &results) < 0) {
-		exec_error(tmpl, doc, sb_str(&c.msg), err);
+	if (root->n > 0 && jp_walk(&c, &cur, root->kids[0], &results) < 0)
 		rc = -1;
-	}
 	for (size_t i = 0; rc == 0 && i < results.n; i++) {
 		if (i > 0)
 			sb_addc(out, ',');
 		jv_fmt_v(&results.v[i], out);
+		rc = jp_check_output(&c, out->len);
 	}
 	if (rc == 0)
 		*count = results.n;
+	else {
+		exec_error(tmpl, doc, sb_str(&c.msg), err);
+		out->len = base;
+		if (out->s != NULL)
+			out->s[base] = '\0';
+	}
 	jv_clear(&results);
 	jv_clear(&cur);
-	jp_ctx_free(&c);
+	jp_ctx_free(&c, NULL);
 	jp_free(root);
 	return rc;
 }
