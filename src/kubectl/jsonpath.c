@@ -30,7 +30,6 @@
 
 #include "codec/jsontext.h"
 #include "util/err.h"
-#include "util/map.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/xmalloc.h"
@@ -132,10 +131,14 @@ struct jp_ctx {
 	/* Where the results are printed, and its length before the first. */
 	struct strbuf *out;
 	size_t out_base;
-	/* Runs already done (jp_find): their key to a struct jp_memo. */
-	struct map memo;
-	/* no_end[i]: no {end} in root's nodes from i on (root->n + 1 of them). */
+	/* Runs already done (jp_find): an open-addressing table. */
+	struct jp_memo *memo;
+	size_t memo_cap; /* a power of two, or 0 */
+	size_t memo_len;
+	unsigned memo_gen; /* slots of another generation are empty */
+	/* From root's node i on (root->n + 1 of them): no {end}; some {range}. */
 	bool *no_end;
+	bool *range_ahead;
 };
 
 /* The range bookkeeping that a run over the template's nodes changes. */
@@ -153,8 +156,14 @@ struct jp_state {
  */
 #define JP_MAX_DEPTH 1000
 
-/* Runs remembered, at most (about 8 MB); past this they are simply run. */
-#define JP_MEMO_MAX 65536
+/*
+ * Runs remembered at once, at most; when full, the table starts afresh.
+ * Repeats come close together (a range's body over one subtree), so a
+ * table that stays in cache (1.7 MB) serves as well as a bigger one, and
+ * costs less to the runs that never repeat: at 32768 a range over 130,000
+ * pods took a third longer.
+ */
+#define JP_MEMO_MAX 8192
 
 /* Nodes. */
 
@@ -1915,28 +1924,6 @@ jp_get_state(const struct jp_ctx *c, struct jp_state *st)
 	st->last_end = c->last_end;
 }
 
-/* A value's identity: document nodes and template text by address. */
-static int
-jv_key(const struct jv *v, char *buf, size_t size)
-{
-	switch (v->kind) {
-	case JV_NODE:
-		return snprintf(buf, size, "n%p", (const void *)v->node);
-	case JV_STR:
-		return snprintf(buf, size, "s%p+%zu", (const void *)v->s, v->slen);
-	case JV_INT:
-	case JV_UINT8:
-		return snprintf(buf, size, "%c%lld", v->kind == JV_INT ? 'i' : 'u', v->i);
-	case JV_FLOAT:
-		return snprintf(buf, size, "f%a", v->f);
-	case JV_BOOL:
-		return snprintf(buf, size, "b%d", v->b);
-	case JV_INVALID:
-		break;
-	}
-	return snprintf(buf, size, "-");
-}
-
 /*
  * FindResults from one node is a function of where it starts, the value
  * it starts on, whether it prints and the range counters: nothing else
@@ -1951,26 +1938,162 @@ jv_key(const struct jv *v, char *buf, size_t size)
  * does the same, so twelve ranges meant 2^12 (and, over values that
  * recur, as with .. or @, n^12) passes; remembered, each distinct run is
  * walked once, and the cost follows the template's size, the values it
- * reaches and the output.
+ * reaches and the output. Most runs never repeat (a range over a list
+ * meets each item once), so a lookup must cost little: the key is a few
+ * integers, the table holds its entries inline.
  */
+struct jp_memo_key {
+	size_t start;
+	size_t last_end;
+	uint64_t value; /* a node's or a string's address, or a number's bits */
+	size_t slen;
+	int begin_range;
+	int in_range; /* -1: left out, as the run is end-free (jp_end_free) */
+	int end_range;
+	int kind;
+	bool print;
+};
+
 struct jp_memo {
+	unsigned gen; /* in use when it is the table's; 0 never is */
+	struct jp_memo_key key;
 	struct jp_state after;
 	size_t out_off; /* what the run printed: c->out->s[out_off..+out_len] */
 	size_t out_len;
 };
 
-/* Whether an "end" identifier is anywhere in n (filters and unions too). */
+static void
+jp_memo_key_init(struct jp_memo_key *k, const struct jp_ctx *c, const struct jv *v, size_t start,
+    bool print, bool free_of_end)
+{
+	memset(k, 0, sizeof *k);
+	k->start = start;
+	k->print = print;
+	k->begin_range = c->begin_range;
+	k->in_range = free_of_end ? -1 : c->in_range;
+	k->end_range = free_of_end ? 0 : c->end_range;
+	k->last_end = free_of_end ? 0 : c->last_end;
+	k->kind = (int)v->kind;
+	switch (v->kind) {
+	case JV_NODE:
+		k->value = (uint64_t)(uintptr_t)v->node;
+		break;
+	case JV_STR:
+		k->value = (uint64_t)(uintptr_t)v->s;
+		k->slen = v->slen;
+		break;
+	case JV_INT:
+	case JV_UINT8:
+		k->value = (uint64_t)v->i;
+		break;
+	case JV_FLOAT:
+		memcpy(&k->value, &v->f, sizeof v->f);
+		break;
+	case JV_BOOL:
+		k->value = v->b;
+		break;
+	case JV_INVALID:
+		break;
+	}
+}
+
 static bool
-jp_has_end(const struct jp_node *n)
+jp_memo_key_eq(const struct jp_memo_key *a, const struct jp_memo_key *b)
+{
+	return a->start == b->start && a->value == b->value && a->kind == b->kind &&
+	    a->print == b->print && a->begin_range == b->begin_range && a->in_range == b->in_range &&
+	    a->end_range == b->end_range && a->last_end == b->last_end && a->slen == b->slen;
+}
+
+/* splitmix64's finalizer */
+static uint64_t
+mix64(uint64_t h)
+{
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	return h ^ (h >> 31);
+}
+
+static size_t
+jp_memo_hash(const struct jp_memo_key *k)
+{
+	uint64_t h = mix64(k->value ^ ((uint64_t)k->start << 20) ^ (uint64_t)k->slen);
+
+	h = mix64(h ^ (uint64_t)k->last_end ^ ((uint64_t)(unsigned)k->in_range << 32));
+	h = mix64(h ^ (uint64_t)(unsigned)k->begin_range ^ ((uint64_t)(unsigned)k->end_range << 32) ^
+	    ((uint64_t)k->kind << 56) ^ ((uint64_t)k->print << 63));
+	return (size_t)h;
+}
+
+/* The slot holding k, or the empty one where it would go. */
+static struct jp_memo *
+jp_memo_slot(struct jp_memo *tab, size_t cap, unsigned gen, const struct jp_memo_key *k)
+{
+	size_t i = jp_memo_hash(k) & (cap - 1);
+
+	while (tab[i].gen == gen && !jp_memo_key_eq(&tab[i].key, k))
+		i = (i + 1) & (cap - 1);
+	return &tab[i];
+}
+
+static const struct jp_memo *
+jp_memo_get(const struct jp_ctx *c, const struct jp_memo_key *k)
+{
+	const struct jp_memo *m;
+
+	if (c->memo_cap == 0)
+		return NULL;
+	m = jp_memo_slot(c->memo, c->memo_cap, c->memo_gen, k);
+	return m->gen == c->memo_gen ? m : NULL;
+}
+
+static void
+jp_memo_put(struct jp_ctx *c, const struct jp_memo_key *k, size_t out_off, size_t out_len)
+{
+	struct jp_memo *m;
+
+	if (c->memo_len >= JP_MEMO_MAX) {
+		/* Full: forget everything, by a new generation, rather than stop remembering. */
+		c->memo_len = 0;
+		if (++c->memo_gen == 0) {
+			memset(c->memo, 0, c->memo_cap * sizeof *c->memo);
+			c->memo_gen = 1;
+		}
+	}
+	if (2 * (c->memo_len + 1) > c->memo_cap) {
+		size_t cap = c->memo_cap ? 2 * c->memo_cap : 64;
+		struct jp_memo *tab = xcalloc(cap, sizeof *tab);
+
+		for (size_t i = 0; i < c->memo_cap; i++)
+			if (c->memo[i].gen == c->memo_gen)
+				*jp_memo_slot(tab, cap, c->memo_gen, &c->memo[i].key) = c->memo[i];
+		free(c->memo);
+		c->memo = tab;
+		c->memo_cap = cap;
+	}
+	m = jp_memo_slot(c->memo, c->memo_cap, c->memo_gen, k);
+	m->gen = c->memo_gen;
+	m->key = *k;
+	jp_get_state(c, &m->after);
+	m->out_off = out_off;
+	m->out_len = out_len;
+	c->memo_len++;
+}
+
+/* Whether the identifier is anywhere in n (filters and unions too). */
+static bool
+jp_has_ident(const struct jp_node *n, const char *name)
 {
 	if (n == NULL)
 		return false;
-	if (n->type == JP_IDENT && strcmp(n->text, "end") == 0)
+	if (n->type == JP_IDENT && strcmp(n->text, name) == 0)
 		return true;
 	for (size_t i = 0; i < n->n; i++)
-		if (jp_has_end(n->kids[i]))
+		if (jp_has_ident(n->kids[i], name))
 			return true;
-	return jp_has_end(n->left) || jp_has_end(n->right);
+	return jp_has_ident(n->left, name) || jp_has_ident(n->right, name);
 }
 
 /*
@@ -1986,27 +2109,47 @@ jp_end_free(const struct jp_ctx *c, size_t start)
 	return c->end_range == 0 && c->no_end[start];
 }
 
+/* jp_run, one C call deeper. */
+static int
+jp_run_counted(struct jp_ctx *c, struct jv data, size_t start, bool print)
+{
+	int rc;
+
+	if (c->depth > JP_MAX_DEPTH) {
+		jp_err(c, "ranges nested more than %d deep (kubesim's limit)", JP_MAX_DEPTH);
+		c->over = true;
+		return -1;
+	}
+	c->depth++;
+	rc = jp_run(c, data, start, print);
+	c->depth--;
+	return rc;
+}
+
 static int
 jp_find(struct jp_ctx *c, struct jv data, size_t start, bool print)
 {
-	struct jp_memo *m;
+	const struct jp_memo *m;
+	struct jp_memo_key key;
 	struct jp_state in;
-	char key[160];
 	size_t off;
 	bool free_of_end;
-	int n;
 
 	if (jp_count(c, 1, 1) < 0)
 		return -1;
+	/*
+	 * A run with no {range} ahead (and none begun, as {range range @}
+	 * leaves one) makes no runs of its own, so it cannot multiply
+	 * anything; its repeats are as many as its callers', which are
+	 * remembered. Leaving it out keeps the table to the runs that matter
+	 * (most runs are a range's innermost body).
+	 */
+	if (!c->range_ahead[start] && c->begin_range == 0)
+		return jp_run_counted(c, data, start, print);
 	jp_get_state(c, &in);
 	free_of_end = jp_end_free(c, start);
-	if (free_of_end)
-		n = snprintf(key, sizeof key, "%d %zu %d - ", print, start, in.begin_range);
-	else
-		n = snprintf(key, sizeof key, "%d %zu %d %d %d %zu ", print, start, in.begin_range,
-		    in.in_range, in.end_range, in.last_end);
-	jv_key(&data, key + n, sizeof key - (size_t)n);
-	m = map_get(&c->memo, key);
+	jp_memo_key_init(&key, c, &data, start, print, free_of_end);
+	m = jp_memo_get(c, &key);
 	if (m != NULL) {
 		c->begin_range = m->after.begin_range;
 		if (!free_of_end) {
@@ -2022,28 +2165,14 @@ jp_find(struct jp_ctx *c, struct jv data, size_t start, bool print)
 		memcpy(c->out->s + off, c->out->s + m->out_off, m->out_len);
 		return jp_check_output(c, c->out->len);
 	}
-	if (c->depth > JP_MAX_DEPTH) {
-		jp_err(c, "ranges nested more than %d deep (kubesim's limit)", JP_MAX_DEPTH);
-		c->over = true;
-		return -1;
-	}
 	off = print ? c->out->len : 0;
-	c->depth++;
-	n = jp_run(c, data, start, print);
-	c->depth--;
-	if (n < 0)
+	if (jp_run_counted(c, data, start, print) < 0)
 		return -1;
 	/* An end-free run changes no more than begin_range; if it did, forget it. */
 	if (free_of_end && (c->in_range != in.in_range || c->end_range != in.end_range ||
 			       c->last_end != in.last_end))
 		return 0;
-	if (map_len(&c->memo) < JP_MEMO_MAX) {
-		m = xmalloc(sizeof *m);
-		jp_get_state(c, &m->after);
-		m->out_off = off;
-		m->out_len = print ? c->out->len - off : 0;
-		map_put(&c->memo, key, m);
-	}
+	jp_memo_put(c, &key, off, print ? c->out->len - off : 0);
 	return 0;
 }
 
@@ -2113,28 +2242,27 @@ jp_ctx_init(struct jp_ctx *c, struct jp_node *root, const struct jsonpath_limits
 	memset(c, 0, sizeof *c);
 	c->root = root;
 	c->last_end = JP_NONE;
+	c->memo_gen = 1;
 	c->lim.max_steps = lim ? lim->max_steps : JSONPATH_MAX_STEPS;
 	c->lim.max_output = lim ? lim->max_output : JSONPATH_MAX_OUTPUT;
 	sb_init(&c->msg);
-	map_init(&c->memo);
 	c->no_end = xcalloc(root->n + 1, sizeof *c->no_end);
+	c->range_ahead = xcalloc(root->n + 1, sizeof *c->range_ahead);
 	c->no_end[root->n] = true;
-	for (size_t i = root->n; i-- > 0;)
-		c->no_end[i] = c->no_end[i + 1] && !jp_has_end(root->kids[i]);
+	for (size_t i = root->n; i-- > 0;) {
+		c->no_end[i] = c->no_end[i + 1] && !jp_has_ident(root->kids[i], "end");
+		c->range_ahead[i] = c->range_ahead[i + 1] || jp_has_ident(root->kids[i], "range");
+	}
 }
 
 static void
 jp_ctx_free(struct jp_ctx *c, struct jsonpath_stats *stats)
 {
-	const char *key;
-	void *v;
-
 	if (stats != NULL)
 		*stats = c->st;
-	for (size_t i = 0; map_next(&c->memo, &i, &key, &v);)
-		free(v);
-	map_free(&c->memo);
+	free(c->memo);
 	free(c->no_end);
+	free(c->range_ahead);
 	sb_free(&c->msg);
 }
 
