@@ -3,7 +3,7 @@
  *
  * A recursive descent over yaml_parser_parse events: one function per
  * construct, the nesting depth capped so hostile input cannot overflow the
- * stack. Anchored nodes are kept in a table and copied on each alias; each
+ * stack. Anchored nodes are kept in a hash map and copied on each alias; each
  * node knows its size and height, so an alias is checked against the depth
  * and expansion limits before anything is copied.
  */
@@ -22,19 +22,13 @@
 /* Mappings longer than this find duplicate keys with a hash set. */
 #define YDOC_SCAN_KEYS 16
 
-struct anchor {
-	char *name;
-	struct ynode *node;
-};
-
 struct ybuild {
 	yaml_parser_t parser;
 	const char *file;
 	const char *text; /* the input, to place reader errors */
 	size_t len;
 	struct ks_err *err;
-	struct anchor *anchors;
-	size_t n_anchors;
+	struct map anchors; /* name -> struct ynode *, the latest of that name */
 	size_t alias_nodes;
 	size_t work; /* see struct ystream */
 };
@@ -131,12 +125,8 @@ next_event(struct ybuild *b, yaml_event_t *ev)
 static void
 remember_anchor(struct ybuild *b, const yaml_char_t *anchor, struct ynode *n)
 {
-	if (anchor == NULL)
-		return;
-	b->anchors = xreallocarray(b->anchors, b->n_anchors + 1, sizeof *b->anchors);
-	b->anchors[b->n_anchors].name = xstrdup((const char *)anchor);
-	b->anchors[b->n_anchors].node = n;
-	b->n_anchors++;
+	if (anchor != NULL)
+		map_put(&b->anchors, (const char *)anchor, n);
 }
 
 static int build_node(struct ybuild *b, yaml_event_t *ev, int depth, struct ynode **out);
@@ -275,14 +265,9 @@ build_node(struct ybuild *b, yaml_event_t *ev, int depth, struct ynode **out)
 		break;
 	case YAML_ALIAS_EVENT: {
 		const char *name = (const char *)ev->data.alias.anchor;
-		struct anchor *a = NULL;
+		const struct ynode *a = map_get(&b->anchors, name);
 
-		for (size_t i = b->n_anchors; i-- > 0;) {
-			if (strcmp(b->anchors[i].name, name) == 0) {
-				a = &b->anchors[i];
-				break;
-			}
-		}
+		b->work++;
 		if (a == NULL) {
 			err_set(b->err, "%s:%zu:%zu: unknown alias \"%s\"", b->file,
 			    ev->start_mark.line + 1, ev->start_mark.column + 1, name);
@@ -290,21 +275,21 @@ build_node(struct ybuild *b, yaml_event_t *ev, int depth, struct ynode **out)
 			return -1;
 		}
 		/* depth is this node's level; the copy reaches height - 1 levels below it. */
-		if (depth + a->node->height - 1 > YDOC_MAX_DEPTH) {
+		if (depth + a->height - 1 > YDOC_MAX_DEPTH) {
 			err_set(b->err, "%s:%zu:%zu: alias \"%s\" nests deeper than %d levels", b->file,
 			    ev->start_mark.line + 1, ev->start_mark.column + 1, name, YDOC_MAX_DEPTH);
 			yaml_event_delete(ev);
 			return -1;
 		}
-		b->alias_nodes += a->node->size;
+		b->alias_nodes += a->size;
 		if (b->alias_nodes > YDOC_MAX_ALIAS_NODES) {
 			err_set(b->err, "%s:%zu:%zu: aliases expand to more than %d nodes", b->file,
 			    ev->start_mark.line + 1, ev->start_mark.column + 1, YDOC_MAX_ALIAS_NODES);
 			yaml_event_delete(ev);
 			return -1;
 		}
-		b->work += a->node->size;
-		n = ynode_clone(a->node, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1);
+		b->work += a->size;
+		n = ynode_clone(a, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1);
 		break;
 	}
 	default:
@@ -338,6 +323,7 @@ ydoc_parse(const char *file, const char *text, size_t len, struct ystream *out,
 {
 	struct ybuild b;
 	yaml_event_t ev;
+	size_t docs_cap = 0;
 	int rc = -1;
 
 	memset(&b, 0, sizeof b);
@@ -348,6 +334,7 @@ ydoc_parse(const char *file, const char *text, size_t len, struct ystream *out,
 	b.err = err;
 	if (!yaml_parser_initialize(&b.parser))
 		return err_set(err, "%s: cannot initialise the YAML parser", file);
+	map_init(&b.anchors);
 	yaml_parser_set_input_string(&b.parser, (const unsigned char *)text, len);
 	for (;;) {
 		if (next_event(&b, &ev) < 0)
@@ -373,12 +360,11 @@ ydoc_parse(const char *file, const char *text, size_t len, struct ystream *out,
 			} else
 				ev = first;
 			yaml_event_delete(&ev);
-			out->docs = xreallocarray(out->docs, out->n + 1, sizeof *out->docs);
+			xgrow(&out->docs, &docs_cap, out->n + 1, sizeof *out->docs);
 			out->docs[out->n++] = doc;
 			/* Anchors are scoped to their document. */
-			for (size_t i = 0; i < b.n_anchors; i++)
-				free(b.anchors[i].name);
-			b.n_anchors = 0;
+			map_free(&b.anchors);
+			map_init(&b.anchors);
 			continue;
 		}
 		yaml_event_delete(&ev);
@@ -386,9 +372,7 @@ ydoc_parse(const char *file, const char *text, size_t len, struct ystream *out,
 	rc = 0;
 	out->work = b.work;
 out:
-	for (size_t i = 0; i < b.n_anchors; i++)
-		free(b.anchors[i].name);
-	free(b.anchors);
+	map_free(&b.anchors);
 	yaml_parser_delete(&b.parser);
 	if (rc < 0)
 		ystream_free(out);

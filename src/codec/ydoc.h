@@ -53,7 +53,8 @@ struct ystream {
 	struct ydoc *docs;
 	size_t n;
 	/*
-	 * Work done: nodes built or copied by aliases, and key comparisons.
+	 * Work done: nodes built or copied by aliases, key comparisons and
+	 * anchor lookups.
 	 * Linear in the input (plus alias copies, which are capped); tests
 	 * hold the parser to that.
 	 */

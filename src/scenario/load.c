@@ -216,7 +216,8 @@ expand_name(const char *pattern, int64_t i)
 
 /* One entry, possibly with count: N, appended to *nodes. */
 static int
-load_node_entry(struct loader *ld, const struct ynode *n, struct scn_node **nodes, size_t *nn)
+load_node_entry(struct loader *ld, const struct ynode *n, struct scn_node **nodes, size_t *nn,
+    size_t *cap)
 {
 	const struct ynode *namen, *countn;
 	char *name = NULL;
@@ -262,7 +263,7 @@ load_node_entry(struct loader *ld, const struct ynode *n, struct scn_node **node
 		if (ld->names != NULL)
 			map_put(ld->names, nm, (void *)1);
 
-		*nodes = xreallocarray(*nodes, *nn + 1, sizeof **nodes);
+		xgrow(nodes, cap, *nn + 1, sizeof **nodes);
 		memset(&(*nodes)[*nn], 0, sizeof **nodes);
 		rc = load_node(ld, n, nm, &(*nodes)[*nn]);
 		(*nn)++;
@@ -674,7 +675,7 @@ load_step(struct loader *ld, const struct ynode *m, struct step *st)
 	}
 	if (strcmp(k, "addNode") == 0) {
 		struct scn_node *nodes = NULL;
-		size_t nn = 0;
+		size_t nn = 0, cap = 0;
 		int rc;
 
 		struct map *cluster_names = ld->names;
@@ -686,7 +687,7 @@ load_step(struct loader *ld, const struct ynode *m, struct step *st)
 		ld->names = NULL;
 		if (ynode_get(v, "count") != NULL)
 			return fail(ld, ynode_get(v, "count"), "addNode adds one node; count is for cluster.nodes");
-		rc = load_node_entry(ld, v, &nodes, &nn);
+		rc = load_node_entry(ld, v, &nodes, &nn, &cap);
 		ld->names = cluster_names;
 		if (nn > 0)
 			st->node = nodes[0];
@@ -802,6 +803,7 @@ scn_load(const char *file, const char *text, size_t len, bool embedded, struct s
 	struct map names;
 	struct loader ld = {file, err, s, &names};
 	const struct ynode *root, *v;
+	size_t nodes_cap = 0;
 	int rc = -1;
 
 	memset(s, 0, sizeof *s);
@@ -877,7 +879,8 @@ scn_load(const char *file, const char *text, size_t len, bool embedded, struct s
 				goto out;
 			}
 			for (size_t i = 0; i < nodes->n; i++)
-				if (load_node_entry(&ld, nodes->items[i], &s->nodes, &s->n_nodes) < 0)
+				if (load_node_entry(&ld, nodes->items[i], &s->nodes, &s->n_nodes,
+					&nodes_cap) < 0)
 					goto out;
 		}
 	}

@@ -351,6 +351,25 @@ START_TEST(test_many_keys_cost_linear_work)
 }
 END_TEST
 
+START_TEST(test_many_anchors_cost_linear_work)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct ystream st;
+	struct ks_err err;
+
+	for (int i = 0; i < 50000; i++)
+		sb_addf(&text, "a%d: &x%d v\n", i, i);
+	for (int i = 0; i < 50000; i++)
+		sb_addf(&text, "b%d: *x%d\n", i, 49999 - i);
+	ck_assert_int_eq(parse(&text, &st, &err), 0);
+	ck_assert_str_eq(st.docs[0].root->items[99999]->value, "v");
+	/* 200,001 nodes built, 100,000 keys checked, 50,000 aliases looked up and copied. */
+	ck_assert_uint_le(st.work, 500000);
+	ystream_free(&st);
+	sb_free(&text);
+}
+END_TEST
+
 START_TEST(test_a_duplicate_key_in_a_long_mapping_names_both_lines)
 {
 	struct strbuf text = STRBUF_INIT;
@@ -415,6 +434,7 @@ decode_suite(void)
 	tcase_add_test(tc, test_alias_depth_counts_where_the_alias_stands);
 	tcase_add_test(tc, test_billion_laughs_is_refused_before_it_expands);
 	tcase_add_test(tc, test_many_keys_cost_linear_work);
+	tcase_add_test(tc, test_many_anchors_cost_linear_work);
 	tcase_add_test(tc, test_a_duplicate_key_in_a_long_mapping_names_both_lines);
 	tcase_add_test(tc, test_bad_bytes_are_placed_where_they_are);
 	suite_add_tcase(s, tc);
