@@ -270,6 +270,7 @@ cluster_advance_to(struct cluster *c, sim_ms t)
 {
 	if (t > sim_now(c->sim))
 		sim_run_until(c->sim, t);
+	eventttl_expire(c->eventttl);
 }
 
 bool
@@ -282,6 +283,7 @@ cluster_advance_until(struct cluster *c, sim_ms deadline, bool (*pred)(void *ctx
 	while (sim_next_time(c->sim, &next) && next <= deadline) {
 		/* Finish the whole instant before judging: a state half-way through one is not observable. */
 		sim_run_until(c->sim, next);
+		eventttl_expire(c->eventttl);
 		if (pred(ctx))
 			return true;
 	}

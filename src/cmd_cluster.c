@@ -77,7 +77,7 @@ open_state(struct state *st, bool load, int *rc)
 		*rc = KS_EXIT_USAGE;
 		return -1;
 	}
-	if (state_lock(st, path, &err) < 0) {
+	if (state_lock_verbose(st, path, stderr, &err) < 0) {
 		free(path);
 		fprintf(stderr, "kubesim: %s\n", err.msg);
 		*rc = KS_EXIT_USAGE;
@@ -112,6 +112,26 @@ save(struct state *st, int rc)
 		return KS_EXIT_USAGE;
 	}
 	return rc;
+}
+
+/*
+ * Save what a command did, if anything (see state_commit). -1 after saying
+ * that the change was not saved; otherwise 0, and a note when only the
+ * clock's advance was not (print it after the command's output).
+ */
+static int
+commit(struct state *st, struct ks_err *why)
+{
+	struct ks_err err;
+	int rc = state_commit(st, state_wall_now(), &err);
+
+	why->msg[0] = '\0';
+	if (rc < 0)
+		fprintf(stderr, "kubesim: %s (the change was not saved)\n", err.msg);
+	else if (rc > 0)
+		snprintf(why->msg, sizeof why->msg, "kubesim: the clock's advance could not be saved (%.900s)\n",
+		    err.msg);
+	return rc < 0 ? -1 : 0;
 }
 
 static bool
@@ -151,7 +171,7 @@ cmd_create(int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'n':
-			if (!parse_uint(optarg, 1000, &nodes))
+			if (!parse_uint(optarg, STATE_MAX_NODES, &nodes))
 				return usage_error("--nodes takes a number from 0 to 1000, not \"%s\"",
 				    optarg);
 			break;
@@ -168,8 +188,10 @@ cmd_create(int argc, char **argv)
 			addons = false;
 			break;
 		case 's':
-			if (!parse_uint(optarg, INT64_MAX / 2, &seed))
-				return usage_error("--seed takes a non-negative number, not \"%s\"",
+			/* what the state file holds exactly (STATE_MAX_SEED) */
+			if (!parse_uint(optarg, STATE_MAX_SEED, &seed))
+				return usage_error("--seed takes a number from 0 to 9007199254740991, "
+						   "not \"%s\"",
 				    optarg);
 			break;
 		default:
@@ -222,13 +244,16 @@ run_entry(cJSON *entry)
 		fprintf(stderr, "kubesim: %s\n", err.msg);
 		rc = KS_EXIT_USAGE;
 	} else {
-		int ran = rc;
+		struct ks_err note;
 
-		rc = save(&st, ran == 0 ? KS_EXIT_OK : KS_EXIT_FAILED);
+		rc = rc == 0 ? KS_EXIT_OK : KS_EXIT_FAILED;
 		/* A change that was not saved did not happen: no success line for it. */
-		if (rc != KS_EXIT_USAGE)
+		if (commit(&st, &note) < 0)
+			rc = KS_EXIT_USAGE;
+		else
 			fputs(sb_str(&res.out), stdout);
 		fputs(sb_str(&res.err), stderr);
+		fputs(note.msg, stderr);
 	}
 	kctl_result_free(&res);
 	state_close(&st);
@@ -317,6 +342,11 @@ cmd_add_node(int argc, char **argv)
 		case 'm':
 			if (qty_parse(optarg, &q, &err) < 0)
 				rc = usage_error("not a quantity: \"%s\"", optarg);
+			else if (q.milli < 0)
+				/* ValidateResourceQuantityValue, as for a node's capacity. */
+				rc = usage_error(opt == 'c' ? "--cpu must be greater than or equal to 0, not \"%s\""
+							    : "--memory must be greater than or equal to 0, not \"%s\"",
+				    optarg);
 			else
 				cJSON_AddStringToObject(cap, opt == 'c' ? "cpu" : "memory", optarg);
 			break;
@@ -390,6 +420,9 @@ cmd_image(int argc, char **argv)
 			cJSON_AddBoolToObject(entry, "fail", true);
 		else if (opt == 'o')
 			cJSON_AddBoolToObject(entry, "clear", true);
+		else if (opt == 'p' && dur_parse(optarg, &ms, &err) == 0 && ms > STATE_MAX_TIME_MS)
+			rc = usage_error("image: --pull-time is at most 100 years (876000h), not \"%s\"",
+			    optarg);
 		else if (opt == 'p' && dur_parse(optarg, &ms, &err) == 0)
 			cJSON_AddNumberToObject(entry, "pullMs", (double)ms);
 		else
@@ -425,6 +458,12 @@ cmd_advance(int argc, char **argv)
 		state_close(&st);
 		return rc;
 	}
+	if (cluster_now(st.c) + ms > STATE_MAX_TIME_MS) {
+		state_close(&st);
+		return usage_error("advance: the clock would pass 100 years, the most a practice "
+				   "cluster runs (\"%s\")",
+		    argv[1]);
+	}
 	cluster_advance_to(st.c, cluster_now(st.c) + ms);
 	rc = save(&st, KS_EXIT_OK);
 	if (rc == KS_EXIT_OK) {
@@ -440,6 +479,7 @@ static int
 cmd_status(int argc, char **argv)
 {
 	struct state st;
+	struct ks_err note;
 	struct vec v = VEC_INIT;
 	int rc, n, ready = 0, running = 0, pending = 0;
 	char age[DUR_BUF_MAX];
@@ -474,7 +514,9 @@ cmd_status(int argc, char **argv)
 	n = cJSON_GetArraySize(st.journal);
 	printf("Journal:     %d change%s\n", n, n == 1 ? "" : "s");
 	vec_free(&v);
-	rc = save(&st, KS_EXIT_OK);
+	fflush(stdout);
+	rc = commit(&st, &note) < 0 ? KS_EXIT_USAGE : KS_EXIT_OK;
+	fputs(note.msg, stderr);
 	state_close(&st);
 	return rc;
 }

@@ -92,13 +92,13 @@ read_stdin_manifest(int argc, char **argv, char **text, struct ks_err *err)
 	*text = NULL;
 	if (!reads_stdin(argc, argv) || isatty(STDIN_FILENO))
 		return 0;
-	if (file_read_stream(stdin, "standard input", FILE_MAX_MANIFEST, "a manifest", text, &len,
+	if (file_read_stream(stdin, "STDIN", FILE_MAX_MANIFEST, "a manifest", text, &len,
 		err) < 0)
 		return -1;
-	if (memchr(*text, '\0', len) != NULL) {
+	if (file_refuse_nul("STDIN", *text, len, err) < 0) {
 		free(*text);
 		*text = NULL;
-		return err_set(err, "standard input: the input is not text (it holds a NUL byte)");
+		return err_prefix(err, "error parsing STDIN"); /* as a YAML error is framed */
 	}
 	return 0;
 }
@@ -146,8 +146,7 @@ kubectl_main(int argc, char **argv)
 	cJSON *entry, *args;
 	char *path, *in;
 	int64_t wall = state_wall_now();
-	size_t journal_before;
-	int rc;
+	int rc, saved = 0;
 
 	if (state_default_path(&path, &err) < 0) {
 		fprintf(stderr, "kubesim: %s\n", err.msg);
@@ -158,7 +157,7 @@ kubectl_main(int argc, char **argv)
 		free(path);
 		return KS_EXIT_FAILED;
 	}
-	if (state_lock(&st, path, &err) < 0) {
+	if (state_lock_verbose(&st, path, stderr, &err) < 0) {
 		fprintf(stderr, "kubesim: %s\n", err.msg);
 		free(path);
 		free(in);
@@ -200,21 +199,24 @@ kubectl_main(int argc, char **argv)
 	kctl_result_init(&res);
 	res.sink = hold;
 	res.sink_ctx = &held;
-	journal_before = (size_t)cJSON_GetArraySize(st.journal);
 	rc = state_apply(&st, entry, &res, &err);
 	if (rc < 0) {
 		fprintf(stderr, "kubesim: %s\n", err.msg);
 		rc = KS_EXIT_USAGE;
-	} else if ((st.clock == CLOCK_REAL ||
-		       (size_t)cJSON_GetArraySize(st.journal) != journal_before) &&
-	    state_save(&st, wall, &err) < 0) {
-		release(&held, false);
-		fprintf(stderr, "kubesim: %s (the change was not saved)\n", err.msg);
-		kctl_result_free(&res);
-		state_close(&st);
-		return KS_EXIT_USAGE;
+	} else {
+		saved = state_commit(&st, wall, &err);
+		if (saved < 0) {
+			release(&held, false);
+			fprintf(stderr, "kubesim: %s (the change was not saved)\n", err.msg);
+			kctl_result_free(&res);
+			state_close(&st);
+			return KS_EXIT_USAGE;
+		}
 	}
 	release(&held, true);
+	/* A read where the file cannot be written: its output stands, the clock catches up next time. */
+	if (saved > 0)
+		fprintf(stderr, "kubesim: the clock's advance could not be saved (%s)\n", err.msg);
 	kctl_result_free(&res);
 	state_close(&st);
 	return rc;

@@ -21,14 +21,23 @@
  * Every invocation holds an exclusive lock (flock on FILE.lock) from load
  * to save, and the file is replaced atomically (temporary file, fsync,
  * rename), so parallel commands all land and a crash never leaves half a
- * file. A file that cannot be read as a state of this format is an error
- * and is left as it is.
+ * file. When FILE is a symbolic link, FILE is its target throughout: the
+ * link stays a link, and every name of the file shares one lock. Where
+ * the lock file cannot be created (a directory the user may not write
+ * in), reads go on unlocked, which is safe because the file is only ever
+ * replaced whole, and saves are refused.
+ *
+ * A file that cannot be read as a state of this format - bad JSON, a
+ * value of the wrong type or out of range anywhere, more than
+ * STATE_MAX_NODES nodes - is an error naming the file and the field, and
+ * is left as it is.
  */
 #ifndef KS_STATE_H
 #define KS_STATE_H
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <cjson/cJSON.h>
 
@@ -42,6 +51,21 @@ struct ks_err;
 #define STATE_FORMAT 1
 /* A cluster left alone resumes at most this much later (replay stays fast). */
 #define STATE_MAX_GAP_MS (60 * 60 * 1000)
+/* A command waiting this long for the lock says so (then waits on). */
+#define STATE_LOCK_NOTICE_MS 1000
+/* `cluster create --nodes` and the file's "nodes": a load builds every one of them. */
+#define STATE_MAX_NODES 1000
+/*
+ * The simulated clock's range (100 years of 365 days): "now", "at" and an
+ * image's pull time. Timestamps stay within four-digit years, a clock
+ * plus any timer stays far from int64 overflow, and every value is exact
+ * in the double that JSON numbers are read into.
+ */
+#define STATE_MAX_TIME_MS (100LL * 365 * 24 * 3600 * 1000)
+/* "wallClock": milliseconds since 1970 up to the end of the year 9999. */
+#define STATE_MAX_WALL_MS 253402300799999LL
+/* 2^53 - 1: the largest seed a JSON number holds exactly (jq's limit too). */
+#define STATE_MAX_SEED 9007199254740991LL
 
 enum state_clock {
 	CLOCK_REAL,   /* follows the wall clock between invocations */
@@ -49,8 +73,11 @@ enum state_clock {
 };
 
 struct state {
-	char *path;
-	int lock_fd;
+	char *path; /* as the user named it, for messages */
+	char *file; /* path with symbolic links followed: what is read, locked and replaced */
+	int lock_fd;     /* -1: unlocked (see no_lock) */
+	char *no_lock;   /* why a read goes on without the lock: its file cannot be made */
+	bool changed;    /* the journal grew (or the cluster is new) since the load */
 	cJSON *doc;     /* the whole file */
 	cJSON *journal; /* doc's "journal" array */
 	enum placement_mode mode;
@@ -62,10 +89,24 @@ struct state {
 	struct cluster *c;
 };
 
-/* $KUBESIM_STATE, else ~/.kubesim/cluster.json (caller frees). */
+/*
+ * $KUBESIM_STATE, else ~/.kubesim/cluster.json, creating ~/.kubesim (mode
+ * 0700) on first use (caller frees; NULL on error). KUBESIM_STATE set but
+ * empty is an error.
+ */
 int state_default_path(char **out, struct ks_err *err);
-/* Take the lock for path (creating the lock file); st is then ready for the rest. */
+/*
+ * Take the lock for path (creating the lock file); st is then ready for the
+ * rest. When the lock file cannot be created for lack of permission, st is
+ * ready unlocked (st->no_lock says why): loads work, saves are refused.
+ */
 int state_lock(struct state *st, const char *path, struct ks_err *err);
+/*
+ * The same, and when another command has held the lock for
+ * STATE_LOCK_NOTICE_MS, say so on notice ("kubesim: waiting for the lock
+ * on FILE (another kubesim command holds it)") and go on waiting.
+ */
+int state_lock_verbose(struct state *st, const char *path, FILE *notice, struct ks_err *err);
 /* Is there a state file at st->path? */
 bool state_exists(const struct state *st);
 /*
@@ -89,8 +130,16 @@ int state_create(struct state *st, enum placement_mode mode, enum state_clock cl
  * cannot be carried out at all.
  */
 int state_apply(struct state *st, cJSON *entry, struct kctl_result *res, struct ks_err *err);
-/* Write the file atomically, stamped with the wall clock. */
+/* Write the file atomically, stamped with the wall clock. Refused without the lock. */
 int state_save(struct state *st, int64_t wall_now_ms, struct ks_err *err);
+/*
+ * After a command: save when it changed the cluster or the clock follows
+ * the wall clock. 0 when saved or there was nothing to save; -1 with err
+ * when a change was not saved; 1 with err when only the clock's advance
+ * was not (the command changed nothing, so its output stands: a read in a
+ * directory we may not write in).
+ */
+int state_commit(struct state *st, int64_t wall_now_ms, struct ks_err *err);
 /* Remove the state file (under the lock). */
 int state_remove(struct state *st, struct ks_err *err);
 /* Release the lock but keep the loaded cluster (the TUI shows it between reloads). */

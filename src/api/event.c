@@ -67,20 +67,17 @@ recorder_free(struct recorder *rec)
 	free(rec);
 }
 
-void
-event_record(struct recorder *rec, const struct object *about, const char *type, const char *reason,
-    const char *component, const char *fmt, ...)
+static void
+record(struct recorder *rec, uint32_t times, const struct object *about, const char *type,
+    const char *reason, const char *component, const char *fmt, va_list ap)
 {
 	struct ks_err err;
 	struct event *e;
-	va_list ap;
 	char *message, *key, *name;
 	int64_t now = store_now(rec->store);
 	const char *ns = about->meta.ns ? about->meta.ns : "default";
 
-	va_start(ap, fmt);
 	message = xvasprintf(fmt, ap);
-	va_end(ap);
 
 	/* EventCorrelator: identical events merge into one with count++. */
 	key = xasprintf("%s\x1f%s\x1f%s\x1f%s\x1f%s", about->meta.uid, type, reason, component, message);
@@ -88,7 +85,9 @@ event_record(struct recorder *rec, const struct object *about, const char *type,
 	if (name != NULL) {
 		e = (struct event *)store_get(rec->store, KIND_EVENT, ns, name);
 		if (e != NULL) {
-			e->count++;
+			/* count is an int32 in the API: a years-long repeat saturates. */
+			e->count = (uint32_t)e->count + times > INT32_MAX ? INT32_MAX
+									 : e->count + (int32_t)times;
 			e->last_ms = now;
 			free(message);
 			free(key);
@@ -114,9 +113,31 @@ event_record(struct recorder *rec, const struct object *about, const char *type,
 	e->type = xstrdup(type);
 	e->source = xstrdup(component);
 	e->first_ms = e->last_ms = now;
-	e->count = 1;
+	e->count = times > INT32_MAX ? INT32_MAX : (int32_t)times;
 	free(map_put(&rec->seen, key, xstrdup(e->obj.meta.name)));
 	free(key);
 	if (store_create(rec->store, &e->obj, &err) != STORE_OK)
 		event_free(e);
+}
+
+void
+event_record(struct recorder *rec, const struct object *about, const char *type, const char *reason,
+    const char *component, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	record(rec, 1, about, type, reason, component, fmt, ap);
+	va_end(ap);
+}
+
+void
+event_record_times(struct recorder *rec, uint32_t times, const struct object *about,
+    const char *type, const char *reason, const char *component, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	record(rec, times, about, type, reason, component, fmt, ap);
+	va_end(ap);
 }

@@ -41,5 +41,13 @@ void recorder_free(struct recorder *rec);
 void event_record(struct recorder *rec, const struct object *about, const char *type,
     const char *reason, const char *component, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+/*
+ * The same event happening times times, the last now: a retry loop that
+ * skipped identical repetitions no one could observe (sim_quiet_until)
+ * records them all at its last one.
+ */
+void event_record_times(struct recorder *rec, uint32_t times, const struct object *about,
+    const char *type, const char *reason, const char *component, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
 
 #endif

@@ -140,10 +140,11 @@ is_alnum_lower(char c)
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
+/* [a-z0-9]([-a-z0-9]*[a-z0-9])? over n bytes, with no length limit. */
 static bool
-is_dns1123_label(const char *s, size_t n)
+dns1123_label_shape(const char *s, size_t n)
 {
-	if (n == 0 || n > 63 || !is_alnum_lower(s[0]) || !is_alnum_lower(s[n - 1]))
+	if (n == 0 || !is_alnum_lower(s[0]) || !is_alnum_lower(s[n - 1]))
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (!is_alnum_lower(s[i]) && s[i] != '-')
@@ -152,23 +153,33 @@ is_dns1123_label(const char *s, size_t n)
 }
 
 static bool
-is_dns1123_subdomain(const char *s)
+is_dns1123_label(const char *s, size_t n)
 {
-	size_t len = strlen(s);
-	const char *p = s;
+	return n <= 63 && dns1123_label_shape(s, n);
+}
 
-	if (len == 0 || len > 253)
-		return false;
-	for (;;) {
+/* dns1123SubdomainRegexp: such labels joined by dots; only the whole has a length limit. */
+static bool
+dns1123_subdomain_shape(const char *s)
+{
+	for (const char *p = s;;) {
 		const char *dot = strchr(p, '.');
 		size_t n = dot ? (size_t)(dot - p) : strlen(p);
 
-		if (!is_dns1123_label(p, n))
+		if (!dns1123_label_shape(p, n))
 			return false;
 		if (dot == NULL)
 			return true;
 		p = dot + 1;
 	}
+}
+
+static bool
+is_dns1123_subdomain(const char *s)
+{
+	size_t len = strlen(s);
+
+	return len > 0 && len <= 253 && dns1123_subdomain_shape(s);
 }
 
 static const char dns1123_subdomain_msg[] =
@@ -301,9 +312,14 @@ valid_meta(const struct meta *m, struct field_errors *fe, bool namespaced)
 	else if (m->name != NULL && m->name[0] != '\0' && !is_dns1123_subdomain(m->name)) {
 		struct strbuf sb = STRBUF_INIT;
 
+		/* IsDNS1123Subdomain: each of its errors is a field error of its own. */
 		go_quote(&sb, m->name);
-		field_errors_add(fe, "metadata.name: Invalid value: %s: %s", sb_str(&sb),
-		    dns1123_subdomain_msg);
+		if (strlen(m->name) > 253)
+			field_errors_add(fe, "metadata.name: Invalid value: %s: must be no more than 253 characters",
+			    sb_str(&sb));
+		if (!dns1123_subdomain_shape(m->name))
+			field_errors_add(fe, "metadata.name: Invalid value: %s: %s", sb_str(&sb),
+			    dns1123_subdomain_msg);
 		sb_free(&sb);
 	}
 	if (namespaced && m->ns != NULL && !is_dns1123_label(m->ns, strlen(m->ns))) {

@@ -3,7 +3,9 @@
  *
  * A recursive descent over yaml_parser_parse events: one function per
  * construct, the nesting depth capped so hostile input cannot overflow the
- * stack. Anchored nodes are kept in a table and copied on each alias.
+ * stack. Anchored nodes are kept in a hash map and copied on each alias; each
+ * node knows its size and height, so an alias is checked against the depth
+ * and expansion limits before anything is copied.
  */
 #include "codec/ydoc.h"
 
@@ -13,23 +15,22 @@
 #include <yaml.h>
 
 #include "util/err.h"
+#include "util/map.h"
+#include "util/utf8.h"
 #include "util/xmalloc.h"
 
-#define YDOC_MAX_DEPTH 256
-#define YDOC_MAX_ALIAS_NODES 1000000
-
-struct anchor {
-	char *name;
-	struct ynode *node;
-};
+/* Mappings longer than this find duplicate keys with a hash set. */
+#define YDOC_SCAN_KEYS 16
 
 struct ybuild {
 	yaml_parser_t parser;
 	const char *file;
+	const char *text; /* the input, to place reader errors */
+	size_t len;
 	struct ks_err *err;
-	struct anchor *anchors;
-	size_t n_anchors;
+	struct map anchors; /* name -> struct ynode *, the latest of that name */
 	size_t alias_nodes;
+	size_t work; /* see struct ystream */
 };
 
 static struct ynode *
@@ -40,6 +41,8 @@ ynode_new(enum ynode_type type, const yaml_mark_t *mark)
 	n->type = type;
 	n->line = (int)mark->line + 1;
 	n->col = (int)mark->column + 1;
+	n->size = 1;
+	n->height = 1;
 	return n;
 }
 
@@ -59,16 +62,6 @@ ynode_free(struct ynode *n)
 	free(n);
 }
 
-static size_t
-ynode_count(const struct ynode *n)
-{
-	size_t c = 1;
-
-	for (size_t i = 0; i < n->n; i++)
-		c += ynode_count(n->items[i]) + (n->keys ? 1 : 0);
-	return c;
-}
-
 static struct ynode *
 ynode_clone(const struct ynode *n, int line, int col)
 {
@@ -80,6 +73,8 @@ ynode_clone(const struct ynode *n, int line, int col)
 	c->value = xstrdup_or_null(n->value);
 	c->plain = n->plain;
 	c->n = n->n;
+	c->size = n->size;
+	c->height = n->height;
 	if (n->n > 0) {
 		c->items = xcalloc(n->n, sizeof *c->items);
 		if (n->keys != NULL)
@@ -97,10 +92,21 @@ static int
 parser_error(struct ybuild *b)
 {
 	yaml_parser_t *p = &b->parser;
-	const yaml_mark_t *m = p->context != NULL ? &p->problem_mark : &p->problem_mark;
+	const yaml_mark_t *m = &p->problem_mark;
 
 	if (p->error == YAML_MEMORY_ERROR)
 		return err_set(b->err, "%s: out of memory parsing YAML", b->file);
+	if (p->error == YAML_READER_ERROR) {
+		size_t line, col;
+
+		/* Reader errors (bad UTF-8, control bytes) carry a byte offset, not a mark. */
+		utf8_position(b->text, p->problem_offset < b->len ? p->problem_offset : b->len, &line,
+		    &col);
+		if (p->problem_value != -1)
+			return err_set(b->err, "%s:%zu:%zu: %s (byte 0x%02X)", b->file, line, col,
+			    p->problem, (unsigned)p->problem_value & 0xFF);
+		return err_set(b->err, "%s:%zu:%zu: %s", b->file, line, col, p->problem);
+	}
 	if (p->context != NULL)
 		return err_set(b->err, "%s:%zu:%zu: %s (%s at line %zu)", b->file, m->line + 1,
 		    m->column + 1, p->problem, p->context, p->context_mark.line + 1);
@@ -119,65 +125,97 @@ next_event(struct ybuild *b, yaml_event_t *ev)
 static void
 remember_anchor(struct ybuild *b, const yaml_char_t *anchor, struct ynode *n)
 {
-	if (anchor == NULL)
-		return;
-	b->anchors = xreallocarray(b->anchors, b->n_anchors + 1, sizeof *b->anchors);
-	b->anchors[b->n_anchors].name = xstrdup((const char *)anchor);
-	b->anchors[b->n_anchors].node = n;
-	b->n_anchors++;
+	if (anchor != NULL)
+		map_put(&b->anchors, (const char *)anchor, n);
 }
 
 static int build_node(struct ybuild *b, yaml_event_t *ev, int depth, struct ynode **out);
 
 static void
-push_item(struct ynode *parent, struct ynode *key, struct ynode *item)
+push_item(struct ynode *parent, size_t *cap, struct ynode *key, struct ynode *item)
 {
-	parent->items = xreallocarray(parent->items, parent->n + 1, sizeof *parent->items);
+	size_t keys_cap = *cap;
+
+	xgrow(&parent->items, cap, parent->n + 1, sizeof *parent->items);
 	if (parent->type == YNODE_MAP) {
-		parent->keys = xreallocarray(parent->keys, parent->n + 1, sizeof *parent->keys);
+		xgrow(&parent->keys, &keys_cap, parent->n + 1, sizeof *parent->keys);
 		parent->keys[parent->n] = key;
+		parent->size += key->size;
 	}
 	parent->items[parent->n++] = item;
+	parent->size += item->size;
+	if (item->height + 1 > parent->height)
+		parent->height = item->height + 1;
+}
+
+/* The index of an earlier key equal to key, or -1; seen indexes long mappings. */
+static long
+find_key(struct ybuild *b, const struct ynode *map, struct map *seen, const struct ynode *key)
+{
+	void *at;
+
+	if (map->n < YDOC_SCAN_KEYS) {
+		for (size_t i = 0; i < map->n; i++) {
+			b->work++;
+			if (strcmp(map->keys[i]->value, key->value) == 0)
+				return (long)i;
+		}
+		return -1;
+	}
+	if (map_len(seen) == 0)
+		for (size_t i = 0; i < map->n; i++)
+			map_put(seen, map->keys[i]->value, (void *)(uintptr_t)(i + 1));
+	b->work++;
+	at = map_get(seen, key->value);
+	return at != NULL ? (long)((uintptr_t)at - 1) : -1;
 }
 
 static int
 build_children(struct ybuild *b, struct ynode *parent, yaml_event_type_t end, int depth)
 {
+	struct map seen;
+	size_t cap = 0;
+	int rc = -1;
+
+	map_init(&seen);
 	for (;;) {
 		yaml_event_t ev;
 		struct ynode *key = NULL, *value = NULL;
+		long dup;
 
 		if (next_event(b, &ev) < 0)
-			return -1;
+			break;
 		if (ev.type == end) {
 			yaml_event_delete(&ev);
-			return 0;
+			rc = 0;
+			break;
 		}
 		if (build_node(b, &ev, depth + 1, parent->type == YNODE_MAP ? &key : &value) < 0)
-			return -1;
+			break;
 		if (parent->type == YNODE_MAP) {
 			if (key->type != YNODE_SCALAR) {
 				err_set(b->err, "%s:%d:%d: mapping keys must be strings", b->file, key->line,
 				    key->col);
 				ynode_free(key);
-				return -1;
+				break;
 			}
-			for (size_t i = 0; i < parent->n; i++) {
-				if (strcmp(parent->keys[i]->value, key->value) == 0) {
-					err_set(b->err,
-					    "%s:%d:%d: mapping key \"%s\" already defined at line %d",
-					    b->file, key->line, key->col, key->value, parent->keys[i]->line);
-					ynode_free(key);
-					return -1;
-				}
+			if ((dup = find_key(b, parent, &seen, key)) >= 0) {
+				err_set(b->err, "%s:%d:%d: mapping key \"%s\" already defined at line %d",
+				    b->file, key->line, key->col, key->value, parent->keys[dup]->line);
+				ynode_free(key);
+				break;
 			}
 			if (next_event(b, &ev) < 0 || build_node(b, &ev, depth + 1, &value) < 0) {
 				ynode_free(key);
-				return -1;
+				break;
 			}
+			if (map_len(&seen) > 0)
+				map_put(&seen, key->value, (void *)(uintptr_t)(parent->n + 1));
 		}
-		push_item(parent, key, value);
+		push_item(parent, &cap, key, value);
 	}
+	map_free(&seen);
+	return rc;
 }
 
 /* Build the node that starts with *ev (consumed). */
@@ -188,14 +226,26 @@ build_node(struct ybuild *b, yaml_event_t *ev, int depth, struct ynode **out)
 	int rc = 0;
 
 	*out = NULL;
+	b->work++;
 	if (depth > YDOC_MAX_DEPTH) {
 		err_set(b->err, "%s:%zu:%zu: nesting deeper than %d levels", b->file,
 		    ev->start_mark.line + 1, ev->start_mark.column + 1, YDOC_MAX_DEPTH);
 		yaml_event_delete(ev);
 		return -1;
 	}
+	/*
+	 * Anchors are remembered once their node is complete, so its size and
+	 * height are known; an alias inside its own anchor is then unknown, as
+	 * go-yaml refuses it too.
+	 */
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
+		if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length) != NULL) {
+			err_set(b->err, "%s:%zu:%zu: a NUL character (\\0) is not allowed in a string",
+			    b->file, ev->start_mark.line + 1, ev->start_mark.column + 1);
+			yaml_event_delete(ev);
+			return -1;
+		}
 		n = ynode_new(YNODE_SCALAR, &ev->start_mark);
 		n->value = xstrndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
@@ -203,38 +253,43 @@ build_node(struct ybuild *b, yaml_event_t *ev, int depth, struct ynode **out)
 		break;
 	case YAML_SEQUENCE_START_EVENT:
 		n = ynode_new(YNODE_SEQ, &ev->start_mark);
-		remember_anchor(b, ev->data.sequence_start.anchor, n);
 		rc = build_children(b, n, YAML_SEQUENCE_END_EVENT, depth);
+		if (rc == 0)
+			remember_anchor(b, ev->data.sequence_start.anchor, n);
 		break;
 	case YAML_MAPPING_START_EVENT:
 		n = ynode_new(YNODE_MAP, &ev->start_mark);
-		remember_anchor(b, ev->data.mapping_start.anchor, n);
 		rc = build_children(b, n, YAML_MAPPING_END_EVENT, depth);
+		if (rc == 0)
+			remember_anchor(b, ev->data.mapping_start.anchor, n);
 		break;
 	case YAML_ALIAS_EVENT: {
 		const char *name = (const char *)ev->data.alias.anchor;
-		struct anchor *a = NULL;
+		const struct ynode *a = map_get(&b->anchors, name);
 
-		for (size_t i = b->n_anchors; i-- > 0;) {
-			if (strcmp(b->anchors[i].name, name) == 0) {
-				a = &b->anchors[i];
-				break;
-			}
-		}
+		b->work++;
 		if (a == NULL) {
 			err_set(b->err, "%s:%zu:%zu: unknown alias \"%s\"", b->file,
 			    ev->start_mark.line + 1, ev->start_mark.column + 1, name);
 			yaml_event_delete(ev);
 			return -1;
 		}
-		b->alias_nodes += ynode_count(a->node);
-		if (b->alias_nodes > YDOC_MAX_ALIAS_NODES) {
-			err_set(b->err, "%s:%zu:%zu: aliases expand to too many nodes", b->file,
-			    ev->start_mark.line + 1, ev->start_mark.column + 1);
+		/* depth is this node's level; the copy reaches height - 1 levels below it. */
+		if (depth + a->height - 1 > YDOC_MAX_DEPTH) {
+			err_set(b->err, "%s:%zu:%zu: alias \"%s\" nests deeper than %d levels", b->file,
+			    ev->start_mark.line + 1, ev->start_mark.column + 1, name, YDOC_MAX_DEPTH);
 			yaml_event_delete(ev);
 			return -1;
 		}
-		n = ynode_clone(a->node, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1);
+		b->alias_nodes += a->size;
+		if (b->alias_nodes > YDOC_MAX_ALIAS_NODES) {
+			err_set(b->err, "%s:%zu:%zu: aliases expand to more than %d nodes", b->file,
+			    ev->start_mark.line + 1, ev->start_mark.column + 1, YDOC_MAX_ALIAS_NODES);
+			yaml_event_delete(ev);
+			return -1;
+		}
+		b->work += a->size;
+		n = ynode_clone(a, (int)ev->start_mark.line + 1, (int)ev->start_mark.column + 1);
 		break;
 	}
 	default:
@@ -268,14 +323,18 @@ ydoc_parse(const char *file, const char *text, size_t len, struct ystream *out,
 {
 	struct ybuild b;
 	yaml_event_t ev;
+	size_t docs_cap = 0;
 	int rc = -1;
 
 	memset(&b, 0, sizeof b);
 	memset(out, 0, sizeof *out);
 	b.file = file;
+	b.text = text;
+	b.len = len;
 	b.err = err;
 	if (!yaml_parser_initialize(&b.parser))
 		return err_set(err, "%s: cannot initialise the YAML parser", file);
+	map_init(&b.anchors);
 	yaml_parser_set_input_string(&b.parser, (const unsigned char *)text, len);
 	for (;;) {
 		if (next_event(&b, &ev) < 0)
@@ -301,21 +360,19 @@ ydoc_parse(const char *file, const char *text, size_t len, struct ystream *out,
 			} else
 				ev = first;
 			yaml_event_delete(&ev);
-			out->docs = xreallocarray(out->docs, out->n + 1, sizeof *out->docs);
+			xgrow(&out->docs, &docs_cap, out->n + 1, sizeof *out->docs);
 			out->docs[out->n++] = doc;
 			/* Anchors are scoped to their document. */
-			for (size_t i = 0; i < b.n_anchors; i++)
-				free(b.anchors[i].name);
-			b.n_anchors = 0;
+			map_free(&b.anchors);
+			map_init(&b.anchors);
 			continue;
 		}
 		yaml_event_delete(&ev);
 	}
 	rc = 0;
+	out->work = b.work;
 out:
-	for (size_t i = 0; i < b.n_anchors; i++)
-		free(b.anchors[i].name);
-	free(b.anchors);
+	map_free(&b.anchors);
 	yaml_parser_delete(&b.parser);
 	if (rc < 0)
 		ystream_free(out);

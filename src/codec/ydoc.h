@@ -3,10 +3,13 @@
  *
  * libyaml's event stream is turned into a small tree whose every node
  * remembers its line and column, so the decoders above can say
- * "demo.yaml:12:5: ..." for any field they reject. Aliases are expanded
- * (with a depth cap so a billion-laughs file fails instead of exhausting
- * memory), duplicate mapping keys are errors (as in Kubernetes' YAML), and
- * a stream may hold several documents.
+ * "demo.yaml:12:5: ..." for any field they reject. Aliases are expanded,
+ * and the limits hold after expansion: no tree deeper than YDOC_MAX_DEPTH
+ * (the decoders recurse over it), no more than YDOC_MAX_ALIAS_NODES nodes
+ * copied by aliases (a billion-laughs file fails at once instead of
+ * exhausting memory). Duplicate mapping keys are errors (as in Kubernetes'
+ * YAML), found in O(1) each; strings holding a NUL are refused, since
+ * nothing above could carry them; a stream may hold several documents.
  */
 #ifndef KS_CODEC_YDOC_H
 #define KS_CODEC_YDOC_H
@@ -16,6 +19,9 @@
 #include <stdint.h>
 
 struct ks_err;
+
+#define YDOC_MAX_DEPTH 256
+#define YDOC_MAX_ALIAS_NODES 1000000
 
 enum ynode_type {
 	YNODE_SCALAR,
@@ -34,6 +40,8 @@ struct ynode {
 	struct ynode **keys;
 	struct ynode **items;
 	size_t n;
+	size_t size; /* nodes in this subtree, keys included: what an alias to it copies */
+	int height;  /* levels in this subtree (1 for a scalar): how deep an alias to it reaches */
 };
 
 struct ydoc {
@@ -44,6 +52,13 @@ struct ydoc {
 struct ystream {
 	struct ydoc *docs;
 	size_t n;
+	/*
+	 * Work done: nodes built or copied by aliases, key comparisons and
+	 * anchor lookups.
+	 * Linear in the input (plus alias copies, which are capped); tests
+	 * hold the parser to that.
+	 */
+	size_t work;
 };
 
 /*

@@ -830,9 +830,10 @@ cmp_revision(const void *a, const void *b)
  * orphans, release owned ones that stopped matching), split into the one
  * for the current template and the old ones. Creates the current one when
  * missing and renumbers it past the old ones (a rollback makes an old
- * template current again).
+ * template current again). Returns -1 when the current revision cannot be
+ * created, and the sync stops there, as syncDaemonSet does.
  */
-static void
+static int
 construct_history(struct dsctrl *dc, struct daemonset *ds, const char *hash, struct vec *old)
 {
 	struct store *st = dc->env->store;
@@ -874,11 +875,28 @@ construct_history(struct dsctrl *dc, struct daemonset *ds, const char *hash, str
 	}
 	vec_sort(&current, cmp_revision);
 	if (current.n == 0) {
-		struct revision *r = revision_new();
+		/* snapshot names it <name>-<hash> uncut, so a long DaemonSet name makes it invalid. */
+		char *name = xasprintf("%s-%s", ds->obj.meta.name, hash);
+		struct revision *r;
 		struct ks_err err;
 
+		if (strlen(name) > 253) {
+			/*
+			 * The API server refuses it (NameIsDNSSubdomain) and the
+			 * controller retries for ever; kube-controller-manager logs the
+			 * error, which kubesim, having no such log, shows as an event.
+			 */
+			event_record(dc->env->rec, &ds->obj, "Warning", "FailedCreate", component,
+			    "failed to construct revisions of DaemonSet: ControllerRevision.apps \"%s\" is invalid: metadata.name: Invalid value: \"%s\": must be no more than 253 characters",
+			    name, name);
+			free(name);
+			vec_free(&all);
+			vec_free(&current);
+			return -1;
+		}
+		r = revision_new();
 		r->obj.meta.ns = xstrdup(ds->obj.meta.ns);
-		r->obj.meta.name = xasprintf("%s-%s", ds->obj.meta.name, hash);
+		r->obj.meta.name = name;
 		labels_copy(&r->obj.meta.labels, &ds->tmpl.labels);
 		labels_set(&r->obj.meta.labels, "controller-revision-hash", hash);
 		labels_copy(&r->obj.meta.annotations, &ds->obj.meta.annotations);
@@ -927,6 +945,7 @@ construct_history(struct dsctrl *dc, struct daemonset *ds, const char *hash, str
 	}
 	vec_free(&all);
 	vec_free(&current);
+	return 0;
 }
 
 /* Old revisions past revisionHistoryLimit go, oldest first, unless a pod still runs them. */
@@ -1210,7 +1229,11 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 		return;
 	c = cache_for(dc, &ds->obj);
 	dsctrl_template_hash(ds, &hash);
-	construct_history(dc, ds, sb_str(&hash), &old_revisions);
+	if (construct_history(dc, ds, sb_str(&hash), &old_revisions) < 0) {
+		vec_free(&old_revisions);
+		sb_free(&hash);
+		return;
+	}
 	snprintf(gen, sizeof gen, "%lld", (long long)ds->template_generation);
 	if (c->generation != ds->obj.meta.generation || strcmp(c->hash, sb_str(&hash)) != 0) {
 		c->generation = ds->obj.meta.generation;

@@ -4,10 +4,14 @@
  * The API server stores each event under an etcd lease of --event-ttl,
  * renewed whenever the event is written again (a repeat bumps its count).
  * Here every event write appends (expiry, namespace/name) to a queue that
- * is therefore in time order, and one engine timer waits for its head. When
- * it fires, an entry whose event was not renewed since is deleted; a
- * renewed event has a later entry of its own, so the stale one is dropped.
- * That is O(1) per write and one timer, not a sweep over every event.
+ * is therefore in time order. Expiry is applied whenever the cluster's
+ * clock has moved (eventttl_expire, called by cluster.c before anyone can
+ * look): an entry whose event was not renewed since is deleted; a renewed
+ * event has a later entry of its own, so the stale one is dropped. That is
+ * O(1) per write and no engine timer at all: nothing in the control plane
+ * reads events, and a timer would only wake every few minutes to find that
+ * a repeating event had been renewed, bounding how far a retry loop may
+ * skip ahead (sim_quiet_until).
  */
 #include "control/eventttl.h"
 
@@ -28,25 +32,13 @@ struct eventttl {
 	const struct ctl_env *env;
 	struct expiry *q;
 	size_t head, n, cap;
-	sim_id timer;
 };
 
-static void fire(struct sim *sim, void *arg);
-
-static void
-arm(struct eventttl *et)
+void
+eventttl_expire(struct eventttl *et)
 {
-	if (et->timer == 0 && et->head < et->n)
-		et->timer = sim_at(et->env->sim, et->q[et->head].at, fire, et);
-}
+	sim_ms now = sim_now(et->env->sim);
 
-static void
-fire(struct sim *sim, void *arg)
-{
-	struct eventttl *et = arg;
-	sim_ms now = sim_now(sim);
-
-	et->timer = 0;
 	while (et->head < et->n && et->q[et->head].at <= now) {
 		struct expiry *x = &et->q[et->head++];
 		struct event *e = (struct event *)store_get(et->env->store, KIND_EVENT, x->ns, x->name);
@@ -62,7 +54,6 @@ fire(struct sim *sim, void *arg)
 		et->n -= et->head;
 		et->head = 0;
 	}
-	arm(et);
 }
 
 static void
@@ -78,7 +69,6 @@ watch(void *ctx, enum store_op op, struct object *obj)
 	et->q[et->n].ns = xstrdup(obj->meta.ns ? obj->meta.ns : "");
 	et->q[et->n].name = xstrdup(obj->meta.name);
 	et->n++;
-	arm(et);
 }
 
 struct eventttl *
@@ -96,8 +86,6 @@ eventttl_free(struct eventttl *et)
 {
 	if (et == NULL)
 		return;
-	if (et->timer != 0)
-		sim_cancel(et->env->sim, et->timer);
 	for (size_t i = et->head; i < et->n; i++) {
 		free(et->q[i].ns);
 		free(et->q[i].name);

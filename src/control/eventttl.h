@@ -12,6 +12,8 @@ struct eventttl;
 #define EVENT_TTL_MS (60 * 60 * 1000)
 
 struct eventttl *eventttl_new(const struct ctl_env *env);
+/* Delete the events whose hour has passed by now (cheap when none has). */
+void eventttl_expire(struct eventttl *et);
 void eventttl_free(struct eventttl *et);
 
 #endif

@@ -31,6 +31,8 @@ static const char component[] = "kubelet";
 
 #define PULL_BACKOFF_INITIAL_MS 10000
 #define PULL_BACKOFF_MAX_MS 300000
+/* How long a failed pull shows ErrImagePull before the next sync shows ImagePullBackOff. */
+#define PULL_ERROR_SHOWN_MS 1000
 
 struct node_state {
 	bool alive;
@@ -58,6 +60,7 @@ struct pod_state {
 	sim_id sync_timer;
 	sim_id work_timer;
 	sim_ms pull_backoff;
+	uint32_t repeats; /* identical pull cycles skipped before this one (skip_quiet_pulls) */
 };
 
 struct kubelet {
@@ -280,6 +283,15 @@ node_index_of(const struct node *n)
 	return 0;
 }
 
+/* At the longest back-off a failing pull is a steady retry (see skip_quiet_pulls). */
+static sim_id
+after_pull(struct kubelet *k, struct pod_state *ps, sim_ms delay, sim_fn fn)
+{
+	if (ps->pull_backoff == PULL_BACKOFF_MAX_MS)
+		return sim_after_steady(k->env->sim, delay, fn, ps);
+	return sim_after(k->env->sim, delay, fn, ps);
+}
+
 /* Image pull back-off: 10s, doubling to 5m (kubelet's imageBackOff). */
 static void
 enter_backoff(struct sim *sim, void *arg)
@@ -300,10 +312,42 @@ enter_backoff(struct sim *sim, void *arg)
 	set_container_states(p, CSTATE_WAITING, "ImagePullBackOff",
 	    "Back-off pulling image", false, sim_now(sim));
 	store_update(k->env->store, &p->obj);
-	event_record(k->env->rec, &p->obj, "Normal", "BackOff", component,
+	event_record_times(k->env->rec, 1 + ps->repeats, &p->obj, "Normal", "BackOff", component,
 	    "Back-off pulling image \"%s\"", bad);
-	event_record(k->env->rec, &p->obj, "Warning", "Failed", component, "Error: ImagePullBackOff");
-	ps->work_timer = sim_after(sim, ps->pull_backoff, start_pod, ps);
+	event_record_times(k->env->rec, 1 + ps->repeats, &p->obj, "Warning", "Failed", component,
+	    "Error: ImagePullBackOff");
+	ps->repeats = 0;
+	ps->work_timer = after_pull(k, ps, ps->pull_backoff, start_pod);
+}
+
+/*
+ * A pull that keeps failing at the longest back-off repeats one cycle
+ * (ErrImagePull, ImagePullBackOff a second later, a retry five minutes
+ * after that) for as long as nothing else happens. When the engine says
+ * nothing else will run or look for several cycles, only the last of them
+ * is carried out, and its events count the ones skipped: a wait of a year
+ * costs one cycle, not a hundred thousand, and ends in the same state.
+ */
+static bool
+skip_quiet_pulls(struct kubelet *k, struct pod_state *ps)
+{
+	const sim_ms cycle = PULL_ERROR_SHOWN_MS + PULL_BACKOFF_MAX_MS;
+	sim_ms now = sim_now(k->env->sim), quiet = sim_quiet_until(k->env->sim);
+	int64_t cycles;
+
+	if (ps->pull_backoff != PULL_BACKOFF_MAX_MS || ps->repeats > 0 ||
+	    quiet - now <= PULL_ERROR_SHOWN_MS)
+		return false;
+	/* Cycles starting now, now + cycle, ... whose last step comes before quiet. */
+	cycles = (quiet - 1 - now - PULL_ERROR_SHOWN_MS) / cycle + 1;
+	if (cycles > UINT32_MAX)
+		cycles = UINT32_MAX;
+	if (cycles < 2)
+		return false;
+	ps->repeats = (uint32_t)(cycles - 1);
+	ps->work = WORK_BACKOFF;
+	ps->work_timer = after_pull(k, ps, (cycles - 1) * cycle, start_pod);
+	return true;
 }
 
 static void
@@ -327,16 +371,19 @@ start_pod(struct sim *sim, void *arg)
 		return;
 	bad = failing_image(k, p);
 	if (bad != NULL) {
+		if (skip_quiet_pulls(k, ps))
+			return;
 		/* ErrImagePull now; the next sync shows ImagePullBackOff until the retry. */
 		set_container_states(p, CSTATE_WAITING, "ErrImagePull",
 		    "failed to pull and unpack image", false, now);
 		store_update(k->env->store, &p->obj);
-		event_record(k->env->rec, &p->obj, "Warning", "Failed", component,
+		event_record_times(k->env->rec, 1 + ps->repeats, &p->obj, "Warning", "Failed", component,
 		    "Failed to pull image \"%s\": failed to resolve reference \"%s\": not found", bad,
 		    bad);
-		event_record(k->env->rec, &p->obj, "Warning", "Failed", component, "Error: ErrImagePull");
+		event_record_times(k->env->rec, 1 + ps->repeats, &p->obj, "Warning", "Failed", component,
+		    "Error: ErrImagePull");
 		ps->work = WORK_BACKOFF;
-		ps->work_timer = sim_after(sim, 1000, enter_backoff, ps);
+		ps->work_timer = after_pull(k, ps, PULL_ERROR_SHOWN_MS, enter_backoff);
 		return;
 	}
 	p->status.phase = PHASE_RUNNING;
@@ -431,7 +478,7 @@ static void
 begin_stop(struct kubelet *k, struct pod *p)
 {
 	struct pod_state *ps = pod_state(k, p->obj.meta.uid);
-	sim_ms grace = p->obj.meta.deletion_grace_s * 1000;
+	sim_ms grace = dur_from_seconds(p->obj.meta.deletion_grace_s);
 	sim_ms delay = k->env->timing->pod_shutdown;
 
 	if (ps->work == WORK_STOPPING)

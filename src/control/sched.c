@@ -14,6 +14,7 @@
  */
 #include "control/sched.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,7 @@
 #include "api/pod.h"
 #include "api/store.h"
 #include "control/env.h"
+#include "util/duration.h"
 #include "util/map.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
@@ -34,25 +36,43 @@ struct attempt {
 	struct sched *s;
 	char *uid;
 	sim_id timer;
+	uint32_t repeats; /* identical failed retries skipped before this one */
+};
+
+/* A pod parked as unschedulable. */
+struct parked {
+	sim_ms at;        /* when its last attempt failed */
+	uint64_t changes; /* the scheduler's change count then (struct sched) */
+	uint32_t repeats; /* retries skipped, counted when it is next tried */
 };
 
 struct sched {
 	const struct ctl_env *env;
 	bool running;
 	struct map active;        /* pod uid -> struct attempt (timer pending or parked) */
-	struct map unschedulable; /* pod uid -> sim_ms * when it was parked */
-	sim_id flush_timer;       /* flushUnschedulablePodsLeftover, while any are parked */
+	struct map unschedulable; /* pod uid -> struct parked */
+	sim_id flush_timer;       /* flushUnschedulablePodsLeftover, when a parked pod is due */
+	sim_ms flush_at;
+	/*
+	 * Store changes seen, other than events and the scheduler's own writes
+	 * to pods it fails: a pod parked with the current count has seen the
+	 * cluster as it is, so retrying it would fail the same way again.
+	 */
+	uint64_t changes;
+	bool own_write;
 };
 
 /*
  * The scheduling queue retries a pod parked as unschedulable for longer than
  * podMaxInUnschedulablePodsDuration even when no cluster event could have
- * helped; its flush runs every 30 seconds.
+ * helped; its flush runs every 30 seconds. The flush here is armed only for
+ * the tick at which some parked pod is due: the ticks in between find
+ * nothing to do.
  */
 #define UNSCHEDULABLE_MAX_MS (5 * 60 * 1000)
 #define FLUSH_PERIOD_MS (30 * 1000)
 
-static void activate(struct sched *s, const struct pod *p);
+static void activate(struct sched *s, const struct pod *p, bool retry);
 
 static void
 unpark(struct sched *s, const char *uid)
@@ -69,14 +89,61 @@ cmp_strings(const void *a, const void *b)
 static void
 flush_fire(struct sim *sim, void *arg);
 
-static void
-arm_flush(struct sched *s)
+/* The first flush tick at which a pod parked at `at` is due (parked longer than the maximum). */
+static sim_ms
+due_tick(sim_ms at)
 {
-	sim_ms now = sim_now(s->env->sim);
+	sim_ms after = dur_add(at, UNSCHEDULABLE_MAX_MS);
 
-	if (s->flush_timer == 0 && s->unschedulable.len > 0)
-		s->flush_timer = sim_at(s->env->sim, (now / FLUSH_PERIOD_MS + 1) * FLUSH_PERIOD_MS,
-		    flush_fire, s);
+	return after >= INT64_MAX - FLUSH_PERIOD_MS ? INT64_MAX
+						     : (after / FLUSH_PERIOD_MS + 1) * FLUSH_PERIOD_MS;
+}
+
+/* Arm the flush for the tick at which a pod parked at `at` is due, unless one comes sooner. */
+static void
+arm_flush(struct sched *s, sim_ms at)
+{
+	sim_ms tick = due_tick(at), now = sim_now(s->env->sim);
+
+	if (tick <= now)
+		tick = (now / FLUSH_PERIOD_MS + 1) * FLUSH_PERIOD_MS;
+	if (s->flush_timer != 0) {
+		if (s->flush_at <= tick)
+			return;
+		sim_cancel(s->env->sim, s->flush_timer);
+	}
+	s->flush_at = tick;
+	s->flush_timer = sim_after_steady(s->env->sim, tick - now, flush_fire, s);
+}
+
+/*
+ * A pod that failed against the cluster as it still is will fail the same
+ * way at every retry, about every five and a half minutes, for as long as
+ * nothing happens; its only traces are its FailedScheduling event's count
+ * and time. When nothing else will run or look before sim_quiet_until (see
+ * engine.h), park it as of its last retry before then, and count the ones
+ * in between when that retry runs.
+ */
+static void
+skip_quiet_retries(struct sched *s, struct parked *pk, sim_ms quiet)
+{
+	/* Flush tick, attempt schedulerDelay later, parked from then: the tick it is next due. */
+	sim_ms delay = s->env->timing->scheduler_delay;
+	sim_ms cycle = (delay + UNSCHEDULABLE_MAX_MS) / FLUSH_PERIOD_MS * FLUSH_PERIOD_MS + FLUSH_PERIOD_MS;
+	sim_ms first = due_tick(pk->at);
+	int64_t retries;
+
+	if (pk->changes != s->changes || pk->repeats > 0 || first >= INT64_MAX - delay ||
+	    first + delay >= quiet)
+		return;
+	/* Retries at first, first + cycle, ... whose attempt comes before quiet. */
+	retries = (quiet - 1 - first - delay) / cycle + 1;
+	if (retries > UINT32_MAX)
+		retries = UINT32_MAX;
+	if (retries < 2)
+		return;
+	pk->repeats = (uint32_t)(retries - 1);
+	pk->at += (retries - 1) * cycle;
 }
 
 static void
@@ -86,24 +153,31 @@ flush_fire(struct sim *sim, void *arg)
 	struct vec uids = VEC_INIT;
 	const char *key;
 	void *value;
-	sim_ms now = sim_now(sim);
+	sim_ms now = sim_now(sim), quiet = sim_quiet_until(sim), next = INT64_MAX;
 
 	s->flush_timer = 0;
-	for (size_t it = 0; map_next(&s->unschedulable, &it, &key, &value);)
-		if (now - *(sim_ms *)value > UNSCHEDULABLE_MAX_MS)
+	for (size_t it = 0; map_next(&s->unschedulable, &it, &key, &value);) {
+		struct parked *pk = value;
+
+		skip_quiet_retries(s, pk, quiet);
+		if (now - pk->at > UNSCHEDULABLE_MAX_MS)
 			vec_push(&uids, xstrdup(key));
+		else if (pk->at < next)
+			next = pk->at;
+	}
 	vec_sort(&uids, cmp_strings);
 	for (size_t i = 0; i < uids.n; i++) {
 		struct object *o = store_get_uid(s->env->store, uids.v[i]);
 
 		if (o != NULL && o->kind == KIND_POD)
-			activate(s, (struct pod *)o);
+			activate(s, (struct pod *)o, true);
 		else
 			unpark(s, uids.v[i]);
 		free(uids.v[i]);
 	}
 	vec_free(&uids);
-	arm_flush(s);
+	if (next != INT64_MAX)
+		arm_flush(s, next);
 }
 
 static bool
@@ -371,20 +445,22 @@ bind_pod(struct sched *s, struct pod *pod, const struct node *node)
 }
 
 static void
-fail_pod(struct sched *s, struct pod *pod, const char *message)
+fail_pod(struct sched *s, struct pod *pod, const char *message, uint32_t repeats)
 {
 	sim_ms now = sim_now(s->env->sim);
+	struct parked *pk = xmalloc(sizeof *pk);
 
 	pod_cond_set(&pod->status.scheduled, "False", "Unschedulable", message, now);
+	s->own_write = true;
 	store_update(s->env->store, &pod->obj);
-	event_record(s->env->rec, &pod->obj, "Warning", "FailedScheduling", component, "%s", message);
-	{
-		sim_ms *parked = xmalloc(sizeof *parked);
-
-		*parked = now;
-		free(map_put(&s->unschedulable, pod->obj.meta.uid, parked));
-	}
-	arm_flush(s);
+	s->own_write = false;
+	event_record_times(s->env->rec, 1 + repeats, &pod->obj, "Warning", "FailedScheduling",
+	    component, "%s", message);
+	pk->at = now;
+	pk->changes = s->changes;
+	pk->repeats = 0;
+	free(map_put(&s->unschedulable, pod->obj.meta.uid, pk));
+	arm_flush(s, now);
 }
 
 /* NodeAffinity PreFilter: the node names a metadata.name term pins the pod to, if every term does. */
@@ -420,7 +496,7 @@ prefilter_names(const struct pod *pod, struct vec *names)
 }
 
 static void
-schedule_one(struct sched *s, struct pod *pod)
+schedule_one(struct sched *s, struct pod *pod, uint32_t repeats)
 {
 	struct store *st = s->env->store;
 	struct vec nodes = VEC_INIT, pinned = VEC_INIT, best = VEC_INIT;
@@ -481,7 +557,7 @@ schedule_one(struct sched *s, struct pod *pod)
 		bind_pod(s, pod, chosen);
 	} else if (total == 0) {
 		/* FitError is not even built without nodes (schedule_one.go ErrNoNodesAvailable). */
-		fail_pod(s, pod, "no nodes available to schedule pods");
+		fail_pod(s, pod, "no nodes available to schedule pods", repeats);
 	} else {
 		struct strbuf msg = STRBUF_INIT;
 		struct reason_count pre[MAX_REASONS] = {{NULL, 0, false}};
@@ -509,7 +585,7 @@ schedule_one(struct sched *s, struct pod *pod)
 		sb_addf(&msg, " preemption: 0/%zu nodes are available:", total);
 		histogram(&msg, pre, npre);
 		sb_addc(&msg, '.');
-		fail_pod(s, pod, sb_str(&msg));
+		fail_pod(s, pod, sb_str(&msg), repeats);
 		sb_free(&msg);
 		for (size_t i = 0; i < npre; i++)
 			free(pre[i].reason);
@@ -528,30 +604,40 @@ attempt_fire(struct sim *sim, void *arg)
 	struct sched *s = a->s;
 	struct object *obj;
 	char *uid = a->uid;
+	uint32_t repeats = a->repeats;
 
 	(void)sim;
 	map_del(&s->active, uid);
 	free(a);
 	obj = store_get_uid(s->env->store, uid);
 	if (obj != NULL && obj->kind == KIND_POD && wants_scheduling((struct pod *)obj))
-		schedule_one(s, (struct pod *)obj);
+		schedule_one(s, (struct pod *)obj, repeats);
 	free(uid);
 }
 
+/*
+ * Queue p for an attempt. A retry from the flush is steady (engine.h): it
+ * fails as the last attempt did unless the cluster changed, and other
+ * steady loops need not stop for it.
+ */
 static void
-activate(struct sched *s, const struct pod *p)
+activate(struct sched *s, const struct pod *p, bool retry)
 {
 	struct attempt *a;
+	const struct parked *pk;
 
 	if (map_has(&s->active, p->obj.meta.uid))
 		return;
-	unpark(s, p->obj.meta.uid);
 	a = xcalloc(1, sizeof *a);
+	if ((pk = map_get(&s->unschedulable, p->obj.meta.uid)) != NULL)
+		a->repeats = pk->repeats;
+	unpark(s, p->obj.meta.uid);
 	a->s = s;
 	a->uid = xstrdup(p->obj.meta.uid);
 	map_put(&s->active, a->uid, a);
 	if (s->running)
-		a->timer = sim_after(s->env->sim, s->env->timing->scheduler_delay, attempt_fire, a);
+		a->timer = (retry ? sim_after_steady : sim_after)(s->env->sim,
+		    s->env->timing->scheduler_delay, attempt_fire, a);
 }
 
 /* MoveAllToActiveOrBackoffQueue: a cluster change may have made room. */
@@ -570,7 +656,7 @@ retry_unschedulable(struct sched *s)
 		struct object *o = store_get_uid(s->env->store, uids.v[i]);
 
 		if (o != NULL && o->kind == KIND_POD && wants_scheduling((struct pod *)o))
-			activate(s, (struct pod *)o);
+			activate(s, (struct pod *)o, false);
 		else
 			unpark(s, uids.v[i]);
 		free(uids.v[i]);
@@ -583,6 +669,8 @@ sched_watch(void *ctx, enum store_op op, struct object *obj)
 {
 	struct sched *s = ctx;
 
+	if (obj->kind != KIND_EVENT && !s->own_write)
+		s->changes++;
 	if (obj->kind == KIND_NODE) {
 		if (op != STORE_DELETED)
 			retry_unschedulable(s);
@@ -598,7 +686,7 @@ sched_watch(void *ctx, enum store_op op, struct object *obj)
 		return;
 	}
 	if (op == STORE_ADDED && wants_scheduling((struct pod *)obj))
-		activate(s, (struct pod *)obj);
+		activate(s, (struct pod *)obj, false);
 }
 
 struct sched *
@@ -648,7 +736,7 @@ sched_set_running(struct sched *s, bool running)
 	map_free(&s->active);
 	map_init(&s->active);
 	for (size_t i = 0; i < pending.n; i++)
-		activate(s, pending.v[i]);
+		activate(s, pending.v[i], false);
 	vec_free(&pending);
 }
 

@@ -22,6 +22,7 @@
 #include "api/pod.h"
 #include "api/store.h"
 #include "control/env.h"
+#include "util/duration.h"
 #include "util/map.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
@@ -132,7 +133,7 @@ process_pod(struct taintevict *te, struct pod *p, const struct node *n)
 		ev->te = te;
 		ev->uid = xstrdup(p->obj.meta.uid);
 		map_put(&te->evictions, ev->uid, ev);
-		ev->timer = sim_after(te->env->sim, min_seconds * 1000, eviction_fire, ev);
+		ev->timer = sim_after(te->env->sim, dur_from_seconds(min_seconds), eviction_fire, ev);
 	}
 }
 

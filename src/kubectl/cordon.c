@@ -208,7 +208,7 @@ skip_deleted(const struct drain_opts *o, const struct pod *p, int64_t now)
 	const struct meta *m = &p->obj.meta;
 
 	return o->skip_wait_s > 0 && meta_deleting(m) &&
-	    (now - (m->deletion_ms + m->deletion_grace_s * 1000)) / 1000 > o->skip_wait_s;
+	    (now - dur_add(m->deletion_ms, dur_from_seconds(m->deletion_grace_s))) / 1000 > o->skip_wait_s;
 }
 
 /*

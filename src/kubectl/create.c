@@ -219,6 +219,7 @@ run_sources(struct kctl_call *call, enum write_mode mode)
 	const char *validate = kctl_str(call, "validate");
 	bool apply = mode == WRITE_APPLY;
 	struct vec srcs = VEC_INIT;
+	struct ks_err serr;
 	int status = 0;
 	size_t m;
 
@@ -230,7 +231,12 @@ run_sources(struct kctl_call *call, enum write_mode mode)
 		return kctl_error(call, "must specify one of -f and -k");
 	if (call->n_args > 0 && !apply)
 		return kctl_usage_error(call, "Unexpected args: [%s]", call->args[0]);
-	kctl_sources(call, &srcs);
+	if (kctl_sources(call, &srcs, &serr) < 0) {
+		for (size_t i = 0; i < srcs.n; i++)
+			free(srcs.v[i]);
+		vec_free(&srcs);
+		return kctl_error(call, "%s", serr.msg);
+	}
 	for (size_t i = 0; i < srcs.n; i++) {
 		const char *src = srcs.v[i];
 		struct vec objs = VEC_INIT, docs = VEC_INIT, warnings = VEC_INIT;

@@ -150,7 +150,14 @@ delete_exec(struct kctl_call *call)
 	if (kctl_given(call, "filename")) {
 		struct vec srcs = VEC_INIT;
 
-		kctl_sources(call, &srcs);
+		if (kctl_sources(call, &srcs, &err) < 0) {
+			for (size_t f = 0; f < srcs.n; f++)
+				free(srcs.v[f]);
+			vec_free(&srcs);
+			sel_free(&sel);
+			sb_free(&notfound);
+			return kctl_error(call, "%s", err.msg);
+		}
 		for (size_t f = 0; f < srcs.n; f++) {
 			struct vec objs = VEC_INIT;
 

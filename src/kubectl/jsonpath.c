@@ -9,6 +9,13 @@
  * prints nothing, ['a.b'] means .a.b, .* over a string yields its bytes as
  * numbers, and an error anywhere discards all output. Go walks maps in a
  * random order; here .*, .. and the debugging dump use sorted keys.
+ *
+ * One departure in cost, not in output: Go re-runs the rest of the
+ * template for every range value, for every empty range (to find its
+ * {end}) and after every range left open, so nested ranges multiply its
+ * work level by level. Here each distinct run is remembered (jp_find) and
+ * a repeat copies the output it printed. What is left is bounded by the
+ * limits in jsonpath.h, counted as the evaluation goes.
  */
 #include "kubectl/jsonpath.h"
 
@@ -88,14 +95,19 @@ enum jv_kind {
 	JV_UINT8, /* a byte of a string, from .* or [*] */
 };
 
+/* 24 bytes: result lists hold one per value, {..} one per document node. */
 struct jv {
 	enum jv_kind kind;
-	const cJSON *node;
-	const char *s;
-	size_t slen;
-	long long i;
-	double f;
-	bool b;
+	union {
+		const cJSON *node; /* NODE */
+		struct {
+			const char *s; /* STR: the template's text */
+			size_t slen;
+		};
+		long long i; /* INT, UINT8 */
+		double f;    /* FLOAT */
+		bool b;      /* BOOL */
+	};
 };
 
 struct jvec {
@@ -111,7 +123,47 @@ struct jp_ctx {
 	int end_range;
 	size_t last_end;
 	struct strbuf msg;
+	/* What the evaluation may cost and has cost; over: a limit was hit. */
+	struct jsonpath_limits lim;
+	struct jsonpath_stats st;
+	bool over;
+	int depth; /* jp_find calls in progress: ranges open, one in another */
+	/* Where the results are printed, and its length before the first. */
+	struct strbuf *out;
+	size_t out_base;
+	/* Runs already done (jp_find): an open-addressing table. */
+	struct jp_memo *memo;
+	size_t memo_cap; /* a power of two, or 0 */
+	size_t memo_len;
+	unsigned memo_gen; /* slots of another generation are empty */
+	/* From root's node i on (root->n + 1 of them): no {end}; some {range}. */
+	bool *no_end;
+	bool *range_ahead;
 };
+
+/* The range bookkeeping that a run over the template's nodes changes. */
+struct jp_state {
+	int begin_range;
+	int in_range;
+	int end_range;
+	size_t last_end;
+};
+
+/*
+ * Each range runs its body one C call deeper; Go's stacks grow, ours do
+ * not, so a template with thousands of ranges one inside another (a
+ * scenario file can hold one) stops here rather than overflowing.
+ */
+#define JP_MAX_DEPTH 1000
+
+/*
+ * Runs remembered at once, at most; when full, the table starts afresh.
+ * Repeats come close together (a range's body over one subtree), so a
+ * table that stays in cache (1.7 MB) serves as well as a bigger one, and
+ * costs less to the runs that never repeat: at 32768 a range over 130,000
+ * pods took a third longer.
+ */
+#define JP_MEMO_MAX 8192
 
 /* Nodes. */
 
@@ -1073,13 +1125,19 @@ sorted_members(const cJSON *obj, size_t *np)
 	return v;
 }
 
-/* fmt's %v (sharp false) and %#v (sharp true) of a document node. */
+/*
+ * fmt's %v (sharp false) and %#v (sharp true) of a document node. Once out
+ * holds more than limit bytes the rest is left out: an error message shows
+ * only the start of a document, and need not format all of a large one.
+ */
 static void
-go_fmt_node(const cJSON *n, bool sharp, struct strbuf *out)
+go_fmt_node(const cJSON *n, bool sharp, struct strbuf *out, size_t limit)
 {
 	const cJSON **m;
 	size_t nm;
 
+	if (out->len > limit)
+		return;
 	if (n == NULL || cJSON_IsNull(n) || cJSON_IsInvalid(n))
 		sb_add(out, sharp ? "interface {}(nil)" : "<nil>");
 	else if (cJSON_IsTrue(n))
@@ -1097,8 +1155,8 @@ go_fmt_node(const cJSON *n, bool sharp, struct strbuf *out)
 			sb_add(out, s);
 	} else if (cJSON_IsArray(n)) {
 		sb_add(out, sharp ? "[]interface {}{" : "[");
-		for (const cJSON *c = n->child; c != NULL; c = c->next) {
-			go_fmt_node(c, sharp, out);
+		for (const cJSON *c = n->child; c != NULL && out->len <= limit; c = c->next) {
+			go_fmt_node(c, sharp, out, limit);
 			if (c->next != NULL)
 				sb_add(out, sharp ? ", " : " ");
 		}
@@ -1106,7 +1164,7 @@ go_fmt_node(const cJSON *n, bool sharp, struct strbuf *out)
 	} else if (cJSON_IsObject(n)) {
 		m = sorted_members(n, &nm);
 		sb_add(out, sharp ? "map[string]interface {}{" : "map[");
-		for (size_t i = 0; i < nm; i++) {
+		for (size_t i = 0; i < nm && out->len <= limit; i++) {
 			const char *k = m[i]->string ? m[i]->string : "";
 
 			if (sharp)
@@ -1114,7 +1172,7 @@ go_fmt_node(const cJSON *n, bool sharp, struct strbuf *out)
 			else
 				sb_add(out, k);
 			sb_addc(out, ':');
-			go_fmt_node(m[i], sharp, out);
+			go_fmt_node(m[i], sharp, out, limit);
 			if (i + 1 < nm)
 				sb_add(out, sharp ? ", " : " ");
 		}
@@ -1130,7 +1188,7 @@ jv_fmt_v(const struct jv *v, struct strbuf *out)
 {
 	switch (v->kind) {
 	case JV_NODE:
-		go_fmt_node(v->node, false, out);
+		go_fmt_node(v->node, false, out, SIZE_MAX);
 		break;
 	case JV_INVALID:
 		sb_add(out, "<invalid reflect.Value>");
@@ -1367,10 +1425,60 @@ jp_err(struct jp_ctx *c, const char *fmt, ...)
 {
 	va_list ap;
 
+	/* Past a limit every walk fails; keep the limit's message. */
+	if (c->over)
+		return -1;
 	sb_reset(&c->msg);
 	va_start(ap, fmt);
 	sb_vaddf(&c->msg, fmt, ap);
 	va_end(ap);
+	return -1;
+}
+
+static int
+jp_stop_steps(struct jp_ctx *c)
+{
+	if (c->over)
+		return -1;
+	jp_err(c, "evaluation stopped after %llu steps (kubesim's limit)", c->lim.max_steps);
+	c->over = true;
+	return -1;
+}
+
+/* Count work; past the step budget, stop the whole evaluation. */
+static int
+jp_count(struct jp_ctx *c, unsigned long long walks, unsigned long long values)
+{
+	c->st.walks += walks;
+	c->st.values += values;
+	c->st.steps += walks + values;
+	if (c->over || c->st.steps > c->lim.max_steps)
+		return jp_stop_steps(c);
+	return 0;
+}
+
+/*
+ * A walk is counted when it is done, so one that multiplies its input
+ * (an index or wildcard over many values) checks as it goes, before the
+ * values it is making take the evaluation far past its budget.
+ */
+static int
+jp_check_growth(struct jp_ctx *c, const struct jvec *out)
+{
+	if (c->over || c->st.steps + out->n > c->lim.max_steps)
+		return jp_stop_steps(c);
+	return 0;
+}
+
+/* The output cap: checked after each list of results is printed. */
+static int
+jp_check_output(struct jp_ctx *c, size_t len)
+{
+	c->st.output = len - c->out_base;
+	if (c->st.output <= c->lim.max_output || c->over)
+		return c->over ? -1 : 0;
+	jp_err(c, "the output passed %zu bytes (kubesim's limit)", c->lim.max_output);
+	c->over = true;
 	return -1;
 }
 
@@ -1424,6 +1532,8 @@ jp_eval_array(struct jp_ctx *c, const struct jvec *in, const struct jp_node *n, 
 		const cJSON **elems, *e;
 		long long len = 0, step = 1;
 
+		if (jp_check_growth(c, out) < 0)
+			return -1;
 		if (jv_is_nil(v))
 			continue;
 		if (!jv_is_array(v)) {
@@ -1500,23 +1610,34 @@ jv_children(const struct jv *v, struct jvec *out)
 	}
 }
 
-static void
-jp_eval_wildcard(const struct jvec *in, struct jvec *out)
+static int
+jp_eval_wildcard(struct jp_ctx *c, const struct jvec *in, struct jvec *out)
 {
-	for (size_t i = 0; i < in->n; i++)
+	for (size_t i = 0; i < in->n; i++) {
+		if (jp_check_growth(c, out) < 0)
+			return -1;
 		if (!jv_is_nil(&in->v[i]))
 			jv_children(&in->v[i], out);
+	}
+	return 0;
 }
 
-static void
-jp_eval_recursive(const struct jvec *in, struct jvec *out)
+/*
+ * evalRecursive: each value, then everything below it, depth first. Every
+ * node below is visited once per evaluation and counted as visited.
+ */
+static int
+jp_eval_recursive(struct jp_ctx *c, const struct jvec *in, struct jvec *out)
 {
 	for (size_t i = 0; i < in->n; i++) {
 		const struct jv *v = &in->v[i];
 		struct jvec kids = {0};
 		const char *s;
 		size_t n;
+		int rc = 0;
 
+		if (jp_check_growth(c, out) < 0)
+			return -1;
 		if (jv_is_nil(v))
 			continue;
 		/* A string's bytes have no children, so skip making them. */
@@ -1526,12 +1647,17 @@ jp_eval_recursive(const struct jvec *in, struct jvec *out)
 			continue;
 		}
 		jv_children(v, &kids);
+		c->st.values += kids.n;
+		c->st.steps += kids.n;
 		if (kids.n > 0) {
 			jv_push(out, *v);
-			jp_eval_recursive(&kids, out);
+			rc = jp_eval_recursive(c, &kids, out);
 		}
 		jv_clear(&kids);
+		if (rc < 0)
+			return -1;
 	}
+	return 0;
 }
 
 static int
@@ -1561,6 +1687,8 @@ jp_eval_filter(struct jp_ctx *c, const struct jvec *in, const struct jp_node *n,
 			jv_push(&temp, jv_node(e));
 			rc = jp_eval_list(c, &temp, n->left, &lefts);
 			if (exists) {
+				if (c->over)
+					goto fail_input;
 				/* Go looks at the results even when the walk failed. */
 				if (lefts.n > 0)
 					jv_push(out, jv_node(e));
@@ -1648,13 +1776,11 @@ jp_eval_identifier(struct jp_ctx *c, const struct jvec *in, const struct jp_node
 	return jp_err(c, "unrecognized identifier %s", n->text);
 }
 
-/* walk: out starts empty and is the caller's to free. */
 static int
-jp_walk(struct jp_ctx *c, const struct jvec *in, struct jp_node *n, struct jvec *out)
+jp_walk_node(struct jp_ctx *c, const struct jvec *in, struct jp_node *n, struct jvec *out)
 {
 	struct jv lit;
 
-	memset(out, 0, sizeof *out);
 	switch (n->type) {
 	case JP_LIST:
 		return jp_eval_list(c, in, n, out);
@@ -1675,24 +1801,40 @@ jp_walk(struct jp_ctx *c, const struct jvec *in, struct jp_node *n, struct jvec 
 	case JP_BOOL:
 		/* A literal yields one copy per input value. */
 		lit = jv_kind(n->type == JP_INT ? JV_INT : n->type == JP_FLOAT ? JV_FLOAT : JV_BOOL);
-		lit.i = n->i;
-		lit.f = n->f;
-		lit.b = n->b;
+		if (n->type == JP_INT)
+			lit.i = n->i;
+		else if (n->type == JP_FLOAT)
+			lit.f = n->f;
+		else
+			lit.b = n->b;
 		for (size_t i = 0; i < in->n; i++)
 			jv_push(out, lit);
 		return 0;
 	case JP_WILDCARD:
-		jp_eval_wildcard(in, out);
-		return 0;
+		return jp_eval_wildcard(c, in, out);
 	case JP_RECURSIVE:
-		jp_eval_recursive(in, out);
-		return 0;
+		return jp_eval_recursive(c, in, out);
 	case JP_UNION:
 		return jp_eval_union(c, in, n, out);
 	case JP_IDENT:
 		return jp_eval_identifier(c, in, n, out);
 	}
 	return 0;
+}
+
+/* walk: out starts empty and is the caller's to free. */
+static int
+jp_walk(struct jp_ctx *c, const struct jvec *in, struct jp_node *n, struct jvec *out)
+{
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (c->over)
+		return -1;
+	rc = jp_walk_node(c, in, n, out);
+	if (jp_count(c, 1, in->n + out->n) < 0)
+		return -1;
+	return rc;
 }
 
 static void
@@ -1705,14 +1847,17 @@ jp_print_results(const struct jvec *r, struct strbuf *out)
 	}
 }
 
+static int jp_find(struct jp_ctx *c, struct jv data, size_t start, bool print);
+
 /*
- * FindResults over root's nodes from start, printing into out when it is
- * not NULL. A range re-enters this for each of its values with the nodes
- * after it; an {end} breaks out and records where it was, so the caller
- * can skip the body it has just run.
+ * FindResults over root's nodes from start, printing into c->out when
+ * print is set. A range re-enters jp_find for each of its values with the
+ * nodes after it; an {end} breaks out and records where it was, so the
+ * caller can skip the body it has just run. A range with no values runs
+ * its body once over nil without printing, only to find that {end}.
  */
 static int
-jp_find(struct jp_ctx *c, struct jv data, size_t start, struct strbuf *out)
+jp_run(struct jp_ctx *c, struct jv data, size_t start, bool print)
 {
 	struct jvec cur = {0};
 	int rc = 0;
@@ -1742,10 +1887,10 @@ jp_find(struct jp_ctx *c, struct jv data, size_t start, struct strbuf *out)
 					/* value.Interface() of a null is nil: an invalid Value. */
 					if (jv_is_nil(&d))
 						d = jv_kind(JV_INVALID);
-					rc = jp_find(c, d, i + 1, out);
+					rc = jp_find(c, d, i + 1, print);
 				}
 			} else
-				rc = jp_find(c, jv_kind(JV_INVALID), i + 1, NULL);
+				rc = jp_find(c, jv_kind(JV_INVALID), i + 1, false);
 			jv_clear(&results);
 			if (rc < 0)
 				break;
@@ -1758,34 +1903,325 @@ jp_find(struct jp_ctx *c, struct jv data, size_t start, struct strbuf *out)
 			}
 			continue;
 		}
-		if (out != NULL)
-			jp_print_results(&results, out);
+		if (print) {
+			jp_print_results(&results, c->out);
+			rc = jp_check_output(c, c->out->len);
+		}
 		jv_clear(&results);
+		if (rc < 0)
+			break;
 	}
 	jv_clear(&cur);
 	return rc;
 }
 
+static void
+jp_get_state(const struct jp_ctx *c, struct jp_state *st)
+{
+	st->begin_range = c->begin_range;
+	st->in_range = c->in_range;
+	st->end_range = c->end_range;
+	st->last_end = c->last_end;
+}
+
+/*
+ * FindResults from one node is a function of where it starts, the value
+ * it starts on, whether it prints and the range counters: nothing else
+ * is read, and an error ends the whole evaluation. So each such run is
+ * done once and remembered - the counters it leaves and where its output
+ * went - and a repeat copies that output instead of walking again.
+ *
+ * This is what keeps nested ranges from multiplying: a range with no
+ * values walks its body over nil to find its {end}, and a range whose
+ * {end} is out of reach runs on past its body over the enclosing value.
+ * Each re-runs the rest of the template, and in the rest the next range
+ * does the same, so twelve ranges meant 2^12 (and, over values that
+ * recur, as with .. or @, n^12) passes; remembered, each distinct run is
+ * walked once, and the cost follows the template's size, the values it
+ * reaches and the output. Most runs never repeat (a range over a list
+ * meets each item once), so a lookup must cost little: the key is a few
+ * integers, the table holds its entries inline.
+ */
+struct jp_memo_key {
+	size_t start;
+	size_t last_end;
+	uint64_t value; /* a node's or a string's address, or a number's bits */
+	size_t slen;
+	int begin_range;
+	int in_range; /* -1: left out, as the run is end-free (jp_end_free) */
+	int end_range;
+	int kind;
+	bool print;
+};
+
+struct jp_memo {
+	unsigned gen; /* in use when it is the table's; 0 never is */
+	struct jp_memo_key key;
+	struct jp_state after;
+	size_t out_off; /* what the run printed: c->out->s[out_off..+out_len] */
+	size_t out_len;
+};
+
+static void
+jp_memo_key_init(struct jp_memo_key *k, const struct jp_ctx *c, const struct jv *v, size_t start,
+    bool print, bool free_of_end)
+{
+	memset(k, 0, sizeof *k);
+	k->start = start;
+	k->print = print;
+	k->begin_range = c->begin_range;
+	k->in_range = free_of_end ? -1 : c->in_range;
+	k->end_range = free_of_end ? 0 : c->end_range;
+	k->last_end = free_of_end ? 0 : c->last_end;
+	k->kind = (int)v->kind;
+	switch (v->kind) {
+	case JV_NODE:
+		k->value = (uint64_t)(uintptr_t)v->node;
+		break;
+	case JV_STR:
+		k->value = (uint64_t)(uintptr_t)v->s;
+		k->slen = v->slen;
+		break;
+	case JV_INT:
+	case JV_UINT8:
+		k->value = (uint64_t)v->i;
+		break;
+	case JV_FLOAT:
+		memcpy(&k->value, &v->f, sizeof v->f);
+		break;
+	case JV_BOOL:
+		k->value = v->b;
+		break;
+	case JV_INVALID:
+		break;
+	}
+}
+
+static bool
+jp_memo_key_eq(const struct jp_memo_key *a, const struct jp_memo_key *b)
+{
+	return a->start == b->start && a->value == b->value && a->kind == b->kind &&
+	    a->print == b->print && a->begin_range == b->begin_range && a->in_range == b->in_range &&
+	    a->end_range == b->end_range && a->last_end == b->last_end && a->slen == b->slen;
+}
+
+/* splitmix64's finalizer */
+static uint64_t
+mix64(uint64_t h)
+{
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	return h ^ (h >> 31);
+}
+
+static size_t
+jp_memo_hash(const struct jp_memo_key *k)
+{
+	uint64_t h = mix64(k->value ^ ((uint64_t)k->start << 20) ^ (uint64_t)k->slen);
+
+	h = mix64(h ^ (uint64_t)k->last_end ^ ((uint64_t)(unsigned)k->in_range << 32));
+	h = mix64(h ^ (uint64_t)(unsigned)k->begin_range ^ ((uint64_t)(unsigned)k->end_range << 32) ^
+	    ((uint64_t)k->kind << 56) ^ ((uint64_t)k->print << 63));
+	return (size_t)h;
+}
+
+/* The slot holding k, or the empty one where it would go. */
+static struct jp_memo *
+jp_memo_slot(struct jp_memo *tab, size_t cap, unsigned gen, const struct jp_memo_key *k)
+{
+	size_t i = jp_memo_hash(k) & (cap - 1);
+
+	while (tab[i].gen == gen && !jp_memo_key_eq(&tab[i].key, k))
+		i = (i + 1) & (cap - 1);
+	return &tab[i];
+}
+
+static const struct jp_memo *
+jp_memo_get(const struct jp_ctx *c, const struct jp_memo_key *k)
+{
+	const struct jp_memo *m;
+
+	if (c->memo_cap == 0)
+		return NULL;
+	m = jp_memo_slot(c->memo, c->memo_cap, c->memo_gen, k);
+	return m->gen == c->memo_gen ? m : NULL;
+}
+
+static void
+jp_memo_put(struct jp_ctx *c, const struct jp_memo_key *k, size_t out_off, size_t out_len)
+{
+	struct jp_memo *m;
+
+	if (c->memo_len >= JP_MEMO_MAX) {
+		/* Full: forget everything, by a new generation, rather than stop remembering. */
+		c->memo_len = 0;
+		if (++c->memo_gen == 0) {
+			memset(c->memo, 0, c->memo_cap * sizeof *c->memo);
+			c->memo_gen = 1;
+		}
+	}
+	if (2 * (c->memo_len + 1) > c->memo_cap) {
+		size_t cap = c->memo_cap ? 2 * c->memo_cap : 64;
+		struct jp_memo *tab = xcalloc(cap, sizeof *tab);
+
+		for (size_t i = 0; i < c->memo_cap; i++)
+			if (c->memo[i].gen == c->memo_gen)
+				*jp_memo_slot(tab, cap, c->memo_gen, &c->memo[i].key) = c->memo[i];
+		free(c->memo);
+		c->memo = tab;
+		c->memo_cap = cap;
+	}
+	m = jp_memo_slot(c->memo, c->memo_cap, c->memo_gen, k);
+	m->gen = c->memo_gen;
+	m->key = *k;
+	jp_get_state(c, &m->after);
+	m->out_off = out_off;
+	m->out_len = out_len;
+	c->memo_len++;
+}
+
+/* Whether the identifier is anywhere in n (filters and unions too). */
+static bool
+jp_has_ident(const struct jp_node *n, const char *name)
+{
+	if (n == NULL)
+		return false;
+	if (n->type == JP_IDENT && strcmp(n->text, name) == 0)
+		return true;
+	for (size_t i = 0; i < n->n; i++)
+		if (jp_has_ident(n->kids[i], name))
+			return true;
+	return jp_has_ident(n->left, name) || jp_has_ident(n->right, name);
+}
+
+/*
+ * With no {end} pending and none ahead, in_range and last_end cannot
+ * matter: only an end reads in_range, and last_end is only looked for
+ * among the nodes ahead. The run then leaves them as it found them, so
+ * its key leaves them out - otherwise n ranges with no {end} would be
+ * remembered once per depth they are reached at, n^3/6 runs.
+ */
+static bool
+jp_end_free(const struct jp_ctx *c, size_t start)
+{
+	return c->end_range == 0 && c->no_end[start];
+}
+
+/* jp_run, one C call deeper. */
+static int
+jp_run_counted(struct jp_ctx *c, struct jv data, size_t start, bool print)
+{
+	int rc;
+
+	if (c->depth > JP_MAX_DEPTH) {
+		jp_err(c, "ranges nested more than %d deep (kubesim's limit)", JP_MAX_DEPTH);
+		c->over = true;
+		return -1;
+	}
+	c->depth++;
+	rc = jp_run(c, data, start, print);
+	c->depth--;
+	return rc;
+}
+
+static int
+jp_find(struct jp_ctx *c, struct jv data, size_t start, bool print)
+{
+	const struct jp_memo *m;
+	struct jp_memo_key key;
+	struct jp_state in;
+	size_t off;
+	bool free_of_end;
+
+	if (jp_count(c, 1, 1) < 0)
+		return -1;
+	/*
+	 * A run with no {range} ahead (and none begun, as {range range @}
+	 * leaves one) makes no runs of its own, so it cannot multiply
+	 * anything; its repeats are as many as its callers', which are
+	 * remembered. Leaving it out keeps the table to the runs that matter
+	 * (most runs are a range's innermost body).
+	 */
+	if (!c->range_ahead[start] && c->begin_range == 0)
+		return jp_run_counted(c, data, start, print);
+	jp_get_state(c, &in);
+	free_of_end = jp_end_free(c, start);
+	jp_memo_key_init(&key, c, &data, start, print, free_of_end);
+	m = jp_memo_get(c, &key);
+	if (m != NULL) {
+		c->begin_range = m->after.begin_range;
+		if (!free_of_end) {
+			c->in_range = m->after.in_range;
+			c->end_range = m->after.end_range;
+			c->last_end = m->after.last_end;
+		}
+		if (m->out_len == 0)
+			return 0;
+		/* Grow first: the copy comes from the same buffer. */
+		off = c->out->len;
+		sb_pad(c->out, '\0', m->out_len);
+		memcpy(c->out->s + off, c->out->s + m->out_off, m->out_len);
+		return jp_check_output(c, c->out->len);
+	}
+	off = print ? c->out->len : 0;
+	if (jp_run_counted(c, data, start, print) < 0)
+		return -1;
+	/* An end-free run changes no more than begin_range; if it did, forget it. */
+	if (free_of_end && (c->in_range != in.in_range || c->end_range != in.end_range ||
+			       c->last_end != in.last_end))
+		return 0;
+	jp_memo_put(c, &key, off, print ? c->out->len - off : 0);
+	return 0;
+}
+
+/* The message's head: kubectl's, with the template cut to len bytes plus "..." when cut. */
+static void
+exec_head(struct strbuf *head, const char *tmpl, size_t len, bool cut, const char *msg)
+{
+	struct strbuf t;
+
+	sb_init(&t);
+	sb_addn(&t, tmpl, len);
+	if (cut)
+		sb_add(&t, "...");
+	sb_add(head, "error executing jsonpath ");
+	go_quote(t.s, t.len, head);
+	sb_addf(head, ": Error executing template: %s. Printing more information for debugging the template:\n", msg);
+	sb_addf(head, "\ttemplate was:\n\t\t%s\n", t.s);
+	sb_add(head, "\tobject given to jsonpath engine was:\n\t\t");
+	sb_free(&t);
+}
+
+/* A template longer than this is shown cut when the whole would not fit. */
+#define JP_ERR_TMPL_MAX 200
+
 /*
  * cli-runtime's JSONPathPrinter message. The Go dump of the object rarely
- * fits a ks_err; when it does not, it is cut at a character boundary.
+ * fits a ks_err; when it does not, it is cut at a character boundary. A
+ * long template (kubectl quotes it twice, before the reason) is cut too
+ * when it would push the reason out.
  */
 static void
 exec_error(const char *tmpl, const cJSON *doc, const char *msg, struct ks_err *err)
 {
 	struct strbuf head, dump;
 	const char *tail = "\n\n";
-	size_t room;
+	size_t room = KS_ERR_MAX - 1, tlen = strlen(tmpl);
 
 	sb_init(&head);
-	sb_add(&head, "error executing jsonpath ");
-	go_quote(tmpl, strlen(tmpl), &head);
-	sb_addf(&head, ": Error executing template: %s. Printing more information for debugging the template:\n", msg);
-	sb_addf(&head, "\ttemplate was:\n\t\t%s\n", tmpl);
-	sb_add(&head, "\tobject given to jsonpath engine was:\n\t\t");
+	exec_head(&head, tmpl, tlen, false, msg);
+	if (head.len + strlen(tail) > room && tlen > JP_ERR_TMPL_MAX) {
+		size_t keep = JP_ERR_TMPL_MAX;
+
+		while (keep > 0 && ((unsigned char)tmpl[keep] & 0xC0) == 0x80)
+			keep--;
+		sb_reset(&head);
+		exec_head(&head, tmpl, keep, true, msg);
+	}
 	sb_init(&dump);
-	go_fmt_node(doc, true, &dump);
-	room = KS_ERR_MAX - 1;
+	go_fmt_node(doc, true, &dump, room);
 	if (head.len + dump.len + strlen(tail) > room) {
 		size_t keep = room > head.len + 3 + strlen(tail) ? room - head.len - 3 - strlen(tail) : 0;
 
@@ -1800,15 +2236,47 @@ exec_error(const char *tmpl, const cJSON *doc, const char *msg, struct ks_err *e
 	sb_free(&dump);
 }
 
+static void
+jp_ctx_init(struct jp_ctx *c, struct jp_node *root, const struct jsonpath_limits *lim)
+{
+	memset(c, 0, sizeof *c);
+	c->root = root;
+	c->last_end = JP_NONE;
+	c->memo_gen = 1;
+	c->lim.max_steps = lim ? lim->max_steps : JSONPATH_MAX_STEPS;
+	c->lim.max_output = lim ? lim->max_output : JSONPATH_MAX_OUTPUT;
+	sb_init(&c->msg);
+	c->no_end = xcalloc(root->n + 1, sizeof *c->no_end);
+	c->range_ahead = xcalloc(root->n + 1, sizeof *c->range_ahead);
+	c->no_end[root->n] = true;
+	for (size_t i = root->n; i-- > 0;) {
+		c->no_end[i] = c->no_end[i + 1] && !jp_has_ident(root->kids[i], "end");
+		c->range_ahead[i] = c->range_ahead[i + 1] || jp_has_ident(root->kids[i], "range");
+	}
+}
+
+static void
+jp_ctx_free(struct jp_ctx *c, struct jsonpath_stats *stats)
+{
+	if (stats != NULL)
+		*stats = c->st;
+	free(c->memo);
+	free(c->no_end);
+	free(c->range_ahead);
+	sb_free(&c->msg);
+}
+
 int
-jsonpath_eval(const char *tmpl, const cJSON *doc, struct strbuf *out, struct ks_err *err)
+jsonpath_eval_limited(const char *tmpl, const cJSON *doc, const struct jsonpath_limits *lim,
+    struct strbuf *out, struct jsonpath_stats *stats, struct ks_err *err)
 {
 	struct jp_ctx c;
 	struct jp_node *root;
-	struct strbuf text;
 	char *perr = NULL;
 	int rc;
 
+	if (stats != NULL)
+		memset(stats, 0, sizeof *stats);
 	if (tmpl == NULL || tmpl[0] == '\0')
 		return err_set(err, "template format specified but no template given");
 	if (jp_parse_string(tmpl, strlen(tmpl), &root, &perr) < 0) {
@@ -1816,20 +2284,26 @@ jsonpath_eval(const char *tmpl, const cJSON *doc, struct strbuf *out, struct ks_
 		free(perr);
 		return -1;
 	}
-	memset(&c, 0, sizeof c);
-	c.root = root;
-	c.last_end = JP_NONE;
-	sb_init(&c.msg);
-	sb_init(&text);
-	rc = jp_find(&c, jv_node(doc), 0, &text);
-	if (rc < 0)
+	jp_ctx_init(&c, root, lim);
+	/* Printed straight into out, and taken back out if the template fails. */
+	c.out = out;
+	c.out_base = out->len;
+	rc = jp_find(&c, jv_node(doc), 0, true);
+	if (rc < 0) {
 		exec_error(tmpl, doc, sb_str(&c.msg), err);
-	else
-		sb_addn(out, text.s, text.len);
-	sb_free(&text);
-	sb_free(&c.msg);
+		out->len = c.out_base;
+		if (out->s != NULL)
+			out->s[out->len] = '\0';
+	}
+	jp_ctx_free(&c, stats);
 	jp_free(root);
 	return rc;
+}
+
+int
+jsonpath_eval(const char *tmpl, const cJSON *doc, struct strbuf *out, struct ks_err *err)
+{
+	return jsonpath_eval_limited(tmpl, doc, NULL, out, NULL, err);
 }
 
 int
@@ -1840,6 +2314,7 @@ jsonpath_column(const char *tmpl, const cJSON *doc, struct strbuf *out, size_t *
 	struct jp_node *root;
 	struct jvec cur = {0}, results = {0};
 	char *perr = NULL;
+	size_t base = out->len;
 	int rc = 0;
 
 	*count = 0;
@@ -1848,26 +2323,29 @@ jsonpath_column(const char *tmpl, const cJSON *doc, struct strbuf *out, size_t *
 		free(perr);
 		return -1;
 	}
-	memset(&c, 0, sizeof c);
-	c.root = root;
-	c.last_end = JP_NONE;
-	sb_init(&c.msg);
+	jp_ctx_init(&c, root, NULL);
+	c.out_base = base;
 	jv_push(&cur, jv_node(doc));
 	/* FindResults' first list is the column (custom_column.go reads values[0]). */
-	if (root->n > 0 && jp_walk(&c, &cur, root->kids[0], &results) < 0) {
-		exec_error(tmpl, doc, sb_str(&c.msg), err);
+	if (root->n > 0 && jp_walk(&c, &cur, root->kids[0], &results) < 0)
 		rc = -1;
-	}
 	for (size_t i = 0; rc == 0 && i < results.n; i++) {
 		if (i > 0)
 			sb_addc(out, ',');
 		jv_fmt_v(&results.v[i], out);
+		rc = jp_check_output(&c, out->len);
 	}
 	if (rc == 0)
 		*count = results.n;
+	else {
+		exec_error(tmpl, doc, sb_str(&c.msg), err);
+		out->len = base;
+		if (out->s != NULL)
+			out->s[base] = '\0';
+	}
 	jv_clear(&results);
 	jv_clear(&cur);
-	sb_free(&c.msg);
+	jp_ctx_free(&c, NULL);
 	jp_free(root);
 	return rc;
 }

@@ -3,6 +3,7 @@
  */
 #include "kubectl/kctl.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -152,10 +153,36 @@ kctl_bool(const struct kctl_call *call, const char *name)
 	return strcmp(v, "true") == 0;
 }
 
-long
+/*
+ * pflag's int flags: strconv.ParseInt(s, 0, 64), so "0x10" and "+5" are
+ * numbers and " 5" is not. NULL, or the reason as ParseInt words it.
+ */
+static const char *
+parse_flag_int(const char *s, int64_t *out)
+{
+	char *end;
+	long long v;
+
+	if (*s == '\0' || isspace((unsigned char)*s))
+		return "invalid syntax";
+	errno = 0;
+	v = strtoll(s, &end, 0);
+	if (*end != '\0')
+		return "invalid syntax";
+	if (errno == ERANGE)
+		return "value out of range";
+	*out = v;
+	return NULL;
+}
+
+int64_t
 kctl_int(const struct kctl_call *call, const char *name)
 {
-	return strtol(kctl_str(call, name), NULL, 10);
+	int64_t v = 0;
+
+	/* Checked when the flag was parsed; a default is always a number. */
+	(void)parse_flag_int(kctl_str(call, name), &v);
+	return v;
 }
 
 bool
@@ -412,13 +439,19 @@ parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
 			value = argv[++a];
 		}
 		if (v->flags[fi].type == KF_INT) {
-			char *end;
+			const char *why;
+			int64_t n;
 
-			(void)strtol(value, &end, 10);
-			if (*value == '\0' || *end != '\0')
-				return kctl_error(call,
-				    "invalid argument \"%s\" for \"--%s\" flag: strconv.ParseInt: parsing \"%s\": invalid syntax",
-				    value, name, value);
+			if ((why = parse_flag_int(value, &n)) != NULL) {
+				char path[160];
+
+				command_path(call, path, sizeof path);
+				kctl_err(call->res,
+				    "error: invalid argument \"%s\" for \"--%s\" flag: strconv.ParseInt: parsing \"%s\": %s\nSee 'kubectl %s --help' for usage.\n",
+				    value, name, value, why, path);
+				call->res->status = 1;
+				return 1;
+			}
 		}
 		/* -f may repeat; keep them joined by a NUL-free separator. */
 		if (call->given[fi] && strcmp(name, "filename") == 0) {
@@ -674,26 +707,34 @@ kctl_field_reqs_free(struct vec *reqs)
 
 /* ---- manifests ---- */
 
-void
-kctl_sources(const struct kctl_call *call, struct vec *out)
+int
+kctl_sources(const struct kctl_call *call, struct vec *out, struct ks_err *err)
 {
 	const char *all = kctl_str(call, "filename");
 
 	while (*all != '\0') {
 		const char *nl = strchr(all, '\n');
 		size_t n = nl ? (size_t)(nl - all) : strlen(all);
-
 		char *src = xstrndup(all, n);
-		struct ks_err err;
+		struct ks_err lerr;
 
-		/* A directory stands for its manifests (unreadable ones fail when read). */
-		if (strcmp(src, "-") != 0 && call->io->list_dir != NULL &&
-		    call->io->list_dir(call->io->ctx, src, out, &err) == 1)
-			free(src);
-		else
-			vec_push(out, src);
 		all += n + (nl ? 1 : 0);
+		/* A directory stands for its manifests (unreadable ones fail when read). */
+		if (strcmp(src, "-") == 0 || call->io->list_dir == NULL ||
+		    call->io->list_dir(call->io->ctx, src, out, &lerr) != 1) {
+			vec_push(out, src);
+			continue;
+		}
+		/* Builder.Path: nothing to read yet, and this directory added nothing. */
+		if (out->n == 0) {
+			err_set(err, "error reading [%s]: recognized file extensions are [.json .yaml .yml]",
+			    src);
+			free(src);
+			return -1;
+		}
+		free(src);
 	}
+	return 0;
 }
 
 static int

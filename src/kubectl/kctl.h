@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "api/meta.h"
 #include "util/strbuf.h"
@@ -122,7 +123,7 @@ struct kctl_call {
 
 const char *kctl_str(const struct kctl_call *call, const char *name);
 bool kctl_bool(const struct kctl_call *call, const char *name);
-long kctl_int(const struct kctl_call *call, const char *name);
+int64_t kctl_int(const struct kctl_call *call, const char *name);
 bool kctl_given(const struct kctl_call *call, const char *name);
 
 /* Hand the output so far to io->flush, if there is one. */
@@ -142,9 +143,10 @@ int kctl_no_resources_error(struct kctl_call *call);
 struct vec;
 /*
  * The sources named by -f (it may repeat), one string each (caller frees);
- * a directory stands for the manifests in it, as kubectl reads them.
+ * a directory stands for the manifests in it, as kubectl reads them. -1
+ * with kubectl's error when a directory holds none and nothing came before.
  */
-void kctl_sources(const struct kctl_call *call, struct vec *out);
+int kctl_sources(const struct kctl_call *call, struct vec *out, struct ks_err *err);
 /*
  * The manifests kubectl reads from a directory (without -R): its *.json,
  * *.yaml and *.yml files in name order, appended as "shown/name". fs_dir is

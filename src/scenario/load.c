@@ -15,6 +15,7 @@
 #include "api/validate.h"
 #include "codec/decode.h"
 #include "codec/ydoc.h"
+#include "kubectl/kctl.h"
 #include "scenario/scenario.h"
 #include "util/duration.h"
 #include "util/err.h"
@@ -153,9 +154,21 @@ load_node(struct loader *ld, const struct ynode *n, const char *name, struct scn
 			return -1;
 		}
 	}
-	if ((v = ynode_get(n, "labels")) != NULL && !ynode_is_null(v) &&
-	    decode_labels_node(ld->file, "labels", v, &node->obj.meta.labels, ld->err) < 0)
-		return -1;
+	if ((v = ynode_get(n, "labels")) != NULL && !ynode_is_null(v)) {
+		if (decode_labels_node(ld->file, "labels", v, &node->obj.meta.labels, ld->err) < 0)
+			return -1;
+		/* The API server's label rules, placed at the offending key or value. */
+		for (size_t i = 0; i < v->n; i++) {
+			const char *why;
+
+			if ((why = valid_label_key_error(v->keys[i]->value)) != NULL)
+				return fail(ld, v->keys[i], "labels: Invalid value: \"%s\": %s",
+				    v->keys[i]->value, why);
+			if ((why = valid_label_value_error(v->items[i]->value)) != NULL)
+				return fail(ld, v->items[i], "labels: Invalid value: \"%s\": %s",
+				    v->items[i]->value, why);
+		}
+	}
 	if ((v = ynode_get(n, "taints")) != NULL &&
 	    decode_taints_node(ld->file, "taints", v, node, ld->err) < 0)
 		return -1;
@@ -167,6 +180,15 @@ load_node(struct loader *ld, const struct ynode *n, const char *name, struct scn
 			return -1;
 		if (decode_resources_node(ld->file, "capacity", v, &node->capacity, ld->err) < 0)
 			return -1;
+		/* ValidateResourceQuantityValue: a node's capacity is never negative. */
+		for (size_t i = 0; i < v->n; i++) {
+			const struct quantity *q = res_list_get(&node->capacity, v->keys[i]->value);
+
+			if (q != NULL && q->milli < 0)
+				return fail(ld, v->items[i],
+				    "capacity.%s: Invalid value: \"%s\": must be greater than or equal to 0",
+				    v->keys[i]->value, v->items[i]->value);
+		}
 	}
 	if ((v = ynode_get(n, "unschedulable")) != NULL &&
 	    want_bool(ld, v, "unschedulable", &node->unschedulable) < 0)
@@ -194,7 +216,8 @@ expand_name(const char *pattern, int64_t i)
 
 /* One entry, possibly with count: N, appended to *nodes. */
 static int
-load_node_entry(struct loader *ld, const struct ynode *n, struct scn_node **nodes, size_t *nn)
+load_node_entry(struct loader *ld, const struct ynode *n, struct scn_node **nodes, size_t *nn,
+    size_t *cap)
 {
 	const struct ynode *namen, *countn;
 	char *name = NULL;
@@ -214,16 +237,20 @@ load_node_entry(struct loader *ld, const struct ynode *n, struct scn_node **node
 			free(name);
 			return -1;
 		}
-		/* ~11 KiB per node with a daemon pod: 200,000 stays within a few GiB. */
-		if (count < 1 || count > 200000) {
+		if (count < 1 || count > SCN_MAX_NODES) {
 			free(name);
-			return fail(ld, countn, "count must be between 1 and 200000, got %lld",
+			return fail(ld, countn, "count must be between 1 and %d, got %lld", SCN_MAX_NODES,
 			    (long long)count);
 		}
 		if (strstr(name, "{i}") == NULL) {
 			free(name);
 			return fail(ld, namen, "a node with count needs {i} in its name (e.g. \"worker-{i}\")");
 		}
+	}
+	if ((int64_t)*nn + count > SCN_MAX_NODES) {
+		free(name);
+		return fail(ld, countn ? countn : namen, "cluster.nodes may hold at most %d nodes in all",
+		    SCN_MAX_NODES);
 	}
 	for (int64_t i = 1; i <= count && rc == 0; i++) {
 		char *nm = countn ? expand_name(name, i) : xstrdup(name);
@@ -236,7 +263,7 @@ load_node_entry(struct loader *ld, const struct ynode *n, struct scn_node **node
 		if (ld->names != NULL)
 			map_put(ld->names, nm, (void *)1);
 
-		*nodes = xreallocarray(*nodes, *nn + 1, sizeof **nodes);
+		xgrow(nodes, cap, *nn + 1, sizeof **nodes);
 		memset(&(*nodes)[*nn], 0, sizeof **nodes);
 		rc = load_node(ld, n, nm, &(*nodes)[*nn]);
 		(*nn)++;
@@ -350,9 +377,9 @@ load_check(struct loader *ld, enum check_kind kind, const char *what, const stru
 				return -1;
 			continue;
 		}
-		if (load_field(ld, spec, map->keys[i], map->items[i], &c->fields[c->n_fields]) < 0)
+		/* Counted even when it fails half-way, so scn_free releases what it holds. */
+		if (load_field(ld, spec, map->keys[i], map->items[i], &c->fields[c->n_fields++]) < 0)
 			return -1;
-		c->n_fields++;
 		ld->s->n_expectations++;
 	}
 	return 0;
@@ -539,6 +566,9 @@ load_kubectl_modifiers(struct loader *ld, const struct ynode *m, struct step *st
 
 		if (want_int(ld, v, "exitCode", &code) < 0)
 			return -1;
+		/* A process's exit status is 0 to 255. */
+		if (code < 0 || code > 255)
+			return fail(ld, v, "exitCode must be between 0 and 255, got %lld", (long long)code);
 		st->has_exit_code = true;
 		st->exit_code = (int)code;
 		ld->s->n_expectations++;
@@ -573,9 +603,17 @@ load_step(struct loader *ld, const struct ynode *m, struct step *st)
 	k = key->value;
 	v = ynode_get(m, k);
 	if (strcmp(k, "kubectl") == 0) {
+		int argc;
+		char **argv;
+		struct ks_err serr;
+
 		st->kind = STEP_KUBECTL;
 		if (want_str(ld, v, "kubectl", &st->text) < 0)
 			return -1;
+		/* Split now, so a bad quote is a load error with a line, not a failed step. */
+		if (kctl_split(st->text, &argc, &argv, &serr) < 0)
+			return fail(ld, v, "kubectl: %s", serr.msg);
+		kctl_argv_free(argc, argv);
 		return load_kubectl_modifiers(ld, m, st);
 	}
 	if (strcmp(k, "waitFor") == 0) {
@@ -637,7 +675,7 @@ load_step(struct loader *ld, const struct ynode *m, struct step *st)
 	}
 	if (strcmp(k, "addNode") == 0) {
 		struct scn_node *nodes = NULL;
-		size_t nn = 0;
+		size_t nn = 0, cap = 0;
 		int rc;
 
 		struct map *cluster_names = ld->names;
@@ -649,7 +687,7 @@ load_step(struct loader *ld, const struct ynode *m, struct step *st)
 		ld->names = NULL;
 		if (ynode_get(v, "count") != NULL)
 			return fail(ld, ynode_get(v, "count"), "addNode adds one node; count is for cluster.nodes");
-		rc = load_node_entry(ld, v, &nodes, &nn);
+		rc = load_node_entry(ld, v, &nodes, &nn, &cap);
 		ld->names = cluster_names;
 		if (nn > 0)
 			st->node = nodes[0];
@@ -765,6 +803,7 @@ scn_load(const char *file, const char *text, size_t len, bool embedded, struct s
 	struct map names;
 	struct loader ld = {file, err, s, &names};
 	const struct ynode *root, *v;
+	size_t nodes_cap = 0;
 	int rc = -1;
 
 	memset(s, 0, sizeof *s);
@@ -840,7 +879,8 @@ scn_load(const char *file, const char *text, size_t len, bool embedded, struct s
 				goto out;
 			}
 			for (size_t i = 0; i < nodes->n; i++)
-				if (load_node_entry(&ld, nodes->items[i], &s->nodes, &s->n_nodes) < 0)
+				if (load_node_entry(&ld, nodes->items[i], &s->nodes, &s->n_nodes,
+					&nodes_cap) < 0)
 					goto out;
 		}
 	}

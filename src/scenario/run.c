@@ -1012,7 +1012,7 @@ play_wait(struct scn_player *p, const struct step *st, int64_t t)
 		timeline(rn, st->kind == STEP_WAIT ? "wait %s" : "waitFor (timeout %s)", d);
 		p->in_wait = true;
 		p->wait_start = cluster_now(rn->c);
-		p->wait_end = clamp_until(rn, p->wait_start + st->ms);
+		p->wait_end = clamp_until(rn, dur_add(p->wait_start, st->ms));
 	}
 	if (st->kind == STEP_WAIT) {
 		cluster_advance_to(rn->c, t < p->wait_end ? t : p->wait_end);

@@ -13,6 +13,9 @@
 #include "util/embedded.h"
 #include "util/vec.h"
 
+/* Nodes in cluster.nodes, all entries together: ~11 KiB each with a daemon pod, a few GiB in all. */
+#define SCN_MAX_NODES 200000
+
 struct ks_err;
 struct ynode;
 

@@ -10,6 +10,10 @@
  * tombstones, so a table that sees millions of insert/delete pairs never
  * degrades and never needs a cleaning rehash. Neither array shrinks: a
  * simulation that once had 10^6 events pending is likely to again.
+ *
+ * Steady retries (sim_after_steady) live in a heap of their own, so that
+ * sim_quiet_until can find the next other event at the top of the main one;
+ * dispatch takes the earlier of the two tops, by (time, id) as always.
  */
 #include "sim/engine.h"
 
@@ -31,14 +35,21 @@ struct idset {
 	unsigned shift; /* 64 - log2(cap) */
 };
 
+struct heap {
+	struct ev *v;
+	size_t len;
+	size_t cap;
+};
+
 struct sim {
 	sim_ms now;
 	sim_id next_id;
 	uint64_t run;
+	bool in_run;  /* inside sim_run_until */
+	sim_ms until; /* its end, while in_run */
 
-	struct ev *heap;
-	size_t len;
-	size_t cap;
+	struct heap main;
+	struct heap steady; /* sim_after_steady's retries */
 
 	struct idset live;
 };
@@ -182,10 +193,10 @@ heap_sift_down(struct ev *heap, size_t len, size_t i, struct ev e)
  * no distance at all.
  */
 static void
-heap_pop(struct sim *sim)
+heap_pop(struct heap *h)
 {
-	struct ev *heap = sim->heap;
-	size_t len = --sim->len;
+	struct ev *heap = h->v;
+	size_t len = --h->len;
 	size_t i = 0, child;
 
 	if (len == 0)
@@ -201,29 +212,41 @@ heap_pop(struct sim *sim)
 
 /* Drop cancelled entries and rebuild the heap bottom-up: O(n). */
 static void
-heap_compact(struct sim *sim)
+heap_compact(struct heap *h, const struct idset *live)
 {
 	size_t i, n = 0;
 
-	for (i = 0; i < sim->len; i++) {
-		if (idset_has(&sim->live, sim->heap[i].id))
-			sim->heap[n++] = sim->heap[i];
+	for (i = 0; i < h->len; i++) {
+		if (idset_has(live, h->v[i].id))
+			h->v[n++] = h->v[i];
 	}
-	sim->len = n;
+	h->len = n;
 	for (i = n / 2; i-- > 0;)
-		heap_sift_down(sim->heap, n, i, sim->heap[i]);
+		heap_sift_down(h->v, n, i, h->v[i]);
 }
 
-/* Discard cancelled entries from the top; true if a live one remains. */
-static bool
-heap_settle(struct sim *sim)
+/* Discard cancelled entries from the top; the live top, or NULL. */
+static const struct ev *
+heap_settle(struct heap *h, const struct idset *live)
 {
-	while (sim->len > 0) {
-		if (idset_has(&sim->live, sim->heap[0].id))
-			return true;
-		heap_pop(sim);
+	while (h->len > 0) {
+		if (idset_has(live, h->v[0].id))
+			return &h->v[0];
+		heap_pop(h);
 	}
-	return false;
+	return NULL;
+}
+
+/* The heap holding the earliest live event, or NULL when none is pending. */
+static struct heap *
+next_heap(struct sim *sim)
+{
+	const struct ev *m = heap_settle(&sim->main, &sim->live);
+	const struct ev *s = heap_settle(&sim->steady, &sim->live);
+
+	if (m == NULL)
+		return s != NULL ? &sim->steady : NULL;
+	return s != NULL && ev_before(s, m) ? &sim->steady : &sim->main;
 }
 
 struct sim *
@@ -240,7 +263,8 @@ sim_free(struct sim *sim)
 {
 	if (sim == NULL)
 		return;
-	free(sim->heap);
+	free(sim->main.v);
+	free(sim->steady.v);
 	free(sim->live.slot);
 	free(sim);
 }
@@ -251,8 +275,8 @@ sim_now(const struct sim *sim)
 	return sim->now;
 }
 
-sim_id
-sim_at(struct sim *sim, sim_ms when, sim_fn fn, void *arg)
+static sim_id
+schedule(struct sim *sim, struct heap *h, sim_ms when, sim_fn fn, void *arg)
 {
 	struct ev e;
 
@@ -263,26 +287,41 @@ sim_at(struct sim *sim, sim_ms when, sim_fn fn, void *arg)
 	e.fn = fn;
 	e.arg = arg;
 
-	xgrow(&sim->heap, &sim->cap, sim->len + 1, sizeof *sim->heap);
-	heap_sift_up(sim->heap, sim->len, e);
-	sim->len++;
+	xgrow(&h->v, &h->cap, h->len + 1, sizeof *h->v);
+	heap_sift_up(h->v, h->len, e);
+	h->len++;
 	idset_add(&sim->live, e.id);
 	return e.id;
+}
+
+/* now + delay, with a negative delay clamped to 0 and overflow saturated. */
+static sim_ms
+after(const struct sim *sim, sim_ms delay)
+{
+	if (delay < 0)
+		delay = 0;
+	/* Saturate: a "never" of INT64_MAX must not wrap into the past. */
+	if (delay > INT64_MAX - sim->now)
+		return INT64_MAX;
+	return sim->now + delay;
+}
+
+sim_id
+sim_at(struct sim *sim, sim_ms when, sim_fn fn, void *arg)
+{
+	return schedule(sim, &sim->main, when, fn, arg);
 }
 
 sim_id
 sim_after(struct sim *sim, sim_ms delay, sim_fn fn, void *arg)
 {
-	sim_ms when;
+	return schedule(sim, &sim->main, after(sim, delay), fn, arg);
+}
 
-	if (delay < 0)
-		delay = 0;
-	/* Saturate: a "never" of INT64_MAX must not wrap into the past. */
-	if (delay > INT64_MAX - sim->now)
-		when = INT64_MAX;
-	else
-		when = sim->now + delay;
-	return sim_at(sim, when, fn, arg);
+sim_id
+sim_after_steady(struct sim *sim, sim_ms delay, sim_fn fn, void *arg)
+{
+	return schedule(sim, &sim->steady, after(sim, delay), fn, arg);
 }
 
 bool
@@ -292,9 +331,11 @@ sim_cancel(struct sim *sim, sim_id id)
 
 	if (!idset_del(&sim->live, id))
 		return false;
-	dead = sim->len - sim->live.count;
-	if (dead >= SIM_COMPACT_MIN && dead > sim->live.count)
-		heap_compact(sim);
+	dead = sim->main.len + sim->steady.len - sim->live.count;
+	if (dead >= SIM_COMPACT_MIN && dead > sim->live.count) {
+		heap_compact(&sim->main, &sim->live);
+		heap_compact(&sim->steady, &sim->live);
+	}
 	return true;
 }
 
@@ -313,22 +354,22 @@ sim_pending(const struct sim *sim)
 bool
 sim_next_time(struct sim *sim, sim_ms *when)
 {
-	if (!heap_settle(sim))
+	struct heap *h = next_heap(sim);
+
+	if (h == NULL)
 		return false;
 	if (when != NULL)
-		*when = sim->heap[0].time;
+		*when = h->v[0].time;
 	return true;
 }
 
-bool
-sim_step(struct sim *sim)
+/* Run the live event at the top of h. */
+static void
+dispatch(struct sim *sim, struct heap *h)
 {
-	struct ev e;
+	struct ev e = h->v[0];
 
-	if (!heap_settle(sim))
-		return false;
-	e = sim->heap[0];
-	heap_pop(sim);
+	heap_pop(h);
 	/*
 	 * Leave the live set before the call, so the event cannot cancel
 	 * itself and anything it schedules sorts after it.
@@ -337,6 +378,16 @@ sim_step(struct sim *sim)
 	sim->now = e.time;
 	sim->run++;
 	e.fn(sim, e.arg);
+}
+
+bool
+sim_step(struct sim *sim)
+{
+	struct heap *h = next_heap(sim);
+
+	if (h == NULL)
+		return false;
+	dispatch(sim, h);
 	return true;
 }
 
@@ -344,15 +395,34 @@ uint64_t
 sim_run_until(struct sim *sim, sim_ms until)
 {
 	uint64_t n = 0;
-	sim_ms when;
+	struct heap *h;
+	bool outer_in_run = sim->in_run;
+	sim_ms outer_until = sim->until;
 
-	while (sim_next_time(sim, &when) && when <= until) {
-		sim_step(sim);
+	sim->in_run = true;
+	sim->until = until;
+	while ((h = next_heap(sim)) != NULL && h->v[0].time <= until) {
+		dispatch(sim, h);
 		n++;
 	}
+	sim->in_run = outer_in_run;
+	sim->until = outer_until;
 	if (until > sim->now)
 		sim->now = until;
 	return n;
+}
+
+sim_ms
+sim_quiet_until(struct sim *sim)
+{
+	const struct ev *next = heap_settle(&sim->main, &sim->live);
+	sim_ms limit = sim->now;
+
+	if (sim->in_run)
+		limit = sim->until == INT64_MAX ? INT64_MAX : sim->until + 1;
+	if (next != NULL && next->time < limit)
+		limit = next->time;
+	return limit < sim->now ? sim->now : limit;
 }
 
 uint64_t

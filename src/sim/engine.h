@@ -79,6 +79,23 @@ bool sim_step(struct sim *sim);
  * many ran.
  */
 uint64_t sim_run_until(struct sim *sim, sim_ms until);
+/*
+ * Retry loops in a steady state. A component retrying something that keeps
+ * failing the same way (an image that will not pull, a pod that does not
+ * fit) repeats identical work whose only traces are an event's count and a
+ * waiting reason, which nothing in the control plane reads. Such a loop
+ * schedules its timers with sim_after_steady, and may ask sim_quiet_until
+ * for the time before which nothing else will run and no one will look:
+ * the next live event that is not a steady retry, or just past the end of
+ * the current sim_run_until, whichever comes first (the current time when
+ * events are stepped one by one, as a caller judging each instant does).
+ * Repetitions that end before it may be skipped and counted at the last
+ * one: no one could tell them from having happened, and a wait of years
+ * costs one cycle per loop instead of one per five minutes. Other loops'
+ * steady retries do not bound it, as they touch only their own traces.
+ */
+sim_id sim_after_steady(struct sim *sim, sim_ms delay, sim_fn fn, void *arg);
+sim_ms sim_quiet_until(struct sim *sim);
 /* Total events dispatched so far. */
 uint64_t sim_events_run(const struct sim *sim);
 /* Total events ever scheduled (cancelled ones included). */

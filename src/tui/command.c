@@ -87,6 +87,9 @@ parse_node_flags(int argc, char **argv, cJSON *entry, struct ks_err *err)
 			   strcmp(flag, "--pods") == 0) {
 			if (qty_parse(val, &q, err) < 0)
 				return -1;
+			if (q.milli < 0)
+				return err_set(err, "addNode: %s must be greater than or equal to 0, not \"%s\"",
+				    flag, val);
 			cJSON_AddStringToObject(cap, flag + 2, val);
 		} else {
 			return err_set(err, "addNode: unknown flag %s", flag);
@@ -247,7 +250,7 @@ tcmd_run(const struct tcmd *t, struct cluster *c, struct strbuf *out)
 		kctl_result_free(&res);
 		return rc != 0;
 	case TC_WAIT:
-		cluster_advance_to(c, cluster_now(c) + t->ms);
+		cluster_advance_to(c, dur_add(cluster_now(c), t->ms));
 		dur_go(t->ms, d, sizeof d);
 		sb_addf(out, "waited %s\n", d);
 		return 0;

@@ -33,6 +33,7 @@
 #include "tui/command.h"
 #include "tui/screen.h"
 #include "tui/view.h"
+#include "util/duration.h"
 #include "util/err.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
@@ -274,7 +275,7 @@ cluster_command(struct tui *t, const struct tcmd *c, struct strbuf *out)
 	struct kctl_result res;
 	cJSON *entry = NULL;
 	char *path = NULL;
-	int rc;
+	int rc, saved;
 
 	if (c->kind == TC_KUBECTL) {
 		cJSON *args;
@@ -300,8 +301,8 @@ cluster_command(struct tui *t, const struct tcmd *c, struct strbuf *out)
 		return;
 	}
 	free(path);
-	if (entry == NULL) {
-		cluster_advance_to(st.c, cluster_now(st.c) + c->ms);
+	if (c->kind == TC_WAIT) {
+		cluster_advance_to(st.c, dur_add(cluster_now(st.c), c->ms));
 		sb_add(out, "the clock moved on\n");
 	} else {
 		kctl_result_init(&res);
@@ -311,8 +312,13 @@ cluster_command(struct tui *t, const struct tcmd *c, struct strbuf *out)
 		sb_add(out, sb_str(&res.both));
 		kctl_result_free(&res);
 	}
-	if (state_save(&st, state_wall_now(), &err) < 0)
+	/* A wait moves the clock on purpose; anything else saves only what it changed. */
+	saved = c->kind == TC_WAIT ? state_save(&st, state_wall_now(), &err)
+				   : state_commit(&st, state_wall_now(), &err);
+	if (saved < 0)
 		sb_addf(out, "kubesim: %s (the change was not saved)\n", err.msg);
+	else if (saved > 0)
+		sb_addf(out, "kubesim: the clock's advance could not be saved (%s)\n", err.msg);
 	state_close(&st);
 	reload_cluster(t);
 }

@@ -268,3 +268,23 @@ dur_go(int64_t ms, char *buf, size_t len)
 	else
 		snprintf(buf, len, "%s%llu%ss", sign, (unsigned long long)secs, fs);
 }
+
+int64_t
+dur_from_seconds(int64_t seconds)
+{
+	int64_t ms;
+
+	if (__builtin_mul_overflow(seconds, 1000, &ms))
+		return seconds < 0 ? INT64_MIN : INT64_MAX;
+	return ms;
+}
+
+int64_t
+dur_add(int64_t a, int64_t b)
+{
+	int64_t sum;
+
+	if (__builtin_add_overflow(a, b, &sum))
+		return b < 0 ? INT64_MIN : INT64_MAX;
+	return sum;
+}

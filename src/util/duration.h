@@ -43,4 +43,14 @@ void dur_human(int64_t ms, char *buf, size_t len);
  */
 void dur_go(int64_t ms, char *buf, size_t len);
 
+/*
+ * Seconds to milliseconds, and a sum of milliseconds, saturating at the
+ * int64 range. API fields in seconds (tolerationSeconds,
+ * terminationGracePeriodSeconds, a delete's grace period) may hold any
+ * int64; the simulation treats a huge one as "for ever" and must never
+ * wrap it into the past.
+ */
+int64_t dur_from_seconds(int64_t seconds);
+int64_t dur_add(int64_t a, int64_t b);
+
 #endif

@@ -7,6 +7,7 @@
 
 #include "util/err.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 
 const char *
 file_size_text(size_t bytes, char *buf, size_t len)
@@ -94,4 +95,17 @@ file_read(const char *path, size_t max, const char *what, char **text, size_t *l
 	fclose(f);
 	errno = saved;
 	return rc;
+}
+
+int
+file_refuse_nul(const char *name, const char *text, size_t len, struct ks_err *err)
+{
+	const char *nul = memchr(text, '\0', len);
+	size_t line, col;
+
+	if (nul == NULL)
+		return 0;
+	utf8_position(text, (size_t)(nul - text), &line, &col);
+	return err_set(err, "%s:%zu:%zu: control characters are not allowed (byte 0x00)", name, line,
+	    col);
 }

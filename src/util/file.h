@@ -34,6 +34,12 @@ int file_read(const char *path, size_t max, const char *what, char **text, size_
 /* The same for an open stream, named name in messages (e.g. "standard input"). */
 int file_read_stream(FILE *f, const char *name, size_t max, const char *what, char **text,
     size_t *len, struct ks_err *err);
+/*
+ * Text that will travel as a C string (a journal entry, a command's stdin)
+ * cannot hold a NUL byte: -1 with err placing the first one as the YAML
+ * reader would ("NAME:LINE:COL: control characters are not allowed").
+ */
+int file_refuse_nul(const char *name, const char *text, size_t len, struct ks_err *err);
 /* "3 MiB" for a limit in messages. */
 const char *file_size_text(size_t bytes, char *buf, size_t len);
 

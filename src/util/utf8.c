@@ -70,3 +70,20 @@ utf8_encode(long r, struct strbuf *out)
 		sb_addn(out, b, 4);
 	}
 }
+
+void
+utf8_position(const char *text, size_t offset, size_t *line, size_t *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < offset; i++) {
+		unsigned char ch = (unsigned char)text[i];
+
+		if (ch == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if ((ch & 0xC0) != 0x80) {
+			(*col)++;
+		}
+	}
+}

@@ -16,5 +16,7 @@ struct strbuf;
  */
 long utf8_decode(const unsigned char *s, size_t n, size_t *size);
 void utf8_encode(long r, struct strbuf *out);
+/* The 1-based line and column (in characters, as libyaml counts them) of byte offset in text. */
+void utf8_position(const char *text, size_t offset, size_t *line, size_t *col);
 
 #endif

@@ -104,9 +104,24 @@ before it is read whole: /dev/zero never ends.
   [1]
 
   $ kubectl apply -f - < /dev/zero
-  2> error: standard input: larger than 3 MiB, the limit for a manifest
+  2> error: STDIN: larger than 3 MiB, the limit for a manifest
   [1]
 
   $ printf 'a\0b' | kubectl apply -f -
-  2> error: standard input: the input is not text (it holds a NUL byte)
+  2> error: error parsing STDIN: STDIN:1:2: control characters are not allowed (byte 0x00)
+  [1]
+
+  $ printf 'kind: Pod\nmetadata: {name: "a\0b"}\n' > "$SCRATCH/nul.yaml" && kubectl apply -f "$SCRATCH/nul.yaml"
+  2> error: error parsing $SCRATCH/nul.yaml: $SCRATCH/nul.yaml:2:20: control characters are not allowed (byte 0x00)
+  [1]
+
+A directory with no manifest in it is named, as kubectl's resource builder
+names it, rather than passing for an empty success.
+
+  $ mkdir -p "$SCRATCH/empty" && kubectl create -f "$SCRATCH/empty"
+  2> error: error reading [$SCRATCH/empty]: recognized file extensions are [.json .yaml .yml]
+  [1]
+
+  $ kubectl delete -f "$SCRATCH/empty"
+  2> error: error reading [$SCRATCH/empty]: recognized file extensions are [.json .yaml .yml]
   [1]

@@ -68,6 +68,11 @@ Nodes join, fail and come back; the clock only moves when told.
   2> kubesim cluster: node metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')
   [2]
 
+  $ kubesim cluster add-node node4 --cpu -4
+  2> kubesim cluster: --cpu must be greater than or equal to 0, not "-4"
+  2> Run 'kubesim help cluster' for usage.
+  [2]
+
   $ kubesim cluster add-node node4 --taint nocolon
   2> kubesim cluster: --taint is KEY[=VALUE]:EFFECT with EFFECT NoSchedule, PreferNoSchedule or NoExecute, not "nocolon"
   2> Run 'kubesim help cluster' for usage.

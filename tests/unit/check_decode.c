@@ -6,6 +6,7 @@
 #include "api/daemonset.h"
 #include "api/pod.h"
 #include "codec/decode.h"
+#include "codec/ydoc.h"
 #include "runner.h"
 #include "util/err.h"
 #include "util/strbuf.h"
@@ -261,6 +262,155 @@ START_TEST(test_yaml_syntax_error_has_a_position)
 }
 END_TEST
 
+/* ---- the YAML tree's limits (hostile input) ---- */
+
+static int
+parse(const struct strbuf *text, struct ystream *st, struct ks_err *err)
+{
+	return ydoc_parse("x.yaml", text->s, text->len, st, err);
+}
+
+/* a0: &a0 [x] / a1: &a1 [*a0] / ...: each alias one level deeper than the last. */
+START_TEST(test_chained_aliases_cannot_nest_past_the_depth_cap)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct ystream st;
+	struct ks_err err;
+
+	sb_add(&text, "a0: &a0 [x]\n");
+	for (int i = 1; i < 8500; i++)
+		sb_addf(&text, "a%d: &a%d [*a%d]\n", i, i, i - 1);
+	ck_assert_int_eq(parse(&text, &st, &err), -1);
+	/* a255's copy of a254 would reach level 257 (the document is level 0). */
+	ck_assert_str_eq(err.msg, "x.yaml:256:14: alias \"a254\" nests deeper than 256 levels");
+	sb_free(&text);
+}
+END_TEST
+
+START_TEST(test_alias_depth_counts_where_the_alias_stands)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct ystream st;
+	struct ks_err err;
+
+	/* A 200-level anchor is fine at the top, and too deep 100 levels down. */
+	sb_add(&text, "a: &deep ");
+	for (int i = 0; i < 199; i++)
+		sb_add(&text, "[");
+	sb_add(&text, "x");
+	for (int i = 0; i < 199; i++)
+		sb_add(&text, "]");
+	sb_add(&text, "\nb: *deep\nc: ");
+	for (int i = 0; i < 100; i++)
+		sb_add(&text, "[");
+	sb_add(&text, "*deep");
+	for (int i = 0; i < 100; i++)
+		sb_add(&text, "]");
+	sb_add(&text, "\n");
+	ck_assert_int_eq(parse(&text, &st, &err), -1);
+	ck_assert_str_eq(err.msg, "x.yaml:3:104: alias \"deep\" nests deeper than 256 levels");
+	sb_free(&text);
+}
+END_TEST
+
+START_TEST(test_billion_laughs_is_refused_before_it_expands)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct ystream st;
+	struct ks_err err;
+	const char *names = "abcdefghi";
+
+	sb_add(&text, "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+	for (int i = 1; i < 9; i++) {
+		sb_addf(&text, "%c: &%c [", names[i], names[i]);
+		for (int j = 0; j < 9; j++)
+			sb_addf(&text, "%s*%c", j ? ", " : "", names[i - 1]);
+		sb_add(&text, "]\n");
+	}
+	ck_assert_int_eq(parse(&text, &st, &err), -1);
+	ck_assert_str_eq(err.msg, "x.yaml:7:8: aliases expand to more than 1000000 nodes");
+	sb_free(&text);
+}
+END_TEST
+
+START_TEST(test_many_keys_cost_linear_work)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct ystream st;
+	struct ks_err err;
+
+	sb_add(&text, "labels:\n");
+	for (int i = 0; i < 50000; i++)
+		sb_addf(&text, "  k%d: v\n", i);
+	ck_assert_int_eq(parse(&text, &st, &err), 0);
+	ck_assert_uint_eq(st.docs[0].root->items[0]->n, 50000);
+	/* 100,002 nodes and one duplicate check per key; pairwise checks would be 1.25e9. */
+	ck_assert_uint_le(st.work, 4 * 50000);
+	ystream_free(&st);
+	sb_free(&text);
+}
+END_TEST
+
+START_TEST(test_many_anchors_cost_linear_work)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct ystream st;
+	struct ks_err err;
+
+	for (int i = 0; i < 50000; i++)
+		sb_addf(&text, "a%d: &x%d v\n", i, i);
+	for (int i = 0; i < 50000; i++)
+		sb_addf(&text, "b%d: *x%d\n", i, 49999 - i);
+	ck_assert_int_eq(parse(&text, &st, &err), 0);
+	ck_assert_str_eq(st.docs[0].root->items[99999]->value, "v");
+	/* 200,001 nodes built, 100,000 keys checked, 50,000 aliases looked up and copied. */
+	ck_assert_uint_le(st.work, 500000);
+	ystream_free(&st);
+	sb_free(&text);
+}
+END_TEST
+
+START_TEST(test_a_duplicate_key_in_a_long_mapping_names_both_lines)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct ystream st;
+	struct ks_err err;
+
+	sb_add(&text, "m:\n");
+	for (int i = 0; i < 40; i++)
+		sb_addf(&text, "  k%d: v\n", i);
+	sb_add(&text, "  k7: again\n");
+	ck_assert_int_eq(parse(&text, &st, &err), -1);
+	ck_assert_str_eq(err.msg, "x.yaml:42:3: mapping key \"k7\" already defined at line 9");
+	sb_free(&text);
+}
+END_TEST
+
+START_TEST(test_bad_bytes_are_placed_where_they_are)
+{
+	static const struct {
+		const char *text;
+		size_t len;
+		const char *msg;
+	} cases[] = {
+	    {"a: b\nc: d\nname: x\xffy\n", 20, "x.yaml:3:8: invalid leading UTF-8 octet (byte 0xFF)"},
+	    /* characters, not bytes, count towards the column */
+	    {"a: \xc3\xa9\xc3\xa9\xff\n", 10, "x.yaml:1:6: invalid leading UTF-8 octet (byte 0xFF)"},
+	    {"a: b\nname: x\0y\n", 15, "x.yaml:2:8: control characters are not allowed (byte 0x00)"},
+	    /* an escaped NUL would cut the string short everywhere above the parser */
+	    {"a: b\nname: \"x\\0y\"\n", 18, "x.yaml:2:7: a NUL character (\\0) is not allowed in a string"},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct ystream st;
+		struct ks_err err;
+
+		ck_assert_int_eq(ydoc_parse("x.yaml", cases[i].text, cases[i].len, &st, &err), -1);
+		ck_assert_str_eq(err.msg, cases[i].msg);
+	}
+}
+END_TEST
+
 static Suite *
 decode_suite(void)
 {
@@ -278,6 +428,15 @@ decode_suite(void)
 	tcase_add_test(tc, test_wrong_api_version_for_a_kind);
 	tcase_add_test(tc, test_yes_is_a_boolean_to_kubectl);
 	tcase_add_test(tc, test_yaml_syntax_error_has_a_position);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("yaml limits");
+	tcase_add_test(tc, test_chained_aliases_cannot_nest_past_the_depth_cap);
+	tcase_add_test(tc, test_alias_depth_counts_where_the_alias_stands);
+	tcase_add_test(tc, test_billion_laughs_is_refused_before_it_expands);
+	tcase_add_test(tc, test_many_keys_cost_linear_work);
+	tcase_add_test(tc, test_many_anchors_cost_linear_work);
+	tcase_add_test(tc, test_a_duplicate_key_in_a_long_mapping_names_both_lines);
+	tcase_add_test(tc, test_bad_bytes_are_placed_where_they_are);
 	suite_add_tcase(s, tc);
 	return s;
 }

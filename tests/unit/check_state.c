@@ -3,7 +3,10 @@
  * the one that was saved - same objects, same pending work - and goes on
  * exactly as the original would have.
  */
+#include "config.h"
+
 #include <check.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +21,7 @@
 #include "runner.h"
 #include "state.h"
 #include "util/err.h"
+#include "util/file.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
@@ -230,6 +234,341 @@ START_TEST(test_journal_keeps_only_changes)
 }
 END_TEST
 
+/* The largest seed comes back as itself (cJSON alone prints it to 15 digits, another seed). */
+START_TEST(test_largest_seed_round_trips)
+{
+	struct state st;
+	struct ks_err err;
+
+	ck_assert_int_eq(state_lock(&st, state_path, &err), 0);
+	ck_assert_int_eq(state_create(&st, MODE_SCHEDULER, CLOCK_MANUAL, STATE_MAX_SEED, 1, false, 0, &err), 0);
+	ck_assert_int_eq(state_save(&st, 0, &err), 0);
+	ck_assert_int_eq(state_save(&st, 0, &err), 0);
+	state_close(&st);
+	ck_assert_int_eq(state_lock(&st, state_path, &err), 0);
+	ck_assert_msg(state_load(&st, 0, &err) == 0, "%s", err.msg);
+	ck_assert_uint_eq(st.seed, 9007199254740991ULL);
+	ck_assert_int_eq(state_save(&st, 0, &err), 0);
+	state_close(&st);
+	ck_assert_int_eq(state_lock(&st, state_path, &err), 0);
+	ck_assert_msg(state_load(&st, 0, &err) == 0, "%s", err.msg);
+	ck_assert_uint_eq(st.seed, 9007199254740991ULL);
+	state_close(&st);
+}
+END_TEST
+
+/* Write text as the state file and load it; the load's return value, err filled. */
+static int
+load_text(const char *text, struct state *st, struct ks_err *err)
+{
+	FILE *f = fopen(state_path, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+	ck_assert_int_eq(state_lock(st, state_path, err), 0);
+	return state_load(st, 0, err);
+}
+
+/*
+ * The "objects" snapshot is never read back, so a load does not build it:
+ * on a 1,000-node cluster it was most of a command's time and memory.
+ */
+START_TEST(test_load_skips_the_snapshot)
+{
+	static const char *const texts[] = {
+		/* as state_save writes it, last */
+		"{\"kind\": \"KubesimCluster\", \"format\": 1, \"mode\": \"legacy\", \"clock\": \"manual\", "
+		"\"seed\": 1, \"nodes\": 2, \"wallClock\": 0, \"now\": 0, \"journal\": [],\n"
+		"\"objects\": {\"items\": [{\"a\": [1, -2.5e+3, 0, true, false, null, \"\\u00e9\\ud83d\\ude00\\n\"]}, "
+		"[[[]]], {}]}}\n",
+		/* anywhere, and among strings with every escape */
+		"{\"objects\": [\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"], \"kind\": \"KubesimCluster\", \"format\": 1, "
+		"\"mode\": \"legacy\", \"clock\": \"manual\", \"seed\": 1, \"nodes\": 2, \"wallClock\": 0, "
+		"\"now\": 0, \"journal\": [{\"at\": 0, \"op\": \"kubectl\", \"args\": [\"label\", \"node\", "
+		"\"node1\", \"x=\\u0079\"]}]}",
+	};
+
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		struct state st;
+		struct ks_err err;
+		const cJSON *objects;
+
+		ck_assert_msg(load_text(texts[i], &st, &err) == 0, "%s", err.msg);
+		objects = cJSON_GetObjectItemCaseSensitive(st.doc, "objects");
+		ck_assert_msg(cJSON_IsNull(objects), "text %zu: the snapshot was parsed", i);
+		ck_assert_int_eq(store_count(st.c->store, KIND_NODE), 2);
+		state_close(&st);
+	}
+}
+END_TEST
+
+/* What the strict scan does not take is parsed whole: the same result, the same messages. */
+START_TEST(test_load_without_the_skip_is_unchanged)
+{
+	static const struct {
+		const char *text, *want; /* want: NULL when the file loads */
+	} cases[] = {
+		/* a raw tab in a string: cJSON takes it, the scan does not */
+		{"{\"kind\": \"KubesimCluster\", \"kubesim\": \"a\tb\", \"format\": 1, \"mode\": \"legacy\", "
+		 "\"clock\": \"manual\", \"seed\": 1, \"nodes\": 1, \"wallClock\": 0, \"now\": 0, "
+		 "\"journal\": [], \"objects\": [1, 2, 3]}",
+		    NULL},
+		/* broken inside the snapshot, and after it: the position in the whole file */
+		{"{\"kind\": \"KubesimCluster\", \"format\": 1, \"mode\": \"legacy\", \"clock\": \"manual\",\n"
+		 "\"seed\": 1, \"nodes\": 1, \"wallClock\": 0, \"now\": 0, \"journal\": [],\n"
+		 "\"objects\": [1, 2,, 3]}\n",
+		    ":3:18: the state file is not valid JSON"},
+		{"{\"kind\": \"KubesimCluster\", \"format\": 1, \"mode\": \"legacy\", \"clock\": \"manual\",\n"
+		 "\"seed\": 1, \"nodes\": 1, \"wallClock\": 0, \"now\": 0, \"journal\": [],\n"
+		 "\"objects\": [1, 2,\n 3]} x\n",
+		    ":4:6: the state file is not valid JSON"},
+		{"{\"kind\": \"KubesimCluster\", \"format\": 1, \"mode\": \"legacy\", \"clock\": \"manual\",\n"
+		 "\"seed\": 1, \"nodes\": 1, \"wallClock\": 0, \"now\": 0, \"journal\": [],\n"
+		 "\"objects\": [\"\\ud800\"]}\n",
+		    ":3:14: the state file is not valid JSON"},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct state st;
+		struct ks_err err;
+		int rc = load_text(cases[i].text, &st, &err);
+
+		if (cases[i].want == NULL) {
+			ck_assert_msg(rc == 0, "case %zu: %s", i, err.msg);
+		} else {
+			char *want = xasprintf("%s%s", state_path, cases[i].want);
+
+			ck_assert_int_eq(rc, -1);
+			ck_assert_str_eq(err.msg, want);
+			free(want);
+		}
+		state_close(&st);
+	}
+}
+END_TEST
+
+/* A file without "kubesim" gets it back on save (the new string was leaked and the key lost). */
+START_TEST(test_save_writes_the_version_back)
+{
+	struct state st;
+	struct ks_err err;
+	char *text;
+	size_t len;
+	cJSON *doc;
+
+	ck_assert_msg(load_text("{\"kind\": \"KubesimCluster\", \"format\": 1, \"mode\": \"legacy\", "
+				"\"clock\": \"manual\", \"seed\": 1, \"nodes\": 1, \"wallClock\": 0, "
+				"\"now\": 0, \"journal\": []}",
+			  &st, &err) == 0,
+	    "%s", err.msg);
+	ck_assert_int_eq(state_save(&st, 0, &err), 0);
+	state_close(&st);
+	ck_assert_int_eq(file_read(state_path, FILE_MAX_STATE, "a state file", &text, &len, &err), 0);
+	doc = cJSON_Parse(text);
+	ck_assert_ptr_nonnull(doc);
+	ck_assert_str_eq(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(doc, "kubesim")),
+	    PACKAGE_VERSION);
+	cJSON_Delete(doc);
+	free(text);
+}
+END_TEST
+
+/* ---- hostile files: every wrong value is refused with a message, never a crash ---- */
+
+/* The file's fields, in order; a case replaces one of them or the journal. */
+static const char *const header_keys[] = {"kind", "format", "kubesim", "mode", "clock", "seed",
+	"nodes", "addons", "wallClock", "now"};
+static const char *const header_values[] = {"\"KubesimCluster\"", "1", "\"0.1.0\"",
+	"\"scheduler\"", "\"manual\"", "1", "1", "false", "0", "1000"};
+
+struct hostile {
+	const char *key;   /* a header field to replace, or NULL */
+	const char *value; /* its JSON text */
+	const char *entry; /* the journal's one entry, or NULL for none */
+	const char *want;  /* the message after "PATH: " */
+};
+
+static const struct hostile hostile_files[] = {
+	/* numbers: out of range, fractional, infinite, of the wrong type */
+	{"format", "1e300", NULL, "\"format\" must be a whole number from 1 to 2147483647, not 1e+300"},
+	{"format", "\"1\"", NULL, "\"format\" must be a whole number from 1 to 2147483647, not a string"},
+	{"format", "0.5", NULL, "\"format\" must be a whole number from 1 to 2147483647, not 0.5"},
+	{"seed", "-1", NULL, "\"seed\" must be a whole number from 0 to 9007199254740991, not -1"},
+	{"seed", "1e999", NULL, "\"seed\" must be a whole number from 0 to 9007199254740991, not inf"},
+	{"seed", "-1e999", NULL, "\"seed\" must be a whole number from 0 to 9007199254740991, not -inf"},
+	{"seed", "1.5", NULL, "\"seed\" must be a whole number from 0 to 9007199254740991, not 1.5"},
+	{"seed", "9007199254740992", NULL,
+	    "\"seed\" must be a whole number from 0 to 9007199254740991, not 9007199254740992"},
+	{"nodes", "\"3\"", NULL, "\"nodes\" must be a whole number from 0 to 1000, not a string"},
+	{"nodes", "1e300", NULL, "\"nodes\" must be a whole number from 0 to 1000, not 1e+300"},
+	/* cluster create's limit: a small file must not make every command build 100,000 nodes */
+	{"nodes", "100000", NULL, "\"nodes\" must be a whole number from 0 to 1000, not 100000"},
+	{"nodes", "1001", NULL, "\"nodes\" must be a whole number from 0 to 1000, not 1001"},
+	{"wallClock", "1e300", NULL,
+	    "\"wallClock\" must be a whole number from 0 to 253402300799999, not 1e+300"},
+	{"wallClock", "null", NULL,
+	    "\"wallClock\" must be a whole number from 0 to 253402300799999, not null"},
+	{"now", "1e300", NULL, "\"now\" must be a whole number from 0 to 3153600000000, not 1e+300"},
+	{"now", "-5", NULL, "\"now\" must be a whole number from 0 to 3153600000000, not -5"},
+	{"now", "3153600000001", NULL,
+	    "\"now\" must be a whole number from 0 to 3153600000000, not 3153600000001"},
+	{"addons", "\"yes\"", NULL, "\"addons\" must be true or false, not a string"},
+	{"mode", "5", NULL, "\"mode\" must be a string, not 5"},
+	{"mode", "\"sideways\"", NULL, "\"mode\" must be legacy or scheduler, not \"sideways\""},
+	{"clock", "[]", NULL, "\"clock\" must be a string, not a list"},
+	{"clock", "\"slow\"", NULL, "\"clock\" must be real or manual, not \"slow\""},
+	{"journal", "{}", NULL, "\"journal\" must be a list, not an object"},
+	{"kind", "7", NULL, "not a kubesim state file (no \"kind\": \"KubesimCluster\")"},
+	/* entries */
+	{NULL, NULL, "\"x\"", "journal entry 1: an entry must be an object, not a string"},
+	{NULL, NULL, "[]", "journal entry 1: an entry must be an object, not a list"},
+	{NULL, NULL, "{\"at\": 0}", "journal entry 1: \"op\" is missing"},
+	{NULL, NULL, "{\"op\": \"failNode\", \"name\": \"node1\"}", "journal entry 1: \"at\" is missing"},
+	{NULL, NULL, "{\"at\": \"0\", \"op\": \"failNode\", \"name\": \"node1\"}",
+	    "journal entry 1: \"at\" must be a whole number from 0 to 1000, not a string"},
+	{NULL, NULL, "{\"at\": 0.5, \"op\": \"failNode\", \"name\": \"node1\"}",
+	    "journal entry 1: \"at\" must be a whole number from 0 to 1000, not 0.5"},
+	{NULL, NULL, "{\"at\": 1e300, \"op\": \"failNode\", \"name\": \"node1\"}",
+	    "journal entry 1: \"at\" must be a whole number from 0 to 1000, not 1e+300"},
+	{NULL, NULL, "{\"at\": 0, \"op\": 7}", "journal entry 1: \"op\" must be a string, not 7"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"frob\", \"name\": \"node1\"}",
+	    "journal entry 1: unknown \"op\" \"frob\" (kubectl, image, addNode, removeNode, failNode "
+	    "or recoverNode)"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"kubectl\"}", "journal entry 1: \"args\" is missing"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"kubectl\", \"args\": \"get\"}",
+	    "journal entry 1: \"args\" must be a list, not a string"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"kubectl\", \"args\": [\"get\", 1]}",
+	    "journal entry 1: \"args[1]\" must be a string, not 1"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"kubectl\", \"args\": [\"get\"], \"stdin\": {}}",
+	    "journal entry 1: \"stdin\" must be a string, not an object"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"kubectl\", \"args\": [\"get\"], \"files\": []}",
+	    "journal entry 1: \"files\" must be an object, not a list"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"kubectl\", \"args\": [\"get\"], \"files\": {\"a.yaml\": 1}}",
+	    "journal entry 1: \"files\": \"a.yaml\" must be a string, not 1"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"kubectl\", \"args\": [\"get\"], \"dirs\": [\"d\"]}",
+	    "journal entry 1: \"dirs\" must be an object, not a list"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"kubectl\", \"args\": [\"get\"], \"dirs\": {\"d\": \"x\"}}",
+	    "journal entry 1: \"dirs\": \"d\" must be a list, not a string"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"kubectl\", \"args\": [\"get\"], \"dirs\": {\"d\": [true]}}",
+	    "journal entry 1: \"dirs\": \"d[0]\" must be a string, not true"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"addNode\"}", "journal entry 1: \"name\" is missing"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"removeNode\", \"name\": null}",
+	    "journal entry 1: \"name\" must be a string, not null"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"addNode\", \"name\": \"n2\", \"labels\": [\"ssd\"]}",
+	    "journal entry 1: \"labels\" must be an object, not a list"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"addNode\", \"name\": \"n2\", \"labels\": {\"a\": 1}}",
+	    "journal entry 1: \"labels\": \"a\" must be a string, not 1"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"addNode\", \"name\": \"n2\", \"capacity\": [\"1\"]}",
+	    "journal entry 1: \"capacity\" must be an object, not a list"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"addNode\", \"name\": \"n2\", \"capacity\": {\"cpu\": 2}}",
+	    "journal entry 1: \"capacity\": \"cpu\" must be a string, not 2"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"addNode\", \"name\": \"n2\", \"taints\": {}}",
+	    "journal entry 1: \"taints\" must be a list, not an object"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"addNode\", \"name\": \"n2\", \"taints\": [\"k\"]}",
+	    "journal entry 1: \"taints[0]\" must be an object, not a string"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"addNode\", \"name\": \"n2\", \"taints\": [{\"effect\": \"NoSchedule\"}]}",
+	    "journal entry 1: taints[0]: \"key\" is missing"},
+	{NULL, NULL,
+	    "{\"at\": 0, \"op\": \"addNode\", \"name\": \"n2\", \"taints\": [{\"key\": \"k\", \"value\": 1, "
+	    "\"effect\": \"NoSchedule\"}]}",
+	    "journal entry 1: taints[0]: \"value\" must be a string, not 1"},
+	{NULL, NULL,
+	    "{\"at\": 0, \"op\": \"addNode\", \"name\": \"n2\", \"taints\": [{\"key\": \"k\", \"effect\": "
+	    "\"Sometimes\"}]}",
+	    "journal entry 1: taints[0]: \"effect\" must be NoSchedule, PreferNoSchedule or NoExecute, "
+	    "not \"Sometimes\""},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"addNode\", \"name\": \"n2\", \"unschedulable\": \"yes\"}",
+	    "journal entry 1: \"unschedulable\" must be true or false, not a string"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"image\"}", "journal entry 1: \"image\" is missing"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"image\", \"image\": \"x\", \"pullMs\": 1e300}",
+	    "journal entry 1: \"pullMs\" must be a whole number from 0 to 3153600000000, not 1e+300"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"image\", \"image\": \"x\", \"pullMs\": -1}",
+	    "journal entry 1: \"pullMs\" must be a whole number from 0 to 3153600000000, not -1"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"image\", \"image\": \"x\", \"pullMs\": 2.5}",
+	    "journal entry 1: \"pullMs\" must be a whole number from 0 to 3153600000000, not 2.5"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"image\", \"image\": \"x\", \"pullMs\": \"20s\"}",
+	    "journal entry 1: \"pullMs\" must be a whole number from 0 to 3153600000000, not a string"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"image\", \"image\": \"x\", \"fail\": 1}",
+	    "journal entry 1: \"fail\" must be true or false, not 1"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"image\", \"image\": \"x\", \"clear\": \"no\"}",
+	    "journal entry 1: \"clear\" must be true or false, not a string"},
+};
+
+static char *
+hostile_text(const struct hostile *h)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool journal_done = false;
+
+	sb_add(&sb, "{");
+	for (size_t i = 0; i < sizeof header_keys / sizeof header_keys[0]; i++) {
+		bool mine = h->key != NULL && strcmp(h->key, header_keys[i]) == 0;
+
+		sb_addf(&sb, "\"%s\": %s, ", header_keys[i], mine ? h->value : header_values[i]);
+	}
+	if (h->key != NULL && strcmp(h->key, "journal") == 0) {
+		sb_addf(&sb, "\"journal\": %s", h->value);
+		journal_done = true;
+	}
+	if (!journal_done)
+		sb_addf(&sb, "\"journal\": [%s]", h->entry != NULL ? h->entry : "");
+	sb_add(&sb, "}\n");
+	return sb_take(&sb);
+}
+
+START_TEST(test_hostile_file_is_refused)
+{
+	const struct hostile *h = &hostile_files[_i];
+	char *text = hostile_text(h), *want, *after;
+	size_t len;
+	struct state st;
+	struct ks_err err;
+	FILE *f = fopen(state_path, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+	ck_assert_int_eq(state_lock(&st, state_path, &err), 0);
+	ck_assert_int_eq(state_load(&st, 0, &err), -1);
+	want = xasprintf("%s: %s", state_path, h->want);
+	ck_assert_str_eq(err.msg, want);
+	state_close(&st);
+	ck_assert_int_eq(file_read(state_path, FILE_MAX_STATE, "a state file", &after, &len, &err), 0);
+	ck_assert_str_eq(after, text);
+	free(after);
+	free(want);
+	free(text);
+}
+END_TEST
+
+/* The same file with good values loads: the cases above fail for the one value they change. */
+START_TEST(test_hostile_base_file_loads)
+{
+	struct hostile ok = {NULL, NULL,
+		"{\"at\": 0, \"op\": \"addNode\", \"name\": \"n2\", \"labels\": {\"disk\": \"ssd\"}, "
+		"\"taints\": [{\"key\": \"k\", \"value\": \"v\", \"effect\": \"NoSchedule\"}], "
+		"\"capacity\": {\"cpu\": \"2\"}, \"unschedulable\": false}, "
+		"{\"at\": 500, \"op\": \"image\", \"image\": \"x\", \"pullMs\": 20000}, "
+		"{\"at\": 1000, \"op\": \"kubectl\", \"args\": [\"label\", \"node\", \"n2\", \"a=b\"], "
+		"\"files\": {}, \"dirs\": {\"d\": []}}",
+		NULL};
+	char *text = hostile_text(&ok);
+	struct state st;
+	struct ks_err err;
+	FILE *f = fopen(state_path, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+	ck_assert_int_eq(state_lock(&st, state_path, &err), 0);
+	ck_assert_msg(state_load(&st, 0, &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(store_count(st.c->store, KIND_NODE), 2);
+	state_close(&st);
+	free(text);
+}
+END_TEST
+
 static Suite *
 state_suite(void)
 {
@@ -241,6 +580,16 @@ state_suite(void)
 	tcase_add_test(tc, test_reloaded_cluster_runs_on_identically);
 	tcase_add_test(tc, test_real_clock_follows_the_wall_clock_capped);
 	tcase_add_test(tc, test_journal_keeps_only_changes);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("hostile");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_hostile_base_file_loads);
+	tcase_add_test(tc, test_largest_seed_round_trips);
+	tcase_add_test(tc, test_load_skips_the_snapshot);
+	tcase_add_test(tc, test_load_without_the_skip_is_unchanged);
+	tcase_add_test(tc, test_save_writes_the_version_back);
+	tcase_add_loop_test(tc, test_hostile_file_is_refused, 0,
+	    (int)(sizeof hostile_files / sizeof hostile_files[0]));
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -241,6 +241,8 @@ START_TEST(test_commands_parse)
 	/* The same name check as kubesim cluster add-node. */
 	ck_assert_int_eq(tcmd_parse("addNode Bad_Name", &t, &err), -1);
 	ck_assert_ptr_nonnull(strstr(err.msg, "RFC 1123"));
+	ck_assert_int_eq(tcmd_parse("addNode n --cpu -4", &t, &err), -1);
+	ck_assert_str_eq(err.msg, "addNode: --cpu must be greater than or equal to 0, not \"-4\"");
 	ck_assert_int_eq(tcmd_parse("stopScheduler now", &t, &err), -1);
 	ck_assert_int_eq(tcmd_parse("get 'unterminated", &t, &err), -1);
 	ck_assert_int_eq(tcmd_parse("   ", &t, &err), -1);
