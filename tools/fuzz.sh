@@ -46,7 +46,7 @@ usage() {
 # (far below the product's limits in src/util/file.h, which the harnesses
 # also enforce).
 harnesses='
-scenario 65536 yaml,scenario 30000
+scenario 65536 yaml,scenario 5000
 manifest 65536 yaml 40000
 kubectl 8192 kubectl,yaml 1500
 state 65536 state 2000
