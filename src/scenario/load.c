@@ -214,6 +214,30 @@ expand_name(const char *pattern, int64_t i)
 	return sb_take(&sb);
 }
 
+/*
+ * The list's size in all, before any node is built: an oversized list
+ * fails at once. Entries whose count is itself wrong are left to
+ * load_node_entry's message.
+ */
+static int
+check_node_total(struct loader *ld, const struct ynode *list)
+{
+	int64_t total = 0;
+
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *countn = ynode_get(list->items[i], "count");
+		int64_t count = 1;
+
+		if (countn != NULL && (ynode_int(countn, &count) < 0 || count < 1 || count > SCN_MAX_NODES))
+			continue;
+		total += count;
+		if (total > SCN_MAX_NODES)
+			return fail(ld, countn ? countn : list->items[i],
+			    "cluster.nodes may hold at most %d nodes in all", SCN_MAX_NODES);
+	}
+	return 0;
+}
+
 /* One entry, possibly with count: N, appended to *nodes. */
 static int
 load_node_entry(struct loader *ld, const struct ynode *n, struct scn_node **nodes, size_t *nn,
@@ -246,11 +270,6 @@ load_node_entry(struct loader *ld, const struct ynode *n, struct scn_node **node
 			free(name);
 			return fail(ld, namen, "a node with count needs {i} in its name (e.g. \"worker-{i}\")");
 		}
-	}
-	if ((int64_t)*nn + count > SCN_MAX_NODES) {
-		free(name);
-		return fail(ld, countn ? countn : namen, "cluster.nodes may hold at most %d nodes in all",
-		    SCN_MAX_NODES);
 	}
 	for (int64_t i = 1; i <= count && rc == 0; i++) {
 		char *nm = countn ? expand_name(name, i) : xstrdup(name);
@@ -878,6 +897,8 @@ scn_load(const char *file, const char *text, size_t len, bool embedded, struct s
 				    ynode_describe(nodes));
 				goto out;
 			}
+			if (check_node_total(&ld, nodes) < 0)
+				goto out;
 			for (size_t i = 0; i < nodes->n; i++)
 				if (load_node_entry(&ld, nodes->items[i], &s->nodes, &s->n_nodes,
 					&nodes_cap) < 0)
