@@ -1,0 +1,313 @@
+#!/usr/bin/env python3
+"""A stand-in kube-apiserver for comparing kubesim's built-in kubectl with
+the real kubectl v1.32 (tools/kcompare, tests/compare.sh).
+
+It serves read-only what kubesim holds: discovery (/version, /api, /apis,
+/api/v1, /apis/apps/v1) and GET of objects and lists, each answered by
+running `kubesim kubectl get ... -o json` on a copy of the practice
+cluster's state, so the real kubectl prints kubesim's own objects.  Errors
+become metav1.Status with the HTTP code of their reason.  Writes are refused
+with 405: a write verb is compared only where kubectl fails before it.
+
+It does NOT print tables (Accept: ...;as=Table): kubectl then prints from
+the plain objects itself, so the runner marks default `get` tables as not
+comparable (server-side printing is kubesim's own job).
+
+Time: kubesim's objects (not /version) carry timestamps of its simulated clock (epoch
+2025-01-01T00:00:00Z + simulated time) and real kubectl computes ages from
+the wall clock.  Every string value that is a whole RFC 3339 timestamp is
+shifted by DELTA seconds, read for each request from DIR/delta.SLOT (the
+runner writes floor(wall now) - simulated now before each case), so simulated now maps to the wall clock's now and ages match; the
+runner shifts absolute dates in the real kubectl's output back by DELTA.
+
+Stdlib only.  Usage:
+  standin.py --kubesim PATH --state PRISTINE.json --workdir DIR [--port 0]
+  [--slots N]
+listens on N ports of 127.0.0.1 (slots s0..sN-1, so that N cases can run
+at once) and prints "PORTS p0 p1 ..." on stdout; every request is appended
+to DIR/requests.SLOT.log as "CODE METHOD PATH ACCEPT" (CODE "200+" when the
+answer held objects).
+"""
+import argparse
+import datetime
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+# The resources kubesim serves, as `kubesim kubectl api-resources` lists
+# them; discovery must not promise what a GET cannot answer.
+CORE = [
+    # name, singular, kind, namespaced, shortNames, categories
+    ("events", "event", "Event", True, ["ev"], []),
+    ("namespaces", "namespace", "Namespace", False, ["ns"], []),
+    ("nodes", "node", "Node", False, ["no"], []),
+    ("pods", "pod", "Pod", True, ["po"], ["all"]),
+]
+APPS = [
+    ("controllerrevisions", "controllerrevision", "ControllerRevision", True, [], []),
+    ("daemonsets", "daemonset", "DaemonSet", True, ["ds"], ["all"]),
+]
+VERBS = ["create", "delete", "deletecollection", "get", "list", "patch",
+         "update", "watch"]
+# A real API server has no deletecollection for namespaces
+# (pkg/registry/core/namespace/storage: no DeleteCollection).
+NS_VERBS = [v for v in VERBS if v != "deletecollection"]
+
+# The HTTP code of each metav1.StatusReason kubesim prints
+# (apimachinery/pkg/api/errors/errors.go).
+REASON_CODE = {
+    "NotFound": 404, "AlreadyExists": 409, "Conflict": 409, "Invalid": 422,
+    "BadRequest": 400, "Forbidden": 403, "MethodNotAllowed": 405,
+    "Gone": 410, "InternalError": 500,
+}
+
+RFC3339 = re.compile(r"^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?Z$")
+
+
+def resource_list(group_version, resources):
+    out = []
+    for name, singular, kind, namespaced, short, cats in resources:
+        r = {"name": name, "singularName": singular, "namespaced": namespaced,
+             "kind": kind,
+             "verbs": NS_VERBS if name == "namespaces" else VERBS}
+        if short:
+            r["shortNames"] = short
+        if cats:
+            r["categories"] = cats
+        out.append(r)
+    return {"kind": "APIResourceList", "apiVersion": "v1",
+            "groupVersion": group_version, "resources": out}
+
+
+def shift_times(obj, delta):
+    """Every string value that is a whole RFC 3339 time, moved by delta s."""
+    if isinstance(obj, dict):
+        return {k: shift_times(v, delta) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [shift_times(v, delta) for v in obj]
+    if isinstance(obj, str):
+        m = RFC3339.match(obj)
+        if m:
+            t = datetime.datetime(*map(int, m.groups()[:6]),
+                                  tzinfo=datetime.timezone.utc)
+            t += datetime.timedelta(seconds=delta)
+            return t.strftime("%Y-%m-%dT%H:%M:%S") + (m.group(7) or "") + "Z"
+    return obj
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, fmt, *args):  # quiet: requests go to requests.log
+        pass
+
+    def case(self):
+        """The slot a request belongs to: each listening port is one slot,
+        and the runner runs one case at a time in each (kubectl sends no
+        credentials over plain http, so the port is what tells them apart)."""
+        return self.server.slot
+
+    def log_request_line(self, code):
+        log = os.path.join(self.server.workdir, "requests.%s.log" % self.case())
+        with open(log, "a") as f:
+            f.write("%s %s %s %s\n" % (code, self.command, self.path,
+                                       self.headers.get("Accept", "")))
+
+    def send_json(self, code, obj):
+        # "200+" marks an answer that holds objects (for the runner: a
+        # table kubectl asked for and printed from plain objects itself).
+        full = code == 200 and obj.get("kind", "").endswith("List") and \
+            obj.get("items") or code == 200 and "metadata" in obj and \
+            not obj.get("kind", "").endswith("List")
+        self.log_request_line("%d%s" % (code, "+" if full else ""))
+        body = json.dumps(obj).encode()
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def status(self, code, reason, message, details=None):
+        st = {"kind": "Status", "apiVersion": "v1", "metadata": {},
+              "status": "Failure", "message": message, "reason": reason,
+              "code": code}
+        if details:
+            st["details"] = details
+        self.send_json(code, st)
+
+    def refuse_write(self):
+        """A write to a named object that does not exist fails as the API
+        server fails it, with NotFound (kubectl delete pod nosuch); every
+        other write is refused: the stand-in serves reads only."""
+        # Read the body, or the connection cannot carry the next request.
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        if self.command != "POST":
+            target = self.resolve()
+            if target and target[2] and not target[3].get("dryRun"):
+                res, ns, name, _ = target
+                code, obj = self.kubesim_get(res, ns, name, {})
+                if code == 404:
+                    return self.send_json(code, obj)
+        self.status(405, "MethodNotAllowed",
+                    "the stand-in API server serves reads only")
+
+    do_POST = do_PUT = do_PATCH = do_DELETE = refuse_write
+
+    def delta(self):
+        try:
+            with open(os.path.join(self.server.workdir,
+                                   "delta.%s" % self.case())) as f:
+                return int(f.read().strip() or 0)
+        except (OSError, ValueError):
+            return 0
+
+    def do_GET(self):
+        url = urllib.parse.urlsplit(self.path)
+        query = urllib.parse.parse_qs(url.query)
+        path = url.path.rstrip("/")
+        if query.get("watch", ["false"])[0] in ("true", "1"):
+            return self.status(405, "MethodNotAllowed",
+                               "the stand-in API server does not watch")
+        if path == "/version":
+            return self.send_json(200, self.server.version)
+        if path == "/api":
+            return self.send_json(200, {
+                "kind": "APIVersions", "versions": ["v1"],
+                "serverAddressByClientCIDRs": [{
+                    "clientCIDR": "0.0.0.0/0",
+                    "serverAddress": "127.0.0.1:%d" % self.server.server_port}]})
+        if path == "/apis":
+            return self.send_json(200, {
+                "kind": "APIGroupList", "apiVersion": "v1", "groups": [{
+                    "name": "apps",
+                    "versions": [{"groupVersion": "apps/v1", "version": "v1"}],
+                    "preferredVersion": {"groupVersion": "apps/v1",
+                                         "version": "v1"}}]})
+        if path == "/api/v1":
+            return self.send_json(200, resource_list("v1", CORE))
+        if path == "/apis/apps/v1":
+            return self.send_json(200, resource_list("apps/v1", APPS))
+        target = self.resolve()
+        if not target:
+            return self.status(404, "NotFound",
+                               "the server could not find the requested resource")
+        self.send_json(*self.kubesim_get(*target))
+
+    def resolve(self):
+        """(resource, namespace, name, query) of an object or list path."""
+        url = urllib.parse.urlsplit(self.path)
+        query = urllib.parse.parse_qs(url.query)
+        parts = url.path.strip("/").split("/")
+        if parts[:2] == ["api", "v1"]:
+            rest, table = parts[2:], CORE
+        elif parts[:3] == ["apis", "apps", "v1"]:
+            rest, table = parts[3:], APPS
+        else:
+            return None
+        ns = None
+        if len(rest) >= 3 and rest[0] == "namespaces":
+            ns, rest = rest[1], rest[2:]
+        if not rest or len(rest) > 2:
+            return None
+        res = [r for r in table if r[0] == rest[0]]
+        if not res:
+            return None
+        name = rest[1] if len(rest) == 2 else None
+        return res[0], ns, name, query
+
+    def kubesim_get(self, res, ns, name, query):
+        """(HTTP code, object or Status) for a GET, from kubesim."""
+        resource, _, kind, namespaced, _, _ = res
+        args = ["get", resource]
+        if namespaced:
+            args += ["-n", ns] if ns else ["-A"]
+        if name:
+            args.append(name)
+        if "labelSelector" in query:
+            args += ["-l", query["labelSelector"][0]]
+        if "fieldSelector" in query:
+            args += ["--field-selector", query["fieldSelector"][0]]
+        args += ["-o", "json"]
+        # A fresh copy of the state for every call: kubesim may write it.
+        state = os.path.join(self.server.workdir,
+                             "standin-state.%s.json" % self.case())
+        shutil.copyfile(self.server.pristine, state)
+        env = dict(os.environ, KUBESIM_STATE=state, TZ="UTC")
+        p = subprocess.run([self.server.kubesim, "kubectl"] + args, env=env,
+                           capture_output=True, text=True)
+        if p.returncode != 0 or not p.stdout.strip():
+            with open(os.path.join(self.server.workdir, "kubesim-errors.log"),
+                      "a") as f:
+                f.write("kubesim kubectl %s\n%s" % (" ".join(args), p.stderr))
+            err = [l for l in p.stderr.strip().splitlines()
+                   if l.startswith(("Error from server", "error: "))]
+            msg = err[-1] if err else "kubesim printed nothing"
+            m = re.match(r"Error from server \((\w+)\): (.*)", msg)
+            reason, msg = (m.group(1), m.group(2)) if m else \
+                ("BadRequest", msg.removeprefix("error: "))
+            # kubectl wraps a list's error in "Unable to find ... that
+            # match ...: " (cli-runtime resource/selector.go); the server's
+            # own message is what follows.
+            msg = re.sub(r'^(Unable to find "[^"]*" that match label selector '
+                         r'"[^"]*", field selector "[^"]*": )+', "", msg)
+            details = {"kind": resource}
+            if name:
+                details["name"] = name
+            if resource in [r[0] for r in APPS]:
+                details["group"] = "apps"
+            code = REASON_CODE.get(reason, 500)
+            return code, {"kind": "Status", "apiVersion": "v1",
+                          "metadata": {}, "status": "Failure",
+                          "message": msg, "reason": reason,
+                          "details": details, "code": code}
+        obj = json.loads(p.stdout)
+        if not name:
+            # kubesim prints a kind: List; the API server answers KindList.
+            gv = "apps/v1" if resource in [r[0] for r in APPS] else "v1"
+            obj = {"kind": kind + "List", "apiVersion": gv,
+                   "metadata": {"resourceVersion": "1"},
+                   "items": obj.get("items", [])}
+        return 200, shift_times(obj, self.delta())
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kubesim", required=True)
+    ap.add_argument("--state", required=True, help="pristine state file")
+    ap.add_argument("--workdir", required=True)
+    ap.add_argument("--slots", type=int, default=1)
+    a = ap.parse_args()
+    kubesim = os.path.abspath(a.kubesim)
+    pristine = os.path.abspath(a.state)
+    p = subprocess.run([kubesim, "kubectl", "version", "-o", "json"],
+                       env=dict(os.environ, KUBESIM_STATE=pristine),
+                       capture_output=True, text=True)
+    try:
+        version = json.loads(p.stdout)["serverVersion"]
+    except (ValueError, KeyError):
+        version = {"major": "1", "minor": "32", "gitVersion": "v1.32.0"}
+    servers = []
+    for i in range(max(1, a.slots)):
+        srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        srv.daemon_threads = True
+        srv.slot = "s%d" % i
+        srv.kubesim, srv.pristine, srv.workdir = kubesim, pristine, a.workdir
+        srv.version = version
+        servers.append(srv)
+    for srv in servers[1:]:
+        threading.Thread(target=srv.serve_forever, daemon=True).start()
+    print("PORTS " + " ".join(str(s.server_port) for s in servers), flush=True)
+    try:
+        servers[0].serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    sys.exit(main())
