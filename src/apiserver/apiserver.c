@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "api/daemonset.h"
+#include "api/event.h"
 #include "api/node.h"
 #include "api/pod.h"
 #include "api/revision.h"
@@ -458,6 +459,9 @@ api_edit(const struct object *live)
 		obj = &r->obj;
 		break;
 	}
+	case KIND_EVENT:
+		obj = &event_new()->obj;
+		break;
 	default:
 		return NULL;
 	}

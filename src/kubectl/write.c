@@ -150,3 +150,40 @@ kctl_api_error(struct kctl_call *call, const struct api_status *st, const char *
 		    sb_str(&st->message));
 	call->res->status = 1;
 }
+
+int
+kctl_write_update(struct kctl_call *call, struct object *edited, const char *operation,
+    enum kctl_dry_run dry)
+{
+	const char *fmt = kctl_str(call, "output");
+	bool want_doc = fmt[0] != '\0' && strcmp(fmt, "name") != 0;
+	struct api_opts o = {dry == KCTL_DRY_SERVER, API_FIELDS_STRICT, NULL, NULL};
+	struct api_status st;
+	struct object *out;
+	cJSON *doc = NULL;
+	int rc = 0;
+
+	if (dry == KCTL_DRY_CLIENT) {
+		/* Nothing is sent: kubectl prints the object as it changed it. */
+		if (want_doc)
+			doc = api_encode_result(call->c, edited);
+		rc = kctl_write_print(call, edited, doc, operation, dry);
+		cJSON_Delete(doc);
+		object_free(edited);
+		return rc;
+	}
+	api_status_init(&st);
+	if (api_update(call->c, edited, &o, &out, &st) < 0) {
+		kctl_api_error(call, &st, NULL, NULL);
+		api_status_free(&st);
+		return 1;
+	}
+	api_status_free(&st);
+	if (want_doc)
+		doc = api_encode_result(call->c, out);
+	rc = kctl_write_print(call, out, doc, operation, dry);
+	cJSON_Delete(doc);
+	if (dry == KCTL_DRY_SERVER)
+		object_free(out);
+	return rc;
+}

@@ -26,7 +26,7 @@ enum kctl_dry_run {
 };
 
 #define KCTL_DRY_RUN_FLAG                                                                          \
-	{"dry-run", 0, KF_STRING, "none",                                                          \
+	{"dry-run", 0, KF_BOOL, "none",                                                          \
 		"Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.", \
 		"unchanged"}
 
@@ -49,6 +49,14 @@ int kctl_write_output_check(struct kctl_call *call);
  */
 int kctl_write_print(struct kctl_call *call, const struct object *obj, const cJSON *doc,
     const char *operation, enum kctl_dry_run dry);
+
+/*
+ * Sends edited (a copy from api_edit that the verb changed; consumed) as
+ * an update and prints the outcome as kctl_write_print does, or kubectl's
+ * error. Returns 0, or 1 on failure.
+ */
+int kctl_write_update(struct kctl_call *call, struct object *edited, const char *operation,
+    enum kctl_dry_run dry);
 
 /*
  * A failed request as kubectl prints it: "Error from server (Reason):
