@@ -54,6 +54,7 @@ static const struct {
 	[API_FORBIDDEN] = {"Forbidden", 403},
 	[API_METHOD_NOT_ALLOWED] = {"MethodNotAllowed", 405},
 	[API_INTERNAL] = {"InternalError", 500},
+	[API_UNKNOWN] = {"", 500},
 };
 
 const char *
@@ -175,6 +176,12 @@ api_create(struct cluster *c, struct object *obj, const struct api_opts *o, stru
 
 	if (out != NULL)
 		*out = NULL;
+	/* etcd3's store refuses it (a plain error, so a 500 with no reason). */
+	if (obj->meta.resource_version != 0) {
+		api_fail(st, API_UNKNOWN, "resourceVersion should not be set on objects to be created");
+		object_free(obj);
+		return -1;
+	}
 	if (check_fields(obj, o, st) < 0 || admit(obj, NULL, st) < 0) {
 		object_free(obj);
 		return -1;

@@ -43,6 +43,7 @@ enum api_reason {
 	API_FORBIDDEN,
 	API_METHOD_NOT_ALLOWED,
 	API_INTERNAL,
+	API_UNKNOWN, /* a 500 with no reason, which kubectl prints as "Error from server: ..." */
 };
 
 /* A failed request as metav1.Status: reason, HTTP code and message. */
