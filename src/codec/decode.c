@@ -24,6 +24,7 @@
 #include "api/quantity.h"
 #include "api/selector.h"
 #include "api/taint.h"
+#include "codec/jsontext.h"
 #include "codec/ydoc.h"
 
 #include <cjson/cJSON.h>
@@ -1587,4 +1588,41 @@ decode_resources_node(const char *file, const char *path, const struct ynode *n,
 	d.strict = true;
 	path_push(&d, path);
 	return dec_resources(&d, n, out);
+}
+
+int
+decode_yaml_to_json(const char *file, const char *text, size_t len, cJSON **out,
+    struct ks_err *err)
+{
+	struct ystream ys;
+
+	*out = NULL;
+	if (ydoc_parse(file, text, len, &ys, err) < 0)
+		return -1;
+	*out = ys.n > 0 && ys.docs[0].root != NULL ? node_to_json(ys.docs[0].root) :
+						     cJSON_CreateNull();
+	ystream_free(&ys);
+	return 0;
+}
+
+int
+decode_json_doc(const cJSON *doc, struct object **out, struct strbuf *warnings,
+    struct ks_err *err)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct ystream ys;
+	int rc;
+
+	*out = NULL;
+	encode_json_compact(doc, &text);
+	rc = ydoc_parse("", sb_str(&text), text.len, &ys, err);
+	if (rc == 0) {
+		if (ys.n == 0 || ys.docs[0].root == NULL)
+			rc = err_set(err, "Object 'Kind' is missing in '{}'");
+		else
+			rc = decode_object("", ys.docs[0].root, out, warnings, err);
+		ystream_free(&ys);
+	}
+	sb_free(&text);
+	return rc;
 }
