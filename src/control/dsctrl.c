@@ -49,6 +49,7 @@
 #define BURST_REPLICAS 250 /* daemon_controller.go BurstReplicas */
 #define BACKOFF_INITIAL_MS 1000
 #define BACKOFF_MAX_MS (15 * 60 * 1000)
+#define BACKOFF_GC_MS (60 * 1000) /* daemon_controller.go BackoffGCInterval */
 
 static const char component[] = "daemonset-controller";
 
@@ -95,6 +96,7 @@ struct dsctrl {
 	struct map queue;      /* key -> struct queued (pending or parked) */
 	struct map node_state; /* node name -> labels+taints fingerprint (owned string) */
 	struct map backoffs;   /* "<ds uid>/<generation>/<node>" -> struct backoff */
+	sim_ms backoff_gc;     /* when the back-offs were last garbage-collected */
 	struct map caches;     /* "namespace/name" -> struct ds_cache */
 };
 
@@ -507,13 +509,48 @@ cmp_oldest_first(const void *a, const void *b)
 
 /* ---- manage (podsShouldBeOnNode) ---- */
 
+/* flowcontrol.Backoff hasExpired: untouched for twice the longest delay. */
+static bool
+backoff_expired(const struct backoff *b, sim_ms now)
+{
+	return now - b->last > 2 * BACKOFF_MAX_MS;
+}
+
+/*
+ * failedPodsBackoff.GC, which Run starts every BackoffGCInterval: drop the
+ * entries that expired. An expired entry already acts as a missing one, so
+ * this only bounds memory; it runs lazily when the back-off is consulted,
+ * at most once per interval, so no periodic timer keeps the engine busy.
+ */
+static void
+backoff_gc(struct dsctrl *dc, sim_ms now)
+{
+	struct vec dead = VEC_INIT;
+	const char *key;
+	void *value;
+
+	if (now - dc->backoff_gc < BACKOFF_GC_MS)
+		return;
+	dc->backoff_gc = now;
+	for (size_t it = 0; map_next(&dc->backoffs, &it, &key, &value);)
+		if (backoff_expired(value, now))
+			vec_push(&dead, xstrdup(key));
+	for (size_t i = 0; i < dead.n; i++) {
+		free(map_del(&dc->backoffs, dead.v[i]));
+		free(dead.v[i]);
+	}
+	vec_free(&dead);
+}
+
 static bool
 in_backoff(struct dsctrl *dc, const char *key, sim_ms now, sim_ms *wait)
 {
-	struct backoff *b = map_get(&dc->backoffs, key);
+	struct backoff *b;
 
+	backoff_gc(dc, now);
+	b = map_get(&dc->backoffs, key);
 	/* flowcontrol.Backoff.IsInBackOffSinceUpdate */
-	if (b == NULL || now - b->last > 2 * BACKOFF_MAX_MS)
+	if (b == NULL || backoff_expired(b, now))
 		return false;
 	if (now - b->last < b->delay) {
 		/* Upstream requeues after the whole backoff.Get, not what is left of it. */
@@ -523,6 +560,11 @@ in_backoff(struct dsctrl *dc, const char *key, sim_ms now, sim_ms *wait)
 	return false;
 }
 
+/*
+ * flowcontrol.Backoff.Next (NewBackOff: no jitter). Nothing resets an entry
+ * when a later pod runs or succeeds: it only expires, 2 x 15 min after its
+ * last failure, so a node that fails again within that time waits longer.
+ */
 static void
 backoff_next(struct dsctrl *dc, const char *key, sim_ms now)
 {
@@ -532,7 +574,7 @@ backoff_next(struct dsctrl *dc, const char *key, sim_ms now)
 		b = xcalloc(1, sizeof *b);
 		map_put(&dc->backoffs, key, b);
 		b->delay = BACKOFF_INITIAL_MS;
-	} else if (now - b->last > 2 * BACKOFF_MAX_MS)
+	} else if (backoff_expired(b, now))
 		b->delay = BACKOFF_INITIAL_MS;
 	else
 		b->delay = b->delay * 2 > BACKOFF_MAX_MS ? BACKOFF_MAX_MS : b->delay * 2;
@@ -584,6 +626,11 @@ pods_should_be_on_node(struct dsctrl *dc, struct daemonset *ds, const struct nod
 
 					snprintf(dskey, sizeof dskey, "%s/%s", ds->obj.meta.ns, ds->obj.meta.name);
 					enqueue_after(dc, dskey, wait);
+					/*
+					 * Upstream's requeued sync walks every node; ours must be
+					 * told to look at this one again, or the failed pod stays.
+					 */
+					mark_dirty(cache_for(dc, &ds->obj), node->obj.meta.name);
 					continue;
 				}
 				backoff_next(dc, key, now);
