@@ -11,6 +11,10 @@
  * (syncNodes, at most 250 of each per sync), and writes the status
  * (updateDaemonSetStatus) only when a number changed.
  *
+ * A key asked for later (enqueueDaemonSetAfter: the failed-pod back-off,
+ * minReadySeconds) waits in a set of its own, as in the delaying workqueue,
+ * so that syncs in the meantime neither cancel nor postpone it.
+ *
  * Expectations are not modelled: the store is synchronous, so by the time a
  * sync runs, every earlier create and delete has been observed.
  *
@@ -94,6 +98,7 @@ struct dsctrl {
 	const struct ds_placement *placement;
 	bool running;
 	struct map queue;      /* key -> struct queued (pending or parked) */
+	struct map waiting;    /* key -> struct queued: AddAfter entries not due yet */
 	struct map node_state; /* node name -> labels+taints fingerprint (owned string) */
 	struct map backoffs;   /* "<ds uid>/<generation>/<node>" -> struct backoff */
 	sim_ms backoff_gc;     /* when the back-offs were last garbage-collected */
@@ -151,6 +156,48 @@ enqueue(struct dsctrl *dc, const struct object *ds)
 
 	snprintf(key, sizeof key, "%s/%s", ds->meta.ns, ds->meta.name);
 	enqueue_after(dc, key, dc->env->timing->controller_delay);
+}
+
+/*
+ * workqueue AddAfter, as enqueueDaemonSetAfter uses it: the key waits in its
+ * own set (the delaying queue's waitingForQueue, the earlier deadline
+ * winning) apart from the queue proper, so a sync that runs meanwhile
+ * neither cancels nor postpones it; when due, it is added to the queue for
+ * an immediate sync, merging with one already queued.
+ */
+static void
+waiting_fire(struct sim *sim, void *arg)
+{
+	struct queued *w = arg;
+	struct dsctrl *dc = w->dc;
+
+	(void)sim;
+	map_del(&dc->waiting, w->key);
+	enqueue_after(dc, w->key, 0);
+	free(w->key);
+	free(w);
+}
+
+static void
+enqueue_waiting(struct dsctrl *dc, const char *key, sim_ms delay)
+{
+	struct queued *w = map_get(&dc->waiting, key);
+	sim_ms due = sim_now(dc->env->sim) + delay;
+
+	if (w != NULL) {
+		if (due < w->due) {
+			sim_cancel(dc->env->sim, w->timer);
+			w->due = due;
+			w->timer = sim_at(dc->env->sim, due, waiting_fire, w);
+		}
+		return;
+	}
+	w = xcalloc(1, sizeof *w);
+	w->dc = dc;
+	w->key = xstrdup(key);
+	w->due = due;
+	w->timer = sim_at(dc->env->sim, due, waiting_fire, w);
+	map_put(&dc->waiting, key, w);
 }
 
 void
@@ -306,7 +353,7 @@ node_fingerprint(const struct node *n)
 }
 
 static void
-on_pod(struct dsctrl *dc, const struct pod *p)
+on_pod(struct dsctrl *dc, enum store_op op, const struct pod *p)
 {
 	const struct owner_ref *ref = meta_controller(&p->obj.meta);
 
@@ -325,6 +372,25 @@ on_pod(struct dsctrl *dc, const struct pod *p)
 		if (!sel_matches(&((const struct daemonset *)owner)->selector, &p->obj.meta.labels))
 			c->claim = true;
 		enqueue(dc, owner);
+		/*
+		 * updatePod: a pod that just became ready is available MinReadySeconds
+		 * later, which no store change will announce; sync again then, plus a
+		 * second against clock skew (kubernetes PR 38076). The watch has no
+		 * old object: a Ready condition that turned True at this very instant
+		 * is the change (a second write in the same instant asks for the same
+		 * deadline again, which the waiting set absorbs).
+		 */
+		if (op == STORE_MODIFIED && !meta_deleting(&p->obj.meta) && pod_is_ready(p) &&
+		    p->status.ready.transition_ms == sim_now(dc->env->sim)) {
+			int32_t min_ready = ((const struct daemonset *)owner)->min_ready_seconds;
+
+			if (min_ready > 0) {
+				char key[512];
+
+				ds_key(owner, key, sizeof key);
+				enqueue_waiting(dc, key, (sim_ms)min_ready * 1000 + 1000);
+			}
+		}
 		return;
 	}
 	enqueue_matching(dc, p);
@@ -378,7 +444,7 @@ dsctrl_watch(void *ctx, enum store_op op, struct object *obj)
 		enqueue(dc, obj);
 		break;
 	case KIND_POD:
-		on_pod(dc, (struct pod *)obj);
+		on_pod(dc, op, (struct pod *)obj);
 		break;
 	case KIND_NODE:
 		on_node(dc, op, (struct node *)obj);
@@ -625,7 +691,7 @@ pods_should_be_on_node(struct dsctrl *dc, struct daemonset *ds, const struct nod
 					char dskey[512];
 
 					snprintf(dskey, sizeof dskey, "%s/%s", ds->obj.meta.ns, ds->obj.meta.name);
-					enqueue_after(dc, dskey, wait);
+					enqueue_waiting(dc, dskey, wait);
 					/*
 					 * Upstream's requeued sync walks every node; ours must be
 					 * told to look at this one again, or the failed pod stays.
@@ -855,7 +921,7 @@ write_status(struct dsctrl *dc, struct daemonset *ds, const struct ds_cache *c)
 		char dskey[512];
 
 		ds_key(&ds->obj, dskey, sizeof dskey);
-		enqueue_after(dc, dskey, (sim_ms)ds->min_ready_seconds * 1000);
+		enqueue_waiting(dc, dskey, (sim_ms)ds->min_ready_seconds * 1000);
 	}
 }
 
@@ -1365,6 +1431,7 @@ dsctrl_new(const struct ctl_env *env, const struct ds_placement *placement)
 	dc->placement = placement;
 	dc->running = true;
 	map_init(&dc->queue);
+	map_init(&dc->waiting);
 	map_init(&dc->node_state);
 	map_init(&dc->backoffs);
 	map_init(&dc->caches);
@@ -1389,6 +1456,14 @@ dsctrl_free(struct dsctrl *dc)
 		free(q);
 	}
 	map_free(&dc->queue);
+	for (size_t it = 0; map_next(&dc->waiting, &it, &key, &value);) {
+		struct queued *w = value;
+
+		sim_cancel(dc->env->sim, w->timer);
+		free(w->key);
+		free(w);
+	}
+	map_free(&dc->waiting);
 	for (size_t it = 0; map_next(&dc->node_state, &it, &key, &value);)
 		free(value);
 	map_free(&dc->node_state);
