@@ -54,6 +54,8 @@
 #define BACKOFF_INITIAL_MS 1000
 #define BACKOFF_MAX_MS (15 * 60 * 1000)
 #define BACKOFF_GC_MS (60 * 1000) /* daemon_controller.go BackoffGCInterval */
+/* DefaultControllerRateLimiter's base delay: a first AddRateLimited after a successful sync. */
+#define RATE_LIMIT_BASE_MS 5
 
 static const char component[] = "daemonset-controller";
 
@@ -103,6 +105,7 @@ struct dsctrl {
 	struct map backoffs;   /* "<ds uid>/<generation>/<node>" -> struct backoff */
 	sim_ms backoff_gc;     /* when the back-offs were last garbage-collected */
 	struct map caches;     /* "namespace/name" -> struct ds_cache */
+	struct map suspended;  /* node name -> struct map of "namespace/name" (legacy mode) */
 };
 
 static void dsctrl_sync(struct dsctrl *dc, const char *key);
@@ -352,6 +355,86 @@ node_fingerprint(const struct node *n)
 	return sb_take(&sb);
 }
 
+/*
+ * Suspended daemon pods (legacy mode, daemon_controller.go before 1.12,
+ * kubernetes PR 49488 for issue 46935): a DaemonSet that wants a pod on a
+ * node without room is remembered for that node, so that deleting another
+ * pod bound there re-queues it; no other event would, as nothing about the
+ * DaemonSet or the node changed. Scheduler mode never suspends: the
+ * scheduler retries its pending pods itself.
+ */
+static void
+suspended_set(struct dsctrl *dc, const char *node, const char *dskey, bool on)
+{
+	struct map *set = map_get(&dc->suspended, node);
+
+	if (on) {
+		if (set == NULL) {
+			set = xcalloc(1, sizeof *set);
+			map_init(set);
+			map_put(&dc->suspended, node, set);
+		}
+		if (!map_has(set, dskey))
+			map_put(set, dskey, NULL);
+		return;
+	}
+	if (set == NULL || !map_has(set, dskey))
+		return;
+	map_del(set, dskey);
+	if (map_len(set) == 0) {
+		map_del(&dc->suspended, node);
+		map_free(set);
+		free(set);
+	}
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* requeueSuspendedDaemonPods: enqueueDaemonSetRateLimited for each, in name order. */
+static void
+requeue_suspended(struct dsctrl *dc, const char *node)
+{
+	struct map *set = node != NULL ? map_get(&dc->suspended, node) : NULL;
+	struct vec keys = VEC_INIT;
+	const char *key;
+	void *value;
+
+	if (set == NULL)
+		return;
+	for (size_t it = 0; map_next(set, &it, &key, &value);)
+		vec_push(&keys, (void *)key);
+	vec_sort(&keys, cmp_str);
+	for (size_t i = 0; i < keys.n; i++) {
+		const char *k = keys.v[i];
+		const char *slash = strchr(k, '/');
+		char ns[256];
+
+		snprintf(ns, sizeof ns, "%.*s", (int)(slash - k), k);
+		if (store_get(dc->env->store, KIND_DAEMONSET, ns, slash + 1) != NULL)
+			enqueue_after(dc, k, dc->env->timing->controller_delay + RATE_LIMIT_BASE_MS);
+	}
+	vec_free(&keys);
+}
+
+/*
+ * deletePod (pre-1.12) for a pod no DaemonSet controls: when it was bound,
+ * its node may now have room. A pod being deleted gracefully counts from
+ * its first update with a deletionTimestamp, as updatePod hands it over.
+ */
+static void
+on_other_pod_gone(struct dsctrl *dc, enum store_op op, const struct pod *p)
+{
+	if (map_len(&dc->suspended) == 0 || p->spec.node_name == NULL ||
+	    p->spec.node_name[0] == '\0')
+		return;
+	if (op == STORE_DELETED || meta_deleting(&p->obj.meta))
+		requeue_suspended(dc, p->spec.node_name);
+}
+
 static void
 on_pod(struct dsctrl *dc, enum store_op op, const struct pod *p)
 {
@@ -361,11 +444,12 @@ on_pod(struct dsctrl *dc, enum store_op op, const struct pod *p)
 		struct object *owner;
 		struct ds_cache *c;
 
-		if (strcmp(ref->kind, "DaemonSet") != 0)
+		owner = strcmp(ref->kind, "DaemonSet") == 0 ? store_get_uid(dc->env->store, ref->uid)
+							     : NULL;
+		if (owner == NULL || owner->kind != KIND_DAEMONSET) {
+			on_other_pod_gone(dc, op, p);
 			return;
-		owner = store_get_uid(dc->env->store, ref->uid);
-		if (owner == NULL || owner->kind != KIND_DAEMONSET)
-			return;
+		}
 		c = cache_for(dc, owner);
 		mark_dirty(c, pod_target_node(p));
 		/* An owned pod whose labels stopped matching is released by the claim. */
@@ -393,6 +477,7 @@ on_pod(struct dsctrl *dc, enum store_op op, const struct pod *p)
 		}
 		return;
 	}
+	on_other_pod_gone(dc, op, p);
 	enqueue_matching(dc, p);
 }
 
@@ -666,6 +751,18 @@ pods_should_be_on_node(struct dsctrl *dc, struct daemonset *ds, const struct nod
 	struct vec running = VEC_INIT;
 	sim_ms now = sim_now(dc->env->sim);
 
+	/* removeSuspendedDaemonPods, then addSuspendedDaemonPods when it still cannot schedule. */
+	if (fit.want && !fit.should_schedule) {
+		char dskey[512];
+
+		ds_key(&ds->obj, dskey, sizeof dskey);
+		suspended_set(dc, node->obj.meta.name, dskey, true);
+	} else if (map_len(&dc->suspended) > 0) {
+		char dskey[512];
+
+		ds_key(&ds->obj, dskey, sizeof dskey);
+		suspended_set(dc, node->obj.meta.name, dskey, false);
+	}
 	if (fit.want && !fit.should_schedule && pods == NULL && fit.why[0] != '\0')
 		event_record(dc->env->rec, &ds->obj, "Warning", "FailedPlacement", component,
 		    "failed to place pod on \"%s\": %s", node->obj.meta.name, fit.why);
@@ -1435,6 +1532,7 @@ dsctrl_new(const struct ctl_env *env, const struct ds_placement *placement)
 	map_init(&dc->node_state);
 	map_init(&dc->backoffs);
 	map_init(&dc->caches);
+	map_init(&dc->suspended);
 	store_watch(env->store, dsctrl_watch, dc);
 	return dc;
 }
@@ -1473,5 +1571,10 @@ dsctrl_free(struct dsctrl *dc)
 	for (size_t it = 0; map_next(&dc->caches, &it, &key, &value);)
 		cache_free(value);
 	map_free(&dc->caches);
+	for (size_t it = 0; map_next(&dc->suspended, &it, &key, &value);) {
+		map_free(value);
+		free(value);
+	}
+	map_free(&dc->suspended);
 	free(dc);
 }
