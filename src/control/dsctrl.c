@@ -127,19 +127,22 @@ queued_fire(struct sim *sim, void *arg)
 	free(key);
 }
 
+/*
+ * Put key in set (the queue or the waiting set), due at due: when it is
+ * there already, the earlier deadline wins (workqueue Add/AddAfter). A new
+ * entry gets its timer only when arm is set (the queue of a stopped
+ * controller parks its keys).
+ */
 static void
-enqueue_after(struct dsctrl *dc, const char *key, sim_ms delay)
+set_due(struct dsctrl *dc, struct map *set, const char *key, sim_ms due, sim_fn fire, bool arm)
 {
-	struct queued *q = map_get(&dc->queue, key);
-
-	sim_ms due = sim_now(dc->env->sim) + delay;
+	struct queued *q = map_get(set, key);
 
 	if (q != NULL) {
-		/* Already queued: the earlier deadline wins (workqueue AddAfter). */
 		if (q->timer != 0 && due < q->due) {
 			sim_cancel(dc->env->sim, q->timer);
 			q->due = due;
-			q->timer = sim_at(dc->env->sim, due, queued_fire, q);
+			q->timer = sim_at(dc->env->sim, due, fire, q);
 		}
 		return;
 	}
@@ -147,9 +150,15 @@ enqueue_after(struct dsctrl *dc, const char *key, sim_ms delay)
 	q->dc = dc;
 	q->key = xstrdup(key);
 	q->due = due;
-	map_put(&dc->queue, key, q);
-	if (dc->running)
-		q->timer = sim_at(dc->env->sim, due, queued_fire, q);
+	map_put(set, key, q);
+	if (arm)
+		q->timer = sim_at(dc->env->sim, due, fire, q);
+}
+
+static void
+enqueue_after(struct dsctrl *dc, const char *key, sim_ms delay)
+{
+	set_due(dc, &dc->queue, key, sim_now(dc->env->sim) + delay, queued_fire, dc->running);
 }
 
 static void
@@ -184,23 +193,7 @@ waiting_fire(struct sim *sim, void *arg)
 static void
 enqueue_waiting(struct dsctrl *dc, const char *key, sim_ms delay)
 {
-	struct queued *w = map_get(&dc->waiting, key);
-	sim_ms due = sim_now(dc->env->sim) + delay;
-
-	if (w != NULL) {
-		if (due < w->due) {
-			sim_cancel(dc->env->sim, w->timer);
-			w->due = due;
-			w->timer = sim_at(dc->env->sim, due, waiting_fire, w);
-		}
-		return;
-	}
-	w = xcalloc(1, sizeof *w);
-	w->dc = dc;
-	w->key = xstrdup(key);
-	w->due = due;
-	w->timer = sim_at(dc->env->sim, due, waiting_fire, w);
-	map_put(&dc->waiting, key, w);
+	set_due(dc, &dc->waiting, key, sim_now(dc->env->sim) + delay, waiting_fire, true);
 }
 
 void
@@ -1537,6 +1530,23 @@ dsctrl_new(const struct ctl_env *env, const struct ds_placement *placement)
 	return dc;
 }
 
+static void
+queued_set_free(struct dsctrl *dc, struct map *set)
+{
+	const char *key;
+	void *value;
+
+	for (size_t it = 0; map_next(set, &it, &key, &value);) {
+		struct queued *q = value;
+
+		if (q->timer != 0)
+			sim_cancel(dc->env->sim, q->timer);
+		free(q->key);
+		free(q);
+	}
+	map_free(set);
+}
+
 void
 dsctrl_free(struct dsctrl *dc)
 {
@@ -1545,23 +1555,8 @@ dsctrl_free(struct dsctrl *dc)
 
 	if (dc == NULL)
 		return;
-	for (size_t it = 0; map_next(&dc->queue, &it, &key, &value);) {
-		struct queued *q = value;
-
-		if (q->timer != 0)
-			sim_cancel(dc->env->sim, q->timer);
-		free(q->key);
-		free(q);
-	}
-	map_free(&dc->queue);
-	for (size_t it = 0; map_next(&dc->waiting, &it, &key, &value);) {
-		struct queued *w = value;
-
-		sim_cancel(dc->env->sim, w->timer);
-		free(w->key);
-		free(w);
-	}
-	map_free(&dc->waiting);
+	queued_set_free(dc, &dc->queue);
+	queued_set_free(dc, &dc->waiting);
 	for (size_t it = 0; map_next(&dc->node_state, &it, &key, &value);)
 		free(value);
 	map_free(&dc->node_state);
