@@ -160,16 +160,41 @@ print_result_patched(struct kctl_call *call, struct object *out, bool changed,
 
 static char *applied_configuration(const cJSON *doc, const struct object *obj);
 
-/* Create one object; consumes obj. Returns true when created. */
+/* POST (create) or PUT (replace) one whole object; consumes obj. */
 static bool
-create_one(struct kctl_call *call, struct object *obj, const struct sent *s)
+send_whole(struct kctl_call *call, struct object *obj, const struct sent *s, bool create)
 {
+	const char *done = create ? "created" : "replaced";
 	struct strbuf warnings = STRBUF_INIT;
 	struct api_status st;
 	struct api_opts o;
 	struct object *out;
 	bool ok;
 
+	if (s->dry == KCTL_DRY_CLIENT) {
+		print_client_dry_run(call, obj, s, done);
+		object_free(obj);
+		return true;
+	}
+	api_status_init(&st);
+	api_opts_for(call, s, &o, &warnings);
+	ok = (create ? api_create(call->c, obj, &o, &out, &st) :
+		       api_update(call->c, obj, &o, &out, &st)) == 0;
+	kctl_err(call->res, "%s", sb_str(&warnings));
+	if (ok)
+		print_result(call, out, s, done);
+	else
+		kctl_api_error(call, &st, create ? "creating" : "replacing", s->source);
+	sb_free(&warnings);
+	api_status_free(&st);
+	return ok;
+}
+
+
+/* Create one object; consumes obj. Returns true when created. */
+static bool
+create_one(struct kctl_call *call, struct object *obj, const struct sent *s)
+{
 	if (!place_namespace(call, obj)) {
 		object_free(obj);
 		return false;
@@ -180,22 +205,7 @@ create_one(struct kctl_call *call, struct object *obj, const struct sent *s)
 		labels_set(&obj->meta.annotations, LAST_APPLIED, applied);
 		free(applied);
 	}
-	if (s->dry == KCTL_DRY_CLIENT) {
-		print_client_dry_run(call, obj, s, "created");
-		object_free(obj);
-		return true;
-	}
-	api_status_init(&st);
-	api_opts_for(call, s, &o, &warnings);
-	ok = api_create(call->c, obj, &o, &out, &st) == 0;
-	kctl_err(call->res, "%s", sb_str(&warnings));
-	if (ok)
-		print_result(call, out, s, "created");
-	else
-		kctl_api_error(call, &st, "creating", s->source);
-	sb_free(&warnings);
-	api_status_free(&st);
-	return ok;
+	return send_whole(call, obj, s, true);
 }
 
 static bool apply_one(struct kctl_call *call, struct object *obj, const struct sent *s);
@@ -456,32 +466,11 @@ apply_exec(struct kctl_call *call)
 static bool
 replace_one(struct kctl_call *call, struct object *obj, const struct sent *s)
 {
-	struct strbuf warnings = STRBUF_INIT;
-	struct api_status st;
-	struct api_opts o;
-	struct object *out;
-	bool ok;
-
 	if (!place_namespace(call, obj)) {
 		object_free(obj);
 		return false;
 	}
-	if (s->dry == KCTL_DRY_CLIENT) {
-		print_client_dry_run(call, obj, s, "replaced");
-		object_free(obj);
-		return true;
-	}
-	api_status_init(&st);
-	api_opts_for(call, s, &o, &warnings);
-	ok = api_update(call->c, obj, &o, &out, &st) == 0;
-	kctl_err(call->res, "%s", sb_str(&warnings));
-	if (ok)
-		print_result(call, out, s, "replaced");
-	else
-		kctl_api_error(call, &st, "replacing", s->source);
-	sb_free(&warnings);
-	api_status_free(&st);
-	return ok;
+	return send_whole(call, obj, s, false);
 }
 
 static int
