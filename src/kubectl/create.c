@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "api/daemonset.h"
+#include "api/namespace.h"
 #include "api/node.h"
 #include "api/pod.h"
 #include "api/store.h"
@@ -87,6 +88,10 @@ admit(struct kctl_call *call, struct object *obj, const struct object *old)
 	case KIND_NODE:
 		valid_node((struct node *)obj, &fe);
 		break;
+	case KIND_NAMESPACE:
+		ns_prepare_for_create((struct namespace *)obj);
+		valid_namespace((struct namespace *)obj, &fe);
+		break;
 	default:
 		break;
 	}
@@ -117,6 +122,29 @@ place_namespace(struct kctl_call *call, struct object *obj)
 	return true;
 }
 
+/*
+ * NamespaceLifecycle, before the other admission steps as the API server
+ * orders them; source is the file kubectl names ("error when creating"),
+ * NULL for a generator (create namespace).
+ */
+static bool
+admit_lifecycle(struct kctl_call *call, const struct object *obj, const char *verb,
+    const char *source)
+{
+	struct ks_err err;
+	int rc = nslifecycle_admit(call->c->store, obj, &err);
+
+	if (rc == NSL_OK)
+		return true;
+	if (source != NULL)
+		kctl_err(call->res, "Error from server (%s): error when %s \"%s\": %s\n",
+		    nslifecycle_reason(rc), verb, source, err.msg);
+	else
+		kctl_err(call->res, "Error from server (%s): %s\n", nslifecycle_reason(rc), err.msg);
+	call->res->status = 1;
+	return false;
+}
+
 /* Create one object; consumes obj. Returns true when created. */
 static bool
 create_one(struct kctl_call *call, struct object *obj, const char *source, const char *verb)
@@ -124,7 +152,8 @@ create_one(struct kctl_call *call, struct object *obj, const char *source, const
 	struct ks_err err;
 	int rc;
 
-	if (!place_namespace(call, obj) || !admit(call, obj, NULL)) {
+	if (!place_namespace(call, obj) || !admit_lifecycle(call, obj, verb, source) ||
+	    !admit(call, obj, NULL)) {
 		object_free(obj);
 		return false;
 	}
@@ -289,9 +318,46 @@ run_sources(struct kctl_call *call, enum write_mode mode)
 	return call->res->status;
 }
 
+/*
+ * `kubectl create namespace NAME` (cmd/create/create_namespace.go): the
+ * generator builds a bare Namespace and posts it.
+ */
+static int
+create_namespace(struct kctl_call *call)
+{
+	struct namespace *ns;
+	struct ks_err err;
+	char *name;
+
+	if (call->n_args != 2) {
+		kctl_err(call->res,
+		    "error: exactly one NAME is required, got %zu\nSee 'kubectl create namespace -h' for help and examples\n",
+		    call->n_args - 1);
+		return call->res->status = 1;
+	}
+	ns = ns_new(call->args[1]);
+	if (!admit(call, &ns->obj, NULL)) {
+		ns_free(ns);
+		return 1;
+	}
+	name = xstrdup(call->args[1]);
+	if (store_create(call->c->store, &ns->obj, &err) != STORE_OK) {
+		kctl_err(call->res, "Error from server (AlreadyExists): %s\n", err.msg);
+		ns_free(ns);
+		free(name);
+		return call->res->status = 1;
+	}
+	kctl_out(call->res, "namespace/%s created\n", name);
+	free(name);
+	return 0;
+}
+
 static int
 create_exec(struct kctl_call *call)
 {
+	if (call->n_args > 0 &&
+	    (strcmp(call->args[0], "namespace") == 0 || strcmp(call->args[0], "ns") == 0))
+		return create_namespace(call);
 	return run_sources(call, WRITE_CREATE);
 }
 
@@ -453,6 +519,22 @@ apply_node(struct kctl_call *call, struct node *n, struct node *old)
 	return true;
 }
 
+/* A Namespace holds only metadata a user may change: its labels merge as apply_node's do. */
+static bool
+apply_namespace(struct kctl_call *call, struct namespace *ns, struct namespace *old)
+{
+	if (labels_subset(&ns->obj.meta.labels, &old->obj.meta.labels)) {
+		kctl_out(call->res, "namespace/%s unchanged\n", old->obj.meta.name);
+		return true;
+	}
+	for (size_t i = 0; i < ns->obj.meta.labels.n; i++)
+		labels_set(&old->obj.meta.labels, ns->obj.meta.labels.v[i].key,
+		    ns->obj.meta.labels.v[i].value);
+	store_update(call->c->store, &old->obj);
+	kctl_out(call->res, "namespace/%s configured\n", old->obj.meta.name);
+	return true;
+}
+
 static bool
 apply_one(struct kctl_call *call, struct object *obj, cJSON *doc, const char *source)
 {
@@ -487,6 +569,9 @@ apply_one(struct kctl_call *call, struct object *obj, cJSON *doc, const char *so
 		break;
 	case KIND_NODE:
 		ok = apply_node(call, (struct node *)obj, (struct node *)old);
+		break;
+	case KIND_NAMESPACE:
+		ok = apply_namespace(call, (struct namespace *)obj, (struct namespace *)old);
 		break;
 	default:
 		ok = false;
@@ -569,6 +654,13 @@ replace_one(struct kctl_call *call, struct object *obj, const char *source)
 		store_update(call->c->store, old);
 		break;
 	}
+	case KIND_NAMESPACE:
+		/* The name label is the server's: PrepareForUpdate sets it again. */
+		labels_copy(&old->meta.labels, &obj->meta.labels);
+		labels_copy(&old->meta.annotations, &obj->meta.annotations);
+		labels_set(&old->meta.labels, "kubernetes.io/metadata.name", old->meta.name);
+		store_update(call->c->store, old);
+		break;
 	default:
 		ok = false;
 		break;

@@ -14,6 +14,7 @@
 #include "api/daemonset.h"
 #include "api/pod.h"
 #include "api/selector.h"
+#include "api/namespace.h"
 #include "api/store.h"
 #include "cluster.h"
 #include "kubectl/kctl.h"
@@ -89,7 +90,15 @@ delete_object(struct kctl_call *call, struct object *obj, enum propagation prop,
 	char *name = xstrdup(obj->meta.name);
 	/* Grace 0 is only reachable with --force; the store then skips the kubelet. */
 	bool immediate = force && grace == 0;
+	struct ks_err aerr;
+	int arc = nslifecycle_admit_delete(obj, &aerr);
 
+	if (arc < 0) {
+		kctl_err(call->res, "Error from server (%s): %s\n", nslifecycle_reason(arc), aerr.msg);
+		call->res->status = 1;
+		free(name);
+		return;
+	}
 	if (obj->kind == KIND_DAEMONSET) {
 		if (prop == PROP_ORPHAN)
 			meta_add_finalizer(&obj->meta, "orphan");

@@ -302,7 +302,7 @@ static const char *const kinds_not_simulated[] = {"deployments", "deployment", "
 	"ingresses", "ingress", "ing", "serviceaccounts", "sa", "endpoints", "ep", "replicationcontrollers",
 	"rc", "horizontalpodautoscalers", "hpa", "networkpolicies", "netpol", "roles",
 	"rolebindings", "clusterroles", "clusterrolebindings", "storageclasses", "sc",
-	"poddisruptionbudgets", "pdb", "leases", "priorityclasses", "pc", NULL};
+	"poddisruptionbudgets", "pdb", "priorityclasses", "pc", NULL};
 
 int
 kctl_unknown_type(struct kctl_call *call, const char *type)
