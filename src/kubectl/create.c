@@ -263,9 +263,24 @@ create_namespace(struct kctl_call *call)
 		    call->n_args - 1);
 		return call->res->status = 1;
 	}
+	cJSON *doc, *meta;
+	bool ok;
+
 	if (kctl_dry_run(call, &s.dry) < 0 || kctl_write_output_check(call) < 0)
 		return 1;
-	return create_one(call, &ns_new(call->args[1])->obj, &s) ? 0 : 1;
+	/* What the generator built, as --dry-run=client prints it. */
+	doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "apiVersion", "v1");
+	cJSON_AddStringToObject(doc, "kind", "Namespace");
+	meta = cJSON_AddObjectToObject(doc, "metadata");
+	cJSON_AddNullToObject(meta, "creationTimestamp");
+	cJSON_AddStringToObject(meta, "name", call->args[1]);
+	cJSON_AddObjectToObject(doc, "spec");
+	cJSON_AddObjectToObject(doc, "status");
+	s.doc = doc;
+	ok = create_one(call, &ns_new(call->args[1])->obj, &s);
+	cJSON_Delete(doc);
+	return ok ? 0 : 1;
 }
 
 static int

@@ -369,7 +369,8 @@ get_exec(struct kctl_call *call)
 
 				if (val == NULL) {
 					/* Kinds with their own field labels refuse others in their conversion func. */
-					bool own = o->kind == KIND_POD || o->kind == KIND_NODE || o->kind == KIND_EVENT;
+					bool own = o->kind == KIND_POD || o->kind == KIND_NODE || o->kind == KIND_EVENT ||
+					    o->kind == KIND_NAMESPACE;
 
 					kctl_err(call->res, "Error from server (BadRequest): Unable to find \"%s\" that match label selector \"%s\", field selector \"%s\": ",
 					    kind_resource(o->kind), kctl_str(call, "selector"), kctl_str(call, "field-selector"));

@@ -57,6 +57,33 @@ through also survives the state file's replay.
   2> See 'kubectl create namespace -h' for help and examples
   [1]
 
+  $ kubectl create ns staging --dry-run=client -o yaml
+  apiVersion: v1
+  kind: Namespace
+  metadata:
+    creationTimestamp: null
+    name: staging
+  spec: {}
+  status: {}
+
+  $ kubectl create ns staging --dry-run=server
+  namespace/staging created (server dry run)
+
+  $ kubectl get ns staging
+  2> Error from server (NotFound): namespaces "staging" not found
+  [1]
+
+  $ kubectl label ns dev tier=backend
+  namespace/dev labeled
+
+  $ kubectl get ns --field-selector status.phase=Active -l tier=backend
+  NAME   STATUS   AGE
+  dev    Active   0s
+
+  $ kubectl get ns --field-selector metadata.namespace=dev
+  2> Error from server (BadRequest): Unable to find "namespaces" that match label selector "", field selector "metadata.namespace=dev": field label not supported: metadata.namespace
+  [1]
+
   $ kubectl create -f manifests/team-a-namespace.yaml
   namespace/team-a created
 
