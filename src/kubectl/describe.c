@@ -10,6 +10,7 @@
  * tabwriter_format, which reproduces Go's text/tabwriter; DescribeEvents
  * flushes the writer before its table, so that part is aligned on its own.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@
 #include "api/selector.h"
 #include "api/store.h"
 #include "cluster.h"
+#include "codec/encode.h"
 #include "kubectl/describe.h"
 #include "kubectl/kctl.h"
 #include "kubectl/printers.h"
@@ -662,6 +664,127 @@ describe_node_lease(struct strbuf *o, const struct store *st, const struct node 
 }
 
 /*
+ * smartLabelFor: a camelCase field name as words ("holderIdentity" ->
+ * "Holder Identity"), common acronyms upper-cased; a name with anything
+ * but letters and '-' is kept as it is.
+ */
+static void
+smart_label(const char *field, struct strbuf *out)
+{
+	static const char *const acronyms[] = {"API", "URL", "UID", "OSB", "GUID"};
+	const char *p = field;
+	bool first = true;
+
+	for (const char *q = field; *q != '\0'; q++)
+		if (!isalpha((unsigned char)*q) && *q != '-') {
+			sb_add(out, field);
+			return;
+		}
+	while (*p != '\0') {
+		/* camelcase.Split: a word starts at an upper-case letter after a lower-case one. */
+		const char *end = p + 1;
+		char word[128];
+		size_t n;
+		bool acronym = false;
+
+		while (*end != '\0' && !(isupper((unsigned char)*end) && islower((unsigned char)end[-1])))
+			end++;
+		n = (size_t)(end - p) < sizeof word ? (size_t)(end - p) : sizeof word - 1;
+		for (size_t i = 0; i < n; i++)
+			word[i] = (char)toupper((unsigned char)p[i]);
+		word[n] = '\0';
+		for (size_t i = 0; i < sizeof acronyms / sizeof acronyms[0]; i++)
+			acronym = acronym || strcmp(word, acronyms[i]) == 0;
+		if (!first)
+			sb_addc(out, ' ');
+		if (acronym)
+			sb_add(out, word);
+		else {
+			sb_addc(out, (char)toupper((unsigned char)p[0]));
+			sb_addn(out, p + 1, n - 1);
+		}
+		first = false;
+		p = end;
+	}
+}
+
+static int
+cmp_json_key(const void *a, const void *b)
+{
+	return strcmp((*(const cJSON *const *)a)->string, (*(const cJSON *const *)b)->string);
+}
+
+/* printUnstructuredContent: fields sorted, maps and lists nested two spaces deeper. */
+static void
+describe_unstructured(struct strbuf *o, int level, const cJSON *content, const char *prefix)
+{
+	static const char *const skip[] = {".metadata.managedFields", ".metadata.name",
+		".metadata.namespace", ".metadata.labels", ".metadata.annotations"};
+	struct vec fields = VEC_INIT;
+	const cJSON *f;
+
+	cJSON_ArrayForEach(f, content)
+		vec_push(&fields, (void *)f);
+	qsort(fields.v, fields.n, sizeof *fields.v, cmp_json_key);
+	for (size_t i = 0; i < fields.n; i++) {
+		const cJSON *v = fields.v[i];
+		char *expr = xasprintf("%s.%s", prefix, v->string);
+		bool skipped = false;
+
+		for (size_t j = 0; j < sizeof skip / sizeof skip[0]; j++)
+			skipped = skipped || strcmp(expr, skip[j]) == 0;
+		if (!skipped) {
+			sb_addf(o, "%*s", level * 2, "");
+			smart_label(v->string, o);
+			if (cJSON_IsObject(v)) {
+				sb_add(o, ":\n");
+				describe_unstructured(o, level + 1, v, expr);
+			} else if (cJSON_IsArray(v)) {
+				const cJSON *child;
+
+				sb_add(o, ":\n");
+				cJSON_ArrayForEach(child, v)
+				{
+					if (cJSON_IsObject(child))
+						describe_unstructured(o, level + 1, child, expr);
+					else if (cJSON_IsString(child))
+						sb_addf(o, "%*s%s\n", (level + 1) * 2, "", child->valuestring);
+				}
+			} else if (cJSON_IsString(v))
+				sb_addf(o, ":\t%s\n", v->valuestring);
+			else if (cJSON_IsNumber(v))
+				sb_addf(o, ":\t%.15g\n", v->valuedouble);
+			else if (cJSON_IsBool(v))
+				sb_addf(o, ":\t%s\n", cJSON_IsTrue(v) ? "true" : "false");
+			else
+				sb_add(o, ":\t<nil>\n");
+		}
+		free(expr);
+	}
+	vec_free(&fields);
+}
+
+/*
+ * A kind with no describer of its own (a Lease): the generic describer,
+ * which prints the object as the server returns it, then its events.
+ */
+static void
+describe_generic(struct dw *w, const struct store *st, const struct object *obj, int64_t now,
+    bool events)
+{
+	struct strbuf *o = &w->pending;
+	cJSON *doc = encode_object(obj, now);
+
+	sb_addf(o, "Name:\t%s\nNamespace:\t%s\n", obj->meta.name, obj->meta.ns ? obj->meta.ns : "");
+	describe_labels(o, "Labels", &obj->meta.labels);
+	describe_annotations(o, "Annotations", &obj->meta.annotations);
+	describe_unstructured(o, 0, doc, "");
+	encode_free(doc);
+	if (events)
+		describe_events(w, st, obj, now);
+}
+
+/*
  * describeNamespace: no ResourceQuota or LimitRange exists in kubesim, so
  * both lists are empty, not missing, and their "No ..." lines are printed.
  */
@@ -858,8 +981,7 @@ describe_exec(struct kctl_call *call)
 				return kctl_error(call, "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
 			}
 			snprintf(type, sizeof type, "%.*s", (int)(slash - call->args[i]), call->args[i]);
-			if (kctl_resource(type, &k) < 0 || k == KIND_EVENT || k == KIND_CONTROLLERREVISION ||
-			    k == KIND_LEASE) {
+			if (kctl_resource(type, &k) < 0 || k == KIND_EVENT || k == KIND_CONTROLLERREVISION) {
 				sel_free(&sel);
 				vec_free(&objs);
 				sb_free(&notfound);
@@ -874,7 +996,7 @@ describe_exec(struct kctl_call *call)
 		}
 	} else {
 		if (kctl_resource(call->args[0], &k) < 0 || k == KIND_EVENT ||
-		    k == KIND_CONTROLLERREVISION || k == KIND_LEASE) {
+		    k == KIND_CONTROLLERREVISION) {
 			sel_free(&sel);
 			return kctl_unknown_type(call, call->args[0]);
 		}
@@ -916,6 +1038,8 @@ describe_exec(struct kctl_call *call)
 			describe_pod(&w, st, (const struct pod *)o, now, events);
 		else if (o->kind == KIND_NAMESPACE)
 			describe_namespace(&w, (const struct namespace *)o);
+		else if (o->kind == KIND_LEASE)
+			describe_generic(&w, st, o, now, events);
 		else
 			describe_node(&w, st, (const struct node *)o, now, events);
 		dw_flush(&w);

@@ -193,6 +193,32 @@ through also survives the state file's replay.
     leaseDurationSeconds: 40
     renewTime: "2025-01-01T00:02:10.000000Z"
 
+  $ kubectl describe lease node1 -n kube-node-lease
+  Name:         node1
+  Namespace:    kube-node-lease
+  Labels:       <none>
+  Annotations:  <none>
+  API Version:  coordination.k8s.io/v1
+  Kind:         Lease
+  Metadata:
+    Creation Timestamp:  2025-01-01T00:00:00Z
+    Owner References:
+      API Version:     v1
+      Kind:            Node
+      Name:            node1
+      UID:             b3f2af6d-0fc7-40c5-853b-559647364cea
+    Resource Version:  6
+    UID:               0efd3985-1e30-4383-9923-d97ad95ffbf8
+  Spec:
+    Holder Identity:         node1
+    Lease Duration Seconds:  40
+    Renew Time:              2025-01-01T00:02:10.000000Z
+  Events:                    <none>
+
+  $ kubectl describe lease node1
+  2> Error from server (NotFound): leases.coordination.k8s.io "node1" not found
+  [1]
+
   $ kubesim cluster fail-node node2
   node/node2 failed (its kubelet stops posting status)
 
