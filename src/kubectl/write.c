@@ -142,6 +142,11 @@ kctl_api_error(struct kctl_call *call, const struct api_status *st, const char *
 	/* cmdutil.CheckErr prints an Invalid status's message as it is. */
 	if (st->reason == API_INVALID)
 		kctl_err(call->res, "%s\n", sb_str(&st->message));
+	else if (api_reason_name(st->reason)[0] == '\0' && doing != NULL && source != NULL)
+		kctl_err(call->res, "Error from server: error when %s \"%s\": %s\n", doing, source,
+		    sb_str(&st->message));
+	else if (api_reason_name(st->reason)[0] == '\0')
+		kctl_err(call->res, "Error from server: %s\n", sb_str(&st->message));
 	else if (doing != NULL && source != NULL)
 		kctl_err(call->res, "Error from server (%s): error when %s \"%s\": %s\n",
 		    api_reason_name(st->reason), doing, source, sb_str(&st->message));

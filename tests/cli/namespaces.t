@@ -87,6 +87,16 @@ through also survives the state file's replay.
   $ kubectl create -f manifests/team-a-namespace.yaml
   namespace/team-a created
 
+  $ kubectl apply -f manifests/team-a-namespace.yaml
+  namespace/team-a configured
+  2> Warning: resource namespaces/team-a is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.
+
+  $ kubectl apply -f manifests/team-a-namespace.yaml
+  namespace/team-a unchanged
+
+  $ kubectl replace -f manifests/team-a-namespace.yaml
+  namespace/team-a replaced
+
   $ kubectl get ns team-a -L team -o wide
   NAME     STATUS   AGE   TEAM
   team-a   Active   0s    a
