@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "api/daemonset.h"
+#include "api/namespace.h"
 #include "api/node.h"
 #include "api/pod.h"
 #include "api/store.h"
@@ -287,9 +288,47 @@ run_sources(struct kctl_call *call, enum write_mode mode)
 	return call->res->status;
 }
 
+/*
+ * `kubectl create namespace NAME` (cmd/create/create_namespace.go): the
+ * generator builds a bare Namespace and posts it; errors name no file.
+ */
+static int
+create_namespace(struct kctl_call *call)
+{
+	struct sent s = {NULL, NULL, NULL, KCTL_DRY_NONE, kctl_bool(call, "save-config")};
+
+	if (call->n_args != 2) {
+		kctl_err(call->res,
+		    "error: exactly one NAME is required, got %zu\nSee 'kubectl create namespace -h' for help and examples\n",
+		    call->n_args - 1);
+		return call->res->status = 1;
+	}
+	cJSON *doc, *meta;
+	bool ok;
+
+	if (kctl_dry_run(call, &s.dry) < 0 || kctl_write_output_check(call) < 0)
+		return 1;
+	/* What the generator built, as --dry-run=client prints it. */
+	doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "apiVersion", "v1");
+	cJSON_AddStringToObject(doc, "kind", "Namespace");
+	meta = cJSON_AddObjectToObject(doc, "metadata");
+	cJSON_AddNullToObject(meta, "creationTimestamp");
+	cJSON_AddStringToObject(meta, "name", call->args[1]);
+	cJSON_AddObjectToObject(doc, "spec");
+	cJSON_AddObjectToObject(doc, "status");
+	s.doc = doc;
+	ok = create_one(call, &ns_new(call->args[1])->obj, &s);
+	cJSON_Delete(doc);
+	return ok ? 0 : 1;
+}
+
 static int
 create_exec(struct kctl_call *call)
 {
+	if (call->n_args > 0 &&
+	    (strcmp(call->args[0], "namespace") == 0 || strcmp(call->args[0], "ns") == 0))
+		return create_namespace(call);
 	return run_sources(call, WRITE_CREATE);
 }
 
