@@ -20,6 +20,8 @@ shifted by DELTA seconds, read for each request from DIR/delta.SLOT (the
 runner writes floor(wall now) - simulated now before each case), so simulated now maps to the wall clock's now and ages match; the
 runner shifts absolute dates in the real kubectl's output back by DELTA.
 
+Discovery lists what `kubesim kubectl api-resources -o wide` lists.
+
 Stdlib only.  Usage:
   standin.py --kubesim PATH --state PRISTINE.json --workdir DIR [--port 0]
   [--slots N]
@@ -40,24 +42,30 @@ import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-# The resources kubesim serves, as `kubesim kubectl api-resources` lists
-# them; discovery must not promise what a GET cannot answer.
-CORE = [
-    # name, singular, kind, namespaced, shortNames, categories
-    ("events", "event", "Event", True, ["ev"], []),
-    ("namespaces", "namespace", "Namespace", False, ["ns"], []),
-    ("nodes", "node", "Node", False, ["no"], []),
-    ("pods", "pod", "Pod", True, ["po"], ["all"]),
-]
-APPS = [
-    ("controllerrevisions", "controllerrevision", "ControllerRevision", True, [], []),
-    ("daemonsets", "daemonset", "DaemonSet", True, ["ds"], ["all"]),
-]
-VERBS = ["create", "delete", "deletecollection", "get", "list", "patch",
-         "update", "watch"]
-# A real API server has no deletecollection for namespaces
-# (pkg/registry/core/namespace/storage: no DeleteCollection).
-NS_VERBS = [v for v in VERBS if v != "deletecollection"]
+
+def discover(kubesim, state):
+    """The resources kubesim serves, read from `kubesim kubectl
+    api-resources -o wide` (discovery must promise exactly what a GET can
+    answer): {groupVersion: [(name, singular, kind, namespaced,
+    shortNames, categories, verbs)]}."""
+    p = subprocess.run([kubesim, "kubectl", "api-resources", "-o", "wide"],
+                       env=dict(os.environ, KUBESIM_STATE=state),
+                       capture_output=True, text=True, check=True)
+    lines = p.stdout.splitlines()
+    head = lines[0]
+    cols = [m.start() for m in re.finditer(r"\S+", head)]
+    names = head.split()
+    out = {}
+    for line in lines[1:]:
+        f = {n: line[c:(cols[i + 1] if i + 1 < len(cols) else None)].strip()
+             for i, (n, c) in enumerate(zip(names, cols))}
+        verbs = f["VERBS"].strip("[]").replace(",", " ").split()
+        out.setdefault(f["APIVERSION"], []).append((
+            f["NAME"], f["KIND"].lower(), f["KIND"], f["NAMESPACED"] == "true",
+            f["SHORTNAMES"].split(",") if f["SHORTNAMES"] else [],
+            f["CATEGORIES"].split(",") if f.get("CATEGORIES") else [], verbs))
+    return out
+
 
 # The HTTP code of each metav1.StatusReason kubesim prints
 # (apimachinery/pkg/api/errors/errors.go).
@@ -72,10 +80,9 @@ RFC3339 = re.compile(r"^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?Z$")
 
 def resource_list(group_version, resources):
     out = []
-    for name, singular, kind, namespaced, short, cats in resources:
+    for name, singular, kind, namespaced, short, cats, verbs in resources:
         r = {"name": name, "singularName": singular, "namespaced": namespaced,
-             "kind": kind,
-             "verbs": NS_VERBS if name == "namespaces" else VERBS}
+             "kind": kind, "verbs": verbs}
         if short:
             r["shortNames"] = short
         if cats:
@@ -182,17 +189,21 @@ class Handler(BaseHTTPRequestHandler):
                 "serverAddressByClientCIDRs": [{
                     "clientCIDR": "0.0.0.0/0",
                     "serverAddress": "127.0.0.1:%d" % self.server.server_port}]})
+        groups = self.server.resources
         if path == "/apis":
             return self.send_json(200, {
                 "kind": "APIGroupList", "apiVersion": "v1", "groups": [{
-                    "name": "apps",
-                    "versions": [{"groupVersion": "apps/v1", "version": "v1"}],
-                    "preferredVersion": {"groupVersion": "apps/v1",
-                                         "version": "v1"}}]})
+                    "name": gv.split("/")[0],
+                    "versions": [{"groupVersion": gv,
+                                  "version": gv.split("/")[1]}],
+                    "preferredVersion": {"groupVersion": gv,
+                                         "version": gv.split("/")[1]}}
+                    for gv in groups if "/" in gv]})
         if path == "/api/v1":
-            return self.send_json(200, resource_list("v1", CORE))
-        if path == "/apis/apps/v1":
-            return self.send_json(200, resource_list("apps/v1", APPS))
+            return self.send_json(200, resource_list("v1", groups.get("v1", [])))
+        if path.startswith("/apis/") and path[len("/apis/"):] in groups:
+            gv = path[len("/apis/"):]
+            return self.send_json(200, resource_list(gv, groups[gv]))
         target = self.resolve()
         if not target:
             return self.status(404, "NotFound",
@@ -204,12 +215,15 @@ class Handler(BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         query = urllib.parse.parse_qs(url.query)
         parts = url.path.strip("/").split("/")
+        groups = self.server.resources
         if parts[:2] == ["api", "v1"]:
-            rest, table = parts[2:], CORE
-        elif parts[:3] == ["apis", "apps", "v1"]:
-            rest, table = parts[3:], APPS
+            gv, rest = "v1", parts[2:]
+        elif parts[0] == "apis" and len(parts) >= 3 and \
+                "/".join(parts[1:3]) in groups:
+            gv, rest = "/".join(parts[1:3]), parts[3:]
         else:
             return None
+        table = groups.get(gv, [])
         ns = None
         if len(rest) >= 3 and rest[0] == "namespaces":
             ns, rest = rest[1], rest[2:]
@@ -219,11 +233,11 @@ class Handler(BaseHTTPRequestHandler):
         if not res:
             return None
         name = rest[1] if len(rest) == 2 else None
-        return res[0], ns, name, query
+        return (gv,) + res[0], ns, name, query
 
     def kubesim_get(self, res, ns, name, query):
         """(HTTP code, object or Status) for a GET, from kubesim."""
-        resource, _, kind, namespaced, _, _ = res
+        gv, resource, _, kind, namespaced = res[:5]
         args = ["get", resource]
         if namespaced:
             args += ["-n", ns] if ns else ["-A"]
@@ -259,8 +273,8 @@ class Handler(BaseHTTPRequestHandler):
             details = {"kind": resource}
             if name:
                 details["name"] = name
-            if resource in [r[0] for r in APPS]:
-                details["group"] = "apps"
+            if "/" in gv:
+                details["group"] = gv.split("/")[0]
             code = REASON_CODE.get(reason, 500)
             return code, {"kind": "Status", "apiVersion": "v1",
                           "metadata": {}, "status": "Failure",
@@ -269,7 +283,6 @@ class Handler(BaseHTTPRequestHandler):
         obj = json.loads(p.stdout)
         if not name:
             # kubesim prints a kind: List; the API server answers KindList.
-            gv = "apps/v1" if resource in [r[0] for r in APPS] else "v1"
             obj = {"kind": kind + "List", "apiVersion": gv,
                    "metadata": {"resourceVersion": "1"},
                    "items": obj.get("items", [])}
@@ -292,6 +305,7 @@ def main():
         version = json.loads(p.stdout)["serverVersion"]
     except (ValueError, KeyError):
         version = {"major": "1", "minor": "32", "gitVersion": "v1.32.0"}
+    resources = discover(kubesim, pristine)
     servers = []
     for i in range(max(1, a.slots)):
         srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -299,6 +313,7 @@ def main():
         srv.slot = "s%d" % i
         srv.kubesim, srv.pristine, srv.workdir = kubesim, pristine, a.workdir
         srv.version = version
+        srv.resources = resources
         servers.append(srv)
     for srv in servers[1:]:
         threading.Thread(target=srv.serve_forever, daemon=True).start()
