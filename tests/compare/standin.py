@@ -1,34 +1,35 @@
 #!/usr/bin/env python3
 """A stand-in kube-apiserver for comparing kubesim's built-in kubectl with
-the real kubectl v1.32 (tools/kcompare, tests/compare.sh).
+the real kubectl v1.32 (tools/kcompare, tests/compare.sh, docs/testing.md).
 
-It serves read-only what kubesim holds: discovery (/version, /api, /apis,
-/api/v1, /apis/apps/v1) and GET of objects and lists, each answered by
-running `kubesim kubectl get ... -o json` on a copy of the practice
-cluster's state, so the real kubectl prints kubesim's own objects.  Errors
-become metav1.Status with the HTTP code of their reason.  Writes are refused
-with 405: a write verb is compared only where kubectl fails before it.
+It serves, read-only, what kubesim holds: discovery (/version, /api, /apis,
+/api/v1, /apis/GROUP/VERSION: exactly what `kubesim kubectl api-resources
+-o wide` lists) and GET of objects and lists, each answered by running
+`kubesim kubectl get RESOURCE [-n NS|-A] [NAME] [-l ..] [--field-selector ..]
+-o json` on a fresh copy of the practice cluster's state, so the real
+kubectl prints kubesim's own objects.  kubesim's errors become metav1.Status
+with the HTTP code of their reason.  A write to a missing object gets the
+NotFound a real server gives; every other write, and every watch, gets 405
+(the runner leaves such cases out).
 
 It does NOT print tables (Accept: ...;as=Table): kubectl then prints from
-the plain objects itself, so the runner marks default `get` tables as not
-comparable (server-side printing is kubesim's own job).
+the plain objects itself, so the runner leaves default `get` tables out
+(server-side printing is kubesim's own job).
 
-Time: kubesim's objects (not /version) carry timestamps of its simulated clock (epoch
-2025-01-01T00:00:00Z + simulated time) and real kubectl computes ages from
+Time: kubesim's objects carry timestamps of its simulated clock (epoch
+2025-01-01T00:00:00Z + simulated time); the real kubectl computes ages from
 the wall clock.  Every string value that is a whole RFC 3339 timestamp is
 shifted by DELTA seconds, read for each request from DIR/delta.SLOT (the
-runner writes floor(wall now) - simulated now before each case), so simulated now maps to the wall clock's now and ages match; the
-runner shifts absolute dates in the real kubectl's output back by DELTA.
-
-Discovery lists what `kubesim kubectl api-resources -o wide` lists.
+runner writes floor(wall now) - simulated now before each case), so
+simulated now is the wall clock's now; the runner shifts absolute dates in
+the real kubectl's output back by DELTA.  /version is not shifted.
 
 Stdlib only.  Usage:
-  standin.py --kubesim PATH --state PRISTINE.json --workdir DIR [--port 0]
-  [--slots N]
+  standin.py --kubesim PATH --state PRISTINE.json --workdir DIR [--slots N]
 listens on N ports of 127.0.0.1 (slots s0..sN-1, so that N cases can run
 at once) and prints "PORTS p0 p1 ..." on stdout; every request is appended
 to DIR/requests.SLOT.log as "CODE METHOD PATH ACCEPT" (CODE "200+" when the
-answer held objects).
+answer held objects); kubesim's failures go to DIR/kubesim-errors.log.
 """
 import argparse
 import datetime
@@ -111,7 +112,7 @@ def shift_times(obj, delta):
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, fmt, *args):  # quiet: requests go to requests.log
+    def log_message(self, fmt, *args):  # quiet: see log_request_line
         pass
 
     def case(self):
