@@ -21,6 +21,7 @@
 #include "api/selector.h"
 #include "api/store.h"
 #include "codec/decode.h"
+#include "util/duration.h"
 #include "util/err.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
@@ -39,6 +40,7 @@ extern const struct kctl_verb kctl_rollout_verb;
 extern const struct kctl_verb kctl_annotate_verb;
 extern const struct kctl_verb kctl_replace_verb;
 extern const struct kctl_verb kctl_describe_verb;
+extern const struct kctl_verb kctl_events_verb;
 extern const struct kctl_verb kctl_explain_verb;
 extern const struct kctl_verb kctl_version_verb;
 extern const struct kctl_verb kctl_cluster_info_verb;
@@ -59,6 +61,7 @@ static const struct kctl_verb *const kctl_verbs[] = {
 	&kctl_annotate_verb,
 	&kctl_replace_verb,
 	&kctl_describe_verb,
+	&kctl_events_verb,
 	&kctl_explain_verb,
 	&kctl_version_verb,
 	&kctl_cluster_info_verb,
@@ -284,16 +287,6 @@ print_verb_help(const struct kctl_verb *v, struct strbuf *out)
 	sb_add(out, "Use \"kubectl options\" for a list of global command-line options (applies to all commands).\n");
 }
 
-/* cobra's CommandPath: "rollout undo" for a subcommand, else the verb. */
-static void
-command_path(const struct kctl_call *call, char *buf, size_t len)
-{
-	if (call->verb->subcommands && call->n_args > 0)
-		snprintf(buf, len, "%s %s", call->verb->name, call->args[0]);
-	else
-		snprintf(buf, len, "%s", call->verb->name);
-}
-
 /* Kinds of a real cluster that kubesim does not simulate: kubectl's error, then why. */
 static const char *const kinds_not_simulated[] = {"deployments", "deployment", "deploy",
 	"replicasets", "replicaset", "rs", "statefulsets", "statefulset", "sts", "services",
@@ -316,6 +309,71 @@ kctl_unknown_type(struct kctl_call *call, const char *type)
 }
 
 int
+kctl_resources_and_pairs(struct kctl_call *call, size_t from, const char *pair_type, size_t *first)
+{
+	size_t i;
+
+	for (i = from; i < call->n_args && !kctl_is_pair(call->args[i]); i++)
+		;
+	*first = i;
+	for (; i < call->n_args; i++)
+		if (!kctl_is_pair(call->args[i]))
+			return kctl_error(call, "all resources must be specified before %s changes: %s", pair_type,
+			    call->args[i]);
+	return 0;
+}
+
+bool
+kctl_is_pair(const char *s)
+{
+	size_t n = strlen(s);
+
+	return (strchr(s, '=') != NULL && s[0] != '=') || (n > 0 && s[n - 1] == '-' && strcmp(s, "-") != 0);
+}
+
+int
+kctl_combined_type_args(struct kctl_call *call, char *const *args, size_t n)
+{
+	size_t slashed = 0;
+
+	for (size_t i = 0; i < n; i++)
+		slashed += strchr(args[i], '/') != NULL;
+	if (slashed == 0)
+		return 0;
+	if (slashed == n)
+		return 1;
+	return kctl_error(call,
+	    "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'") + 1;
+}
+
+bool
+kctl_template_message(const char *output, char *buf, size_t len)
+{
+	static const char *const forms[] = {"go-template", "go-template-file", "template",
+		"templatefile", NULL};
+	size_t n = strcspn(output, "=");
+
+	for (size_t i = 0; forms[i] != NULL; i++)
+		if (strlen(forms[i]) == n && strncmp(output, forms[i], n) == 0) {
+			snprintf(buf, len, "kubesim's built-in kubectl does not run Go templates (-o %.*s); use the real kubectl against `kubesim serve`",
+			    (int)n, output);
+			return true;
+		}
+	return false;
+}
+
+bool
+kctl_template_output(struct kctl_call *call, const char *output)
+{
+	char msg[256];
+
+	if (!kctl_template_message(output, msg, sizeof msg))
+		return false;
+	kctl_error(call, "%s", msg);
+	return true;
+}
+
+int
 kctl_no_resources_error(struct kctl_call *call)
 {
 	kctl_err(call->res, "%s", "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n");
@@ -323,8 +381,163 @@ kctl_no_resources_error(struct kctl_call *call)
 }
 
 /*
- * pflag's grammar over the words after the verb. -n/--namespace is global
- * and so accepted by every verb; -h/--help prints the verb's help.
+ * kubectl's global flags (`kubectl options`): genericclioptions'
+ * ConfigFlags, klog's -v and --vmodule, --warnings-as-errors and the
+ * profiling flags of cmd.go. They are persistent on the root command, so
+ * cobra takes them before the verb as well as after it. Only -n means
+ * something to kubesim; --request-timeout is checked as kubectl checks it,
+ * the rest name a kubeconfig, a server or a credential kubesim has no use
+ * for and are accepted and ignored.
+ */
+static const struct kctl_flag global_flags[] = {
+	{"as", 0, KF_STRING, NULL, NULL, NULL},
+	{"as-group", 0, KF_STRING, NULL, NULL, NULL},
+	{"as-uid", 0, KF_STRING, NULL, NULL, NULL},
+	{"cache-dir", 0, KF_STRING, NULL, NULL, NULL},
+	{"certificate-authority", 0, KF_STRING, NULL, NULL, NULL},
+	{"client-certificate", 0, KF_STRING, NULL, NULL, NULL},
+	{"client-key", 0, KF_STRING, NULL, NULL, NULL},
+	{"cluster", 0, KF_STRING, NULL, NULL, NULL},
+	{"context", 0, KF_STRING, NULL, NULL, NULL},
+	{"disable-compression", 0, KF_BOOL, NULL, NULL, NULL},
+	{"insecure-skip-tls-verify", 0, KF_BOOL, NULL, NULL, NULL},
+	{"kubeconfig", 0, KF_STRING, NULL, NULL, NULL},
+	{"log-flush-frequency", 0, KF_DURATION, NULL, NULL, NULL},
+	{"match-server-version", 0, KF_BOOL, NULL, NULL, NULL},
+	{"namespace", 'n', KF_STRING, NULL, NULL, NULL},
+	{"password", 0, KF_STRING, NULL, NULL, NULL},
+	{"profile", 0, KF_STRING, NULL, NULL, NULL},
+	{"profile-output", 0, KF_STRING, NULL, NULL, NULL},
+	{"request-timeout", 0, KF_STRING, NULL, NULL, NULL},
+	{"server", 's', KF_STRING, NULL, NULL, NULL},
+	{"tls-server-name", 0, KF_STRING, NULL, NULL, NULL},
+	{"token", 0, KF_STRING, NULL, NULL, NULL},
+	{"user", 0, KF_STRING, NULL, NULL, NULL},
+	{"username", 0, KF_STRING, NULL, NULL, NULL},
+	{"v", 'v', KF_INT, NULL, NULL, NULL},
+	{"vmodule", 0, KF_STRING, NULL, NULL, NULL},
+	{"warnings-as-errors", 0, KF_BOOL, NULL, NULL, NULL},
+	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
+};
+
+static const struct kctl_flag *
+global_flag(const char *name, char shorthand)
+{
+	for (const struct kctl_flag *f = global_flags; f->name != NULL; f++)
+		if (name != NULL ? strcmp(f->name, name) == 0 : f->shorthand == shorthand)
+			return f;
+	return NULL;
+}
+
+/*
+ * A pflag parse error, framed by the flag error func of kubectl's root
+ * command (cmd.go): "error: <pflag's text>", then the usage hint naming
+ * the command path.
+ */
+static int
+flag_error(struct kctl_call *call, const char *fmt, ...)
+{
+	char msg[2048], path[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (call->verb == NULL)
+		snprintf(path, sizeof path, "kubectl");
+	else if (call->verb->subcommands && call->n_args > 0)
+		snprintf(path, sizeof path, "kubectl %s %s", call->verb->name, call->args[0]);
+	else
+		snprintf(path, sizeof path, "kubectl %s", call->verb->name);
+	kctl_err(call->res, "error: %s\nSee '%s --help' for usage.\n", msg, path);
+	return call->res->status = 1;
+}
+
+/*
+ * Why Go's time.ParseDuration refuses s, in its words, or NULL when it
+ * takes it (pflag's duration flags allow a sign, so "-5s" is fine).
+ */
+static const char *
+go_duration_error(const char *s, char *buf, size_t len)
+{
+	const char *p = s + (*s == '-' || *s == '+');
+	struct ks_err err;
+	int64_t ms;
+
+	if (dur_parse(p, &ms, &err) == 0)
+		return NULL;
+	while (*p != '\0') {
+		const char *u;
+
+		if (*p != '.' && !isdigit((unsigned char)*p))
+			break;
+		while (*p == '.' || isdigit((unsigned char)*p))
+			p++;
+		for (u = p; *p != '\0' && *p != '.' && !isdigit((unsigned char)*p); p++)
+			;
+		if (u == p) {
+			snprintf(buf, len, "time: missing unit in duration \"%s\"", s);
+			return buf;
+		}
+		if (!((p - u == 1 && strchr("smh", *u) != NULL) ||
+		        (p - u == 2 && (strncmp(u, "ms", 2) == 0 || strncmp(u, "us", 2) == 0 ||
+		                           strncmp(u, "ns", 2) == 0)) ||
+		        strncmp(u, "\xc2\xb5s", 3) == 0 || strncmp(u, "\xce\xbcs", 3) == 0)) {
+			snprintf(buf, len, "time: unknown unit \"%.*s\" in duration \"%s\"", (int)(p - u), u, s);
+			return buf;
+		}
+	}
+	snprintf(buf, len, "time: invalid duration \"%s\"", s);
+	return buf;
+}
+
+/*
+ * pflag's check of a value against its flag's type; 1 with pflag's
+ * "invalid argument" error, which names the flag as "-w, --watch".
+ */
+static int
+check_flag_value(struct kctl_call *call, const struct kctl_flag *f, const char *value)
+{
+	char shown[160], why[256];
+	const char *bad = NULL;
+	int64_t n;
+	bool b;
+
+	if (f->shorthand)
+		snprintf(shown, sizeof shown, "-%c, --%s", f->shorthand, f->name);
+	else
+		snprintf(shown, sizeof shown, "--%s", f->name);
+	if (f->type == KF_BOOL && !parse_bool_text(value, &b) && f->no_opt_default == NULL) {
+		snprintf(why, sizeof why, "strconv.ParseBool: parsing \"%s\": invalid syntax", value);
+		bad = why;
+	} else if (f->type == KF_INT && (bad = parse_flag_int(value, &n)) != NULL) {
+		char reason[64];
+
+		snprintf(reason, sizeof reason, "%s", bad);
+		snprintf(why, sizeof why, "strconv.ParseInt: parsing \"%s\": %s", value, reason);
+		bad = why;
+	} else if (f->type == KF_DURATION)
+		bad = go_duration_error(value, why, sizeof why);
+	if (bad == NULL)
+		return 0;
+	return flag_error(call, "invalid argument \"%s\" for \"%s\" flag: %s", value, shown, bad);
+}
+
+/* A global flag's value: -n sets the namespace, the rest are noted or ignored. */
+static void
+set_global(struct kctl_call *call, const struct kctl_flag *f, const char *value)
+{
+	if (strcmp(f->name, "namespace") == 0) {
+		call->ns = value;
+		call->ns_set = true;
+	} else if (strcmp(f->name, "request-timeout") == 0)
+		call->request_timeout = value;
+}
+
+/*
+ * pflag's grammar over the words after the verb: the verb's own flags and
+ * kubectl's global ones; -h/--help prints the verb's help. Errors are
+ * pflag's, framed as kubectl frames them.
  */
 static int
 parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
@@ -336,8 +549,9 @@ parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
 	for (int a = 0; a < argc; a++) {
 		char *w = argv[a];
 		const char *value = NULL;
+		const struct kctl_flag *f;
 		char name[128];
-		int fi;
+		int fi = -1;
 
 		if (only_args || w[0] != '-' || strcmp(w, "-") == 0) {
 			call->args[call->n_args++] = w;
@@ -358,27 +572,10 @@ parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
 				*help = true;
 				continue;
 			}
-			if (strcmp(name, "namespace") == 0) {
-				if (value == NULL) {
-					if (a + 1 >= argc)
-						return kctl_usage_error(call,
-						    "flag needs an argument: --namespace");
-					value = argv[++a];
-				}
-				call->ns = value;
-				call->ns_set = true;
-				continue;
-			}
-			fi = flag_index(v, name);
-			if (fi < 0) {
-				char path[160];
-
-				command_path(call, path, sizeof path);
-				kctl_err(call->res, "Error: unknown flag: --%s\nSee 'kubectl %s --help' for usage.\n", name,
-				    path);
-				call->res->status = 1;
-				return 1;
-			}
+			fi = v != NULL ? flag_index(v, name) : -1;
+			f = fi >= 0 ? &v->flags[fi] : global_flag(name, 0);
+			if (f == NULL)
+				return flag_error(call, "unknown flag: --%s", name);
 		} else {
 			char c = w[1];
 
@@ -386,44 +583,27 @@ parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
 				*help = true;
 				continue;
 			}
-			if (c == 'n') {
-				value = w[2] != '\0' ? w + 2 + (w[2] == '=') : NULL;
-				if (value == NULL) {
-					if (a + 1 >= argc)
-						return kctl_usage_error(call, "flag needs an argument: 'n' in -n");
-					value = argv[++a];
-				}
-				call->ns = value;
-				call->ns_set = true;
-				continue;
-			}
-			fi = flag_index_short(v, c);
-			if (fi < 0) {
-				char path[160];
-
-				command_path(call, path, sizeof path);
-				kctl_err(call->res, "Error: unknown shorthand flag: '%c' in %s\nSee 'kubectl %s --help' for usage.\n",
-				    c, w, path);
-				call->res->status = 1;
-				return 1;
-			}
-			snprintf(name, sizeof name, "%s", v->flags[fi].name);
+			fi = v != NULL ? flag_index_short(v, c) : -1;
+			f = fi >= 0 ? &v->flags[fi] : global_flag(NULL, c);
+			if (f == NULL)
+				return flag_error(call, "unknown shorthand flag: '%c' in %s", c, w);
+			snprintf(name, sizeof name, "%s", f->name);
 			if (w[2] != '\0')
 				value = w + 2 + (w[2] == '=');
 		}
-		if (v->flags[fi].type == KF_BOOL) {
+		if (f->type == KF_BOOL) {
 			bool b = true;
 
+			if (value != NULL && check_flag_value(call, f, value) != 0)
+				return 1;
 			if (value != NULL && !parse_bool_text(value, &b)) {
-				if (v->flags[fi].no_opt_default == NULL)
-					return kctl_error(call,
-					    "invalid argument \"%s\" for \"--%s\" flag: strconv.ParseBool: parsing \"%s\": invalid syntax",
-					    value, name, value);
-				set_flag(call, fi, value);
+				set_flag(call, fi, value); /* a no_opt_default flag's word */
 				continue;
 			}
-			if (value == NULL && v->flags[fi].no_opt_default != NULL) {
-				set_flag(call, fi, v->flags[fi].no_opt_default);
+			if (fi < 0)
+				continue;
+			if (value == NULL && f->no_opt_default != NULL) {
+				set_flag(call, fi, f->no_opt_default);
 				continue;
 			}
 			set_flag(call, fi, value == NULL ? "true" : value);
@@ -432,26 +612,16 @@ parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
 		if (value == NULL) {
 			if (a + 1 >= argc) {
 				if (w[1] == '-')
-					return kctl_usage_error(call, "flag needs an argument: --%s", name);
-				return kctl_usage_error(call, "flag needs an argument: '%c' in -%c", w[1],
-				    w[1]);
+					return flag_error(call, "flag needs an argument: --%s", name);
+				return flag_error(call, "flag needs an argument: '%c' in -%c", w[1], w[1]);
 			}
 			value = argv[++a];
 		}
-		if (v->flags[fi].type == KF_INT) {
-			const char *why;
-			int64_t n;
-
-			if ((why = parse_flag_int(value, &n)) != NULL) {
-				char path[160];
-
-				command_path(call, path, sizeof path);
-				kctl_err(call->res,
-				    "error: invalid argument \"%s\" for \"--%s\" flag: strconv.ParseInt: parsing \"%s\": %s\nSee 'kubectl %s --help' for usage.\n",
-				    value, name, value, why, path);
-				call->res->status = 1;
-				return 1;
-			}
+		if (check_flag_value(call, f, value) != 0)
+			return 1;
+		if (fi < 0) {
+			set_global(call, f, value);
+			continue;
 		}
 		/* -f may repeat; keep them joined by a NUL-free separator. */
 		if (call->given[fi] && strcmp(name, "filename") == 0) {
@@ -487,7 +657,7 @@ print_root_help(struct strbuf *out)
 		{"Deploy Commands", {"rollout", NULL}},
 		{"Cluster Management Commands",
 		    {"cluster-info", "cordon", "uncordon", "drain", "taint", NULL}},
-		{"Troubleshooting and Debugging Commands", {"describe", NULL}},
+		{"Troubleshooting and Debugging Commands", {"describe", "events", NULL}},
 		{"Advanced Commands", {"apply", "replace", NULL}},
 		{"Settings Commands", {"label", "annotate", NULL}},
 		{"Other Commands", {"api-resources", "version", NULL}},
@@ -513,47 +683,116 @@ print_root_help(struct strbuf *out)
 		    "Use \"kubectl <command> --help\" for more information about a given command.\n");
 }
 
+/* kubectl v1.32's commands that kubesim leaves out (it says so, rather than "unknown command"). */
+static const char *const verbs_not_simulated[] = {"run", "expose", "edit", "scale", "autoscale",
+	"certificate", "top", "logs", "attach", "exec", "port-forward", "proxy", "cp", "auth", "debug",
+	"diff", "patch", "wait", "kustomize", "config", "plugin", "api-versions", "options",
+	"alpha", NULL};
+
+static bool
+is_kubectl_verb(const char *w)
+{
+	if (find_verb(w) != NULL || strcmp(w, "help") == 0 || strcmp(w, "completion") == 0)
+		return true;
+	for (size_t i = 0; verbs_not_simulated[i] != NULL; i++)
+		if (strcmp(w, verbs_not_simulated[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The word cobra's Command.Find takes for the command: its stripFlags
+ * drops flags, and with a flag that is not a known boolean ("--x" without
+ * "=", or a two-letter "-x") the word after it, taken as the value.
+ * -1 when only flags are left.
+ */
+static int
+command_word(int argc, char **argv)
+{
+	for (int a = 0; a < argc; a++) {
+		const char *w = argv[a];
+		const struct kctl_flag *f = NULL;
+
+		if (strcmp(w, "--") == 0)
+			return -1;
+		if (w[0] != '-')
+			return a;
+		if (strncmp(w, "--", 2) == 0 && strchr(w, '=') == NULL)
+			f = global_flag(w + 2, 0);
+		else if (strchr(w, '=') == NULL && strlen(w) == 2)
+			f = global_flag(NULL, w[1]);
+		else
+			continue;
+		if (f == NULL || f->type != KF_BOOL)
+			a++;
+	}
+	return -1;
+}
+
+/* clientcmd.ParseTimeout: whole seconds, or a Go duration. */
+static bool
+valid_request_timeout(const char *s)
+{
+	char buf[256];
+	int64_t n;
+
+	if (parse_flag_int(s, &n) == NULL && n >= 0 && strncmp(s, "0x", 2) != 0)
+		return true;
+	return go_duration_error(s, buf, sizeof buf) == NULL;
+}
+
 int
 kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
     struct kctl_result *res)
 {
 	struct kctl_call call;
 	bool help = false;
-	int rc;
+	char **rest;
+	int rc, at;
 
-	if (argc == 0 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0 ||
-	    strcmp(argv[0], "help") == 0) {
-		struct strbuf text = STRBUF_INIT;
-
-		print_root_help(&text);
-		kctl_out(res, "%s", sb_str(&text));
-		sb_free(&text);
-		return res->status = 0;
-	}
 	memset(&call, 0, sizeof call);
 	call.c = c;
 	call.io = io;
 	call.res = res;
 	call.ns = "default";
-	call.verb = find_verb(argv[0]);
-	if (call.verb == NULL) {
-		static const char *const not_simulated[] = {"run", "expose", "edit", "scale",
-			"autoscale", "certificate", "top", "logs", "attach", "exec", "port-forward",
-			"proxy", "cp", "auth", "debug", "events", "diff", "patch", "wait", "kustomize",
-			"completion", "config", "plugin", "api-versions", "options", "alpha", NULL};
+	at = command_word(argc, argv);
+	if (at < 0 || strcmp(argv[at], "help") == 0) {
+		/* The root command: global flags only, then its help. */
+		rc = parse_flags(&call, argc, argv, &help);
+		free(call.args);
+		if (rc == 0) {
+			struct strbuf text = STRBUF_INIT;
 
-		for (size_t i = 0; not_simulated[i] != NULL; i++) {
-			if (strcmp(argv[0], not_simulated[i]) == 0) {
-				kctl_err(res, "error: kubesim does not simulate \"kubectl %s\" (kubectl help lists the commands it has)\n",
-				    argv[0]);
-				return res->status = 1;
-			}
+			print_root_help(&text);
+			kctl_out(res, "%s", sb_str(&text));
+			sb_free(&text);
 		}
-		kctl_err(res, "error: unknown command \"%s\" for \"kubectl\"\n", argv[0]);
-		kctl_err(res, "%s", "Run 'kubectl --help' for usage.\n");
+		return res->status;
+	}
+	if (!is_kubectl_verb(argv[at])) {
+		/* cmd.go hands a word it cannot find to the plugin handler, which refuses leading flags. */
+		if (at > 0)
+			kctl_err(res, "Error: flags cannot be placed before plugin name: %s\n", argv[0]);
+		else
+			kctl_err(res, "error: unknown command \"%s\" for \"kubectl\"\nRun 'kubectl --help' for usage.\n",
+			    argv[0]);
 		return res->status = 1;
 	}
-	rc = parse_flags(&call, argc - 1, argv + 1, &help);
+	call.verb = find_verb(argv[at]);
+	if (call.verb == NULL) {
+		if (strcmp(argv[at], "completion") == 0)
+			kctl_err(res, "%s", "error: kubesim's built-in kubectl writes no shell completion; use the real kubectl (kubectl completion bash) against `kubesim serve`\n");
+		else
+			kctl_err(res, "error: kubesim does not simulate \"kubectl %s\" (kubectl help lists the commands it has)\n",
+			    argv[at]);
+		return res->status = 1;
+	}
+	/* cobra parses the flags on both sides of the command word alike. */
+	rest = xcalloc((size_t)argc, sizeof *rest);
+	for (int a = 0, n = 0; a < argc; a++)
+		if (a != at)
+			rest[n++] = argv[a];
+	rc = parse_flags(&call, argc - 1, rest, &help);
 	if (rc == 0 && help) {
 		struct strbuf text = STRBUF_INIT;
 
@@ -561,11 +800,15 @@ kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
 		kctl_out(res, "%s", sb_str(&text));
 		sb_free(&text);
 		res->status = 0;
-	} else if (rc == 0)
+	} else if (rc == 0 && call.request_timeout != NULL &&
+	    !valid_request_timeout(call.request_timeout))
+		rc = kctl_error(&call, "Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)");
+	else if (rc == 0)
 		rc = call.verb->exec(&call);
 	for (int i = 0; i < KCTL_MAX_FLAGS; i++)
 		free(call.values[i]);
 	free(call.args);
+	free(rest);
 	if (rc != 0 && res->status == 0)
 		res->status = rc;
 	return res->status;
