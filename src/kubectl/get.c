@@ -36,6 +36,9 @@ static const struct kctl_flag get_flags[] = {
 	{"no-headers", 0, KF_BOOL, NULL, "When using the default or custom-column output format, don't print headers (default print headers).", NULL},
 	{"label-columns", 'L', KF_STRING, NULL, "Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive.", NULL},
 	{"ignore-not-found", 0, KF_BOOL, NULL, "If set to true, suppresses NotFound error for specific objects that do not exist.", NULL},
+	{"watch", 'w', KF_BOOL, NULL, "After listing/getting the requested object, watch for changes.", NULL},
+	{"watch-only", 0, KF_BOOL, NULL, "Watch for changes to the requested object(s), without listing/getting first.", NULL},
+	{"chunk-size", 0, KF_INT, "500", "Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.", NULL},
 	{"template", 0, KF_STRING, NULL, "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].", NULL},
 	{"sort-by", 0, KF_STRING, NULL, "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.", NULL},
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
@@ -474,6 +477,8 @@ get_exec(struct kctl_call *call)
 	size_t total = 0;
 
 	parse_output(call, &out, &out_arg, printer_err, sizeof printer_err);
+	if (kctl_bool(call, "watch") || kctl_bool(call, "watch-only"))
+		return kctl_error(call, "kubesim's built-in kubectl does not watch (kubectl get -w); use the real kubectl against `kubesim serve`");
 	if (call->n_args == 0) {
 		kctl_err(call->res, "%s", "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples\n");
 		return call->res->status = 1;

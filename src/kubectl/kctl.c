@@ -729,6 +729,59 @@ command_word(int argc, char **argv)
 	return -1;
 }
 
+/* cobra's ld: Levenshtein distance over bytes, case ignored. */
+static size_t
+levenshtein(const char *s, const char *t)
+{
+	size_t n = strlen(s), m = strlen(t);
+	size_t *prev = xcalloc(m + 1, sizeof *prev), *cur = xcalloc(m + 1, sizeof *cur), d;
+
+	for (size_t j = 0; j <= m; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		cur[0] = i;
+		for (size_t j = 1; j <= m; j++) {
+			size_t sub = prev[j - 1] +
+			    (tolower((unsigned char)s[i - 1]) != tolower((unsigned char)t[j - 1]));
+			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
+
+			cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+		}
+		memcpy(prev, cur, (m + 1) * sizeof *prev);
+	}
+	d = prev[m];
+	free(prev);
+	free(cur);
+	return d;
+}
+
+/*
+ * cobra's "unknown command" with its suggestions (SuggestionsFor: distance
+ * at most 2, or a prefix), over kubectl v1.32's commands in the order
+ * cmd.go adds them (kubectl turns cobra's command sorting off).
+ */
+static void
+unknown_command(struct kctl_result *res, const char *word)
+{
+	static const char *const commands[] = {"create", "expose", "run", "set", "explain", "get",
+		"edit", "delete", "rollout", "scale", "autoscale", "certificate", "cluster-info", "top",
+		"cordon", "uncordon", "drain", "taint", "describe", "logs", "attach", "exec",
+		"port-forward", "proxy", "cp", "auth", "debug", "events", "diff", "apply", "patch",
+		"replace", "wait", "kustomize", "label", "annotate", "completion", "config", "plugin",
+		"version", "api-versions", "api-resources", "options", NULL};
+	bool titled = false;
+
+	kctl_err(res, "error: unknown command \"%s\" for \"kubectl\"\n", word);
+	for (size_t i = 0; commands[i] != NULL; i++) {
+		if (levenshtein(word, commands[i]) > 2 && strncasecmp(commands[i], word, strlen(word)) != 0)
+			continue;
+		if (!titled)
+			kctl_err(res, "%s", "\nDid you mean this?\n");
+		titled = true;
+		kctl_err(res, "\t%s\n", commands[i]);
+	}
+}
+
 /* clientcmd.ParseTimeout: whole seconds, or a Go duration. */
 static bool
 valid_request_timeout(const char *s)
@@ -774,8 +827,7 @@ kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
 		if (at > 0)
 			kctl_err(res, "Error: flags cannot be placed before plugin name: %s\n", argv[0]);
 		else
-			kctl_err(res, "error: unknown command \"%s\" for \"kubectl\"\nRun 'kubectl --help' for usage.\n",
-			    argv[0]);
+			unknown_command(res, argv[0]);
 		return res->status = 1;
 	}
 	call.verb = find_verb(argv[at]);

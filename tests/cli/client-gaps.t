@@ -115,6 +115,29 @@ when a flag comes before a word kubectl has no command for.
   2> error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)
   [1]
 
+An unknown command gets cobra's suggestions, over kubectl's commands in
+the order kubectl adds them, and no usage line.
+
+  $ kubectl gte pods
+  2> error: unknown command "gte" for "kubectl"
+  2> 
+  2> Did you mean this?
+  2> 	get
+  [1]
+
+  $ kubectl app -f x.yaml
+  2> error: unknown command "app" for "kubectl"
+  2> 
+  2> Did you mean this?
+  2> 	top
+  2> 	cp
+  2> 	apply
+  [1]
+
+  $ kubectl xyzzy
+  2> error: unknown command "xyzzy" for "kubectl"
+  [1]
+
 Flag errors after the verb: pflag's words, the hint naming the command.
 
   $ kubectl get pods --context
@@ -453,6 +476,15 @@ kubectl events: LAST SEEN TYPE REASON OBJECT MESSAGE, oldest first, with
   [1]
 
 What only a real client does well is left to it, in one line.
+
+  $ kubectl get pods -w
+  2> error: kubesim's built-in kubectl does not watch (kubectl get -w); use the real kubectl against `kubesim serve`
+  [1]
+
+  $ kubectl get pods --chunk-size=abc
+  2> error: invalid argument "abc" for "--chunk-size" flag: strconv.ParseInt: parsing "abc": invalid syntax
+  2> See 'kubectl get --help' for usage.
+  [1]
 
   $ kubectl completion bash
   2> error: kubesim's built-in kubectl writes no shell completion; use the real kubectl (kubectl completion bash) against `kubesim serve`

@@ -97,6 +97,5 @@ What kubectl says about the cluster and itself, and annotations.
 
   $ kubectl frobnicate
   2> error: unknown command "frobnicate" for "kubectl"
-  2> Run 'kubectl --help' for usage.
   [1]
 
