@@ -420,7 +420,7 @@ dec_owner_refs(struct dec *d, const struct ynode *n, struct meta *m)
 static int
 dec_meta(struct dec *d, const struct ynode *n, struct meta *m)
 {
-	static const char *const server_set[] = {"uid", "resourceVersion", "generation",
+	static const char *const server_set[] = {"uid", "generation",
 		"creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink",
 		"managedFields", NULL};
 	int rc = 0;
@@ -443,6 +443,23 @@ dec_meta(struct dec *d, const struct ynode *n, struct meta *m)
 			rc = dec_labels(d, v, &m->annotations);
 		else if (strcmp(k, "ownerReferences") == 0)
 			rc = dec_owner_refs(d, v, m);
+		else if (strcmp(k, "resourceVersion") == 0) {
+			/*
+			 * Kept for the API layer's precondition (an update naming a
+			 * stale version is a Conflict); one kubesim could not have
+			 * issued is opaque to it, as to etcd3's versioner, and ignored.
+			 */
+			char *rv = NULL, *end;
+			unsigned long long num;
+
+			rc = dec_str(d, v, &rv);
+			if (rc == 0 && rv[0] >= '1' && rv[0] <= '9') {
+				num = strtoull(rv, &end, 10);
+				if (*end == '\0')
+					m->resource_version = num;
+			}
+			free(rv);
+		}
 		else if (strcmp(k, "finalizers") == 0) {
 			char **f = NULL;
 			size_t nf = 0;
