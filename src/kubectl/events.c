@@ -18,11 +18,10 @@
 #include "api/store.h"
 #include "cluster.h"
 #include "codec/encode.h"
-#include "codec/jsontext.h"
-#include "kubectl/jsonpath.h"
 #include "kubectl/kctl.h"
 #include "kubectl/printers.h"
 #include "kubectl/table.h"
+#include "kubectl/write.h"
 #include "util/duration.h"
 #include "util/err.h"
 #include "util/strbuf.h"
@@ -34,7 +33,7 @@ static const struct kctl_flag events_flags[] = {
 	{"chunk-size", 0, KF_INT, "500", "Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.", NULL},
 	{"for", 0, KF_STRING, NULL, "Filter events to only those pertaining to the specified resource.", NULL},
 	{"no-headers", 0, KF_BOOL, NULL, "When using the default output format, don't print headers.", NULL},
-	{"output", 'o', KF_STRING, NULL, "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).", NULL},
+	KCTL_WRITE_OUTPUT_FLAG,
 	{"types", 0, KF_STRING, NULL, "Output only events of given types.", NULL},
 	{"watch", 'w', KF_BOOL, NULL, "After listing the requested events, watch for more events.", NULL},
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
@@ -123,7 +122,6 @@ print_events(struct kctl_call *call, const char *output, struct vec *evs, bool a
 {
 	int64_t now = cluster_now(call->c);
 	struct strbuf text = STRBUF_INIT;
-	struct ks_err err;
 	int rc = 0;
 
 	if (output[0] == '\0') {
@@ -167,13 +165,7 @@ print_events(struct kctl_call *call, const char *output, struct vec *evs, bool a
 			cJSON_AddItemToArray(items, encode_object(evs->v[i], now));
 		cJSON_AddStringToObject(doc, "kind", "EventList");
 		cJSON_AddObjectToObject(doc, "metadata");
-		if (strcmp(output, "json") == 0)
-			encode_json_text(doc, &text);
-		else if (strcmp(output, "yaml") == 0)
-			encode_yaml_text(doc, &text);
-		else if (jsonpath_eval(output + 9, doc, &text, &err) < 0)
-			rc = kctl_error(call, "%s", err.msg);
-		kctl_out(call->res, "%s", sb_str(&text));
+		rc = kctl_print_doc(call, output, doc);
 		encode_free(doc);
 	}
 	sb_free(&text);
@@ -208,14 +200,9 @@ events_exec(struct kctl_call *call)
 		for_kind = kind_name(k);
 		for_name = xstrdup(slash + 1);
 	}
-	if (output[0] != '\0' && strcmp(output, "json") != 0 && strcmp(output, "yaml") != 0 &&
-	    strcmp(output, "name") != 0 && strncmp(output, "jsonpath=", 9) != 0) {
+	if (kctl_write_output_check(call) < 0) {
 		free(for_name);
-		if (kctl_template_output(call, output))
-			return 1;
-		return kctl_error(call,
-		    "unable to match a printer suitable for the output format \"%s\", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml",
-		    output);
+		return 1;
 	}
 	if (!type_wanted(types, "Normal") || !type_wanted(types, "Warning")) {
 		char *copy = xstrdup(types), *save = NULL;

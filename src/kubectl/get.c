@@ -653,7 +653,6 @@ get_exec(struct kctl_call *call)
 		struct vec flat = VEC_INIT;
 		bool implied = ngroups == 1 && (strchr(call->args[0], '/') != NULL ? call->n_args == 1 : call->n_args == 2);
 		bool single = implied && total == 1;
-		struct strbuf text = STRBUF_INIT;
 		const char *sort_by = kctl_str(call, "sort-by");
 		cJSON *doc;
 
@@ -677,20 +676,12 @@ get_exec(struct kctl_call *call)
 		} else {
 			doc = single ? encode_object(flat.v[0], cluster_now(call->c))
 				     : encode_list((struct object *const *)flat.v, flat.n, cluster_now(call->c));
-			if (out == OUT_JSON)
-				encode_json_text(doc, &text);
-			else if (out == OUT_YAML)
-				encode_yaml_text(doc, &text);
-			else if (jsonpath_eval(out_arg, doc, &text, &err) < 0) {
-				kctl_err(call->res, "error: %s\n", err.msg);
+			if (kctl_print_doc(call, kctl_str(call, "output"), doc) != 0)
 				status = 1;
-			}
-			kctl_out(call->res, "%s", sb_str(&text));
 			encode_free(doc);
 		}
 		if (printer_err[0] != '\0')
 			status = 1;
-		sb_free(&text);
 		vec_free(&flat);
 	} else {
 		struct print_opts po;

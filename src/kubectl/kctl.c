@@ -21,6 +21,8 @@
 #include "api/selector.h"
 #include "api/store.h"
 #include "codec/decode.h"
+#include "codec/jsontext.h"
+#include "kubectl/jsonpath.h"
 #include "util/duration.h"
 #include "util/err.h"
 #include "util/vec.h"
@@ -344,6 +346,24 @@ kctl_combined_type_args(struct kctl_call *call, char *const *args, size_t n)
 		return 1;
 	return kctl_error(call,
 	    "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'") + 1;
+}
+
+int
+kctl_print_doc(struct kctl_call *call, const char *output, const cJSON *doc)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct ks_err err;
+	int rc = 0;
+
+	if (strcmp(output, "json") == 0)
+		encode_json_text(doc, &text);
+	else if (strcmp(output, "yaml") == 0)
+		encode_yaml_text(doc, &text);
+	else if (jsonpath_eval(output + strlen("jsonpath="), doc, &text, &err) < 0)
+		rc = kctl_error(call, "%s", err.msg);
+	kctl_out(call->res, "%s", sb_str(&text));
+	sb_free(&text);
+	return rc;
 }
 
 bool

@@ -25,6 +25,7 @@
 #include "api/meta.h"
 #include "util/strbuf.h"
 
+struct cJSON;
 struct cluster;
 struct ks_err;
 struct vec;
@@ -152,6 +153,11 @@ bool kctl_is_pair(const char *s);
  * all are, 2 (after kubectl's error) when only some are.
  */
 int kctl_combined_type_args(struct kctl_call *call, char *const *args, size_t n);
+/*
+ * doc printed as -o json, yaml or jsonpath=TEMPLATE (output names which)
+ * prints it; 1 after kubectl's error when the template fails.
+ */
+int kctl_print_doc(struct kctl_call *call, const char *output, const struct cJSON *doc);
 /*
  * -o go-template and its kin need Go's text/template, which only the real
  * kubectl has: true, after saying so in one line, when output asks for one.

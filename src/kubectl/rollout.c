@@ -18,8 +18,6 @@
 #include "api/store.h"
 #include "cluster.h"
 #include "codec/encode.h"
-#include "codec/jsontext.h"
-#include "kubectl/jsonpath.h"
 #include "kubectl/describe.h"
 #include "apiserver/apiserver.h"
 #include "kubectl/kctl.h"
@@ -74,7 +72,7 @@ static const struct kctl_flag rollout_flags[] = {
 	{"timeout", 0, KF_DURATION, "0s", "The length of time to wait before ending watch, zero means never.", NULL},
 	{"revision", 0, KF_INT, "0", "See the details, including podTemplate of the revision specified", NULL},
 	{"to-revision", 0, KF_INT, "0", "The revision to rollback to. Default to 0 (last revision).", NULL},
-	{"output", 'o', KF_STRING, NULL, "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).", NULL},
+	KCTL_WRITE_OUTPUT_FLAG,
 	KCTL_DRY_RUN_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
@@ -289,26 +287,17 @@ static int
 history_print_obj(struct kctl_call *call, const char *output, const struct revision *r, int *count)
 {
 	cJSON *doc;
-	struct strbuf text = STRBUF_INIT;
-	struct ks_err err;
-	int rc = 0;
+	int rc;
 
 	if (strcmp(output, "name") == 0) {
 		kctl_out(call->res, "%s/%s\n", kctl_type_name(KIND_CONTROLLERREVISION), r->obj.meta.name);
 		return 0;
 	}
+	/* printers.YAMLPrinter separates the documents it prints. */
+	if (strcmp(output, "yaml") == 0 && (*count)++ > 0)
+		kctl_out(call->res, "%s", "---\n");
 	doc = encode_object(&r->obj, cluster_now(call->c));
-	if (strcmp(output, "json") == 0)
-		encode_json_text(doc, &text);
-	else if (strcmp(output, "yaml") == 0) {
-		/* printers.YAMLPrinter separates the documents it prints. */
-		if ((*count)++ > 0)
-			sb_add(&text, "---\n");
-		encode_yaml_text(doc, &text);
-	} else if (jsonpath_eval(output + 9, doc, &text, &err) < 0)
-		rc = kctl_error(call, "%s", err.msg);
-	kctl_out(call->res, "%s", sb_str(&text));
-	sb_free(&text);
+	rc = kctl_print_doc(call, output, doc);
 	encode_free(doc);
 	return rc;
 }
@@ -354,14 +343,10 @@ rollout_history(struct kctl_call *call)
 		for (size_t i = 2; i < call->n_args; i++)
 			vec_push(&targets, (void *)call->args[i]);
 	}
-	if (output[0] != '\0' && strcmp(output, "name") != 0 && strcmp(output, "json") != 0 &&
-	    strcmp(output, "yaml") != 0 && strncmp(output, "jsonpath=", 9) != 0) {
+	/* Run: the printer after the builder, before the first object. */
+	if (kctl_write_output_check(call) < 0) {
 		vec_free(&targets);
-		if (kctl_template_output(call, output))
-			return 1;
-		return kctl_error(call,
-		    "unable to match a printer suitable for the output format \"%s\", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml",
-		    output);
+		return 1;
 	}
 	if (call->n_args == 2 && slashed == 0) {
 		/* Every object of the type in the namespace, by name. */

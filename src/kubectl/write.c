@@ -104,9 +104,6 @@ kctl_write_print(struct kctl_call *call, const struct object *obj, const cJSON *
     const char *operation, enum kctl_dry_run dry)
 {
 	const char *o = kctl_str(call, "output");
-	struct strbuf text = STRBUF_INIT;
-	struct ks_err err;
-	int rc = 0;
 
 	if (o[0] == '\0') {
 		kctl_out(call->res, "%s/%s %s%s\n", kctl_type_name(obj->kind), obj->meta.name,
@@ -119,17 +116,7 @@ kctl_write_print(struct kctl_call *call, const struct object *obj, const cJSON *
 	}
 	if (doc == NULL)
 		return 0;
-	if (strcmp(o, "json") == 0)
-		encode_json_text(doc, &text);
-	else if (strcmp(o, "yaml") == 0)
-		encode_yaml_text(doc, &text);
-	else if (jsonpath_eval(o + 9, doc, &text, &err) < 0) {
-		kctl_err(call->res, "error: %s\n", err.msg);
-		rc = 1;
-	}
-	kctl_out(call->res, "%s", sb_str(&text));
-	sb_free(&text);
-	return rc;
+	return kctl_print_doc(call, o, doc);
 }
 
 void
