@@ -47,6 +47,7 @@ extern const struct kctl_verb kctl_explain_verb;
 extern const struct kctl_verb kctl_version_verb;
 extern const struct kctl_verb kctl_cluster_info_verb;
 extern const struct kctl_verb kctl_api_resources_verb;
+extern const struct kctl_verb kctl_options_verb;
 
 static const struct kctl_verb *const kctl_verbs[] = {
 	&kctl_create_verb,
@@ -68,6 +69,7 @@ static const struct kctl_verb *const kctl_verbs[] = {
 	&kctl_version_verb,
 	&kctl_cluster_info_verb,
 	&kctl_api_resources_verb,
+	&kctl_options_verb,
 };
 
 void
@@ -279,14 +281,18 @@ print_verb_help(const struct kctl_verb *v, struct strbuf *out)
 				sb_addf(out, "    -%c, --%s", f->shorthand, f->name);
 			else
 				sb_addf(out, "    --%s", f->name);
-			if (f->type != KF_BOOL)
+			/* pflag quotes only string values. */
+			if (f->type == KF_STRING)
 				sb_addf(out, "='%s'", f->def ? f->def : "");
 			else
-				sb_addf(out, "=%s", f->def ? f->def : "false");
+				sb_addf(out, "=%s", f->def ? f->def : f->type == KF_BOOL ? "false" : "0");
 			sb_addf(out, ":\n\t%s\n\n", f->help);
 		}
 	}
 	sb_add(out, "Use \"kubectl options\" for a list of global command-line options (applies to all commands).\n");
+	/* The options are kubesim's; the long descriptions and examples are the real kubectl's. */
+	sb_addf(out, "(kubesim's built-in kubectl: an abridged help; the real kubectl's \"kubectl %s --help\" has the full text)\n",
+	    v->name);
 }
 
 /* Kinds of a real cluster that kubesim does not simulate: kubectl's error, then why. */
@@ -407,36 +413,37 @@ kctl_no_resources_error(struct kctl_call *call)
  * cobra takes them before the verb as well as after it. Only -n means
  * something to kubesim; --request-timeout is checked as kubectl checks it,
  * the rest name a kubeconfig, a server or a credential kubesim has no use
- * for and are accepted and ignored.
+ * for and are accepted and ignored. def is the default as `kubectl
+ * options` shows it (NULL: computed), help is its text.
  */
 static const struct kctl_flag global_flags[] = {
-	{"as", 0, KF_STRING, NULL, NULL, NULL},
-	{"as-group", 0, KF_STRING, NULL, NULL, NULL},
-	{"as-uid", 0, KF_STRING, NULL, NULL, NULL},
-	{"cache-dir", 0, KF_STRING, NULL, NULL, NULL},
-	{"certificate-authority", 0, KF_STRING, NULL, NULL, NULL},
-	{"client-certificate", 0, KF_STRING, NULL, NULL, NULL},
-	{"client-key", 0, KF_STRING, NULL, NULL, NULL},
-	{"cluster", 0, KF_STRING, NULL, NULL, NULL},
-	{"context", 0, KF_STRING, NULL, NULL, NULL},
-	{"disable-compression", 0, KF_BOOL, NULL, NULL, NULL},
-	{"insecure-skip-tls-verify", 0, KF_BOOL, NULL, NULL, NULL},
-	{"kubeconfig", 0, KF_STRING, NULL, NULL, NULL},
-	{"log-flush-frequency", 0, KF_DURATION, NULL, NULL, NULL},
-	{"match-server-version", 0, KF_BOOL, NULL, NULL, NULL},
-	{"namespace", 'n', KF_STRING, NULL, NULL, NULL},
-	{"password", 0, KF_STRING, NULL, NULL, NULL},
-	{"profile", 0, KF_STRING, NULL, NULL, NULL},
-	{"profile-output", 0, KF_STRING, NULL, NULL, NULL},
-	{"request-timeout", 0, KF_STRING, NULL, NULL, NULL},
-	{"server", 's', KF_STRING, NULL, NULL, NULL},
-	{"tls-server-name", 0, KF_STRING, NULL, NULL, NULL},
-	{"token", 0, KF_STRING, NULL, NULL, NULL},
-	{"user", 0, KF_STRING, NULL, NULL, NULL},
-	{"username", 0, KF_STRING, NULL, NULL, NULL},
-	{"v", 'v', KF_INT, NULL, NULL, NULL},
-	{"vmodule", 0, KF_STRING, NULL, NULL, NULL},
-	{"warnings-as-errors", 0, KF_BOOL, NULL, NULL, NULL},
+	{"as", 0, KF_STRING, "''", "Username to impersonate for the operation. User could be a regular user or a service account in a namespace.", NULL},
+	{"as-group", 0, KF_STRING, "[]", "Group to impersonate for the operation, this flag can be repeated to specify multiple groups.", NULL},
+	{"as-uid", 0, KF_STRING, "''", "UID to impersonate for the operation.", NULL},
+	{"cache-dir", 0, KF_STRING, NULL, "Default cache directory", NULL},
+	{"certificate-authority", 0, KF_STRING, "''", "Path to a cert file for the certificate authority", NULL},
+	{"client-certificate", 0, KF_STRING, "''", "Path to a client certificate file for TLS", NULL},
+	{"client-key", 0, KF_STRING, "''", "Path to a client key file for TLS", NULL},
+	{"cluster", 0, KF_STRING, "''", "The name of the kubeconfig cluster to use", NULL},
+	{"context", 0, KF_STRING, "''", "The name of the kubeconfig context to use", NULL},
+	{"disable-compression", 0, KF_BOOL, "false", "If true, opt-out of response compression for all requests to the server", NULL},
+	{"insecure-skip-tls-verify", 0, KF_BOOL, "false", "If true, the server's certificate will not be checked for validity. This will make your HTTPS connections insecure", NULL},
+	{"kubeconfig", 0, KF_STRING, "''", "Path to the kubeconfig file to use for CLI requests.", NULL},
+	{"log-flush-frequency", 0, KF_DURATION, "5s", "Maximum number of seconds between log flushes", NULL},
+	{"match-server-version", 0, KF_BOOL, "false", "Require server version to match client version", NULL},
+	{"namespace", 'n', KF_STRING, "''", "If present, the namespace scope for this CLI request", NULL},
+	{"password", 0, KF_STRING, "''", "Password for basic authentication to the API server", NULL},
+	{"profile", 0, KF_STRING, "'none'", "Name of profile to capture. One of (none|cpu|heap|goroutine|threadcreate|block|mutex)", NULL},
+	{"profile-output", 0, KF_STRING, "'profile.pprof'", "Name of the file to write the profile to", NULL},
+	{"request-timeout", 0, KF_STRING, "'0'", "The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don't timeout requests.", NULL},
+	{"server", 's', KF_STRING, "''", "The address and port of the Kubernetes API server", NULL},
+	{"tls-server-name", 0, KF_STRING, "''", "Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used", NULL},
+	{"token", 0, KF_STRING, "''", "Bearer token for authentication to the API server", NULL},
+	{"user", 0, KF_STRING, "''", "The name of the kubeconfig user to use", NULL},
+	{"username", 0, KF_STRING, "''", "Username for basic authentication to the API server", NULL},
+	{"v", 'v', KF_INT, "0", "number for the log level verbosity", NULL},
+	{"vmodule", 0, KF_STRING, "", "comma-separated list of pattern=N settings for file-filtered logging (only works for the default text log format)", NULL},
+	{"warnings-as-errors", 0, KF_BOOL, "false", "Treat warnings received from the server as errors and exit with a non-zero exit code", NULL},
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
@@ -448,6 +455,44 @@ global_flag(const char *name, char shorthand)
 			return f;
 	return NULL;
 }
+
+/*
+ * `kubectl options` (cmd/options): the global flags in pflag's FlagUsages
+ * form. --cache-dir's default is $HOME/.kube/cache, as homedir.HomeDir()
+ * finds it (the one thing here that reads the environment, as kubectl's
+ * own text does).
+ */
+static int
+options_exec(struct kctl_call *call)
+{
+	const char *home = getenv("HOME") != NULL ? getenv("HOME") : "";
+
+	kctl_out(call->res, "%s", "The following options can be passed to any command:\n\n");
+	for (const struct kctl_flag *f = global_flags; f->name != NULL; f++) {
+		if (f->shorthand)
+			kctl_out(call->res, "    -%c, --%s=", f->shorthand, f->name);
+		else
+			kctl_out(call->res, "    --%s=", f->name);
+		if (f->def != NULL)
+			kctl_out(call->res, "%s", f->def);
+		else
+			kctl_out(call->res, "'%s/.kube/cache'", home);
+		kctl_out(call->res, ":\n\t%s\n\n", f->help);
+	}
+	return 0;
+}
+
+static const struct kctl_flag options_flags[] = {
+	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
+};
+
+const struct kctl_verb kctl_options_verb = {
+	.name = "options",
+	.short_help = "Print the list of flags inherited by all commands",
+	.usage = "kubectl options [flags]",
+	.flags = options_flags,
+	.exec = options_exec,
+};
 
 /*
  * A pflag parse error, framed by the flag error func of kubectl's root
@@ -706,8 +751,8 @@ print_root_help(struct strbuf *out)
 /* kubectl v1.32's commands that kubesim leaves out (it says so, rather than "unknown command"). */
 static const char *const verbs_not_simulated[] = {"run", "expose", "edit", "scale", "autoscale",
 	"certificate", "top", "logs", "attach", "exec", "port-forward", "proxy", "cp", "auth", "debug",
-	"diff", "patch", "wait", "kustomize", "config", "plugin", "api-versions", "options",
-	"alpha", NULL};
+	"diff", "patch", "wait", "kustomize", "config", "plugin", "api-versions", "alpha",
+	NULL};
 
 static bool
 is_kubectl_verb(const char *w)
@@ -829,6 +874,15 @@ kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
 	call.res = res;
 	call.ns = "default";
 	at = command_word(argc, argv);
+	if (at >= 0 && strcmp(argv[at], "help") == 0 && at + 1 < argc && find_verb(argv[at + 1]) != NULL) {
+		/* cobra's help command: the named command's help. */
+		struct strbuf text = STRBUF_INIT;
+
+		print_verb_help(find_verb(argv[at + 1]), &text);
+		kctl_out(res, "%s", sb_str(&text));
+		sb_free(&text);
+		return res->status = 0;
+	}
 	if (at < 0 || strcmp(argv[at], "help") == 0) {
 		/* The root command: global flags only, then its help. */
 		rc = parse_flags(&call, argc, argv, &help);

@@ -489,3 +489,29 @@ What only a real client does well is left to it, in one line.
   $ kubectl completion bash
   2> error: kubesim's built-in kubectl writes no shell completion; use the real kubectl (kubectl completion bash) against `kubesim serve`
   [1]
+
+kubectl options prints the global flags as the real kubectl does; a
+verb's help is kubesim's own, abridged, and says so in its last line.
+
+  $ HOME=/home/learner kubectl options | sed -n '1,4p;/cache-dir/,/^$/p;/^    -v/,$p'
+  The following options can be passed to any command:
+  
+      --as='':
+  	Username to impersonate for the operation. User could be a regular user or a service account in a namespace.
+      --cache-dir='/home/learner/.kube/cache':
+  	Default cache directory
+  
+      -v, --v=0:
+  	number for the log level verbosity
+  
+      --vmodule=:
+  	comma-separated list of pattern=N settings for file-filtered logging (only works for the default text log format)
+  
+      --warnings-as-errors=false:
+  	Treat warnings received from the server as errors and exit with a non-zero exit code
+  
+
+  $ kubectl help cordon | tail -n 3
+  
+  Use "kubectl options" for a list of global command-line options (applies to all commands).
+  (kubesim's built-in kubectl: an abridged help; the real kubectl's "kubectl cordon --help" has the full text)
