@@ -155,6 +155,11 @@ edit_meta(struct kctl_call *call, bool annotate)
 		return 1;
 	if (parse_changes(call, first, annotate, &changes, &nchanges) != 0)
 		return 1;
+	/* Validate, in its order. */
+	if (kctl_bool(call, "all") && selector[0] != '\0') {
+		changes_free(changes, nchanges);
+		return kctl_error(call, "cannot set --all and --selector at the same time");
+	}
 	if (first == 0 || nchanges == 0) {
 		changes_free(changes, nchanges);
 		if (first == 0)
@@ -186,7 +191,15 @@ edit_meta(struct kctl_call *call, bool annotate)
 			changes_free(changes, nchanges);
 			return kctl_unknown_type(call, call->args[0]);
 		}
-		if (selector[0] != '\0' || kctl_bool(call, "all")) {
+		/*
+		 * The builder: names win over --all (ResourceTypeOrNameArgs), and
+		 * do not mix with a selector (visitBySelector).
+		 */
+		if (selector[0] != '\0' && first > 1) {
+			changes_free(changes, nchanges);
+			return kctl_error(call, "name cannot be provided when a selector is specified");
+		}
+		if (selector[0] != '\0' || (kctl_bool(call, "all") && first == 1)) {
 			struct label_selector sel;
 			struct vec all = VEC_INIT;
 			struct ks_err err;

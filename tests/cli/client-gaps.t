@@ -235,6 +235,17 @@ anything is read, as are malformed changes.
   2> error: all resources must be specified before label changes: foo
   [1]
 
+  $ kubectl label node --all -l a=b x=y
+  2> error: cannot set --all and --selector at the same time
+  [1]
+
+  $ kubectl label node node1 -l a=b x=y
+  2> error: name cannot be provided when a selector is specified
+  [1]
+
+  $ kubectl annotate node node1 --all x=y
+  node/node1 annotated
+
   $ kubectl get node node1 --show-labels --no-headers -o custom-columns=L:.metadata.labels.a
   <none>
 
