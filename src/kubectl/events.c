@@ -55,16 +55,21 @@ type_wanted(const char *types, const char *type)
 	return found;
 }
 
-/* eventTime: lastTimestamp, or the zero time (eventTime is never set here). */
+/*
+ * eventTime: lastTimestamp, or the zero time (eventTime is never set
+ * here), in whole seconds as kubectl decodes it from the serialised
+ * object: two events in the same second are equal.
+ */
 static int64_t
 event_sort_time(const struct event *e)
 {
-	return e->last_ms >= 0 ? e->last_ms : INT64_MIN;
+	return e->last_ms >= 0 ? e->last_ms / 1000 : INT64_MIN;
 }
 
 /*
- * sort.Sort(SortableEvents) by eventTime. Go's sort is not stable past 12
- * items; ours keeps the list order (namespace, name) among equal times.
+ * sort.Sort(SortableEvents) by eventTime. Up to 12 events Go's pdqsort is
+ * an insertion sort, so equal times keep the list's order (namespace,
+ * name), as here; past 12 Go's order among equal times is its own.
  */
 static void
 sort_events(struct vec *evs)
