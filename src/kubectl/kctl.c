@@ -140,6 +140,21 @@ flag_index_short(const struct kctl_verb *v, char c)
 	return -1;
 }
 
+/* Flag i of the verb, or -1 when the subcommand named so far does not have it. */
+static int
+sub_flag(const struct kctl_call *call, int i)
+{
+	const char *const *allowed;
+
+	if (i < 0 || call->verb->sub_flags == NULL || call->n_args == 0)
+		return i;
+	allowed = call->verb->sub_flags(call->args[0]);
+	for (size_t k = 0; allowed != NULL && allowed[k] != NULL; k++)
+		if (strcmp(allowed[k], call->verb->flags[i].name) == 0)
+			return i;
+	return allowed == NULL ? i : -1;
+}
+
 const char *
 kctl_str(const struct kctl_call *call, const char *name)
 {
@@ -499,8 +514,8 @@ const struct kctl_verb kctl_options_verb = {
  * command (cmd.go): "error: <pflag's text>", then the usage hint naming
  * the command path.
  */
-static int
-flag_error(struct kctl_call *call, const char *fmt, ...)
+int
+kctl_flag_error(struct kctl_call *call, const char *fmt, ...)
 {
 	char msg[2048], path[160];
 	va_list ap;
@@ -585,7 +600,7 @@ check_flag_value(struct kctl_call *call, const struct kctl_flag *f, const char *
 		bad = go_duration_error(value, why, sizeof why);
 	if (bad == NULL)
 		return 0;
-	return flag_error(call, "invalid argument \"%s\" for \"%s\" flag: %s", value, shown, bad);
+	return kctl_flag_error(call, "invalid argument \"%s\" for \"%s\" flag: %s", value, shown, bad);
 }
 
 /* A global flag's value: -n sets the namespace, the rest are noted or ignored. */
@@ -637,10 +652,10 @@ parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
 				*help = true;
 				continue;
 			}
-			fi = v != NULL ? flag_index(v, name) : -1;
+			fi = v != NULL ? sub_flag(call, flag_index(v, name)) : -1;
 			f = fi >= 0 ? &v->flags[fi] : global_flag(name, 0);
 			if (f == NULL)
-				return flag_error(call, "unknown flag: --%s", name);
+				return kctl_flag_error(call, "unknown flag: --%s", name);
 		} else {
 			char c = w[1];
 
@@ -648,10 +663,10 @@ parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
 				*help = true;
 				continue;
 			}
-			fi = v != NULL ? flag_index_short(v, c) : -1;
+			fi = v != NULL ? sub_flag(call, flag_index_short(v, c)) : -1;
 			f = fi >= 0 ? &v->flags[fi] : global_flag(NULL, c);
 			if (f == NULL)
-				return flag_error(call, "unknown shorthand flag: '%c' in %s", c, w);
+				return kctl_flag_error(call, "unknown shorthand flag: '%c' in %s", c, w);
 			snprintf(name, sizeof name, "%s", f->name);
 			if (w[2] != '\0')
 				value = w + 2 + (w[2] == '=');
@@ -677,8 +692,8 @@ parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
 		if (value == NULL) {
 			if (a + 1 >= argc) {
 				if (w[1] == '-')
-					return flag_error(call, "flag needs an argument: --%s", name);
-				return flag_error(call, "flag needs an argument: '%c' in -%c", w[1], w[1]);
+					return kctl_flag_error(call, "flag needs an argument: --%s", name);
+				return kctl_flag_error(call, "flag needs an argument: '%c' in -%c", w[1], w[1]);
 			}
 			value = argv[++a];
 		}

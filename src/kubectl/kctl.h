@@ -107,6 +107,12 @@ struct kctl_verb {
 	const struct kctl_flag *flags; /* ends with {NULL} */
 	int (*exec)(struct kctl_call *call);
 	bool subcommands; /* rollout, set: the first word names a subcommand */
+	/*
+	 * Optional, with subcommands: the flags of flags[] the subcommand
+	 * has (NULL-terminated), NULL for all; the parser refuses the others
+	 * as pflag refuses an unknown flag.
+	 */
+	const char *const *(*sub_flags)(const char *sub);
 };
 
 struct kctl_call {
@@ -134,6 +140,11 @@ void kctl_flush(struct kctl_call *call);
 
 /* Print "error: <msg>" to stderr and return exit status 1. */
 int kctl_error(struct kctl_call *call, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * A flag error as kubectl's root flag error func frames pflag's: "error:
+ * <msg>" and "See 'kubectl <verb> [<subcommand>] --help' for usage.".
+ */
+int kctl_flag_error(struct kctl_call *call, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Usage error: message plus "See 'kubectl <verb> -h' for help and examples". */
 int kctl_usage_error(struct kctl_call *call, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -494,11 +494,39 @@ rollout_restart(struct kctl_call *call)
 	return kctl_write_update(call, &edit->obj, "restarted", dry);
 }
 
+/*
+ * The verb's flag table serves every subcommand; each of kubectl's
+ * subcommands has only some of them (rollout_*.go), and pflag refuses the
+ * others.
+ */
+static const char *const *
+rollout_sub_flags(const char *sub)
+{
+	static const char *const status[] = {"watch", "timeout", "revision", NULL};
+	static const char *const history[] = {"revision", "output", NULL};
+	static const char *const undo[] = {"to-revision", "output", "dry-run", NULL};
+	static const char *const restart[] = {"output", "dry-run", NULL};
+	static const char *const pause[] = {"output", NULL};
+
+	if (strcmp(sub, "status") == 0)
+		return status;
+	if (strcmp(sub, "history") == 0)
+		return history;
+	if (strcmp(sub, "undo") == 0)
+		return undo;
+	if (strcmp(sub, "restart") == 0)
+		return restart;
+	if (strcmp(sub, "pause") == 0 || strcmp(sub, "resume") == 0)
+		return pause;
+	return NULL;
+}
+
 static int
 rollout_exec(struct kctl_call *call)
 {
 	const char *sub = call->n_args > 0 ? call->args[0] : "";
 	const char *name;
+
 
 	if (strcmp(sub, "status") == 0)
 		return rollout_status(call);
@@ -530,4 +558,5 @@ const struct kctl_verb kctl_rollout_verb = {
 	.flags = rollout_flags,
 	.exec = rollout_exec,
 	.subcommands = true,
+	.sub_flags = rollout_sub_flags,
 };

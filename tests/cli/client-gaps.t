@@ -175,6 +175,18 @@ Flag errors after the verb: pflag's words, the hint naming the command.
   2> See 'kubectl rollout history --help' for usage.
   [1]
 
+Each rollout subcommand has only its own flags.
+
+  $ kubectl rollout status ds/x -o yaml
+  2> error: unknown shorthand flag: 'o' in -o
+  2> See 'kubectl rollout status --help' for usage.
+  [1]
+
+  $ kubectl rollout history ds/x --watch=false
+  2> error: unknown flag: --watch
+  2> See 'kubectl rollout history --help' for usage.
+  [1]
+
 The form the Kubernetes docs teach removes a taint by key and effect,
 whatever its value (parseTaints keeps only those two).
 
