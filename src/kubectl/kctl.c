@@ -615,9 +615,47 @@ set_global(struct kctl_call *call, const struct kctl_flag *f, const char *value)
 }
 
 /*
+ * Flag f (index fi in the verb's table, -1 for a global flag) given value,
+ * NULL when none was given (a boolean, or a flag with a no-option default).
+ * 1 after pflag's error when the value does not fit the flag's type.
+ */
+static int
+take_flag(struct kctl_call *call, const struct kctl_flag *f, int fi, const char *value)
+{
+	bool b = true;
+
+	if (value != NULL && check_flag_value(call, f, value) != 0)
+		return 1;
+	if (fi < 0) {
+		if (value != NULL)
+			set_global(call, f, value);
+		return 0;
+	}
+	if (f->type == KF_BOOL) {
+		if (value != NULL && !parse_bool_text(value, &b))
+			set_flag(call, fi, value); /* a no_opt_default flag's word */
+		else if (value == NULL && f->no_opt_default != NULL)
+			set_flag(call, fi, f->no_opt_default);
+		else
+			set_flag(call, fi, value == NULL ? "true" : value);
+		return 0;
+	}
+	/* -f may repeat; keep them joined by a NUL-free separator. */
+	if (call->given[fi] && strcmp(f->name, "filename") == 0) {
+		char *joined = xasprintf("%s\n%s", call->values[fi], value);
+
+		free(call->values[fi]);
+		call->values[fi] = joined;
+	} else
+		set_flag(call, fi, value);
+	return 0;
+}
+
+/*
  * pflag's grammar over the words after the verb: the verb's own flags and
- * kubectl's global ones; -h/--help prints the verb's help. Errors are
- * pflag's, framed as kubectl frames them.
+ * kubectl's global ones, --name[=value], -x [value], -xVALUE, -x=value,
+ * and groups of shorthand booleans ("-Ao wide"); -h/--help prints the
+ * verb's help. Errors are pflag's, framed as kubectl frames them.
  */
 static int
 parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
@@ -641,76 +679,62 @@ parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
 			only_args = true;
 			continue;
 		}
-		if (w[1] == '-') {
+		if (w[1] != '-') {
+			/* parseShortArg: one shorthand after another until one takes a value. */
+			for (const char *p = w + 1; *p != '\0';) {
+				char c = *p;
+
+				if (c == 'h') {
+					*help = true;
+					p++;
+					continue;
+				}
+				fi = v != NULL ? sub_flag(call, flag_index_short(v, c)) : -1;
+				f = fi >= 0 ? &v->flags[fi] : global_flag(NULL, c);
+				if (f == NULL)
+					return kctl_flag_error(call, "unknown shorthand flag: '%c' in -%s", c, p);
+				if (p[1] == '=') {
+					value = p + 2;
+				} else if (f->type == KF_BOOL) {
+					if (take_flag(call, f, fi, NULL) != 0)
+						return 1;
+					p++;
+					continue;
+				} else if (p[1] != '\0') {
+					value = p + 1;
+				} else if (a + 1 < argc) {
+					value = argv[++a];
+				} else
+					return kctl_flag_error(call, "flag needs an argument: '%c' in -%c", c, c);
+				if (take_flag(call, f, fi, value) != 0)
+					return 1;
+				break;
+			}
+			continue;
+		}
+		{
 			const char *eq = strchr(w + 2, '=');
 
 			snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - w - 2) : (int)strlen(w + 2),
 			    w + 2);
 			if (eq != NULL)
 				value = eq + 1;
-			if (strcmp(name, "help") == 0) {
-				*help = true;
-				continue;
-			}
-			fi = v != NULL ? sub_flag(call, flag_index(v, name)) : -1;
-			f = fi >= 0 ? &v->flags[fi] : global_flag(name, 0);
-			if (f == NULL)
-				return kctl_flag_error(call, "unknown flag: --%s", name);
-		} else {
-			char c = w[1];
-
-			if (c == 'h') {
-				*help = true;
-				continue;
-			}
-			fi = v != NULL ? sub_flag(call, flag_index_short(v, c)) : -1;
-			f = fi >= 0 ? &v->flags[fi] : global_flag(NULL, c);
-			if (f == NULL)
-				return kctl_flag_error(call, "unknown shorthand flag: '%c' in %s", c, w);
-			snprintf(name, sizeof name, "%s", f->name);
-			if (w[2] != '\0')
-				value = w + 2 + (w[2] == '=');
 		}
-		if (f->type == KF_BOOL) {
-			bool b = true;
-
-			if (value != NULL && check_flag_value(call, f, value) != 0)
-				return 1;
-			if (value != NULL && !parse_bool_text(value, &b)) {
-				set_flag(call, fi, value); /* a no_opt_default flag's word */
-				continue;
-			}
-			if (fi < 0)
-				continue;
-			if (value == NULL && f->no_opt_default != NULL) {
-				set_flag(call, fi, f->no_opt_default);
-				continue;
-			}
-			set_flag(call, fi, value == NULL ? "true" : value);
+		if (strcmp(name, "help") == 0) {
+			*help = true;
 			continue;
 		}
-		if (value == NULL) {
-			if (a + 1 >= argc) {
-				if (w[1] == '-')
-					return kctl_flag_error(call, "flag needs an argument: --%s", name);
-				return kctl_flag_error(call, "flag needs an argument: '%c' in -%c", w[1], w[1]);
-			}
+		fi = v != NULL ? sub_flag(call, flag_index(v, name)) : -1;
+		f = fi >= 0 ? &v->flags[fi] : global_flag(name, 0);
+		if (f == NULL)
+			return kctl_flag_error(call, "unknown flag: --%s", name);
+		if (value == NULL && f->type != KF_BOOL) {
+			if (a + 1 >= argc)
+				return kctl_flag_error(call, "flag needs an argument: --%s", name);
 			value = argv[++a];
 		}
-		if (check_flag_value(call, f, value) != 0)
+		if (take_flag(call, f, fi, value) != 0)
 			return 1;
-		if (fi < 0) {
-			set_global(call, f, value);
-			continue;
-		}
-		/* -f may repeat; keep them joined by a NUL-free separator. */
-		if (call->given[fi] && strcmp(name, "filename") == 0) {
-			char *joined = xasprintf("%s\n%s", call->values[fi], value);
-
-			free(call->values[fi]);
-			call->values[fi] = joined;
-		} else
-			set_flag(call, fi, value);
 	}
 	return 0;
 }

@@ -71,6 +71,16 @@ nothing to kubesim and are accepted.
   
   Use "kubectl <command> --help" for more information about a given command.
 
+Shorthand booleans group as pflag groups them.
+
+  $ kubectl get ds -Ao name
+  daemonset.apps/fluentd-es-demo
+
+  $ kubectl get ds -Ax
+  2> error: unknown shorthand flag: 'x' in -x
+  2> See 'kubectl get --help' for usage.
+  [1]
+
 Errors before the verb are the root command's, or the plugin handler's
 when a flag comes before a word kubectl has no command for.
 
