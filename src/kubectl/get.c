@@ -453,12 +453,22 @@ print_custom_columns(struct kctl_call *call, const char *spec, struct object *co
 	return rc;
 }
 
+static void
+runs_free(struct type_group *runs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		vec_free(&runs[i].objs);
+	free(runs);
+}
+
 static int
 get_exec(struct kctl_call *call)
 {
 	struct store *st = call->c->store;
 	struct type_group groups[KIND__COUNT];
 	size_t ngroups = 0;
+	struct type_group *runs = NULL; /* tables sorted across types: runs of one type */
+	size_t nruns = 0;
 	enum out_kind out = OUT_TABLE;
 	const char *out_arg;
 	char printer_err[1024];
@@ -629,11 +639,35 @@ get_exec(struct kctl_call *call)
 		}
 		v->n = j;
 		total += j;
-		if (kctl_str(call, "sort-by")[0] != '\0' && !generic &&
+		if (kctl_str(call, "sort-by")[0] != '\0' && !generic && ngroups == 1 &&
 		    sort_objects(call, v, kctl_str(call, "sort-by")) != 0)
 			sort_failed = true;
 	}
+	/*
+	 * Tables of several types: get.go sorts all the objects together, then
+	 * starts a new table whenever the type changes from one object to the
+	 * next; the groups become those runs.
+	 */
+	if (kctl_str(call, "sort-by")[0] != '\0' && !generic && ngroups > 1 && !sort_failed) {
+		struct vec flat = VEC_INIT;
+
+		for (size_t g = 0; g < ngroups; g++)
+			for (size_t i = 0; i < groups[g].objs.n; i++)
+				vec_push(&flat, groups[g].objs.v[i]);
+		if (sort_objects(call, &flat, kctl_str(call, "sort-by")) != 0)
+			sort_failed = true;
+		runs = xcalloc(flat.n + 1, sizeof *runs);
+		for (size_t i = 0; i < flat.n; i++) {
+			enum kind k = ((struct object *)flat.v[i])->kind;
+
+			if (nruns == 0 || runs[nruns - 1].kind != k)
+				runs[nruns++].kind = k;
+			vec_push(&runs[nruns - 1].objs, flat.v[i]);
+		}
+		vec_free(&flat);
+	}
 	if (sort_failed) {
+		runs_free(runs, nruns);
 		sel_free(&sel);
 		kctl_field_reqs_free(&freqs);
 		sb_free(&notfound);
@@ -701,18 +735,21 @@ get_exec(struct kctl_call *call)
 		po.show_labels = kctl_bool(call, "show-labels");
 		po.label_columns = cols;
 		po.n_label_columns = ncols;
-		for (size_t g = 0; g < ngroups; g++) {
+		for (size_t g = 0; g < (runs != NULL ? nruns : ngroups); g++) {
+			const struct type_group *tg = runs != NULL ? &runs[g] : &groups[g];
 			struct strbuf text = STRBUF_INIT;
 			struct table *t;
 
-			if (groups[g].objs.n == 0)
+			if (tg->objs.n == 0)
 				continue;
 			t = table_new();
-			printers_table(groups[g].kind, (struct object *const *)groups[g].objs.v,
-			    groups[g].objs.n, &po, cluster_now(call->c), t);
+			printers_table(tg->kind, (struct object *const *)tg->objs.v, tg->objs.n, &po,
+			    cluster_now(call->c), t);
 			sb_init(&text);
 			table_render(t, kctl_bool(call, "no-headers"), &text);
-			kctl_out(call->res, "%s%s", printed ? "\n" : "", sb_str(&text));
+			/* get.go's separatorWriter: a blank line between tables, only with headers. */
+			kctl_out(call->res, "%s%s", printed && !kctl_bool(call, "no-headers") ? "\n" : "",
+			    sb_str(&text));
 			sb_free(&text);
 			table_free(t);
 			printed = true;
@@ -734,6 +771,7 @@ get_exec(struct kctl_call *call)
 	sb_free(&notfound);
 	for (size_t g = 0; g < ngroups; g++)
 		vec_free(&groups[g].objs);
+	runs_free(runs, nruns);
 	sel_free(&sel);
 	kctl_field_reqs_free(&freqs);
 	if (status)

@@ -296,6 +296,22 @@ followed by "No resources found" (printGeneric never says it).
   pod/fluentd-es-demo-h5vxk
   pod/fluentd-es-demo-zgcv4
 
+Tables of several types are sorted together; a new table starts where
+the type changes, with a blank line only when there are headers.
+
+  $ kubectl get pods,ds --sort-by=.metadata.name
+  NAME                             DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE
+  daemonset.apps/fluentd-es-demo   2         2         2       2            2           <none>          60s
+  
+  NAME                        READY   STATUS    RESTARTS   AGE
+  pod/fluentd-es-demo-h5vxk   1/1     Running   0          59s
+  pod/fluentd-es-demo-zgcv4   1/1     Running   0          59s
+
+  $ kubectl get pods,ds --sort-by=.metadata.name --no-headers
+  daemonset.apps/fluentd-es-demo   2     2     2     2     2     <none>   60s
+  pod/fluentd-es-demo-h5vxk   1/1   Running   0     59s
+  pod/fluentd-es-demo-zgcv4   1/1   Running   0     59s
+
   $ kubectl get pod nosuchpod -o yaml
   2> Error from server (NotFound): pods "nosuchpod" not found
   [1]
