@@ -523,6 +523,11 @@ kctl_flag_error(struct kctl_call *call, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	/* options.go has its own flag error func. */
+	if (call->verb != NULL && strcmp(call->verb->name, "options") == 0) {
+		kctl_err(call->res, "error: %s\nRun 'kubectl options' without flags.\n", msg);
+		return call->res->status = 1;
+	}
 	if (call->verb == NULL)
 		snprintf(path, sizeof path, "kubectl");
 	else if (call->verb->subcommands && call->n_args > 0)
@@ -886,6 +891,37 @@ unknown_command(struct kctl_result *res, const char *word)
 	}
 }
 
+/*
+ * `kubectl completion SHELL`: its argument checks (completion.go
+ * RunCompletion), then one line: the script is the real kubectl's to write.
+ */
+static void
+completion(struct kctl_result *res, int argc, char **argv)
+{
+	static const char *const shells[] = {"bash", "zsh", "fish", "powershell", NULL};
+	const char *shell = NULL;
+	int n = 0;
+
+	for (int i = 0; i < argc; i++)
+		if (argv[i][0] != '-' || strcmp(argv[i], "-") == 0) {
+			shell = shell != NULL ? shell : argv[i];
+			n++;
+		}
+	if (n == 0 || n > 1) {
+		kctl_err(res, "error: %s\nSee 'kubectl completion -h' for help and examples\n",
+		    n == 0 ? "Shell not specified." : "Too many arguments. Expected only the shell type.");
+		return;
+	}
+	for (size_t i = 0; shells[i] != NULL; i++)
+		if (strcmp(shell, shells[i]) == 0) {
+			kctl_err(res, "error: kubesim's built-in kubectl writes no shell completion; use the real kubectl (kubectl completion %s) against `kubesim serve`\n",
+			    shell);
+			return;
+		}
+	kctl_err(res, "error: Unsupported shell type \"%s\".\nSee 'kubectl completion -h' for help and examples\n",
+	    shell);
+}
+
 /* clientcmd.ParseTimeout: whole seconds, or a Go duration. */
 static bool
 valid_request_timeout(const char *s)
@@ -946,7 +982,7 @@ kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
 	call.verb = find_verb(argv[at]);
 	if (call.verb == NULL) {
 		if (strcmp(argv[at], "completion") == 0)
-			kctl_err(res, "%s", "error: kubesim's built-in kubectl writes no shell completion; use the real kubectl (kubectl completion bash) against `kubesim serve`\n");
+			completion(res, argc - at - 1, argv + at + 1);
 		else
 			kctl_err(res, "error: kubesim does not simulate \"kubectl %s\" (kubectl help lists the commands it has)\n",
 			    argv[at]);

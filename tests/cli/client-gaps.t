@@ -535,6 +535,21 @@ What only a real client does well is left to it, in one line.
   2> See 'kubectl get --help' for usage.
   [1]
 
+  $ kubectl completion
+  2> error: Shell not specified.
+  2> See 'kubectl completion -h' for help and examples
+  [1]
+
+  $ kubectl completion tcsh
+  2> error: Unsupported shell type "tcsh".
+  2> See 'kubectl completion -h' for help and examples
+  [1]
+
+  $ kubectl options --bogus
+  2> error: unknown flag: --bogus
+  2> Run 'kubectl options' without flags.
+  [1]
+
   $ kubectl completion bash
   2> error: kubesim's built-in kubectl writes no shell completion; use the real kubectl (kubectl completion bash) against `kubesim serve`
   [1]
