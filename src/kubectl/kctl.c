@@ -595,14 +595,31 @@ check_flag_value(struct kctl_call *call, const struct kctl_flag *f, const char *
 	if (f->type == KF_BOOL && !parse_bool_text(value, &b) && f->no_opt_default == NULL) {
 		snprintf(why, sizeof why, "strconv.ParseBool: parsing \"%s\": invalid syntax", value);
 		bad = why;
+	} else if (f->type == KF_INT && strcmp(f->name, "v") == 0) {
+		/* klog's Level: strconv.ParseInt(s, 10, 32). */
+		char *end;
+		long long v;
+
+		errno = 0;
+		v = strtoll(value, &end, 10);
+		if (*value == '\0' || isspace((unsigned char)*value) || *end != '\0')
+			bad = "invalid syntax";
+		else if (errno == ERANGE || v > INT32_MAX || v < INT32_MIN)
+			bad = "value out of range";
+		if (bad != NULL) {
+			snprintf(why, sizeof why, "strconv.ParseInt: parsing \"%s\": %s", value, bad);
+			bad = why;
+		}
 	} else if (f->type == KF_INT && (bad = parse_flag_int(value, &n)) != NULL) {
 		char reason[64];
 
 		snprintf(reason, sizeof reason, "%s", bad);
 		snprintf(why, sizeof why, "strconv.ParseInt: parsing \"%s\": %s", value, reason);
 		bad = why;
-	} else if (f->type == KF_DURATION)
-		bad = go_duration_error(value, why, sizeof why);
+	} else if (f->type == KF_DURATION && go_duration_error(value, why, sizeof why) != NULL) {
+		/* klog's flag comes from Go's flag package, whose wrapper says only this. */
+		bad = strcmp(f->name, "log-flush-frequency") == 0 ? "parse error" : why;
+	}
 	if (bad == NULL)
 		return 0;
 	return kctl_flag_error(call, "invalid argument \"%s\" for \"%s\" flag: %s", value, shown, bad);
@@ -617,6 +634,8 @@ set_global(struct kctl_call *call, const struct kctl_flag *f, const char *value)
 		call->ns_set = true;
 	} else if (strcmp(f->name, "request-timeout") == 0)
 		call->request_timeout = value;
+	else if (strcmp(f->name, "profile") == 0)
+		call->profile = value;
 }
 
 /*
@@ -922,6 +941,18 @@ completion(struct kctl_result *res, int argc, char **argv)
 	    shell);
 }
 
+static bool
+valid_profile(const char *p)
+{
+	static const char *const names[] = {"none", "cpu", "heap", "goroutine", "threadcreate",
+		"block", "mutex", NULL};
+
+	for (size_t i = 0; names[i] != NULL; i++)
+		if (strcmp(p, names[i]) == 0)
+			return true;
+	return false;
+}
+
 /* clientcmd.ParseTimeout: whole seconds, or a Go duration. */
 static bool
 valid_request_timeout(const char *s)
@@ -1001,6 +1032,9 @@ kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
 		kctl_out(res, "%s", sb_str(&text));
 		sb_free(&text);
 		res->status = 0;
+	} else if (rc == 0 && call.profile != NULL && !valid_profile(call.profile)) {
+		/* cmd/profiling.go initProfiling, in the root's PersistentPreRunE. */
+		rc = kctl_error(&call, "unknown profile '%s'", call.profile);
 	} else if (rc == 0 && call.request_timeout != NULL &&
 	    !valid_request_timeout(call.request_timeout))
 		rc = kctl_error(&call, "Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)");

@@ -125,6 +125,7 @@ struct kctl_call {
 	const char *ns; /* -n, or "default" */
 	bool ns_set;
 	const char *request_timeout; /* --request-timeout, checked before the verb runs */
+	const char *profile;         /* --profile, likewise */
 	/* Parsed flag values, indexed like verb->flags. */
 	char *values[KCTL_MAX_FLAGS];
 	bool given[KCTL_MAX_FLAGS];

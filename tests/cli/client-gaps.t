@@ -148,6 +148,23 @@ the order kubectl adds them, and no usage line.
   2> error: unknown command "xyzzy" for "kubectl"
   [1]
 
+Global flags' values are checked as kubectl checks them (klog's -v is a
+32-bit level, --profile names a profile).
+
+  $ kubectl -v 99999999999 get pods
+  2> error: invalid argument "99999999999" for "-v, --v" flag: strconv.ParseInt: parsing "99999999999": value out of range
+  2> See 'kubectl get --help' for usage.
+  [1]
+
+  $ kubectl --profile=bogus version --client
+  2> error: unknown profile 'bogus'
+  [1]
+
+  $ kubectl --log-flush-frequency=abc get pods
+  2> error: invalid argument "abc" for "--log-flush-frequency" flag: parse error
+  2> See 'kubectl get --help' for usage.
+  [1]
+
 Flag errors after the verb: pflag's words, the hint naming the command.
 
   $ kubectl get pods --context
