@@ -15,13 +15,16 @@
 
 #include "api/daemonset.h"
 #include "api/event.h"
+#include "api/namespace.h"
 #include "api/node.h"
 #include "api/pod.h"
 #include "api/revision.h"
 #include "api/store.h"
 #include "api/validate.h"
 #include "apiserver/apiserver.h"
+#include "apiserver/patch.h"
 #include "cluster.h"
+#include "codec/decode.h"
 #include "codec/encode.h"
 #include "util/err.h"
 #include "util/xmalloc.h"
@@ -154,6 +157,10 @@ admit(struct object *obj, const struct object *old, struct api_status *st)
 	case KIND_NODE:
 		valid_node((struct node *)obj, &fe);
 		break;
+	case KIND_NAMESPACE:
+		ns_prepare_for_create((struct namespace *)obj);
+		valid_namespace((struct namespace *)obj, &fe);
+		break;
 	default:
 		break;
 	}
@@ -166,6 +173,18 @@ admit(struct object *obj, const struct object *old, struct api_status *st)
 }
 
 /* ---- create ---- */
+
+/* NamespaceLifecycle, the first admission plugin: the namespace must exist and not be terminating. */
+static int
+admit_lifecycle(struct cluster *c, const struct object *obj, struct api_status *st)
+{
+	struct ks_err err;
+	int rc = nslifecycle_admit(c->store, obj, &err);
+
+	if (rc == NSL_OK)
+		return 0;
+	return api_fail(st, rc == NSL_NOT_FOUND ? API_NOT_FOUND : API_FORBIDDEN, "%s", err.msg);
+}
 
 int
 api_create(struct cluster *c, struct object *obj, const struct api_opts *o, struct object **out,
@@ -182,7 +201,8 @@ api_create(struct cluster *c, struct object *obj, const struct api_opts *o, stru
 		object_free(obj);
 		return -1;
 	}
-	if (check_fields(obj, o, st) < 0 || admit(obj, NULL, st) < 0) {
+	if (check_fields(obj, o, st) < 0 || admit_lifecycle(c, obj, st) < 0 ||
+	    admit(obj, NULL, st) < 0) {
 		object_free(obj);
 		return -1;
 	}
@@ -309,6 +329,13 @@ prepare_update(struct object *obj, const struct object *live, struct api_status 
 	}
 	case KIND_NODE:
 		return admit(obj, live, st);
+	case KIND_NAMESPACE: {
+		/* namespaceStrategy.PrepareForUpdate: spec and status stay; the name label is the server's. */
+		struct namespace *ns = (struct namespace *)obj;
+
+		labels_set(&ns->obj.meta.labels, "kubernetes.io/metadata.name", live->meta.name);
+		return 0;
+	}
 	default:
 		return 0;
 	}
@@ -390,6 +417,99 @@ fail:
 	return -1;
 }
 
+/* ---- patch ---- */
+
+/* A patch error as the server's Status (handlers/patch.go interpret*PatchError). */
+static int
+patch_fail(struct api_status *st, int rc, const char *msg)
+{
+	if (rc == PATCH_EBADREQUEST)
+		return api_fail(st, API_BAD_REQUEST, "%s", msg);
+	if (rc == PATCH_EINVALID)
+		/* A 422 with the message as its one cause: kubectl's "The request is invalid". */
+		return api_fail(st, API_INVALID, "The request is invalid: %s", msg);
+	return api_fail(st, API_INTERNAL, "%s", msg);
+}
+
+int
+api_patch(struct cluster *c, enum kind k, const char *ns, const char *name, int type,
+    const cJSON *patch, const struct api_opts *o, struct object **out, bool *changed,
+    struct api_status *st)
+{
+	struct object *live = store_get(c->store, k, kind_namespaced(k) ? ns : NULL, name);
+	struct strbuf warnings = STRBUF_INIT;
+	struct api_opts uo = *o;
+	struct object *obj, *cand;
+	cJSON *doc, *after, *patched = NULL;
+	struct ks_err err;
+	bool same;
+	int rc;
+
+	if (out != NULL)
+		*out = NULL;
+	if (changed != NULL)
+		*changed = false;
+	if (live == NULL)
+		return api_fail(st, API_NOT_FOUND, "%s \"%s\" not found", kind_resource(k), name);
+	doc = encode_object(live, cluster_now(c));
+	rc = patch_apply((enum patch_type)type, doc, patch, patch_schema_of(doc), &patched, &err);
+	if (rc < 0) {
+		encode_free(doc);
+		return patch_fail(st, rc, err.msg);
+	}
+	rc = decode_json_doc(patched, &obj, &warnings, &err);
+	cJSON_Delete(patched);
+	if (rc < 0) {
+		encode_free(doc);
+		sb_free(&warnings);
+		return api_fail(st, API_BAD_REQUEST, "%s", err.msg[0] == ':' ? err.msg + 1 : err.msg);
+	}
+	/* The patched object keeps its kind, namespace and name whatever the patch said. */
+	if (obj->kind != k || strcmp(obj->meta.name ? obj->meta.name : "", name) != 0) {
+		api_fail(st, API_BAD_REQUEST,
+		    "the name of the object (%s) does not match the name on the URL (%s)",
+		    obj->meta.name ? obj->meta.name : "", name);
+		object_free(obj);
+		encode_free(doc);
+		sb_free(&warnings);
+		return -1;
+	}
+	/*
+	 * Admit it as a dry run first: when the result is the object as it
+	 * was, the registry writes nothing (and no resourceVersion moves).
+	 */
+	uo.unknown_fields = sb_str(&warnings);
+	uo.dry_run = true;
+	rc = api_update(c, obj, &uo, &cand, st);
+	sb_free(&warnings);
+	if (rc < 0) {
+		encode_free(doc);
+		return -1;
+	}
+	after = api_encode_result(c, cand);
+	same = patch_json_equal(doc, after);
+	encode_free(after);
+	encode_free(doc);
+	if (same || o->dry_run) {
+		if (same)
+			object_free(cand);
+		if (out != NULL)
+			*out = same ? live : cand;
+		else if (!same)
+			object_free(cand);
+		if (changed != NULL)
+			*changed = !same;
+		return 0;
+	}
+	uo = *o;
+	uo.unknown_fields = NULL;
+	uo.warnings = NULL;
+	rc = api_update(c, cand, &uo, out, st);
+	if (rc == 0 && changed != NULL)
+		*changed = true;
+	return rc;
+}
+
 /* ---- copies for clients ---- */
 
 static void
@@ -469,6 +589,9 @@ api_edit(const struct object *live)
 	case KIND_EVENT:
 		obj = &event_new()->obj;
 		break;
+	case KIND_NAMESPACE:
+		obj = &ns_new(live->meta.name)->obj;
+		break;
 	default:
 		return NULL;
 	}
@@ -490,6 +613,8 @@ api_delete(struct cluster *c, struct object *obj, const struct api_delete_opts *
 		return api_fail(st, API_CONFLICT,
 		    "Operation cannot be fulfilled on %s \"%s\": Precondition failed: UID in precondition: %s, UID in object meta: %s",
 		    kind_resource(obj->kind), obj->meta.name, o->uid, obj->meta.uid);
+	if (nslifecycle_admit_delete(obj, &err) < 0)
+		return api_fail(st, API_FORBIDDEN, "%s", err.msg);
 	if (o->dry_run)
 		return 0;
 	/*

@@ -112,6 +112,16 @@ int api_update(struct cluster *c, struct object *obj, const struct api_opts *o,
  */
 struct object *api_edit(const struct object *live);
 
+/*
+ * PATCH: the live object, encoded as the server serves it, with patch
+ * applied (type as patch.h's enum patch_type), decoded and sent on as an
+ * update. A patch that leaves the object as it was stores nothing; *changed
+ * (when not NULL) says which. Unknown fields follow o->field_validation.
+ */
+int api_patch(struct cluster *c, enum kind k, const char *ns, const char *name, int type,
+    const cJSON *patch, const struct api_opts *o, struct object **out, bool *changed,
+    struct api_status *st);
+
 enum api_propagation {
 	API_PROPAGATE_DEFAULT, /* the kind's default: background for everything kubesim serves */
 	API_PROPAGATE_BACKGROUND,

@@ -12,10 +12,12 @@
 #include <string.h>
 
 #include "api/daemonset.h"
+#include "api/namespace.h"
 #include "api/node.h"
 #include "api/pod.h"
 #include "api/store.h"
 #include "apiserver/apiserver.h"
+#include "apiserver/patch.h"
 #include "cluster.h"
 #include "codec/jsontext.h"
 #include "kubectl/kctl.h"
@@ -29,6 +31,7 @@
 
 static const struct kctl_flag create_flags[] = {
 	{"filename", 'f', KF_STRING, NULL, "Filename, directory, or URL to files to use to create the resource", NULL},
+	{"save-config", 0, KF_BOOL, NULL, "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.", NULL},
 	VALIDATE_FLAG,
 	KCTL_DRY_RUN_FLAG,
 	KCTL_WRITE_OUTPUT_FLAG,
@@ -51,13 +54,8 @@ static const struct kctl_flag apply_flags[] = {
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
-/* Exchange two fields of the same type (moving one object's parts into another). */
-#define SWAP_FIELD(a, b)                                                                           \
-	do {                                                                                       \
-		__typeof__(a) swap_tmp_ = (a);                                                     \
-		(a) = (b);                                                                         \
-		(b) = swap_tmp_;                                                                   \
-	} while (0)
+
+#define LAST_APPLIED "kubectl.kubernetes.io/last-applied-configuration"
 
 /* The namespace an object goes to: its own, or -n; a clash is kubectl's error. */
 static bool
@@ -82,6 +80,7 @@ struct sent {
 	cJSON *doc;          /* the manifest's document */
 	const char *unknown; /* the decoder's unknown-field warnings */
 	enum kctl_dry_run dry;
+	bool save_config; /* create --save-config: record it as apply would */
 };
 
 static void
@@ -137,36 +136,77 @@ print_result(struct kctl_call *call, struct object *out, const struct sent *s,
 		object_free(out);
 }
 
-/* Create one object; consumes obj. Returns true when created. */
-static bool
-create_one(struct kctl_call *call, struct object *obj, const struct sent *s)
+/* The same for a patch the server may have found empty. */
+static void
+print_result_patched(struct kctl_call *call, struct object *out, bool changed,
+    const struct sent *s, const char *operation)
 {
+	struct sent kept = *s;
+
+	/* print_result frees a server dry run's candidate; an unchanged one is the live object. */
+	if (!changed && s->dry == KCTL_DRY_SERVER)
+		kept.dry = KCTL_DRY_NONE;
+	if (kept.dry != s->dry) {
+		const char *fmt = kctl_str(call, "output");
+		cJSON *doc = fmt[0] != '\0' && strcmp(fmt, "name") != 0 ?
+		    api_encode_result(call->c, out) :
+		    NULL;
+
+		kctl_write_print(call, out, doc, operation, s->dry);
+		cJSON_Delete(doc);
+		return;
+	}
+	print_result(call, out, s, operation);
+}
+
+static char *applied_configuration(const cJSON *doc, const struct object *obj);
+
+/* POST (create) or PUT (replace) one whole object; consumes obj. */
+static bool
+send_whole(struct kctl_call *call, struct object *obj, const struct sent *s, bool create)
+{
+	const char *done = create ? "created" : "replaced";
 	struct strbuf warnings = STRBUF_INIT;
 	struct api_status st;
 	struct api_opts o;
 	struct object *out;
 	bool ok;
 
-	if (!place_namespace(call, obj)) {
-		object_free(obj);
-		return false;
-	}
 	if (s->dry == KCTL_DRY_CLIENT) {
-		print_client_dry_run(call, obj, s, "created");
+		print_client_dry_run(call, obj, s, done);
 		object_free(obj);
 		return true;
 	}
 	api_status_init(&st);
 	api_opts_for(call, s, &o, &warnings);
-	ok = api_create(call->c, obj, &o, &out, &st) == 0;
+	ok = (create ? api_create(call->c, obj, &o, &out, &st) :
+		       api_update(call->c, obj, &o, &out, &st)) == 0;
 	kctl_err(call->res, "%s", sb_str(&warnings));
 	if (ok)
-		print_result(call, out, s, "created");
+		print_result(call, out, s, done);
 	else
-		kctl_api_error(call, &st, "creating", s->source);
+		kctl_api_error(call, &st, create ? "creating" : "replacing", s->source);
 	sb_free(&warnings);
 	api_status_free(&st);
 	return ok;
+}
+
+
+/* Create one object; consumes obj. Returns true when created. */
+static bool
+create_one(struct kctl_call *call, struct object *obj, const struct sent *s)
+{
+	if (!place_namespace(call, obj)) {
+		object_free(obj);
+		return false;
+	}
+	if (s->save_config) {
+		char *applied = applied_configuration(s->doc, obj);
+
+		labels_set(&obj->meta.annotations, LAST_APPLIED, applied);
+		free(applied);
+	}
+	return send_whole(call, obj, s, true);
 }
 
 static bool apply_one(struct kctl_call *call, struct object *obj, const struct sent *s);
@@ -222,7 +262,8 @@ run_sources(struct kctl_call *call, enum write_mode mode)
 			}
 			for (size_t j = 0; j < objs.n; j++) {
 				struct sent s = {strcmp(src, "-") == 0 ? "STDIN" : src, docs.v[j],
-					warnings.v[j], dry};
+					warnings.v[j], dry,
+					mode == WRITE_CREATE && kctl_bool(call, "save-config")};
 				struct object *o = objs.v[j];
 				bool ok;
 
@@ -247,15 +288,51 @@ run_sources(struct kctl_call *call, enum write_mode mode)
 	return call->res->status;
 }
 
+/*
+ * `kubectl create namespace NAME` (cmd/create/create_namespace.go): the
+ * generator builds a bare Namespace and posts it; errors name no file.
+ */
+static int
+create_namespace(struct kctl_call *call)
+{
+	struct sent s = {NULL, NULL, NULL, KCTL_DRY_NONE, kctl_bool(call, "save-config")};
+
+	if (call->n_args != 2) {
+		kctl_err(call->res,
+		    "error: exactly one NAME is required, got %zu\nSee 'kubectl create namespace -h' for help and examples\n",
+		    call->n_args - 1);
+		return call->res->status = 1;
+	}
+	cJSON *doc, *meta;
+	bool ok;
+
+	if (kctl_dry_run(call, &s.dry) < 0 || kctl_write_output_check(call) < 0)
+		return 1;
+	/* What the generator built, as --dry-run=client prints it. */
+	doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "apiVersion", "v1");
+	cJSON_AddStringToObject(doc, "kind", "Namespace");
+	meta = cJSON_AddObjectToObject(doc, "metadata");
+	cJSON_AddNullToObject(meta, "creationTimestamp");
+	cJSON_AddStringToObject(meta, "name", call->args[1]);
+	cJSON_AddObjectToObject(doc, "spec");
+	cJSON_AddObjectToObject(doc, "status");
+	s.doc = doc;
+	ok = create_one(call, &ns_new(call->args[1])->obj, &s);
+	cJSON_Delete(doc);
+	return ok ? 0 : 1;
+}
+
 static int
 create_exec(struct kctl_call *call)
 {
+	if (call->n_args > 0 &&
+	    (strcmp(call->args[0], "namespace") == 0 || strcmp(call->args[0], "ns") == 0))
+		return create_namespace(call);
 	return run_sources(call, WRITE_CREATE);
 }
 
 /* ---- apply ---- */
-
-#define LAST_APPLIED "kubectl.kubernetes.io/last-applied-configuration"
 
 /*
  * apply.GetModifiedConfiguration: the manifest as applied (not the
@@ -304,94 +381,91 @@ warn_missing_annotation(struct kctl_call *call, const struct object *live)
 	    dot ? (int)(dot - res) : (int)strlen(res), res, live->meta.name);
 }
 
-static void
-merge_meta(struct meta *dst, const struct meta *src)
+/*
+ * apply.GetModifiedConfiguration(annotate=true): the manifest with the
+ * last-applied annotation holding the manifest itself.
+ */
+static cJSON *
+modified_configuration(const cJSON *doc, const struct object *obj, const char *applied)
 {
-	labels_copy(&dst->labels, &src->labels);
-	for (size_t i = 0; i < src->annotations.n; i++)
-		labels_set(&dst->annotations, src->annotations.v[i].key, src->annotations.v[i].value);
+	cJSON *copy = cJSON_Duplicate(doc, true);
+	cJSON *meta = cJSON_GetObjectItemCaseSensitive(copy, "metadata");
+	cJSON *annots;
+
+	if (!cJSON_IsObject(meta)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(copy, "metadata");
+		meta = cJSON_AddObjectToObject(copy, "metadata");
+	}
+	if (kind_namespaced(obj->kind) && obj->meta.ns != NULL &&
+	    !cJSON_HasObjectItem(meta, "namespace"))
+		cJSON_AddStringToObject(meta, "namespace", obj->meta.ns);
+	annots = cJSON_GetObjectItemCaseSensitive(meta, "annotations");
+	if (!cJSON_IsObject(annots)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(meta, "annotations");
+		annots = cJSON_AddObjectToObject(meta, "annotations");
+	}
+	cJSON_DeleteItemFromObjectCaseSensitive(annots, LAST_APPLIED);
+	cJSON_AddStringToObject(annots, LAST_APPLIED, applied);
+	return copy;
 }
 
 /*
- * The object apply sends: the live one with the manifest's spec, labels
- * and annotations. NULL when nothing would change ("unchanged").
+ * apply's Patcher (staging/src/k8s.io/kubectl/pkg/cmd/apply/patcher.go):
+ * the three-way strategic merge patch from the last-applied configuration,
+ * the manifest and the live object. Fields the manifest never named (a
+ * label from `kubectl label`, rollout restart's annotation, defaults,
+ * status) are left alone; an empty patch is "unchanged" and sends nothing.
  */
-static struct object *
-apply_candidate(struct object *obj, const struct object *live)
+static bool
+apply_patch(struct kctl_call *call, const struct object *obj, const struct object *live,
+    const char *applied, const struct sent *s)
 {
-	struct object *cand = api_edit(live);
-	bool same = false;
+	const char *last = labels_get(&live->meta.annotations, LAST_APPLIED);
+	struct strbuf warnings = STRBUF_INIT;
+	cJSON *original = last ? cJSON_Parse(last) : NULL;
+	cJSON *modified = modified_configuration(s->doc, obj, applied);
+	cJSON *current = api_encode_result(call->c, live);
+	cJSON *patch = NULL;
+	struct api_status st;
+	struct api_opts o;
+	struct object *out;
+	struct ks_err err;
+	bool changed, ok = true;
 
-	switch (obj->kind) {
-	case KIND_DAEMONSET: {
-		struct daemonset *ds = (struct daemonset *)obj, *c = (struct daemonset *)cand;
-
-		ds_set_defaults(ds);
-		same = ds_spec_equal(ds, (const struct daemonset *)live) &&
-		    labels_equal(&obj->meta.labels, &live->meta.labels) &&
-		    labels_subset(&obj->meta.annotations, &live->meta.annotations);
-		SWAP_FIELD(c->selector, ds->selector);
-		SWAP_FIELD(c->tmpl, ds->tmpl);
-		SWAP_FIELD(c->max_unavailable, ds->max_unavailable);
-		SWAP_FIELD(c->max_surge, ds->max_surge);
-		SWAP_FIELD(c->strategy_name, ds->strategy_name);
-		c->strategy = ds->strategy;
-		c->has_rolling = ds->has_rolling;
-		c->min_ready_seconds = ds->min_ready_seconds;
-		c->revision_history_limit = ds->revision_history_limit;
-		merge_meta(&cand->meta, &obj->meta);
-		break;
+	api_status_init(&st);
+	if (patch_strategic_create_threeway(original, modified, current,
+		patch_schema_of(current), &patch, &err) < 0) {
+		kctl_error(call, "error when creating patch with:\noriginal:\n%s\nmodified:\n%s\ncurrent:\n...\nfor: \"%s\": %s",
+		    last ? last : "", applied, s->source, err.msg);
+		ok = false;
+	} else if (patch_is_empty(patch)) {
+		kctl_write_print(call, live, NULL, "unchanged", s->dry);
+	} else if (s->dry == KCTL_DRY_CLIENT) {
+		print_client_dry_run(call, obj, s, "configured");
+	} else {
+		api_opts_for(call, s, &o, &warnings);
+		o.unknown_fields = NULL;
+		ok = api_patch(call->c, obj->kind, obj->meta.ns, obj->meta.name, PATCH_STRATEGIC,
+			 patch, &o, &out, &changed, &st) == 0;
+		kctl_err(call->res, "%s", sb_str(&warnings));
+		if (ok)
+			print_result_patched(call, out, changed, s, "configured");
+		else
+			kctl_api_error(call, &st, "patching", s->source);
 	}
-	case KIND_POD: {
-		struct pod *p = (struct pod *)obj, *c = (struct pod *)cand;
-
-		same = labels_equal(&obj->meta.labels, &live->meta.labels) &&
-		    labels_subset(&obj->meta.annotations, &live->meta.annotations);
-		SWAP_FIELD(c->spec, p->spec);
-		merge_meta(&cand->meta, &obj->meta);
-		/* A spec change must still reach the server, which refuses it. */
-		if (same) {
-			pod_spec_set_defaults(&c->spec);
-			same = pod_spec_equal(&c->spec, &((const struct pod *)live)->spec) ||
-			    (c->spec.node_name == NULL &&
-				((const struct pod *)live)->spec.node_name != NULL);
-		}
-		break;
-	}
-	case KIND_NODE: {
-		const struct node *l = (const struct node *)live;
-		struct node *n = (struct node *)obj, *c = (struct node *)cand;
-		bool taints_same = n->n_taints == l->n_taints;
-
-		for (size_t i = 0; taints_same && i < n->n_taints; i++)
-			taints_same = node_find_taint(l, n->taints[i].key, n->taints[i].effect) != NULL;
-		same = taints_same && n->unschedulable == l->unschedulable &&
-		    labels_subset(&obj->meta.labels, &live->meta.labels);
-		for (size_t i = 0; i < obj->meta.labels.n; i++)
-			labels_set(&cand->meta.labels, obj->meta.labels.v[i].key,
-			    obj->meta.labels.v[i].value);
-		c->unschedulable = n->unschedulable;
-		SWAP_FIELD(c->taints, n->taints);
-		SWAP_FIELD(c->n_taints, n->n_taints);
-		break;
-	}
-	default:
-		break;
-	}
-	if (same) {
-		object_free(cand);
-		return NULL;
-	}
-	return cand;
+	api_status_free(&st);
+	sb_free(&warnings);
+	cJSON_Delete(original);
+	cJSON_Delete(modified);
+	cJSON_Delete(current);
+	cJSON_Delete(patch);
+	return ok;
 }
 
 static bool
 apply_one(struct kctl_call *call, struct object *obj, const struct sent *s)
 {
-	struct strbuf warnings = STRBUF_INIT;
-	struct object *live, *cand, *out;
-	struct api_status st;
-	struct api_opts o;
+	struct object *live;
 	char *applied;
 	bool ok;
 
@@ -406,34 +480,17 @@ apply_one(struct kctl_call *call, struct object *obj, const struct sent *s)
 		return false;
 	}
 	applied = applied_configuration(s->doc, obj);
-	labels_set(&obj->meta.annotations, LAST_APPLIED, applied);
-	free(applied);
 	live = store_get(call->c->store, obj->kind, obj->meta.ns, obj->meta.name);
-	if (live == NULL)
+	if (live == NULL) {
+		labels_set(&obj->meta.annotations, LAST_APPLIED, applied);
+		free(applied);
 		return create_one(call, obj, s);
+	}
 	if (!labels_has(&live->meta.annotations, LAST_APPLIED))
 		warn_missing_annotation(call, live);
-	if (s->dry == KCTL_DRY_CLIENT) {
-		print_client_dry_run(call, obj, s, "configured");
-		object_free(obj);
-		return true;
-	}
-	cand = apply_candidate(obj, live);
+	ok = apply_patch(call, obj, live, applied, s);
+	free(applied);
 	object_free(obj);
-	if (cand == NULL) {
-		kctl_write_print(call, live, NULL, "unchanged", s->dry);
-		return true;
-	}
-	api_status_init(&st);
-	api_opts_for(call, s, &o, &warnings);
-	ok = api_update(call->c, cand, &o, &out, &st) == 0;
-	kctl_err(call->res, "%s", sb_str(&warnings));
-	if (ok)
-		print_result(call, out, s, "configured");
-	else
-		kctl_api_error(call, &st, "patching", s->source);
-	sb_free(&warnings);
-	api_status_free(&st);
 	return ok;
 }
 
@@ -448,32 +505,11 @@ apply_exec(struct kctl_call *call)
 static bool
 replace_one(struct kctl_call *call, struct object *obj, const struct sent *s)
 {
-	struct strbuf warnings = STRBUF_INIT;
-	struct api_status st;
-	struct api_opts o;
-	struct object *out;
-	bool ok;
-
 	if (!place_namespace(call, obj)) {
 		object_free(obj);
 		return false;
 	}
-	if (s->dry == KCTL_DRY_CLIENT) {
-		print_client_dry_run(call, obj, s, "replaced");
-		object_free(obj);
-		return true;
-	}
-	api_status_init(&st);
-	api_opts_for(call, s, &o, &warnings);
-	ok = api_update(call->c, obj, &o, &out, &st) == 0;
-	kctl_err(call->res, "%s", sb_str(&warnings));
-	if (ok)
-		print_result(call, out, s, "replaced");
-	else
-		kctl_api_error(call, &st, "replacing", s->source);
-	sb_free(&warnings);
-	api_status_free(&st);
-	return ok;
+	return send_whole(call, obj, s, false);
 }
 
 static int
