@@ -6,7 +6,8 @@
  * patch with the same vendored code as kube-apiserver (evanphx/json-patch
  * v4, strategicpatch with the k8s.io/api tags), so each expected document
  * and error message is what the server would produce (kubectl only adds
- * "error: " in front). The three-way cases follow
+ * "error: " in front). check_patch_apply.inc holds kubectl apply's own
+ * three-way patches, recorded from the real client. The other three-way cases follow
  * strategicpatch.CreateThreeWayMergePatch as kubectl apply calls it, on the
  * stories of issue 11 (a label added by `kubectl label`, the restartedAt
  * annotation of `rollout restart`, a changed image, a removed container).
@@ -427,6 +428,37 @@ START_TEST(t_create)
 }
 END_TEST
 
+struct threeway_case {
+	const char *original, *modified, *current, *want;
+};
+
+static const struct threeway_case kubectl_threeway[] = {
+#include "check_patch_apply.inc"
+};
+
+START_TEST(t_kubectl_threeway)
+{
+	const struct threeway_case *tc = &kubectl_threeway[_i];
+	cJSON *o = tc->original ? cJSON_Parse(tc->original) : NULL, *m = cJSON_Parse(tc->modified);
+	cJSON *cur = cJSON_Parse(tc->current), *out = NULL;
+	struct ks_err err = {{0}};
+	char *got;
+
+	ck_assert_ptr_nonnull(m);
+	ck_assert_ptr_nonnull(cur);
+	ck_assert_msg(patch_strategic_create_threeway(o, m, cur, patch_schema_of(m), &out, &err) == 0, "case %d: %s",
+	    _i, err.msg);
+	got = compact(out);
+	ck_assert_str_eq(got, tc->want);
+	ck_assert(patch_is_empty(out) == (strcmp(tc->want, "{}") == 0));
+	free(got);
+	cJSON_Delete(out);
+	cJSON_Delete(o);
+	cJSON_Delete(m);
+	cJSON_Delete(cur);
+}
+END_TEST
+
 START_TEST(t_merge_create)
 {
 	cJSON *o = cJSON_Parse("{\"a\":1,\"b\":{\"c\":[1,2],\"d\":\"x\"},\"e\":null}");
@@ -563,6 +595,7 @@ patch_suite(void)
 	tcase_add_test(tc, t_too_many_ops);
 	tcase_add_test(tc, t_copy_bomb);
 	tcase_add_loop_test(tc, t_create, 0, (int)(sizeof create_cases / sizeof create_cases[0]));
+	tcase_add_loop_test(tc, t_kubectl_threeway, 0, (int)(sizeof kubectl_threeway / sizeof kubectl_threeway[0]));
 	tcase_add_test(tc, t_merge_create);
 	tcase_add_test(tc, t_schema);
 	tcase_add_test(tc, t_no_schema);
