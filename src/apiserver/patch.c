@@ -1513,6 +1513,37 @@ discard_nulls(cJSON *v, int depth)
 	prune_nulls(v, depth);
 }
 
+/*
+ * removeDirectives: drop every map that carries $patch (and the list
+ * elements that are such maps) from a value taken whole from the patch.
+ * Returns false when v itself is such a map. Other directives stay, as in
+ * v1.32.
+ */
+static bool
+remove_directives(cJSON *v, int depth)
+{
+	cJSON *it, *next;
+
+	if (depth > PATCH_MAX_DEPTH + 2)
+		return true;
+	if (cJSON_IsObject(v)) {
+		if (cJSON_GetObjectItemCaseSensitive(v, DIRECTIVE) != NULL)
+			return false;
+		for (it = v->child; it != NULL; it = next) {
+			next = it->next;
+			if (!remove_directives(it, depth + 1))
+				cJSON_Delete(cJSON_DetachItemViaPointer(v, it));
+		}
+	} else if (cJSON_IsArray(v)) {
+		for (it = v->child; it != NULL; it = next) {
+			next = it->next;
+			if (!remove_directives(it, depth + 1))
+				cJSON_Delete(cJSON_DetachItemViaPointer(v, it));
+		}
+	}
+	return true;
+}
+
 /* sliceElementType: the common kind of the elements of a and b. */
 static int
 slice_elem_kind(struct pctx *c, const cJSON *a, const cJSON *b, enum jkind *kind)
@@ -2038,6 +2069,76 @@ validate_set_order(struct pctx *c, const cJSON *plist, const cJSON *order, const
 }
 
 /*
+ * originalFieldValue as Go's mergePatchIntoOriginal reads it after merging
+ * the list: mergeSliceWithSpecialElements deletes in place
+ * (append(s[:k], s[k+1:]...)) and mergeSliceWithoutSpecialElements appends
+ * into the same backing array, so the server order it then sorts by shows
+ * the survivors shifted left and the appended patch items in the freed
+ * slots (kubectl patch --local puts [a c] + {d, c: delete} with
+ * $setElementOrder [d] in the order [a d], not [d a]). The first
+ * len(original) slots do not depend on the array's capacity, so this is
+ * exact. Fills out with borrowed pointers; false when the list is too
+ * large to replay cheaply (the caller then uses the original order).
+ */
+static bool
+alias_server_order(const cJSON *olist, const cJSON *plist, const char *key, struct jl *out)
+{
+	size_t n = (size_t)cJSON_GetArraySize(olist), np = (size_t)cJSON_GetArraySize(plist), len = 0, ndel = 0;
+	const cJSON **arr, *e;
+	struct map keys;
+	struct strbuf sb = STRBUF_INIT;
+	bool replace = false;
+
+	cJSON_ArrayForEach(e, plist) if (is_delete_directive(e)) ndel++;
+	if (ndel == 0 || (double)n * (double)ndel > 1e7)
+		return false;
+	arr = xcalloc(n + np + 1, sizeof *arr);
+	cJSON_ArrayForEach(e, olist) arr[len++] = e;
+	cJSON_ArrayForEach(e, plist) {
+		const cJSON *d = cJSON_GetObjectItemCaseSensitive(e, DIRECTIVE), *mv;
+		if (d == NULL)
+			continue;
+		if (cJSON_IsString(d) && strcmp(d->valuestring, "replace") == 0) {
+			replace = true;
+			continue;
+		}
+		if (!is_delete_directive(e) || (mv = cJSON_GetObjectItemCaseSensitive(e, key)) == NULL)
+			break; /* an error the merge reports */
+		for (size_t k = 0; k < len;) {
+			if (scalar_eq(cJSON_GetObjectItemCaseSensitive(arr[k], key), mv)) {
+				memmove(&arr[k], &arr[k + 1], (len - k - 1) * sizeof *arr);
+				len--;
+			} else {
+				k++;
+			}
+		}
+	}
+	if (!replace) {
+		map_init(&keys);
+		for (size_t k = 0; k < len; k++) {
+			vkey(cJSON_GetObjectItemCaseSensitive(arr[k], key), &sb);
+			map_put(&keys, sb.s, (void *)1);
+		}
+		cJSON_ArrayForEach(e, plist) {
+			const cJSON *mv = cJSON_GetObjectItemCaseSensitive(e, key);
+			if (cJSON_GetObjectItemCaseSensitive(e, DIRECTIVE) != NULL || mv == NULL)
+				continue;
+			vkey(mv, &sb);
+			if (map_has(&keys, sb.s))
+				continue;
+			map_put(&keys, sb.s, (void *)1);
+			arr[len++] = e;
+		}
+		map_free(&keys);
+	}
+	for (size_t k = 0; k < n; k++)
+		jl_push(out, (cJSON *)arr[k]);
+	free(arr);
+	sb_free(&sb);
+	return true;
+}
+
+/*
  * mergePatchIntoOriginal: handle every $setElementOrder/<field> of patch
  * with its list, and mark both keys done.
  */
@@ -2098,13 +2199,7 @@ merge_set_element_order(struct pctx *c, struct oidx *ri, const cJSON *patch, str
 			merged = dup(olist);
 		} else if (olist == NULL && plist != NULL) {
 			merged = dup(plist);
-			/* removeDirectives: drop $patch elements and directive keys */
-			cJSON *e, *next;
-			for (e = merged->child; e != NULL; e = next) {
-				next = e->next;
-				if (cJSON_IsObject(e) && cJSON_GetObjectItemCaseSensitive(e, DIRECTIVE) != NULL)
-					cJSON_Delete(cJSON_DetachItemViaPointer(merged, e));
-			}
+			remove_directives(merged, depth);
 		} else if (olist != NULL && plist != NULL) {
 			merged = merge_slice_handler(c, olist, plist, f, false, opts, depth + 1);
 			if (merged == NULL)
@@ -2124,8 +2219,12 @@ merge_set_element_order(struct pctx *c, struct oidx *ri, const cJSON *patch, str
 		jl_from_array(&so, pv);
 		if (partition(c, &m, so.v, so.n, mkey, &in, &out) < 0)
 			goto out;
-		if (olist != NULL)
-			jl_from_array(&ol, olist);
+		if (olist != NULL &&
+		    !(plist != NULL && kind == K_OBJ && mkey != NULL && f != NULL && (f->strategy & PS_MERGE) &&
+			alias_server_order(olist, plist, mkey, &ol))) {
+			const cJSON *e;
+			cJSON_ArrayForEach(e, olist) jl_push(&ol, (cJSON *)e);
+		}
 		if (normalize_element_order(c, &in, &out, so.v, so.n, ol.v, ol.n, mkey, kind, &res) < 0)
 			goto out;
 		oidx_put(ri, okey, jl_to_array(&res));
@@ -2137,7 +2236,7 @@ merge_set_element_order(struct pctx *c, struct oidx *ri, const cJSON *patch, str
 		jl_free(&out);
 		jl_free(&m);
 		jl_free(&res);
-		jl_free(&ol);
+		free(ol.v); /* borrowed items */
 		jl_free(&so);
 		if (rc < 0)
 			return -1;
@@ -2210,11 +2309,19 @@ merge_map(struct pctx *c, const cJSON *orig, const cJSON *patch, const struct pa
 		}
 		o = oidx_get(&ri, k);
 		if (o == NULL || jkind(o) != jkind(p)) {
+			/* the patch value is taken whole, without its $patch maps
+			 * (removeDirectives); one that is itself such a map removes
+			 * the key */
 			if (!is_delete_list) {
 				nv = dup(p);
 				if (opts & MO_IGNORE_NULLS)
 					discard_nulls(nv, depth);
-				oidx_put(&ri, k, nv);
+				if (remove_directives(nv, depth)) {
+					oidx_put(&ri, k, nv);
+				} else {
+					cJSON_Delete(nv);
+					oidx_del(&ri, k);
+				}
 			}
 			continue;
 		}
