@@ -928,6 +928,29 @@ con_get(cJSON *con, const char *key, cJSON **val, struct strbuf *e)
 	return 0;
 }
 
+/*
+ * Insert v before index idx (append at the end). By hand: the Debian
+ * libcjson 1.7.15 cJSON_InsertItemInArray refuses every index but 0.
+ * cJSON keeps the list's tail in child->prev.
+ */
+static void
+array_insert(cJSON *arr, long idx, cJSON *v)
+{
+	cJSON *after = idx < INT_MAX ? cJSON_GetArrayItem(arr, (int)idx) : NULL;
+
+	if (after == NULL) {
+		cJSON_AddItemToArray(arr, v);
+		return;
+	}
+	v->next = after;
+	v->prev = after->prev;
+	if (after == arr->child)
+		arr->child = v;
+	else
+		after->prev->next = v;
+	after->prev = v;
+}
+
 /* container.add (and set for objects); v is owned. */
 static int
 con_add(cJSON *con, const char *key, cJSON *v, struct strbuf *e)
@@ -959,10 +982,7 @@ con_add(cJSON *con, const char *key, cJSON *v, struct strbuf *e)
 	}
 	if (idx < 0)
 		idx += sz;
-	if (idx == n)
-		cJSON_AddItemToArray(con, v);
-	else
-		cJSON_InsertItemInArray(con, (int)idx, v);
+	array_insert(con, idx, v);
 	return 0;
 }
 
@@ -1104,11 +1124,11 @@ apply_op(cJSON **docp, const cJSON *op, long *copied, struct strbuf *e)
 			return -1;
 		}
 		if (path[0] == '\0') {
-			/* v4.12 replaces the whole document with an object or array */
-			if (!cJSON_IsObject(value) && !cJSON_IsArray(value)) {
-				sb_add(e, "replace operation value must be object or array");
-				return -1;
-			}
+			/* v4.12 replaces the whole document with an object or
+			 * array; for anything else it wraps a nil error, which is
+			 * no error at all, so the op does nothing */
+			if (!cJSON_IsObject(value) && !cJSON_IsArray(value))
+				return 0;
 			cJSON_Delete(*docp);
 			*docp = dup(value);
 			return 0;
@@ -1231,6 +1251,12 @@ apply_op(cJSON **docp, const cJSON *op, long *copied, struct strbuf *e)
 			goto out;
 		}
 		sb_free(&ie);
+		if (val == NULL && cJSON_GetObjectItemCaseSensitive(op, "value") == NULL) {
+			/* Go dereferences the absent value here and panics */
+			sb_add(e, "runtime error: invalid memory address or nil pointer dereference");
+			rc = -2;
+			goto out;
+		}
 		if (val == NULL ? value == NULL : lazy_equal(val, value))
 			rc = 0;
 		else
@@ -1276,11 +1302,12 @@ patch_json_apply(const cJSON *doc, const cJSON *ops, cJSON **out, struct ks_err 
 	d = dup(doc);
 	cJSON_ArrayForEach(op, ops) {
 		struct strbuf e = STRBUF_INIT;
-		if (apply_op(&d, op, &copied, &e) < 0) {
+		int r = apply_op(&d, op, &copied, &e);
+		if (r < 0) {
 			err_set(err, "%s", sb_str(&e));
 			sb_free(&e);
 			cJSON_Delete(d);
-			return PATCH_EINVALID;
+			return r == -2 ? PATCH_EINTERNAL : PATCH_EINVALID;
 		}
 		sb_free(&e);
 	}
