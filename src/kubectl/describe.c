@@ -10,6 +10,7 @@
  * tabwriter_format, which reproduces Go's text/tabwriter; DescribeEvents
  * flushes the writer before its table, so that part is aligned on its own.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,11 +19,14 @@
 
 #include "api/daemonset.h"
 #include "api/event.h"
+#include "api/lease.h"
+#include "api/namespace.h"
 #include "api/node.h"
 #include "api/pod.h"
 #include "api/selector.h"
 #include "api/store.h"
 #include "cluster.h"
+#include "codec/encode.h"
 #include "kubectl/describe.h"
 #include "kubectl/kctl.h"
 #include "kubectl/printers.h"
@@ -640,15 +644,181 @@ limit_milli(const struct pod_spec *s, const char *resource)
 	return sum;
 }
 
+/*
+ * The node's Lease from kube-node-lease, each field "<unset>" when the
+ * lease or the field is missing (describeNode in describe.go).
+ */
+static void
+describe_node_lease(struct strbuf *o, const struct store *st, const struct node *n, int64_t now)
+{
+	const struct lease *l =
+	    (const struct lease *)store_get(st, KIND_LEASE, LEASE_NODE_NAMESPACE, n->obj.meta.name);
+	int64_t renew = l != NULL ? lease_renew_time(l, now) : -1;
+	char t[64];
+
+	sb_addf(o, "Lease:\n  HolderIdentity:\t%s\n",
+	    l != NULL && l->holder != NULL ? l->holder : "<unset>");
+	sb_addf(o, "  AcquireTime:\t%s\n",
+	    l != NULL && l->acquire_ms >= 0 ? rfc1123z(l->acquire_ms, t, sizeof t) : "<unset>");
+	sb_addf(o, "  RenewTime:\t%s\n", renew >= 0 ? rfc1123z(renew, t, sizeof t) : "<unset>");
+}
+
+/*
+ * smartLabelFor: a camelCase field name as words ("holderIdentity" ->
+ * "Holder Identity"), common acronyms upper-cased; a name with anything
+ * but letters and '-' is kept as it is.
+ */
+static void
+smart_label(const char *field, struct strbuf *out)
+{
+	static const char *const acronyms[] = {"API", "URL", "UID", "OSB", "GUID"};
+	const char *p = field;
+	bool first = true;
+
+	for (const char *q = field; *q != '\0'; q++)
+		if (!isalpha((unsigned char)*q) && *q != '-') {
+			sb_add(out, field);
+			return;
+		}
+	while (*p != '\0') {
+		/* camelcase.Split: a word starts at an upper-case letter after a lower-case one. */
+		const char *end = p + 1;
+		char word[128];
+		size_t n;
+		bool acronym = false;
+
+		while (*end != '\0' && !(isupper((unsigned char)*end) && islower((unsigned char)end[-1])))
+			end++;
+		n = (size_t)(end - p) < sizeof word ? (size_t)(end - p) : sizeof word - 1;
+		for (size_t i = 0; i < n; i++)
+			word[i] = (char)toupper((unsigned char)p[i]);
+		word[n] = '\0';
+		for (size_t i = 0; i < sizeof acronyms / sizeof acronyms[0]; i++)
+			acronym = acronym || strcmp(word, acronyms[i]) == 0;
+		if (!first)
+			sb_addc(out, ' ');
+		if (acronym)
+			sb_add(out, word);
+		else {
+			sb_addc(out, (char)toupper((unsigned char)p[0]));
+			sb_addn(out, p + 1, n - 1);
+		}
+		first = false;
+		p = end;
+	}
+}
+
+static int
+cmp_json_key(const void *a, const void *b)
+{
+	return strcmp((*(const cJSON *const *)a)->string, (*(const cJSON *const *)b)->string);
+}
+
+/* printUnstructuredContent: fields sorted, maps and lists nested two spaces deeper. */
+static void
+describe_unstructured(struct strbuf *o, int level, const cJSON *content, const char *prefix)
+{
+	static const char *const skip[] = {".metadata.managedFields", ".metadata.name",
+		".metadata.namespace", ".metadata.labels", ".metadata.annotations"};
+	struct vec fields = VEC_INIT;
+	const cJSON *f;
+
+	cJSON_ArrayForEach(f, content)
+		vec_push(&fields, (void *)f);
+	qsort(fields.v, fields.n, sizeof *fields.v, cmp_json_key);
+	for (size_t i = 0; i < fields.n; i++) {
+		const cJSON *v = fields.v[i];
+		char *expr = xasprintf("%s.%s", prefix, v->string);
+		bool skipped = false;
+
+		for (size_t j = 0; j < sizeof skip / sizeof skip[0]; j++)
+			skipped = skipped || strcmp(expr, skip[j]) == 0;
+		if (!skipped) {
+			sb_addf(o, "%*s", level * 2, "");
+			smart_label(v->string, o);
+			if (cJSON_IsObject(v)) {
+				sb_add(o, ":\n");
+				describe_unstructured(o, level + 1, v, expr);
+			} else if (cJSON_IsArray(v)) {
+				const cJSON *child;
+
+				sb_add(o, ":\n");
+				cJSON_ArrayForEach(child, v)
+				{
+					if (cJSON_IsObject(child))
+						describe_unstructured(o, level + 1, child, expr);
+					else if (cJSON_IsString(child))
+						sb_addf(o, "%*s%s\n", (level + 1) * 2, "", child->valuestring);
+				}
+			} else if (cJSON_IsString(v))
+				sb_addf(o, ":\t%s\n", v->valuestring);
+			else if (cJSON_IsNumber(v))
+				sb_addf(o, ":\t%.15g\n", v->valuedouble);
+			else if (cJSON_IsBool(v))
+				sb_addf(o, ":\t%s\n", cJSON_IsTrue(v) ? "true" : "false");
+			else
+				sb_add(o, ":\t<nil>\n");
+		}
+		free(expr);
+	}
+	vec_free(&fields);
+}
+
+/*
+ * A kind with no describer of its own (a Lease): the generic describer,
+ * which prints the object as the server returns it, then its events.
+ */
+static void
+describe_generic(struct dw *w, const struct store *st, const struct object *obj, int64_t now,
+    bool events)
+{
+	struct strbuf *o = &w->pending;
+	cJSON *doc = encode_object(obj, now);
+
+	sb_addf(o, "Name:\t%s\nNamespace:\t%s\n", obj->meta.name, obj->meta.ns ? obj->meta.ns : "");
+	describe_labels(o, "Labels", &obj->meta.labels);
+	describe_annotations(o, "Annotations", &obj->meta.annotations);
+	describe_unstructured(o, 0, doc, "");
+	encode_free(doc);
+	if (events)
+		describe_events(w, st, obj, now);
+}
+
+/*
+ * describeNamespace: no ResourceQuota or LimitRange exists in kubesim, so
+ * both lists are empty, not missing, and their "No ..." lines are printed.
+ */
+static void
+describe_namespace(struct dw *w, const struct namespace *ns)
+{
+	struct strbuf *o = &w->pending;
+	char t[64];
+
+	sb_addf(o, "Name:\t%s\n", ns->obj.meta.name);
+	describe_labels(o, "Labels", &ns->obj.meta.labels);
+	describe_annotations(o, "Annotations", &ns->obj.meta.annotations);
+	sb_addf(o, "Status:\t%s\n", ns_phase(ns));
+	if (ns->n_conds > 0) {
+		sb_add(o, "Conditions:\n  Type\tStatus\tLastTransitionTime\tReason\tMessage\n");
+		sb_add(o, "  ----\t------\t------------------\t------\t-------\n");
+		for (size_t i = 0; i < ns->n_conds; i++) {
+			const struct ns_cond *c = &ns->conds[i];
+
+			sb_addf(o, "  %s\t%s\t%s\t%s\t%s\n", c->type, c->status,
+			    rfc1123z(c->transition_ms, t, sizeof t), c->reason, c->message);
+		}
+	}
+	sb_add(o, "\nNo resource quota.\n\nNo LimitRange resource.\n");
+}
+
 static void
 describe_node(struct dw *w, const struct store *st, const struct node *n, int64_t now,
-    int64_t grace_ms, bool events)
+    bool events)
 {
 	struct strbuf *o = &w->pending;
 	const struct vec *on_node = store_pods_on_node(st, n->obj.meta.name);
 	const struct res_list *alloc = n->allocatable.n > 0 ? &n->allocatable : &n->capacity;
 	struct vec pods = VEC_INIT, taints = VEC_INIT;
-	const struct node_cond *ready = node_cond_const(n, "Ready");
 	int64_t cpu_req = 0, cpu_lim = 0, mem_req = 0, mem_lim = 0;
 	struct strbuf roles = STRBUF_INIT;
 	char t[64], t2[64];
@@ -684,23 +854,7 @@ describe_node(struct dw *w, const struct store *st, const struct node *n, int64_
 		sb_add(o, "<none>\n");
 	vec_free(&taints);
 	sb_addf(o, "Unschedulable:\t%s\n", n->unschedulable ? "true" : "false");
-	/*
-	 * The kubelet's lease in kube-node-lease, renewed every 10 s while the
-	 * kubelet runs; a silent node's lease keeps its last renewal.
-	 */
-	{
-		int64_t renew = n->obj.meta.creation_ms;
-
-		int64_t last = now;
-
-		/* Ready went Unknown nodeMonitorGracePeriod after the last renewal. */
-		if (ready != NULL && strcmp(ready->status, "Unknown") == 0)
-			last = ready->transition_ms - grace_ms;
-		if (last > renew)
-			renew += (last - renew) / 10000 * 10000;
-		sb_addf(o, "Lease:\n  HolderIdentity:\t%s\n  AcquireTime:\t<unset>\n  RenewTime:\t%s\n",
-		    n->obj.meta.name, rfc1123z(renew, t, sizeof t));
-	}
+	describe_node_lease(o, st, n, now);
 	if (n->n_conds > 0) {
 		sb_add(o, "Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n");
 		sb_add(o, "  ----\t------\t-----------------\t------------------\t------\t-------\n");
@@ -882,9 +1036,12 @@ describe_exec(struct kctl_call *call)
 			describe_daemonset(&w, st, (const struct daemonset *)o, now, events);
 		else if (o->kind == KIND_POD)
 			describe_pod(&w, st, (const struct pod *)o, now, events);
+		else if (o->kind == KIND_NAMESPACE)
+			describe_namespace(&w, (const struct namespace *)o);
+		else if (o->kind == KIND_LEASE)
+			describe_generic(&w, st, o, now, events);
 		else
-			describe_node(&w, st, (const struct node *)o, now,
-			    call->c->timing.node_monitor_grace, events);
+			describe_node(&w, st, (const struct node *)o, now, events);
 		dw_flush(&w);
 		kctl_out(call->res, "%s%s", i > 0 ? "\n\n" : "", sb_str(&text));
 		sb_free(&w.pending);
