@@ -1297,7 +1297,7 @@ patch_json_apply(const cJSON *doc, const cJSON *ops, cJSON **out, struct ks_err 
 	}
 	if (n > MAX_JSON_PATCH_OPS) {
 		err_set(err, "The allowed maximum operations in a JSON patch is %d, got %d", MAX_JSON_PATCH_OPS, n);
-		return -413;
+		return PATCH_ETOOLARGE;
 	}
 	d = dup(doc);
 	cJSON_ArrayForEach(op, ops) {

@@ -170,7 +170,7 @@ START_TEST(t_hostile_ops)
 	char msg[KS_ERR_MAX], *ops;
 
 	ops = repeat_ops(test, test, 10000);
-	ck_assert_int_eq(apply_rc(PATCH_JSON, pod, ops, msg), -413);
+	ck_assert_int_eq(apply_rc(PATCH_JSON, pod, ops, msg), PATCH_ETOOLARGE);
 	ck_assert_str_eq(msg, "The allowed maximum operations in a JSON patch is 10000, got 10001");
 	free(ops);
 	ops = repeat_ops("{\"op\":\"add\",\"path\":\"/x\",\"value\":[\"0123456789012345678901234567890123456789\"]}",
