@@ -53,10 +53,10 @@ table of their own).
     Node-Selectors:  <none>
     Tolerations:     node-role.kubernetes.io/master:NoSchedule
   Events:
-    Type    Reason            Age    From                  Message
-    ----    ------            ----   ----                  -------
-    Normal  SuccessfulCreate  4m59s  daemonset-controller  Created pod: fluentd-es-demo-9hgbz
-    Normal  SuccessfulCreate  4m59s  daemonset-controller  Created pod: fluentd-es-demo-ltxml
+    Type    Reason            Age   From                  Message
+    ----    ------            ----  ----                  -------
+    Normal  SuccessfulCreate  5m    daemonset-controller  Created pod: fluentd-es-demo-9hgbz
+    Normal  SuccessfulCreate  5m    daemonset-controller  Created pod: fluentd-es-demo-ltxml
 
   $ kubectl describe pods fluentd
   Name:             fluentd-es-demo-9hgbz
@@ -122,10 +122,10 @@ table of their own).
   Events:
     Type    Reason     Age    From               Message
     ----    ------     ----   ----               -------
-    Normal  Scheduled  4m59s  default-scheduler  Successfully assigned default/fluentd-es-demo-9hgbz to node1
-    Normal  Pulled     4m57s  kubelet            Container image "k8s.gcr.io/fluentd-elasticsearch:1.20" already present on machine
-    Normal  Created    4m57s  kubelet            Created container: fluentd-es-example
-    Normal  Started    4m57s  kubelet            Started container fluentd-es-example
+    Normal  Scheduled  5m     default-scheduler  Successfully assigned default/fluentd-es-demo-9hgbz to node1
+    Normal  Pulled     4m58s  kubelet            Container image "k8s.gcr.io/fluentd-elasticsearch:1.20" already present on machine
+    Normal  Created    4m58s  kubelet            Created container: fluentd-es-example
+    Normal  Started    4m58s  kubelet            Started container fluentd-es-example
   
   
   Name:             fluentd-es-demo-ltxml
@@ -191,10 +191,10 @@ table of their own).
   Events:
     Type    Reason     Age    From               Message
     ----    ------     ----   ----               -------
-    Normal  Scheduled  4m59s  default-scheduler  Successfully assigned default/fluentd-es-demo-ltxml to node2
-    Normal  Pulled     4m57s  kubelet            Container image "k8s.gcr.io/fluentd-elasticsearch:1.20" already present on machine
-    Normal  Created    4m57s  kubelet            Created container: fluentd-es-example
-    Normal  Started    4m57s  kubelet            Started container fluentd-es-example
+    Normal  Scheduled  5m     default-scheduler  Successfully assigned default/fluentd-es-demo-ltxml to node2
+    Normal  Pulled     4m58s  kubelet            Container image "k8s.gcr.io/fluentd-elasticsearch:1.20" already present on machine
+    Normal  Created    4m58s  kubelet            Created container: fluentd-es-example
+    Normal  Started    4m58s  kubelet            Started container fluentd-es-example
 
   $ kubectl describe node node1
   Name:               node1
@@ -246,8 +246,8 @@ table of their own).
   Non-terminated Pods:          (2 in total)
     Namespace                   Name                     CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
     ---------                   ----                     ------------  ----------  ---------------  -------------  ---
-    default                     fluentd-es-demo-9hgbz    100m (2%)     0 (0%)      200Mi (1%)       200Mi (1%)     4m59s
-    kube-system                 kube-proxy-zgcv4         0 (0%)        0 (0%)      0 (0%)           0 (0%)         6m59s
+    default                     fluentd-es-demo-9hgbz    100m (2%)     0 (0%)      200Mi (1%)       200Mi (1%)     5m
+    kube-system                 kube-proxy-zgcv4         0 (0%)        0 (0%)      0 (0%)           0 (0%)         7m
   Allocated resources:
     (Total limits may be over 100 percent, i.e., overcommitted.)
     Resource           Requests    Limits
@@ -314,8 +314,8 @@ table of their own).
   Non-terminated Pods:          (2 in total)
     Namespace                   Name                     CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
     ---------                   ----                     ------------  ----------  ---------------  -------------  ---
-    default                     fluentd-es-demo-ltxml    100m (2%)     0 (0%)      200Mi (1%)       200Mi (1%)     6m59s
-    kube-system                 kube-proxy-h5vxk         0 (0%)        0 (0%)      0 (0%)           0 (0%)         8m59s
+    default                     fluentd-es-demo-ltxml    100m (2%)     0 (0%)      200Mi (1%)       200Mi (1%)     7m
+    kube-system                 kube-proxy-h5vxk         0 (0%)        0 (0%)      0 (0%)           0 (0%)         9m
   Allocated resources:
     (Total limits may be over 100 percent, i.e., overcommitted.)
     Resource           Requests    Limits
