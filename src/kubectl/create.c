@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "api/daemonset.h"
+#include "api/defaults.h"
 #include "api/node.h"
 #include "api/pod.h"
 #include "api/store.h"
@@ -77,11 +78,11 @@ admit(struct kctl_call *call, struct object *obj, const struct object *old)
 
 	switch (obj->kind) {
 	case KIND_DAEMONSET:
-		ds_set_defaults((struct daemonset *)obj);
+		defaults_daemonset((struct daemonset *)obj);
 		valid_daemonset((struct daemonset *)obj, (const struct daemonset *)old, &fe);
 		break;
 	case KIND_POD:
-		pod_spec_set_defaults(&((struct pod *)obj)->spec);
+		defaults_pod((struct pod *)obj);
 		valid_pod((struct pod *)obj, &fe);
 		break;
 	case KIND_NODE:
@@ -124,7 +125,22 @@ create_one(struct kctl_call *call, struct object *obj, const char *source, const
 	struct ks_err err;
 	int rc;
 
-	if (!place_namespace(call, obj) || !admit(call, obj, NULL)) {
+	if (!place_namespace(call, obj)) {
+		object_free(obj);
+		return false;
+	}
+	/* Defaulting and mutating admission come before validation. */
+	if (obj->kind == KIND_POD) {
+		defaults_pod((struct pod *)obj);
+		if (defaults_admit_pod((struct pod *)obj, &err) < 0) {
+			kctl_err(call->res, "Error from server (Forbidden): error when %s \"%s\": %s\n", verb,
+			    source, err.msg);
+			call->res->status = 1;
+			object_free(obj);
+			return false;
+		}
+	}
+	if (!admit(call, obj, NULL)) {
 		object_free(obj);
 		return false;
 	}
@@ -406,7 +422,8 @@ apply_daemonset(struct kctl_call *call, struct daemonset *ds, struct daemonset *
 static bool
 apply_pod(struct kctl_call *call, struct pod *p, struct pod *old)
 {
-	pod_spec_set_defaults(&p->spec);
+	defaults_pod(p);
+	defaults_admit_pod_update(p, old);
 	admit_default_toleration_seconds(&p->spec);
 	/* The scheduler's binding is not the user's to undo. */
 	if (p->spec.node_name == NULL && old->spec.node_name != NULL)
@@ -540,7 +557,8 @@ replace_one(struct kctl_call *call, struct object *obj, const char *source)
 	case KIND_POD: {
 		struct pod *p = (struct pod *)obj, *live = (struct pod *)old;
 
-		pod_spec_set_defaults(&p->spec);
+		defaults_pod(p);
+		defaults_admit_pod_update(p, live);
 		admit_default_toleration_seconds(&p->spec);
 		if (p->spec.node_name == NULL && live->spec.node_name != NULL)
 			p->spec.node_name = xstrdup(live->spec.node_name);

@@ -159,46 +159,6 @@ cmp_mount_path(const void *a, const void *b)
 	    (*(const struct volume_mount *const *)b)->mount_path);
 }
 
-/* A short, stable hex digest, standing in for the runtime's container and image ids. */
-static void
-fake_digest(const char *a, const char *b, struct strbuf *out)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (int round = 0; round < 4; round++) {
-		for (const char *s = a; *s != '\0'; s++)
-			h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-		for (const char *s = b; *s != '\0'; s++)
-			h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-		h = (h ^ (uint64_t)round) * 1099511628211ULL;
-		sb_addf(out, "%016llx", (unsigned long long)h);
-	}
-}
-
-/* The image ID containerd reports: the repository, fully qualified, at its digest. */
-static void
-image_id(const char *image, struct strbuf *out)
-{
-	const char *slash = strrchr(image, '/');
-	const char *colon = strrchr(image, ':');
-	const char *at = strchr(image, '@');
-	size_t repo_len = at ? (size_t)(at - image) :
-	    colon && (slash == NULL || colon > slash) ? (size_t)(colon - image) : strlen(image);
-	const char *first_slash = strchr(image, '/');
-	bool has_registry = first_slash != NULL &&
-	    (memchr(image, '.', (size_t)(first_slash - image)) != NULL ||
-		memchr(image, ':', (size_t)(first_slash - image)) != NULL ||
-		strncmp(image, "localhost/", 10) == 0);
-
-	if (first_slash == NULL)
-		sb_add(out, "docker.io/library/");
-	else if (!has_registry)
-		sb_add(out, "docker.io/");
-	sb_addn(out, image, repo_len);
-	sb_add(out, "@sha256:");
-	fake_digest(image, "image", out);
-}
-
 static const struct container_status *
 find_status(const struct pod *p, const char *name)
 {
@@ -250,21 +210,12 @@ describe_container(struct strbuf *out, const struct container *c, const struct p
 	struct vec mounts = VEC_INIT;
 
 	sb_addf(out, "  %s%s:\n", name_indent, c->name);
-	if (cs != NULL) {
-		sb_add(out, "    Container ID:\t");
-		if (cs->state != CSTATE_WAITING) {
-			sb_add(out, "containerd://");
-			fake_digest(pod->obj.meta.uid, c->name, out);
-		}
-		sb_addc(out, '\n');
-	}
+	/* describeContainerBasicInfo prints the status's ids as they are, empty until set. */
+	if (cs != NULL)
+		sb_addf(out, "    Container ID:\t%s\n", cs->container_id ? cs->container_id : "");
 	sb_addf(out, "    Image:\t%s\n", c->image);
-	if (cs != NULL) {
-		sb_add(out, "    Image ID:\t");
-		if (cs->state != CSTATE_WAITING)
-			image_id(c->image, out);
-		sb_addc(out, '\n');
-	}
+	if (cs != NULL)
+		sb_addf(out, "    Image ID:\t%s\n", cs->image_id ? cs->image_id : "");
 	for (size_t i = 0; i < c->n_ports; i++) {
 		const char *proto = c->ports[i].protocol ? c->ports[i].protocol : "TCP";
 
@@ -405,6 +356,8 @@ describe_pod_template(const struct pod_template *t, struct strbuf *out)
 	for (size_t i = 0; i < spec->n_containers; i++)
 		describe_container(out, &spec->containers[i], NULL, " ");
 	describe_volumes(out, spec, "  ");
+	if (spec->priority_class_name != NULL && spec->priority_class_name[0] != '\0')
+		sb_addf(out, "  Priority Class Name:\t%s\n", spec->priority_class_name);
 	describe_labels(out, "  Node-Selectors", &spec->node_selector);
 	describe_tolerations(out, "  Tolerations", spec);
 }
@@ -482,7 +435,8 @@ describe_daemonset(struct dw *w, const struct store *st, const struct daemonset 
 	const struct vec *owned = store_pods_owned_by(st, ds->obj.meta.uid);
 	int running = 0, waiting = 0, succeeded = 0, failed = 0;
 
-	sb_addf(o, "Name:\t%s\nNamespace:\t%s\nSelector:\t", ds->obj.meta.name, ds->obj.meta.ns);
+	/* v1.32's describeDaemonSet has no Namespace line; kubectl 1.33 added one. */
+	sb_addf(o, "Name:\t%s\nSelector:\t", ds->obj.meta.name);
 	sel_format(&ds->selector, o);
 	sb_add(o, "\nNode-Selector:\t");
 	labels_format(&ds->tmpl.spec.node_selector, o);
@@ -521,11 +475,14 @@ describe_pod(struct dw *w, const struct store *st, const struct pod *p, int64_t 
 	const struct owner_ref *ctl = meta_controller(&p->obj.meta);
 	char t[64];
 
-	sb_addf(o, "Name:\t%s\nNamespace:\t%s\nPriority:\t%d\n", p->obj.meta.name, p->obj.meta.ns,
-	    p->spec.priority);
-	/* The ServiceAccount admission plugin gives every pod one. */
-	sb_addf(o, "Service Account:\t%s\n",
-	    p->spec.service_account && p->spec.service_account[0] ? p->spec.service_account : "default");
+	/* describePod prints what admission put there, each line only when set. */
+	sb_addf(o, "Name:\t%s\nNamespace:\t%s\n", p->obj.meta.name, p->obj.meta.ns);
+	if (p->spec.has_priority)
+		sb_addf(o, "Priority:\t%d\n", p->spec.priority);
+	if (p->spec.priority_class_name != NULL && p->spec.priority_class_name[0] != '\0')
+		sb_addf(o, "Priority Class Name:\t%s\n", p->spec.priority_class_name);
+	if (p->spec.service_account != NULL && p->spec.service_account[0] != '\0')
+		sb_addf(o, "Service Account:\t%s\n", p->spec.service_account);
 	if (p->spec.node_name == NULL)
 		sb_add(o, "Node:\t<none>\n");
 	else
@@ -717,21 +674,9 @@ describe_node(struct dw *w, const struct store *st, const struct node *n, int64_
 	resource_list(o, "Capacity", &n->capacity);
 	resource_list(o, "Allocatable", &n->allocatable);
 	sb_add(o, "System Info:\n");
-	sb_add(o, "  Machine ID:\t");
-	fake_digest(n->obj.meta.uid, "machine", o);
-	o->len -= 32; /* a machine id is 32 hex digits */
-	o->s[o->len] = '\0';
-	sb_addf(o, "\n  System UUID:\t%.8s-%.4s-%.4s-%.4s-%.12s\n", n->obj.meta.uid, n->obj.meta.uid + 9,
-	    n->obj.meta.uid + 14, n->obj.meta.uid + 19, n->obj.meta.uid + 24);
-	sb_add(o, "  Boot ID:\t");
-	{
-		struct strbuf boot = STRBUF_INIT;
-
-		fake_digest(n->obj.meta.uid, "boot", &boot);
-		sb_addf(o, "%.8s-%.4s-%.4s-%.4s-%.12s\n", boot.s, boot.s + 8, boot.s + 12, boot.s + 16,
-		    boot.s + 20);
-		sb_free(&boot);
-	}
+	sb_addf(o, "  Machine ID:\t%s\n  System UUID:\t%s\n  Boot ID:\t%s\n",
+	    n->machine_id ? n->machine_id : "", n->system_uuid ? n->system_uuid : "",
+	    n->boot_id ? n->boot_id : "");
 	sb_addf(o, "  Kernel Version:\t%s\n  OS Image:\t%s\n  Operating System:\tlinux\n"
 		   "  Architecture:\tamd64\n  Container Runtime Version:\t%s\n"
 		   "  Kubelet Version:\t%s\n  Kube-Proxy Version:\t%s\n",

@@ -14,7 +14,6 @@ table of their own).
 
   $ kubectl describe ds fluentd-es-demo
   Name:           fluentd-es-demo
-  Namespace:      default
   Selector:       name=fluentd-es
   Node-Selector:  <none>
   Labels:         k8s-app=fluentd-logging
