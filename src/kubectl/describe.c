@@ -1,6 +1,8 @@
 /*
- * describe.c - `kubectl describe` for daemonsets, pods and nodes, after
- * staging/src/k8s.io/kubectl/pkg/describe/describe.go.
+ * describe.c - `kubectl describe` for daemonsets, pods and nodes, and the
+ * generic describer for the other kinds (events, controllerrevisions),
+ * after staging/src/k8s.io/kubectl/pkg/describe/describe.go (v1.32; checked
+ * line by line against the real kubectl 1.32 describing kubesim's objects).
  *
  * Describers write lines through a PrefixWriter (two spaces per level) into
  * one tabwriter (minwidth 0, tabwidth 8, padding 2, flags 0): a label and
@@ -23,6 +25,7 @@
 #include "api/selector.h"
 #include "api/store.h"
 #include "cluster.h"
+#include "codec/encode.h"
 #include "kubectl/describe.h"
 #include "kubectl/kctl.h"
 #include "kubectl/printers.h"
@@ -719,12 +722,206 @@ describe_node(struct dw *w, const struct store *st, const struct node *n, int64_
 		describe_events(w, st, &n->obj, now);
 }
 
+/* ---- everything else: genericDescriber ---- */
+
+/*
+ * smartLabelFor: a field name of letters and '-' becomes words, split as
+ * github.com/fatih/camelcase splits ("apiVersion" is "api", "Version"),
+ * each title-cased unless it is a common acronym; any other name stays as
+ * it is ("$patch").
+ */
+static void
+smart_label(const char *field, struct strbuf *out)
+{
+	static const char *const acronyms[] = {"API", "URL", "UID", "OSB", "GUID"};
+	char parts[64][64];
+	int cls[64];
+	size_t n = 0;
+
+	for (const char *c = field; *c != '\0'; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || *c == '-') ||
+		    strlen(field) >= sizeof parts[0]) {
+			sb_add(out, field);
+			return;
+		}
+	/* Runs of one class: lower, upper, other. */
+	for (const char *c = field; *c != '\0'; c++) {
+		int k = *c >= 'a' && *c <= 'z' ? 1 : *c >= 'A' && *c <= 'Z' ? 2 : 4;
+
+		if (n > 0 && cls[n - 1] == k) {
+			size_t l = strlen(parts[n - 1]);
+
+			parts[n - 1][l] = *c;
+			parts[n - 1][l + 1] = '\0';
+		} else if (n < 64) {
+			cls[n] = k;
+			parts[n][0] = *c;
+			parts[n][1] = '\0';
+			n++;
+		}
+	}
+	/* "PDFL" "oader" is "PDF" "Loader": an upper run gives its last letter to the lower run after it. */
+	for (size_t i = 0; i + 1 < n; i++) {
+		size_t l = strlen(parts[i]);
+
+		if (cls[i] == 2 && cls[i + 1] == 1 && l > 0) {
+			memmove(parts[i + 1] + 1, parts[i + 1], strlen(parts[i + 1]) + 1);
+			parts[i + 1][0] = parts[i][l - 1];
+			parts[i][l - 1] = '\0';
+		}
+	}
+	for (size_t i = 0, shown = 0; i < n; i++) {
+		char up[64];
+		bool acronym = false;
+
+		if (parts[i][0] == '\0')
+			continue;
+		for (size_t j = 0; parts[i][j] != '\0'; j++)
+			up[j] = (char)(parts[i][j] >= 'a' && parts[i][j] <= 'z' ? parts[i][j] - 32 : parts[i][j]);
+		up[strlen(parts[i])] = '\0';
+		for (size_t j = 0; j < sizeof acronyms / sizeof *acronyms; j++)
+			acronym = acronym || strcmp(up, acronyms[j]) == 0;
+		if (shown++)
+			sb_addc(out, ' ');
+		if (acronym)
+			sb_add(out, up);
+		else {
+			/* strings.Title: the first letter of the word upper-cased. */
+			sb_addc(out, (char)(parts[i][0] >= 'a' && parts[i][0] <= 'z' ? parts[i][0] - 32 : parts[i][0]));
+			sb_add(out, parts[i] + 1);
+		}
+	}
+}
+
+/* fmt's %v of a decoded JSON scalar. */
+static void
+json_scalar(const cJSON *v, struct strbuf *out)
+{
+	if (cJSON_IsString(v))
+		sb_add(out, v->valuestring);
+	else if (cJSON_IsBool(v))
+		sb_add(out, cJSON_IsTrue(v) ? "true" : "false");
+	else if (cJSON_IsNumber(v)) {
+		/* Unstructured decoding keeps integers as int64. */
+		if (v->valuedouble == (double)(long long)v->valuedouble)
+			sb_addf(out, "%lld", (long long)v->valuedouble);
+		else
+			sb_addf(out, "%g", v->valuedouble);
+	} else if (cJSON_IsArray(v)) {
+		const cJSON *c;
+		bool first = true;
+
+		sb_addc(out, '[');
+		cJSON_ArrayForEach(c, v)
+		{
+			if (!first)
+				sb_addc(out, ' ');
+			first = false;
+			json_scalar(c, out);
+		}
+		sb_addc(out, ']');
+	} else if (cJSON_IsObject(v))
+		sb_add(out, "map[...]");
+	else
+		sb_add(out, "<nil>");
+}
+
+static int
+cmp_json_key(const void *a, const void *b)
+{
+	return strcmp((*(const cJSON *const *)a)->string, (*(const cJSON *const *)b)->string);
+}
+
+static void
+indent(struct strbuf *out, int level)
+{
+	for (int i = 0; i < level; i++)
+		sb_add(out, "  ");
+}
+
+/* printUnstructuredContent: keys sorted, maps and lists as headed blocks, a path in skip left out. */
+static void
+print_unstructured(struct strbuf *out, int level, const cJSON *content, const char *prefix,
+    const char *const *skip)
+{
+	struct vec fields = VEC_INIT;
+	const cJSON *c;
+
+	cJSON_ArrayForEach(c, content)
+		vec_push(&fields, (void *)c);
+	vec_sort(&fields, cmp_json_key);
+	for (size_t i = 0; i < fields.n; i++) {
+		const cJSON *v = fields.v[i];
+		char *path = xasprintf("%s.%s", prefix, v->string);
+		bool skipped = false;
+
+		for (size_t j = 0; skip[j] != NULL; j++)
+			skipped = skipped || strcmp(skip[j], path) == 0;
+		if (skipped) {
+			free(path);
+			continue;
+		}
+		indent(out, level);
+		smart_label(v->string, out);
+		if (cJSON_IsObject(v)) {
+			sb_add(out, ":\n");
+			print_unstructured(out, level + 1, v, path, skip);
+		} else if (cJSON_IsArray(v)) {
+			sb_add(out, ":\n");
+			cJSON_ArrayForEach(c, v)
+			{
+				if (cJSON_IsObject(c))
+					print_unstructured(out, level + 1, c, path, skip);
+				else {
+					indent(out, level + 1);
+					json_scalar(c, out);
+					sb_addc(out, '\n');
+				}
+			}
+		} else {
+			sb_add(out, ":\t");
+			json_scalar(v, out);
+			sb_addc(out, '\n');
+		}
+		free(path);
+	}
+	vec_free(&fields);
+}
+
+/*
+ * genericDescriber, for kinds describe.go has no describer of its own
+ * (Event, ControllerRevision): name, namespace, labels and annotations,
+ * then every other field of the object as the server returns it.
+ */
+static void
+describe_generic(struct dw *w, const struct store *st, const struct object *obj, int64_t now,
+    bool events)
+{
+	static const char *const skip[] = {".metadata.name", ".metadata.namespace",
+		".metadata.labels", ".metadata.annotations", NULL};
+	struct strbuf *o = &w->pending;
+	cJSON *doc = encode_object(obj, now);
+
+	sb_addf(o, "Name:\t%s\nNamespace:\t%s\n", obj->meta.name ? obj->meta.name : "",
+	    obj->meta.ns ? obj->meta.ns : "");
+	describe_labels(o, "Labels", &obj->meta.labels);
+	describe_annotations(o, "Annotations", &obj->meta.annotations);
+	print_unstructured(o, 0, doc, "", skip);
+	encode_free(doc);
+	if (events)
+		describe_events(w, st, obj, now);
+}
+
 /* ---- the verb ---- */
 
-/* Objects of kind k named name, or (as describe does when none is) whose names start with it. */
+/*
+ * The object of kind k named name; with prefix, when there is none, those
+ * whose names start with it (DescribeMatchingResources, which describe
+ * tries only for `describe TYPE NAME` with exactly one name).
+ */
 static void
 by_name_or_prefix(const struct store *st, enum kind k, const char *ns, const char *name,
-    struct vec *out)
+    bool prefix, struct vec *out)
 {
 	struct object *o = store_get(st, k, kind_namespaced(k) ? ns : NULL, name);
 	struct vec all = VEC_INIT;
@@ -733,6 +930,8 @@ by_name_or_prefix(const struct store *st, enum kind k, const char *ns, const cha
 		vec_push(out, o);
 		return;
 	}
+	if (!prefix)
+		return;
 	store_list_sorted(st, k, kind_namespaced(k) ? ns : NULL, &all);
 	for (size_t i = 0; i < all.n; i++)
 		if (strncmp(((struct object *)all.v[i])->meta.name, name, strlen(name)) == 0)
@@ -753,6 +952,7 @@ describe_exec(struct kctl_call *call)
 	enum kind k;
 	int64_t now = cluster_now(call->c);
 	int status = 0;
+	bool matching = false; /* objects found by DescribeMatchingResources */
 
 	if (call->n_args == 0) {
 		return kctl_error(call, "You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.");
@@ -772,13 +972,13 @@ describe_exec(struct kctl_call *call)
 				return kctl_error(call, "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
 			}
 			snprintf(type, sizeof type, "%.*s", (int)(slash - call->args[i]), call->args[i]);
-			if (kctl_resource(type, &k) < 0 || k == KIND_EVENT || k == KIND_CONTROLLERREVISION) {
+			if (kctl_resource(type, &k) < 0) {
 				sel_free(&sel);
 				vec_free(&objs);
 				sb_free(&notfound);
 				return kctl_unknown_type(call, type);
 			}
-			by_name_or_prefix(st, k, call->ns, slash + 1, &objs);
+			by_name_or_prefix(st, k, call->ns, slash + 1, false, &objs);
 			if (objs.n == before) {
 				sb_addf(&notfound, "Error from server (NotFound): %s \"%s\" not found\n",
 				    kind_resource(k), slash + 1);
@@ -786,8 +986,7 @@ describe_exec(struct kctl_call *call)
 			}
 		}
 	} else {
-		if (kctl_resource(call->args[0], &k) < 0 || k == KIND_EVENT ||
-		    k == KIND_CONTROLLERREVISION) {
+		if (kctl_resource(call->args[0], &k) < 0) {
 			sel_free(&sel);
 			return kctl_unknown_type(call, call->args[0]);
 		}
@@ -804,7 +1003,9 @@ describe_exec(struct kctl_call *call)
 		for (size_t i = 1; i < call->n_args; i++) {
 			size_t before = objs.n;
 
-			by_name_or_prefix(st, k, call->ns, call->args[i], &objs);
+			matching = call->n_args == 2 &&
+			    store_get(st, k, kind_namespaced(k) ? call->ns : NULL, call->args[i]) == NULL;
+			by_name_or_prefix(st, k, call->ns, call->args[i], call->n_args == 2, &objs);
 			if (objs.n == before) {
 				sb_addf(&notfound, "Error from server (NotFound): %s \"%s\" not found\n",
 				    kind_resource(k), call->args[i]);
@@ -818,6 +1019,13 @@ describe_exec(struct kctl_call *call)
 				kctl_err(call->res, "No resources found in %s namespace.\n", call->ns);
 		}
 	}
+	/*
+	 * Two TYPE/NAME arguments and one missing: describe's NotFound with
+	 * two builder arguments goes to DescribeMatchingResources, which
+	 * cannot use them and returns the error alone.
+	 */
+	if (strchr(call->args[0], '/') != NULL && call->n_args == 2 && status != 0)
+		objs.n = 0;
 	for (size_t i = 0; i < objs.n; i++) {
 		struct strbuf text = STRBUF_INIT;
 		struct dw w = {STRBUF_INIT, &text};
@@ -827,11 +1035,17 @@ describe_exec(struct kctl_call *call)
 			describe_daemonset(&w, st, (const struct daemonset *)o, now, events);
 		else if (o->kind == KIND_POD)
 			describe_pod(&w, st, (const struct pod *)o, now, events);
-		else
+		else if (o->kind == KIND_NODE)
 			describe_node(&w, st, (const struct node *)o, now,
 			    call->c->timing.node_monitor_grace, events);
+		else
+			describe_generic(&w, st, o, now, events);
 		dw_flush(&w);
-		kctl_out(call->res, "%s%s", i > 0 ? "\n\n" : "", sb_str(&text));
+		/* Run prints "\n\n" between objects; DescribeMatchingResources "%s\n" after each. */
+		if (matching)
+			kctl_out(call->res, "%s\n", sb_str(&text));
+		else
+			kctl_out(call->res, "%s%s", i > 0 ? "\n\n" : "", sb_str(&text));
 		sb_free(&w.pending);
 		sb_free(&text);
 	}
