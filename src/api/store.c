@@ -378,11 +378,14 @@ slots_remove(struct kind_table *kt, struct object *obj)
 	}
 }
 
-int
-store_create(struct store *s, struct object *obj, struct ks_err *err)
+/*
+ * What the API server does to a new object before it is stored: its
+ * namespace, a generated name, the checks, uid, generation and creation time.
+ */
+static int
+prepare_create(struct store *s, struct object *obj, char *key, size_t keylen, struct ks_err *err)
 {
 	struct kind_table *kt = &s->kinds[obj->kind];
-	char key[512];
 
 	if (kind_namespaced(obj->kind) && obj->meta.ns == NULL)
 		obj->meta.ns = xstrdup("default");
@@ -399,20 +402,41 @@ store_create(struct store *s, struct object *obj, struct ks_err *err)
 		do {
 			free(obj->meta.name);
 			obj->meta.name = generate_name(s, obj->meta.generate_name);
-			object_key(obj, key, sizeof key);
+			object_key(obj, key, keylen);
 		} while (map_has(&kt->by_key, key));
 	}
-	object_key(obj, key, sizeof key);
+	object_key(obj, key, keylen);
 	if (map_has(&kt->by_key, key)) {
 		err_set(err, "%s \"%s\" already exists", kind_resource(obj->kind), obj->meta.name);
 		return STORE_ERR_EXISTS;
 	}
 	free(obj->meta.uid);
 	obj->meta.uid = generate_uid(s);
-	obj->meta.resource_version = s->next_rv++;
+	obj->meta.resource_version = 0;
 	obj->meta.generation = 1;
 	obj->meta.creation_ms = store_now(s);
 	obj->meta.deletion_ms = -1;
+	return STORE_OK;
+}
+
+int
+store_create_dry_run(struct store *s, struct object *obj, struct ks_err *err)
+{
+	char key[512];
+
+	return prepare_create(s, obj, key, sizeof key, err);
+}
+
+int
+store_create(struct store *s, struct object *obj, struct ks_err *err)
+{
+	struct kind_table *kt = &s->kinds[obj->kind];
+	char key[512];
+	int rc = prepare_create(s, obj, key, sizeof key, err);
+
+	if (rc != STORE_OK)
+		return rc;
+	obj->meta.resource_version = s->next_rv++;
 	map_put(&kt->by_key, key, obj);
 	map_put(&s->by_uid, obj->meta.uid, obj);
 	slots_add(kt, obj);

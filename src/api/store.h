@@ -60,6 +60,11 @@ int64_t store_now(const struct store *s);
  * (STORE_ERR_EXISTS: `<resource> "<name>" already exists`).
  */
 int store_create(struct store *s, struct object *obj, struct ks_err *err);
+/*
+ * The checks and system fields of store_create (name from generateName,
+ * uid, creation time; no resourceVersion) without storing: a dry run.
+ */
+int store_create_dry_run(struct store *s, struct object *obj, struct ks_err *err);
 /* After mutating obj in place: new resourceVersion, re-index, notify. */
 void store_update(struct store *s, struct object *obj);
 /*

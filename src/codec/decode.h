@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include <cjson/cJSON.h>
+
 #include "api/meta.h"
 #include "util/vec.h"
 
@@ -46,6 +48,16 @@ int decode_manifests_each(const char *file, const char *text, size_t len, struct
 /* Decode one object from a tree (a scenario's inline manifest). */
 int decode_object(const char *file, const struct ynode *root, struct object **out,
     struct strbuf *warnings, struct ks_err *err);
+
+/* The first YAML (or JSON) document of text as JSON, as kubectl's yaml.ToJSON reads a patch. */
+int decode_yaml_to_json(const char *file, const char *text, size_t len, cJSON **out,
+    struct ks_err *err);
+/*
+ * Decode one object from a JSON document (the API layer's patched object);
+ * unknown fields are appended to warnings as decode_manifests words them.
+ */
+int decode_json_doc(const cJSON *doc, struct object **out, struct strbuf *warnings,
+    struct ks_err *err);
 
 /* Decoders reused by the scenario loader for node entries. */
 struct taint;

@@ -11,6 +11,10 @@
  * (syncNodes, at most 250 of each per sync), and writes the status
  * (updateDaemonSetStatus) only when a number changed.
  *
+ * A key asked for later (enqueueDaemonSetAfter: the failed-pod back-off,
+ * minReadySeconds) waits in a set of its own, as in the delaying workqueue,
+ * so that syncs in the meantime neither cancel nor postpone it.
+ *
  * Expectations are not modelled: the store is synchronous, so by the time a
  * sync runs, every earlier create and delete has been observed.
  *
@@ -50,6 +54,9 @@
 #define BURST_REPLICAS 250 /* daemon_controller.go BurstReplicas */
 #define BACKOFF_INITIAL_MS 1000
 #define BACKOFF_MAX_MS (15 * 60 * 1000)
+#define BACKOFF_GC_MS (60 * 1000) /* daemon_controller.go BackoffGCInterval */
+/* DefaultControllerRateLimiter's base delay: a first AddRateLimited after a successful sync. */
+#define RATE_LIMIT_BASE_MS 5
 
 static const char component[] = "daemonset-controller";
 
@@ -94,9 +101,12 @@ struct dsctrl {
 	const struct ds_placement *placement;
 	bool running;
 	struct map queue;      /* key -> struct queued (pending or parked) */
+	struct map waiting;    /* key -> struct queued: AddAfter entries not due yet */
 	struct map node_state; /* node name -> labels+taints fingerprint (owned string) */
 	struct map backoffs;   /* "<ds uid>/<generation>/<node>" -> struct backoff */
+	sim_ms backoff_gc;     /* when the back-offs were last garbage-collected */
 	struct map caches;     /* "namespace/name" -> struct ds_cache */
+	struct map suspended;  /* node name -> struct map of "namespace/name" (legacy mode) */
 };
 
 static void dsctrl_sync(struct dsctrl *dc, const char *key);
@@ -118,19 +128,22 @@ queued_fire(struct sim *sim, void *arg)
 	free(key);
 }
 
+/*
+ * Put key in set (the queue or the waiting set), due at due: when it is
+ * there already, the earlier deadline wins (workqueue Add/AddAfter). A new
+ * entry gets its timer only when arm is set (the queue of a stopped
+ * controller parks its keys).
+ */
 static void
-enqueue_after(struct dsctrl *dc, const char *key, sim_ms delay)
+set_due(struct dsctrl *dc, struct map *set, const char *key, sim_ms due, sim_fn fire, bool arm)
 {
-	struct queued *q = map_get(&dc->queue, key);
-
-	sim_ms due = sim_now(dc->env->sim) + delay;
+	struct queued *q = map_get(set, key);
 
 	if (q != NULL) {
-		/* Already queued: the earlier deadline wins (workqueue AddAfter). */
 		if (q->timer != 0 && due < q->due) {
 			sim_cancel(dc->env->sim, q->timer);
 			q->due = due;
-			q->timer = sim_at(dc->env->sim, due, queued_fire, q);
+			q->timer = sim_at(dc->env->sim, due, fire, q);
 		}
 		return;
 	}
@@ -138,9 +151,15 @@ enqueue_after(struct dsctrl *dc, const char *key, sim_ms delay)
 	q->dc = dc;
 	q->key = xstrdup(key);
 	q->due = due;
-	map_put(&dc->queue, key, q);
-	if (dc->running)
-		q->timer = sim_at(dc->env->sim, due, queued_fire, q);
+	map_put(set, key, q);
+	if (arm)
+		q->timer = sim_at(dc->env->sim, due, fire, q);
+}
+
+static void
+enqueue_after(struct dsctrl *dc, const char *key, sim_ms delay)
+{
+	set_due(dc, &dc->queue, key, sim_now(dc->env->sim) + delay, queued_fire, dc->running);
 }
 
 static void
@@ -150,6 +169,32 @@ enqueue(struct dsctrl *dc, const struct object *ds)
 
 	snprintf(key, sizeof key, "%s/%s", ds->meta.ns, ds->meta.name);
 	enqueue_after(dc, key, dc->env->timing->controller_delay);
+}
+
+/*
+ * workqueue AddAfter, as enqueueDaemonSetAfter uses it: the key waits in its
+ * own set (the delaying queue's waitingForQueue, the earlier deadline
+ * winning) apart from the queue proper, so a sync that runs meanwhile
+ * neither cancels nor postpones it; when due, it is added to the queue for
+ * an immediate sync, merging with one already queued.
+ */
+static void
+waiting_fire(struct sim *sim, void *arg)
+{
+	struct queued *w = arg;
+	struct dsctrl *dc = w->dc;
+
+	(void)sim;
+	map_del(&dc->waiting, w->key);
+	enqueue_after(dc, w->key, 0);
+	free(w->key);
+	free(w);
+}
+
+static void
+enqueue_waiting(struct dsctrl *dc, const char *key, sim_ms delay)
+{
+	set_due(dc, &dc->waiting, key, sim_now(dc->env->sim) + delay, waiting_fire, true);
 }
 
 void
@@ -304,8 +349,88 @@ node_fingerprint(const struct node *n)
 	return sb_take(&sb);
 }
 
+/*
+ * Suspended daemon pods (legacy mode, daemon_controller.go before 1.12,
+ * kubernetes PR 49488 for issue 46935): a DaemonSet that wants a pod on a
+ * node without room is remembered for that node, so that deleting another
+ * pod bound there re-queues it; no other event would, as nothing about the
+ * DaemonSet or the node changed. Scheduler mode never suspends: the
+ * scheduler retries its pending pods itself.
+ */
 static void
-on_pod(struct dsctrl *dc, const struct pod *p)
+suspended_set(struct dsctrl *dc, const char *node, const char *dskey, bool on)
+{
+	struct map *set = map_get(&dc->suspended, node);
+
+	if (on) {
+		if (set == NULL) {
+			set = xcalloc(1, sizeof *set);
+			map_init(set);
+			map_put(&dc->suspended, node, set);
+		}
+		if (!map_has(set, dskey))
+			map_put(set, dskey, NULL);
+		return;
+	}
+	if (set == NULL || !map_has(set, dskey))
+		return;
+	map_del(set, dskey);
+	if (map_len(set) == 0) {
+		map_del(&dc->suspended, node);
+		map_free(set);
+		free(set);
+	}
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* requeueSuspendedDaemonPods: enqueueDaemonSetRateLimited for each, in name order. */
+static void
+requeue_suspended(struct dsctrl *dc, const char *node)
+{
+	struct map *set = node != NULL ? map_get(&dc->suspended, node) : NULL;
+	struct vec keys = VEC_INIT;
+	const char *key;
+	void *value;
+
+	if (set == NULL)
+		return;
+	for (size_t it = 0; map_next(set, &it, &key, &value);)
+		vec_push(&keys, (void *)key);
+	vec_sort(&keys, cmp_str);
+	for (size_t i = 0; i < keys.n; i++) {
+		const char *k = keys.v[i];
+		const char *slash = strchr(k, '/');
+		char ns[256];
+
+		snprintf(ns, sizeof ns, "%.*s", (int)(slash - k), k);
+		if (store_get(dc->env->store, KIND_DAEMONSET, ns, slash + 1) != NULL)
+			enqueue_after(dc, k, dc->env->timing->controller_delay + RATE_LIMIT_BASE_MS);
+	}
+	vec_free(&keys);
+}
+
+/*
+ * deletePod (pre-1.12) for a pod no DaemonSet controls: when it was bound,
+ * its node may now have room. A pod being deleted gracefully counts from
+ * its first update with a deletionTimestamp, as updatePod hands it over.
+ */
+static void
+on_other_pod_gone(struct dsctrl *dc, enum store_op op, const struct pod *p)
+{
+	if (map_len(&dc->suspended) == 0 || p->spec.node_name == NULL ||
+	    p->spec.node_name[0] == '\0')
+		return;
+	if (op == STORE_DELETED || meta_deleting(&p->obj.meta))
+		requeue_suspended(dc, p->spec.node_name);
+}
+
+static void
+on_pod(struct dsctrl *dc, enum store_op op, const struct pod *p)
 {
 	const struct owner_ref *ref = meta_controller(&p->obj.meta);
 
@@ -313,19 +438,40 @@ on_pod(struct dsctrl *dc, const struct pod *p)
 		struct object *owner;
 		struct ds_cache *c;
 
-		if (strcmp(ref->kind, "DaemonSet") != 0)
+		owner = strcmp(ref->kind, "DaemonSet") == 0 ? store_get_uid(dc->env->store, ref->uid)
+							     : NULL;
+		if (owner == NULL || owner->kind != KIND_DAEMONSET) {
+			on_other_pod_gone(dc, op, p);
 			return;
-		owner = store_get_uid(dc->env->store, ref->uid);
-		if (owner == NULL || owner->kind != KIND_DAEMONSET)
-			return;
+		}
 		c = cache_for(dc, owner);
 		mark_dirty(c, pod_target_node(p));
 		/* An owned pod whose labels stopped matching is released by the claim. */
 		if (!sel_matches(&((const struct daemonset *)owner)->selector, &p->obj.meta.labels))
 			c->claim = true;
 		enqueue(dc, owner);
+		/*
+		 * updatePod: a pod that just became ready is available MinReadySeconds
+		 * later, which no store change will announce; sync again then, plus a
+		 * second against clock skew (kubernetes PR 38076). The watch has no
+		 * old object: a Ready condition that turned True at this very instant
+		 * is the change (a second write in the same instant asks for the same
+		 * deadline again, which the waiting set absorbs).
+		 */
+		if (op == STORE_MODIFIED && !meta_deleting(&p->obj.meta) && pod_is_ready(p) &&
+		    p->status.ready.transition_ms == sim_now(dc->env->sim)) {
+			int32_t min_ready = ((const struct daemonset *)owner)->min_ready_seconds;
+
+			if (min_ready > 0) {
+				char key[512];
+
+				ds_key(owner, key, sizeof key);
+				enqueue_waiting(dc, key, (sim_ms)min_ready * 1000 + 1000);
+			}
+		}
 		return;
 	}
+	on_other_pod_gone(dc, op, p);
 	enqueue_matching(dc, p);
 }
 
@@ -377,7 +523,7 @@ dsctrl_watch(void *ctx, enum store_op op, struct object *obj)
 		enqueue(dc, obj);
 		break;
 	case KIND_POD:
-		on_pod(dc, (struct pod *)obj);
+		on_pod(dc, op, (struct pod *)obj);
 		break;
 	case KIND_NODE:
 		on_node(dc, op, (struct node *)obj);
@@ -508,13 +654,48 @@ cmp_oldest_first(const void *a, const void *b)
 
 /* ---- manage (podsShouldBeOnNode) ---- */
 
+/* flowcontrol.Backoff hasExpired: untouched for twice the longest delay. */
+static bool
+backoff_expired(const struct backoff *b, sim_ms now)
+{
+	return now - b->last > 2 * BACKOFF_MAX_MS;
+}
+
+/*
+ * failedPodsBackoff.GC, which Run starts every BackoffGCInterval: drop the
+ * entries that expired. An expired entry already acts as a missing one, so
+ * this only bounds memory; it runs lazily when the back-off is consulted,
+ * at most once per interval, so no periodic timer keeps the engine busy.
+ */
+static void
+backoff_gc(struct dsctrl *dc, sim_ms now)
+{
+	struct vec dead = VEC_INIT;
+	const char *key;
+	void *value;
+
+	if (now - dc->backoff_gc < BACKOFF_GC_MS)
+		return;
+	dc->backoff_gc = now;
+	for (size_t it = 0; map_next(&dc->backoffs, &it, &key, &value);)
+		if (backoff_expired(value, now))
+			vec_push(&dead, xstrdup(key));
+	for (size_t i = 0; i < dead.n; i++) {
+		free(map_del(&dc->backoffs, dead.v[i]));
+		free(dead.v[i]);
+	}
+	vec_free(&dead);
+}
+
 static bool
 in_backoff(struct dsctrl *dc, const char *key, sim_ms now, sim_ms *wait)
 {
-	struct backoff *b = map_get(&dc->backoffs, key);
+	struct backoff *b;
 
+	backoff_gc(dc, now);
+	b = map_get(&dc->backoffs, key);
 	/* flowcontrol.Backoff.IsInBackOffSinceUpdate */
-	if (b == NULL || now - b->last > 2 * BACKOFF_MAX_MS)
+	if (b == NULL || backoff_expired(b, now))
 		return false;
 	if (now - b->last < b->delay) {
 		/* Upstream requeues after the whole backoff.Get, not what is left of it. */
@@ -524,6 +705,11 @@ in_backoff(struct dsctrl *dc, const char *key, sim_ms now, sim_ms *wait)
 	return false;
 }
 
+/*
+ * flowcontrol.Backoff.Next (NewBackOff: no jitter). Nothing resets an entry
+ * when a later pod runs or succeeds: it only expires, 2 x 15 min after its
+ * last failure, so a node that fails again within that time waits longer.
+ */
 static void
 backoff_next(struct dsctrl *dc, const char *key, sim_ms now)
 {
@@ -533,7 +719,7 @@ backoff_next(struct dsctrl *dc, const char *key, sim_ms now)
 		b = xcalloc(1, sizeof *b);
 		map_put(&dc->backoffs, key, b);
 		b->delay = BACKOFF_INITIAL_MS;
-	} else if (now - b->last > 2 * BACKOFF_MAX_MS)
+	} else if (backoff_expired(b, now))
 		b->delay = BACKOFF_INITIAL_MS;
 	else
 		b->delay = b->delay * 2 > BACKOFF_MAX_MS ? BACKOFF_MAX_MS : b->delay * 2;
@@ -559,6 +745,18 @@ pods_should_be_on_node(struct dsctrl *dc, struct daemonset *ds, const struct nod
 	struct vec running = VEC_INIT;
 	sim_ms now = sim_now(dc->env->sim);
 
+	/* removeSuspendedDaemonPods, then addSuspendedDaemonPods when it still cannot schedule. */
+	if (fit.want && !fit.should_schedule) {
+		char dskey[512];
+
+		ds_key(&ds->obj, dskey, sizeof dskey);
+		suspended_set(dc, node->obj.meta.name, dskey, true);
+	} else if (map_len(&dc->suspended) > 0) {
+		char dskey[512];
+
+		ds_key(&ds->obj, dskey, sizeof dskey);
+		suspended_set(dc, node->obj.meta.name, dskey, false);
+	}
 	if (fit.want && !fit.should_schedule && pods == NULL && fit.why[0] != '\0')
 		event_record(dc->env->rec, &ds->obj, "Warning", "FailedPlacement", component,
 		    "failed to place pod on \"%s\": %s", node->obj.meta.name, fit.why);
@@ -584,7 +782,12 @@ pods_should_be_on_node(struct dsctrl *dc, struct daemonset *ds, const struct nod
 					char dskey[512];
 
 					snprintf(dskey, sizeof dskey, "%s/%s", ds->obj.meta.ns, ds->obj.meta.name);
-					enqueue_after(dc, dskey, wait);
+					enqueue_waiting(dc, dskey, wait);
+					/*
+					 * Upstream's requeued sync walks every node; ours must be
+					 * told to look at this one again, or the failed pod stays.
+					 */
+					mark_dirty(cache_for(dc, &ds->obj), node->obj.meta.name);
 					continue;
 				}
 				backoff_next(dc, key, now);
@@ -811,7 +1014,7 @@ write_status(struct dsctrl *dc, struct daemonset *ds, const struct ds_cache *c)
 		char dskey[512];
 
 		ds_key(&ds->obj, dskey, sizeof dskey);
-		enqueue_after(dc, dskey, (sim_ms)ds->min_ready_seconds * 1000);
+		enqueue_waiting(dc, dskey, (sim_ms)ds->min_ready_seconds * 1000);
 	}
 }
 
@@ -1321,11 +1524,30 @@ dsctrl_new(const struct ctl_env *env, const struct ds_placement *placement)
 	dc->placement = placement;
 	dc->running = true;
 	map_init(&dc->queue);
+	map_init(&dc->waiting);
 	map_init(&dc->node_state);
 	map_init(&dc->backoffs);
 	map_init(&dc->caches);
+	map_init(&dc->suspended);
 	store_watch(env->store, dsctrl_watch, dc);
 	return dc;
+}
+
+static void
+queued_set_free(struct dsctrl *dc, struct map *set)
+{
+	const char *key;
+	void *value;
+
+	for (size_t it = 0; map_next(set, &it, &key, &value);) {
+		struct queued *q = value;
+
+		if (q->timer != 0)
+			sim_cancel(dc->env->sim, q->timer);
+		free(q->key);
+		free(q);
+	}
+	map_free(set);
 }
 
 void
@@ -1336,15 +1558,8 @@ dsctrl_free(struct dsctrl *dc)
 
 	if (dc == NULL)
 		return;
-	for (size_t it = 0; map_next(&dc->queue, &it, &key, &value);) {
-		struct queued *q = value;
-
-		if (q->timer != 0)
-			sim_cancel(dc->env->sim, q->timer);
-		free(q->key);
-		free(q);
-	}
-	map_free(&dc->queue);
+	queued_set_free(dc, &dc->queue);
+	queued_set_free(dc, &dc->waiting);
 	for (size_t it = 0; map_next(&dc->node_state, &it, &key, &value);)
 		free(value);
 	map_free(&dc->node_state);
@@ -1354,5 +1569,10 @@ dsctrl_free(struct dsctrl *dc)
 	for (size_t it = 0; map_next(&dc->caches, &it, &key, &value);)
 		cache_free(value);
 	map_free(&dc->caches);
+	for (size_t it = 0; map_next(&dc->suspended, &it, &key, &value);) {
+		map_free(value);
+		free(value);
+	}
+	map_free(&dc->suspended);
 	free(dc);
 }

@@ -8,7 +8,8 @@
  * it (its own DaemonSet's pods excluded), sets spec.nodeName and never asks
  * the scheduler, so pods land with no scheduler running and cordoned nodes
  * get them too. A node without room is still desired, gets no pod and a
- * FailedPlacement event.
+ * FailedPlacement event; the controller remembers it (suspended daemon
+ * pods, dsctrl.c) and tries again when a pod bound there is deleted.
  */
 #include <stdio.h>
 #include <stdlib.h>

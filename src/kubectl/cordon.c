@@ -18,7 +18,9 @@
 #include "api/selector.h"
 #include "api/store.h"
 #include "cluster.h"
+#include "apiserver/apiserver.h"
 #include "kubectl/kctl.h"
+#include "kubectl/write.h"
 #include "util/duration.h"
 #include "util/err.h"
 #include "util/strbuf.h"
@@ -29,6 +31,7 @@
 
 static const struct kctl_flag cordon_flags[] = {
 	{"selector", 'l', KF_STRING, NULL, "Selector (label query) to filter on", NULL},
+	KCTL_DRY_RUN_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
@@ -42,6 +45,7 @@ static const struct kctl_flag drain_flags[] = {
 	{"timeout", 0, KF_STRING, "0s", "The length of time to wait before giving up, zero means infinite", NULL},
 	{"skip-wait-for-delete-timeout", 0, KF_INT, "0", "If pod DeletionTimestamp older than N seconds, skip waiting for the pod.  Seconds must be greater than 0 to skip.", NULL},
 	{"pod-selector", 0, KF_STRING, NULL, "Label selector to filter pods on the node", NULL},
+	KCTL_DRY_RUN_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
@@ -80,19 +84,21 @@ pick_nodes(struct kctl_call *call, struct vec *out)
 	return 0;
 }
 
-/* RunCordonOrUncordon for one node. */
+/* RunCordonOrUncordon for one node: a patch of spec.unschedulable. */
 static void
-set_cordon(struct kctl_call *call, struct node *n, bool cordon)
+set_cordon(struct kctl_call *call, struct node *n, bool cordon, enum kctl_dry_run dry)
 {
 	const char *verb = cordon ? "cordoned" : "uncordoned";
+	struct node *edit;
 
 	if (n->unschedulable == cordon) {
-		kctl_out(call->res, "node/%s already %s\n", n->obj.meta.name, verb);
+		kctl_out(call->res, "node/%s already %s%s\n", n->obj.meta.name, verb,
+		    kctl_dry_run_suffix(dry));
 		return;
 	}
-	n->unschedulable = cordon;
-	store_update(call->c->store, &n->obj);
-	kctl_out(call->res, "node/%s %s\n", n->obj.meta.name, verb);
+	edit = (struct node *)api_edit(&n->obj);
+	edit->unschedulable = cordon;
+	kctl_write_update(call, &edit->obj, verb, dry);
 }
 
 static int
@@ -100,13 +106,16 @@ cordon_exec(struct kctl_call *call)
 {
 	struct vec nodes = VEC_INIT;
 	bool cordon = strcmp(call->verb->name, "cordon") == 0;
+	enum kctl_dry_run dry;
 
+	if (kctl_dry_run(call, &dry) < 0)
+		return 1;
 	if (pick_nodes(call, &nodes) != 0) {
 		vec_free(&nodes);
 		return 1;
 	}
 	for (size_t i = 0; i < nodes.n; i++)
-		set_cordon(call, nodes.v[i], cordon);
+		set_cordon(call, nodes.v[i], cordon, dry);
 	vec_free(&nodes);
 	return call->res->status;
 }
@@ -183,6 +192,7 @@ struct drain_opts {
 	int64_t timeout_ms; /* 0: wait for ever (capped, see DRAIN_WAIT_MAX_MS) */
 	struct label_selector pod_sel;
 	bool has_pod_sel;
+	enum kctl_dry_run dry;
 };
 
 enum verdict { V_OKAY, V_SKIP, V_WARNING, V_ERROR };
@@ -342,7 +352,7 @@ drain_node(struct kctl_call *call, const struct drain_opts *o, struct node *n,
 	struct drain_wait w = {call, o, VEC_INIT, VEC_INIT, VEC_INIT};
 	struct strbuf why = STRBUF_INIT;
 
-	set_cordon(call, n, true);
+	set_cordon(call, n, true, o->dry);
 	pods_for_deletion(call, o, n->obj.meta.name, &evict, &errs, &warns);
 	if (errs.n > 0) {
 		if (errs.n > 1)
@@ -363,6 +373,22 @@ drain_node(struct kctl_call *call, const struct drain_opts *o, struct node *n,
 		kctl_err(call->res, "Warning: %s\n", sb_str(&text));
 		sb_free(&text);
 	}
+	/* deleteOrEvictPodsSimple and evictPods: a dry run names the pods and waits for none. */
+	if (o->dry != KCTL_DRY_NONE) {
+		for (size_t i = 0; i < evict.n; i++) {
+			struct pod *p = evict.v[i];
+
+			if (o->dry == KCTL_DRY_CLIENT || !o->by_delete)
+				kctl_out(call->res, "evicting pod %s/%s%s\n", p->obj.meta.ns,
+				    p->obj.meta.name, kctl_dry_run_suffix(o->dry));
+		}
+		kctl_out(call->res, "node/%s drained%s\n", n->obj.meta.name,
+		    kctl_dry_run_suffix(o->dry));
+		sb_free(&why);
+		groups_free(&warns);
+		vec_free(&evict);
+		return true;
+	}
 	for (size_t i = 0; i < evict.n; i++) {
 		struct pod *p = evict.v[i];
 
@@ -375,8 +401,15 @@ drain_node(struct kctl_call *call, const struct drain_opts *o, struct node *n,
 	for (size_t i = 0; i < w.uids.n; i++) {
 		struct object *obj = store_get_uid(st, w.uids.v[i]);
 
-		if (obj != NULL)
-			store_delete(st, obj, o->grace);
+		/* An eviction is a DELETE with the pod's DeleteOptions once its budget allows it. */
+		if (obj != NULL) {
+			struct api_delete_opts del = {false, o->grace, API_PROPAGATE_DEFAULT, NULL};
+			struct api_status status;
+
+			api_status_init(&status);
+			api_delete(call->c, obj, &del, &status);
+			api_status_free(&status);
+		}
 	}
 	kctl_flush(call);
 	if (!cluster_advance_until(call->c,
@@ -450,6 +483,8 @@ drain_exec(struct kctl_call *call)
 	struct ks_err err;
 	bool ok = true;
 
+	if (kctl_dry_run(call, &o.dry) < 0)
+		return 1;
 	o.ignore_ds = kctl_bool(call, "ignore-daemonsets");
 	o.force = kctl_bool(call, "force");
 	o.local_ok = kctl_bool(call, "delete-emptydir-data");

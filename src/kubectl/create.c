@@ -12,14 +12,15 @@
 #include <string.h>
 
 #include "api/daemonset.h"
-#include "api/defaults.h"
 #include "api/node.h"
 #include "api/pod.h"
 #include "api/store.h"
-#include "api/validate.h"
+#include "apiserver/apiserver.h"
+#include "apiserver/patch.h"
 #include "cluster.h"
 #include "codec/jsontext.h"
 #include "kubectl/kctl.h"
+#include "kubectl/write.h"
 #include "util/err.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
@@ -29,77 +30,31 @@
 
 static const struct kctl_flag create_flags[] = {
 	{"filename", 'f', KF_STRING, NULL, "Filename, directory, or URL to files to use to create the resource", NULL},
+	{"save-config", 0, KF_BOOL, NULL, "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.", NULL},
 	VALIDATE_FLAG,
+	KCTL_DRY_RUN_FLAG,
+	KCTL_WRITE_OUTPUT_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
 static const struct kctl_flag replace_flags[] = {
 	{"filename", 'f', KF_STRING, NULL, "The files that contain the configurations to replace.", NULL},
 	VALIDATE_FLAG,
+	KCTL_DRY_RUN_FLAG,
+	KCTL_WRITE_OUTPUT_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
 static const struct kctl_flag apply_flags[] = {
 	{"filename", 'f', KF_STRING, NULL, "The files that contain the configurations to apply.", NULL},
 	VALIDATE_FLAG,
+	KCTL_DRY_RUN_FLAG,
+	KCTL_WRITE_OUTPUT_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
-/*
- * DefaultTolerationSeconds admission: every pod tolerates not-ready and
- * unreachable for 300 s unless it already says otherwise.
- */
-static void
-admit_default_toleration_seconds(struct pod_spec *s)
-{
-	static const char *const keys[] = {"node.kubernetes.io/not-ready",
-		"node.kubernetes.io/unreachable"};
 
-	for (size_t i = 0; i < 2; i++) {
-		struct taint t = {(char *)keys[i], "", EFFECT_NO_EXECUTE, -1};
-		struct toleration tol;
-
-		if (tolerations_tolerate(s->tolerations, s->n_tolerations, &t))
-			continue;
-		toleration_init(&tol, keys[i], TOL_EXISTS, "", EFFECT_NO_EXECUTE);
-		tol.has_seconds = true;
-		tol.seconds = 300;
-		pod_add_toleration(s, &tol);
-		toleration_free(&tol);
-	}
-}
-
-/* Defaults, then validation; returns false (and reports) when invalid. */
-static bool
-admit(struct kctl_call *call, struct object *obj, const struct object *old)
-{
-	struct field_errors fe = {NULL, 0};
-	struct strbuf msg = STRBUF_INIT;
-
-	switch (obj->kind) {
-	case KIND_DAEMONSET:
-		defaults_daemonset((struct daemonset *)obj);
-		valid_daemonset((struct daemonset *)obj, (const struct daemonset *)old, &fe);
-		break;
-	case KIND_POD:
-		defaults_pod((struct pod *)obj);
-		valid_pod((struct pod *)obj, &fe);
-		break;
-	case KIND_NODE:
-		valid_node((struct node *)obj, &fe);
-		break;
-	default:
-		break;
-	}
-	if (fe.n == 0)
-		return true;
-	valid_format(kind_name(obj->kind), obj->meta.name ? obj->meta.name : "", &fe, &msg);
-	kctl_err(call->res, "%s\n", sb_str(&msg));
-	call->res->status = 1;
-	sb_free(&msg);
-	field_errors_free(&fe);
-	return false;
-}
+#define LAST_APPLIED "kubectl.kubernetes.io/last-applied-configuration"
 
 /* The namespace an object goes to: its own, or -n; a clash is kubectl's error. */
 static bool
@@ -118,74 +73,133 @@ place_namespace(struct kctl_call *call, struct object *obj)
 	return true;
 }
 
+/* What one object of a manifest brings along to the request. */
+struct sent {
+	const char *source;  /* as kubectl names it: the path, or STDIN */
+	cJSON *doc;          /* the manifest's document */
+	const char *unknown; /* the decoder's unknown-field warnings */
+	enum kctl_dry_run dry;
+	bool save_config; /* create --save-config: record it as apply would */
+};
+
+static void
+api_opts_for(struct kctl_call *call, const struct sent *s, struct api_opts *o,
+    struct strbuf *warnings)
+{
+	const char *v = kctl_str(call, "validate");
+
+	o->dry_run = s->dry == KCTL_DRY_SERVER;
+	o->field_validation = strcmp(v, "warn") == 0 ? API_FIELDS_WARN :
+	    strcmp(v, "ignore") == 0 || strcmp(v, "false") == 0 ? API_FIELDS_IGNORE :
+								    API_FIELDS_STRICT;
+	o->unknown_fields = s->unknown;
+	o->warnings = warnings;
+}
+
+/*
+ * --dry-run=client: kubectl sends nothing and prints the object it read,
+ * with the namespace it would have sent it to.
+ */
+static bool
+print_client_dry_run(struct kctl_call *call, const struct object *obj, const struct sent *s,
+    const char *operation)
+{
+	cJSON *doc = s->doc ? cJSON_Duplicate(s->doc, true) : NULL;
+
+	if (doc != NULL && kind_namespaced(obj->kind)) {
+		cJSON *meta = cJSON_GetObjectItemCaseSensitive(doc, "metadata");
+
+		if (cJSON_IsObject(meta) && !cJSON_HasObjectItem(meta, "namespace"))
+			cJSON_AddStringToObject(meta, "namespace", obj->meta.ns);
+	}
+	kctl_write_print(call, obj, doc, operation, s->dry);
+	cJSON_Delete(doc);
+	return true;
+}
+
+/* Prints a successful write's result; frees a dry run's candidate. */
+static void
+print_result(struct kctl_call *call, struct object *out, const struct sent *s,
+    const char *operation)
+{
+	const char *fmt = kctl_str(call, "output");
+	cJSON *doc = NULL;
+
+	if (fmt[0] != '\0' && strcmp(fmt, "name") != 0)
+		doc = api_encode_result(call->c, out);
+	if (kctl_write_print(call, out, doc, operation, s->dry) != 0)
+		call->res->status = 1;
+	if (doc != NULL)
+		cJSON_Delete(doc);
+	if (s->dry == KCTL_DRY_SERVER)
+		object_free(out);
+}
+
+/* The same for a patch the server may have found empty. */
+static void
+print_result_patched(struct kctl_call *call, struct object *out, bool changed,
+    const struct sent *s, const char *operation)
+{
+	struct sent kept = *s;
+
+	/* print_result frees a server dry run's candidate; an unchanged one is the live object. */
+	if (!changed && s->dry == KCTL_DRY_SERVER)
+		kept.dry = KCTL_DRY_NONE;
+	if (kept.dry != s->dry) {
+		const char *fmt = kctl_str(call, "output");
+		cJSON *doc = fmt[0] != '\0' && strcmp(fmt, "name") != 0 ?
+		    api_encode_result(call->c, out) :
+		    NULL;
+
+		kctl_write_print(call, out, doc, operation, s->dry);
+		cJSON_Delete(doc);
+		return;
+	}
+	print_result(call, out, s, operation);
+}
+
+static char *applied_configuration(const cJSON *doc, const struct object *obj);
+
 /* Create one object; consumes obj. Returns true when created. */
 static bool
-create_one(struct kctl_call *call, struct object *obj, const char *source, const char *verb)
+create_one(struct kctl_call *call, struct object *obj, const struct sent *s)
 {
-	struct ks_err err;
-	int rc;
+	struct strbuf warnings = STRBUF_INIT;
+	struct api_status st;
+	struct api_opts o;
+	struct object *out;
+	bool ok;
 
 	if (!place_namespace(call, obj)) {
 		object_free(obj);
 		return false;
 	}
-	/* Defaulting and mutating admission come before validation. */
-	if (obj->kind == KIND_POD) {
-		defaults_pod((struct pod *)obj);
-		if (defaults_admit_pod((struct pod *)obj, &err) < 0) {
-			kctl_err(call->res, "Error from server (Forbidden): error when %s \"%s\": %s\n", verb,
-			    source, err.msg);
-			call->res->status = 1;
-			object_free(obj);
-			return false;
-		}
-	}
-	if (!admit(call, obj, NULL)) {
-		object_free(obj);
-		return false;
-	}
-	if (obj->kind == KIND_DAEMONSET)
-		ds_prepare_for_create((struct daemonset *)obj);
-	if (obj->kind == KIND_POD)
-		admit_default_toleration_seconds(&((struct pod *)obj)->spec);
-	if (obj->kind == KIND_NODE) {
-		/* A Node posted by hand registers like a kubelet would. */
-		char *name = xstrdup(obj->meta.name);
+	if (s->save_config) {
+		char *applied = applied_configuration(s->doc, obj);
 
-		rc = cluster_add_node(call->c, (struct node *)obj, true, true, &err);
-		if (rc < 0) {
-			kctl_err(call->res, "Error from server (AlreadyExists): error when %s \"%s\": nodes \"%s\" already exists\n",
-			    verb, source, name);
-			call->res->status = 1;
-			object_free(obj);
-			free(name);
-			return false;
-		}
-		kctl_out(call->res, "node/%s created\n", name);
-		free(name);
+		labels_set(&obj->meta.annotations, LAST_APPLIED, applied);
+		free(applied);
+	}
+	if (s->dry == KCTL_DRY_CLIENT) {
+		print_client_dry_run(call, obj, s, "created");
+		object_free(obj);
 		return true;
 	}
-	rc = store_create(call->c->store, obj, &err);
-	if (rc == STORE_ERR_EXISTS) {
-		kctl_err(call->res, "Error from server (AlreadyExists): error when %s \"%s\": %s\n",
-		    verb, source, err.msg);
-		call->res->status = 1;
-		object_free(obj);
-		return false;
-	}
-	if (rc != STORE_OK) {
-		kctl_err(call->res, "Error from server (Invalid): error when %s \"%s\": %s\n", verb,
-		    source, err.msg);
-		call->res->status = 1;
-		object_free(obj);
-		return false;
-	}
-	kctl_out(call->res, "%s/%s created\n", kctl_type_name(obj->kind), obj->meta.name);
-	return true;
+	api_status_init(&st);
+	api_opts_for(call, s, &o, &warnings);
+	ok = api_create(call->c, obj, &o, &out, &st) == 0;
+	kctl_err(call->res, "%s", sb_str(&warnings));
+	if (ok)
+		print_result(call, out, s, "created");
+	else
+		kctl_api_error(call, &st, "creating", s->source);
+	sb_free(&warnings);
+	api_status_free(&st);
+	return ok;
 }
 
-static bool apply_one(struct kctl_call *call, struct object *obj, cJSON *doc, const char *source);
-static bool replace_one(struct kctl_call *call, struct object *obj, const char *source);
+static bool apply_one(struct kctl_call *call, struct object *obj, const struct sent *s);
+static bool replace_one(struct kctl_call *call, struct object *obj, const struct sent *s);
 
 enum write_mode {
 	WRITE_CREATE,
@@ -193,48 +207,13 @@ enum write_mode {
 	WRITE_REPLACE,
 };
 
-/*
- * Field validation (--validate, strict by default since kubectl 1.25): the
- * API server refuses an object with unknown fields, warns about them, or
- * drops them silently. Returns true when the object may be written.
- */
-static bool
-field_validation(struct kctl_call *call, const char *mode, const struct object *obj,
-    const char *warnings, const char *verb, const char *source)
-{
-	const char *p = warnings;
-	bool first = true;
-
-	if (warnings == NULL || warnings[0] == '\0' || strcmp(mode, "ignore") == 0 ||
-	    strcmp(mode, "false") == 0)
-		return true;
-	if (strcmp(mode, "warn") == 0) {
-		kctl_err(call->res, "%s", warnings);
-		return true;
-	}
-	kctl_err(call->res, "Error from server (BadRequest): error when %s \"%s\": %s in version \"v1\" cannot be handled as a %s: strict decoding error: ",
-	    verb, source, kind_name(obj->kind), kind_name(obj->kind));
-	/* Each "Warning: unknown field \"x\"" line becomes one item of the server's list. */
-	while ((p = strstr(p, "unknown field")) != NULL) {
-		const char *end = strchr(p, '\n');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-
-		kctl_err(call->res, "%s%.*s", first ? "" : ", ", (int)n, p);
-		first = false;
-		p += n;
-	}
-	kctl_err(call->res, "\n");
-	call->res->status = 1;
-	return false;
-}
-
 static int
 run_sources(struct kctl_call *call, enum write_mode mode)
 {
 	static const char *const modes[] = {"true", "strict", "warn", "false", "ignore", NULL};
 	const char *validate = kctl_str(call, "validate");
-	bool apply = mode == WRITE_APPLY;
 	struct vec srcs = VEC_INIT;
+	enum kctl_dry_run dry;
 	struct ks_err serr;
 	int status = 0;
 	size_t m;
@@ -243,9 +222,11 @@ run_sources(struct kctl_call *call, enum write_mode mode)
 		;
 	if (modes[m] == NULL)
 		return kctl_error(call, "invalid - validate option \"%s\"; must be one of: strict (or true), warn, ignore (or false)", validate);
+	if (kctl_dry_run(call, &dry) < 0 || kctl_write_output_check(call) < 0)
+		return 1;
 	if (!kctl_given(call, "filename"))
 		return kctl_error(call, "must specify one of -f and -k");
-	if (call->n_args > 0 && !apply)
+	if (call->n_args > 0 && mode != WRITE_APPLY)
 		return kctl_usage_error(call, "Unexpected args: [%s]", call->args[0]);
 	if (kctl_sources(call, &srcs, &serr) < 0) {
 		for (size_t i = 0; i < srcs.n; i++)
@@ -258,7 +239,7 @@ run_sources(struct kctl_call *call, enum write_mode mode)
 		struct vec objs = VEC_INIT, docs = VEC_INIT, warnings = VEC_INIT;
 		struct ks_err err;
 
-		if (kctl_read_manifests(call, src, &objs, apply ? &docs : NULL, &warnings, &err) < 0) {
+		if (kctl_read_manifests(call, src, &objs, &docs, &warnings, &err) < 0) {
 			kctl_err(call->res, "error: %s\n", err.msg);
 			status = 1;
 		} else {
@@ -269,24 +250,15 @@ run_sources(struct kctl_call *call, enum write_mode mode)
 				status = 1;
 			}
 			for (size_t j = 0; j < objs.n; j++) {
-				const char *shown = strcmp(src, "-") == 0 ? "STDIN" : src;
+				struct sent s = {strcmp(src, "-") == 0 ? "STDIN" : src, docs.v[j],
+					warnings.v[j], dry,
+					mode == WRITE_CREATE && kctl_bool(call, "save-config")};
 				struct object *o = objs.v[j];
-				const char *verb = mode == WRITE_REPLACE ? "replacing" : "creating";
 				bool ok;
 
-				if (mode == WRITE_APPLY && o->meta.name != NULL &&
-				    store_get(call->c->store, o->kind,
-					kind_namespaced(o->kind) ? (o->meta.ns ? o->meta.ns : call->ns) : NULL,
-					o->meta.name) != NULL)
-					verb = "patching";
-				if (!field_validation(call, validate, o, warnings.v[j], verb, shown)) {
-					object_free(o);
-					status = 1;
-					continue;
-				}
-				ok = mode == WRITE_APPLY ? apply_one(call, o, docs.v[j], shown)
-				    : mode == WRITE_REPLACE ? replace_one(call, o, shown)
-							     : create_one(call, o, shown, "creating");
+				ok = mode == WRITE_APPLY ? apply_one(call, o, &s)
+				    : mode == WRITE_REPLACE ? replace_one(call, o, &s)
+							     : create_one(call, o, &s);
 				if (!ok)
 					status = 1;
 			}
@@ -312,8 +284,6 @@ create_exec(struct kctl_call *call)
 }
 
 /* ---- apply ---- */
-
-#define LAST_APPLIED "kubectl.kubernetes.io/last-applied-configuration"
 
 /*
  * apply.GetModifiedConfiguration: the manifest as applied (not the
@@ -362,118 +332,91 @@ warn_missing_annotation(struct kctl_call *call, const struct object *live)
 	    dot ? (int)(dot - res) : (int)strlen(res), res, live->meta.name);
 }
 
-static void
-merge_meta(struct meta *dst, const struct meta *src)
+/*
+ * apply.GetModifiedConfiguration(annotate=true): the manifest with the
+ * last-applied annotation holding the manifest itself.
+ */
+static cJSON *
+modified_configuration(const cJSON *doc, const struct object *obj, const char *applied)
 {
-	labels_copy(&dst->labels, &src->labels);
-	for (size_t i = 0; i < src->annotations.n; i++)
-		labels_set(&dst->annotations, src->annotations.v[i].key, src->annotations.v[i].value);
+	cJSON *copy = cJSON_Duplicate(doc, true);
+	cJSON *meta = cJSON_GetObjectItemCaseSensitive(copy, "metadata");
+	cJSON *annots;
+
+	if (!cJSON_IsObject(meta)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(copy, "metadata");
+		meta = cJSON_AddObjectToObject(copy, "metadata");
+	}
+	if (kind_namespaced(obj->kind) && obj->meta.ns != NULL &&
+	    !cJSON_HasObjectItem(meta, "namespace"))
+		cJSON_AddStringToObject(meta, "namespace", obj->meta.ns);
+	annots = cJSON_GetObjectItemCaseSensitive(meta, "annotations");
+	if (!cJSON_IsObject(annots)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(meta, "annotations");
+		annots = cJSON_AddObjectToObject(meta, "annotations");
+	}
+	cJSON_DeleteItemFromObjectCaseSensitive(annots, LAST_APPLIED);
+	cJSON_AddStringToObject(annots, LAST_APPLIED, applied);
+	return copy;
 }
 
-/* Move the spec of a freshly decoded DaemonSet into the stored one. */
-static void
-ds_take_spec(struct daemonset *dst, struct daemonset *src)
+/*
+ * apply's Patcher (staging/src/k8s.io/kubectl/pkg/cmd/apply/patcher.go):
+ * the three-way strategic merge patch from the last-applied configuration,
+ * the manifest and the live object. Fields the manifest never named (a
+ * label from `kubectl label`, rollout restart's annotation, defaults,
+ * status) are left alone; an empty patch is "unchanged" and sends nothing.
+ */
+static bool
+apply_patch(struct kctl_call *call, const struct object *obj, const struct object *live,
+    const char *applied, const struct sent *s)
 {
-	struct label_selector sel = dst->selector;
-	struct pod_template tmpl = dst->tmpl;
-	struct intstr mu = dst->max_unavailable, ms = dst->max_surge;
-	char *sname = dst->strategy_name;
+	const char *last = labels_get(&live->meta.annotations, LAST_APPLIED);
+	struct strbuf warnings = STRBUF_INIT;
+	cJSON *original = last ? cJSON_Parse(last) : NULL;
+	cJSON *modified = modified_configuration(s->doc, obj, applied);
+	cJSON *current = api_encode_result(call->c, live);
+	cJSON *patch = NULL;
+	struct api_status st;
+	struct api_opts o;
+	struct object *out;
+	struct ks_err err;
+	bool changed, ok = true;
 
-	dst->selector = src->selector;
-	dst->tmpl = src->tmpl;
-	dst->max_unavailable = src->max_unavailable;
-	dst->max_surge = src->max_surge;
-	dst->strategy_name = src->strategy_name;
-	src->selector = sel;
-	src->tmpl = tmpl;
-	src->max_unavailable = mu;
-	src->max_surge = ms;
-	src->strategy_name = sname;
-	dst->strategy = src->strategy;
-	dst->has_rolling = src->has_rolling;
-	dst->min_ready_seconds = src->min_ready_seconds;
-	dst->revision_history_limit = src->revision_history_limit;
-	dst->template_generation = src->template_generation;
-	dst->obj.meta.generation = src->obj.meta.generation;
-	merge_meta(&dst->obj.meta, &src->obj.meta);
+	api_status_init(&st);
+	if (patch_strategic_create_threeway(original, modified, current,
+		patch_schema_of(current), &patch, &err) < 0) {
+		kctl_error(call, "error when creating patch with:\noriginal:\n%s\nmodified:\n%s\ncurrent:\n...\nfor: \"%s\": %s",
+		    last ? last : "", applied, s->source, err.msg);
+		ok = false;
+	} else if (patch_is_empty(patch)) {
+		kctl_write_print(call, live, NULL, "unchanged", s->dry);
+	} else if (s->dry == KCTL_DRY_CLIENT) {
+		print_client_dry_run(call, obj, s, "configured");
+	} else {
+		api_opts_for(call, s, &o, &warnings);
+		o.unknown_fields = NULL;
+		ok = api_patch(call->c, obj->kind, obj->meta.ns, obj->meta.name, PATCH_STRATEGIC,
+			 patch, &o, &out, &changed, &st) == 0;
+		kctl_err(call->res, "%s", sb_str(&warnings));
+		if (ok)
+			print_result_patched(call, out, changed, s, "configured");
+		else
+			kctl_api_error(call, &st, "patching", s->source);
+	}
+	api_status_free(&st);
+	sb_free(&warnings);
+	cJSON_Delete(original);
+	cJSON_Delete(modified);
+	cJSON_Delete(current);
+	cJSON_Delete(patch);
+	return ok;
 }
 
 static bool
-apply_daemonset(struct kctl_call *call, struct daemonset *ds, struct daemonset *old)
+apply_one(struct kctl_call *call, struct object *obj, const struct sent *s)
 {
-	bool same;
-
-	if (!admit(call, &ds->obj, &old->obj))
-		return false;
-	ds_prepare_for_update(ds, old);
-	/* The annotation is part of the subset: a new applied configuration is a change. */
-	same = ds_spec_equal(ds, old) && labels_equal(&ds->obj.meta.labels, &old->obj.meta.labels) &&
-	    labels_subset(&ds->obj.meta.annotations, &old->obj.meta.annotations);
-	if (same) {
-		kctl_out(call->res, "daemonset.apps/%s unchanged\n", old->obj.meta.name);
-		return true;
-	}
-	ds_take_spec(old, ds);
-	store_update(call->c->store, &old->obj);
-	kctl_out(call->res, "daemonset.apps/%s configured\n", old->obj.meta.name);
-	return true;
-}
-
-static bool
-apply_pod(struct kctl_call *call, struct pod *p, struct pod *old)
-{
-	defaults_pod(p);
-	defaults_admit_pod_update(p, old);
-	admit_default_toleration_seconds(&p->spec);
-	/* The scheduler's binding is not the user's to undo. */
-	if (p->spec.node_name == NULL && old->spec.node_name != NULL)
-		p->spec.node_name = xstrdup(old->spec.node_name);
-	if (!pod_spec_equal(&p->spec, &old->spec)) {
-		kctl_err(call->res, "The Pod \"%s\" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)\n",
-		    old->obj.meta.name);
-		call->res->status = 1;
-		return false;
-	}
-	if (labels_equal(&p->obj.meta.labels, &old->obj.meta.labels) &&
-	    labels_subset(&p->obj.meta.annotations, &old->obj.meta.annotations)) {
-		kctl_out(call->res, "pod/%s unchanged\n", old->obj.meta.name);
-		return true;
-	}
-	merge_meta(&old->obj.meta, &p->obj.meta);
-	store_update(call->c->store, &old->obj);
-	kctl_out(call->res, "pod/%s configured\n", old->obj.meta.name);
-	return true;
-}
-
-static bool
-apply_node(struct kctl_call *call, struct node *n, struct node *old)
-{
-	bool taints_same = n->n_taints == old->n_taints;
-
-	for (size_t i = 0; taints_same && i < n->n_taints; i++)
-		taints_same = node_find_taint(old, n->taints[i].key, n->taints[i].effect) != NULL;
-	if (taints_same && n->unschedulable == old->unschedulable &&
-	    labels_subset(&n->obj.meta.labels, &old->obj.meta.labels)) {
-		kctl_out(call->res, "node/%s unchanged\n", old->obj.meta.name);
-		return true;
-	}
-	for (size_t i = 0; i < n->obj.meta.labels.n; i++)
-		labels_set(&old->obj.meta.labels, n->obj.meta.labels.v[i].key,
-		    n->obj.meta.labels.v[i].value);
-	old->unschedulable = n->unschedulable;
-	while (old->n_taints > 0)
-		node_remove_taint(old, old->taints[0].key, EFFECT_ALL);
-	for (size_t i = 0; i < n->n_taints; i++)
-		node_add_taint(old, &n->taints[i]);
-	store_update(call->c->store, &old->obj);
-	kctl_out(call->res, "node/%s configured\n", old->obj.meta.name);
-	return true;
-}
-
-static bool
-apply_one(struct kctl_call *call, struct object *obj, cJSON *doc, const char *source)
-{
-	struct object *old;
+	struct object *live;
 	char *applied;
 	bool ok;
 
@@ -483,32 +426,21 @@ apply_one(struct kctl_call *call, struct object *obj, cJSON *doc, const char *so
 	}
 	if (obj->meta.name == NULL || obj->meta.name[0] == '\0') {
 		kctl_error(call, "error when retrieving current configuration of:\nResource: \"%s\", Name: \"\", Namespace: \"%s\"\nfrom server for: \"%s\": resource name may not be empty",
-		    kind_resource(obj->kind), obj->meta.ns ? obj->meta.ns : "", source);
+		    kind_resource(obj->kind), obj->meta.ns ? obj->meta.ns : "", s->source);
 		object_free(obj);
 		return false;
 	}
-	applied = applied_configuration(doc, obj);
-	labels_set(&obj->meta.annotations, LAST_APPLIED, applied);
-	free(applied);
-	old = store_get(call->c->store, obj->kind, obj->meta.ns, obj->meta.name);
-	if (old == NULL)
-		return create_one(call, obj, source, "creating");
-	if (!labels_has(&old->meta.annotations, LAST_APPLIED))
-		warn_missing_annotation(call, old);
-	switch (obj->kind) {
-	case KIND_DAEMONSET:
-		ok = apply_daemonset(call, (struct daemonset *)obj, (struct daemonset *)old);
-		break;
-	case KIND_POD:
-		ok = apply_pod(call, (struct pod *)obj, (struct pod *)old);
-		break;
-	case KIND_NODE:
-		ok = apply_node(call, (struct node *)obj, (struct node *)old);
-		break;
-	default:
-		ok = false;
-		break;
+	applied = applied_configuration(s->doc, obj);
+	live = store_get(call->c->store, obj->kind, obj->meta.ns, obj->meta.name);
+	if (live == NULL) {
+		labels_set(&obj->meta.annotations, LAST_APPLIED, applied);
+		free(applied);
+		return create_one(call, obj, s);
 	}
+	if (!labels_has(&live->meta.annotations, LAST_APPLIED))
+		warn_missing_annotation(call, live);
+	ok = apply_patch(call, obj, live, applied, s);
+	free(applied);
 	object_free(obj);
 	return ok;
 }
@@ -522,78 +454,33 @@ apply_exec(struct kctl_call *call)
 /* ---- replace: a PUT of the whole object ---- */
 
 static bool
-replace_one(struct kctl_call *call, struct object *obj, const char *source)
+replace_one(struct kctl_call *call, struct object *obj, const struct sent *s)
 {
-	struct object *old;
-	bool ok = true;
+	struct strbuf warnings = STRBUF_INIT;
+	struct api_status st;
+	struct api_opts o;
+	struct object *out;
+	bool ok;
 
 	if (!place_namespace(call, obj)) {
 		object_free(obj);
 		return false;
 	}
-	old = obj->meta.name ? store_get(call->c->store, obj->kind, obj->meta.ns, obj->meta.name) :
-			       NULL;
-	if (old == NULL) {
-		kctl_err(call->res, "Error from server (NotFound): error when replacing \"%s\": %s \"%s\" not found\n",
-		    source, kind_resource(obj->kind), obj->meta.name ? obj->meta.name : "");
-		call->res->status = 1;
+	if (s->dry == KCTL_DRY_CLIENT) {
+		print_client_dry_run(call, obj, s, "replaced");
 		object_free(obj);
-		return false;
+		return true;
 	}
-	switch (obj->kind) {
-	case KIND_DAEMONSET: {
-		struct daemonset *ds = (struct daemonset *)obj, *live = (struct daemonset *)old;
-
-		if (!admit(call, obj, old)) {
-			ok = false;
-			break;
-		}
-		ds_prepare_for_update(ds, live);
-		ds_take_spec(live, ds);
-		labels_copy(&live->obj.meta.annotations, &ds->obj.meta.annotations);
-		store_update(call->c->store, old);
-		break;
-	}
-	case KIND_POD: {
-		struct pod *p = (struct pod *)obj, *live = (struct pod *)old;
-
-		defaults_pod(p);
-		defaults_admit_pod_update(p, live);
-		admit_default_toleration_seconds(&p->spec);
-		if (p->spec.node_name == NULL && live->spec.node_name != NULL)
-			p->spec.node_name = xstrdup(live->spec.node_name);
-		if (!pod_spec_equal(&p->spec, &live->spec)) {
-			kctl_err(call->res, "The Pod \"%s\" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)\n",
-			    live->obj.meta.name);
-			call->res->status = 1;
-			ok = false;
-			break;
-		}
-		labels_copy(&live->obj.meta.labels, &p->obj.meta.labels);
-		labels_copy(&live->obj.meta.annotations, &p->obj.meta.annotations);
-		store_update(call->c->store, old);
-		break;
-	}
-	case KIND_NODE: {
-		struct node *n = (struct node *)obj, *live = (struct node *)old;
-
-		labels_copy(&live->obj.meta.labels, &n->obj.meta.labels);
-		labels_copy(&live->obj.meta.annotations, &n->obj.meta.annotations);
-		live->unschedulable = n->unschedulable;
-		while (live->n_taints > 0)
-			node_remove_taint(live, live->taints[0].key, EFFECT_ALL);
-		for (size_t i = 0; i < n->n_taints; i++)
-			node_add_taint(live, &n->taints[i]);
-		store_update(call->c->store, old);
-		break;
-	}
-	default:
-		ok = false;
-		break;
-	}
+	api_status_init(&st);
+	api_opts_for(call, s, &o, &warnings);
+	ok = api_update(call->c, obj, &o, &out, &st) == 0;
+	kctl_err(call->res, "%s", sb_str(&warnings));
 	if (ok)
-		kctl_out(call->res, "%s/%s replaced\n", kctl_type_name(old->kind), old->meta.name);
-	object_free(obj);
+		print_result(call, out, s, "replaced");
+	else
+		kctl_api_error(call, &st, "replacing", s->source);
+	sb_free(&warnings);
+	api_status_free(&st);
 	return ok;
 }
 

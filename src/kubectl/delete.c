@@ -16,7 +16,9 @@
 #include "api/selector.h"
 #include "api/store.h"
 #include "cluster.h"
+#include "apiserver/apiserver.h"
 #include "kubectl/kctl.h"
+#include "kubectl/write.h"
 #include "util/err.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
@@ -36,6 +38,8 @@ static const struct kctl_flag delete_flags[] = {
 	{"wait", 0, KF_BOOL, "true", "If true, wait for resources to be gone before returning.", NULL},
 	{"ignore-not-found", 0, KF_BOOL, NULL, "Treat \"resource not found\" as a successful delete.", NULL},
 	{"all-namespaces", 'A', KF_BOOL, NULL, "If present, list the requested object(s) across all namespaces.", NULL},
+	{"output", 'o', KF_STRING, NULL, "Output mode. Use \"-o name\" for shorter output (resource/name).", NULL},
+	KCTL_DRY_RUN_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
@@ -80,31 +84,40 @@ parse_cascade(struct kctl_call *call, enum propagation *out)
 	return 0;
 }
 
+/* Sends the DELETE and prints as DeleteOptions.PrintObj does. */
 static void
 delete_object(struct kctl_call *call, struct object *obj, enum propagation prop, long grace,
-    bool force, struct vec *waiting)
+    bool force, enum kctl_dry_run dry, struct vec *waiting)
 {
-	struct store *st = call->c->store;
+	static const enum api_propagation props[] = {
+		[PROP_BACKGROUND] = API_PROPAGATE_BACKGROUND,
+		[PROP_FOREGROUND] = API_PROPAGATE_FOREGROUND,
+		[PROP_ORPHAN] = API_PROPAGATE_ORPHAN,
+	};
+	struct api_delete_opts o = {dry == KCTL_DRY_SERVER, grace, props[prop], NULL};
 	const char *type = kctl_type_name(obj->kind);
 	char *name = xstrdup(obj->meta.name);
+	char *uid = xstrdup(obj->meta.uid);
 	/* Grace 0 is only reachable with --force; the store then skips the kubelet. */
 	bool immediate = force && grace == 0;
+	struct api_status st;
 
-	if (obj->kind == KIND_DAEMONSET) {
-		if (prop == PROP_ORPHAN)
-			meta_add_finalizer(&obj->meta, "orphan");
-		else if (prop == PROP_FOREGROUND)
-			meta_add_finalizer(&obj->meta, "foregroundDeletion");
+	api_status_init(&st);
+	if (dry != KCTL_DRY_CLIENT && api_delete(call->c, obj, &o, &st) < 0) {
+		kctl_api_error(call, &st, NULL, NULL);
+		free(uid);
+	} else {
+		if (dry == KCTL_DRY_NONE)
+			vec_push(waiting, uid);
+		else
+			free(uid);
+		if (strcmp(kctl_str(call, "output"), "name") == 0)
+			kctl_out(call->res, "%s/%s\n", type, name);
+		else
+			kctl_out(call->res, "%s \"%s\" %sdeleted%s\n", type, name, immediate ? "force " : "",
+			    kctl_dry_run_suffix(dry));
 	}
-	vec_push(waiting, xstrdup(obj->meta.uid));
-	if (obj->kind == KIND_NODE) {
-		struct ks_err err;
-
-		cluster_remove_node(call->c, name, &err);
-	} else
-		store_delete(st, obj, grace);
-	/* printers: "<type> "<name>" deleted", with "force" for grace 0. */
-	kctl_out(call->res, "%s \"%s\" %sdeleted\n", type, name, immediate ? "force " : "");
+	api_status_free(&st);
 	free(name);
 }
 
@@ -125,8 +138,9 @@ delete_exec(struct kctl_call *call)
 	int status = 0;
 	enum kind kind = KIND_POD;
 	size_t first_name = 1;
+	enum kctl_dry_run dry;
 
-	if (parse_cascade(call, &prop) < 0)
+	if (kctl_dry_run(call, &dry) < 0 || parse_cascade(call, &prop) < 0)
 		return 1;
 	if (kctl_bool(call, "now")) {
 		if (grace != -1)
@@ -298,7 +312,7 @@ delete_exec(struct kctl_call *call)
 			struct object *o = store_get_uid(st, uids.v[i]);
 
 			if (o != NULL)
-				delete_object(call, o, prop, grace, force, &waiting);
+				delete_object(call, o, prop, grace, force, dry, &waiting);
 			free(uids.v[i]);
 		}
 		vec_free(&uids);

@@ -38,6 +38,8 @@ extern const struct kctl_verb kctl_set_verb;
 extern const struct kctl_verb kctl_rollout_verb;
 extern const struct kctl_verb kctl_annotate_verb;
 extern const struct kctl_verb kctl_replace_verb;
+extern const struct kctl_verb kctl_patch_verb;
+extern const struct kctl_verb kctl_scale_verb;
 extern const struct kctl_verb kctl_describe_verb;
 extern const struct kctl_verb kctl_explain_verb;
 extern const struct kctl_verb kctl_version_verb;
@@ -58,6 +60,8 @@ static const struct kctl_verb *const kctl_verbs[] = {
 	&kctl_rollout_verb,
 	&kctl_annotate_verb,
 	&kctl_replace_verb,
+	&kctl_patch_verb,
+	&kctl_scale_verb,
 	&kctl_describe_verb,
 	&kctl_explain_verb,
 	&kctl_version_verb,

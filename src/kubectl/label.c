@@ -18,7 +18,9 @@
 #include "api/store.h"
 #include "api/validate.h"
 #include "cluster.h"
+#include "apiserver/apiserver.h"
 #include "kubectl/kctl.h"
+#include "kubectl/write.h"
 #include "util/err.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
@@ -27,6 +29,9 @@ static const struct kctl_flag label_flags[] = {
 	{"overwrite", 0, KF_BOOL, NULL, "If true, allow labels to be overwritten, otherwise reject label updates that overwrite existing labels.", NULL},
 	{"all", 0, KF_BOOL, NULL, "Select all resources, in the namespace of the specified resource types", NULL},
 	{"selector", 'l', KF_STRING, NULL, "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2).", NULL},
+	{"resource-version", 0, KF_STRING, NULL, "If non-empty, the labels update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.", NULL},
+	KCTL_DRY_RUN_FLAG,
+	KCTL_WRITE_OUTPUT_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
@@ -118,8 +123,11 @@ edit_meta(struct kctl_call *call, bool annotate)
 	struct vec targets = VEC_INIT;
 	bool overwrite = kctl_bool(call, "overwrite");
 	const char *selector = kctl_str(call, "selector");
+	enum kctl_dry_run dry;
 	int status = 0;
 
+	if (kctl_dry_run(call, &dry) < 0 || kctl_write_output_check(call) < 0)
+		return 1;
 	if (call->n_args == 0)
 		return kctl_error(call, "one or more resources must be specified as <resource> <name> or <resource>/<name>");
 	/* TYPE/NAME, or TYPE NAME, or TYPE with -l / --all. */
@@ -184,8 +192,13 @@ edit_meta(struct kctl_call *call, bool annotate)
 		vec_free(&targets);
 		return 1;
 	}
+	if (kctl_given(call, "resource-version") && targets.n != 1) {
+		changes_free(changes, nchanges);
+		vec_free(&targets);
+		return kctl_error(call, "--resource-version may only be used with a single resource");
+	}
 	for (size_t t = 0; t < targets.n; t++) {
-		struct object *o = targets.v[t];
+		struct object *o = api_edit(targets.v[t]);
 		struct labels *map = annotate ? &o->meta.annotations : &o->meta.labels;
 		struct labels before;
 		const char *msg;
@@ -208,6 +221,7 @@ edit_meta(struct kctl_call *call, bool annotate)
 			}
 		}
 		if (conflict) {
+			object_free(o);
 			status = 1;
 			continue;
 		}
@@ -227,10 +241,21 @@ edit_meta(struct kctl_call *call, bool annotate)
 			msg = "unlabeled";
 		else
 			msg = "labeled";
-		if (!labels_equal(&before, map))
-			store_update(st, o);
+		/* The patch carries the resourceVersion kubectl was given, as a precondition. */
+		if (kctl_given(call, "resource-version")) {
+			char *end;
+			unsigned long long rv = strtoull(kctl_str(call, "resource-version"), &end, 10);
+
+			o->meta.resource_version = *end == '\0' && rv > 0 ? rv : UINT64_MAX;
+		}
+		if (!labels_equal(&before, map) || kctl_given(call, "resource-version")) {
+			if (kctl_write_update(call, o, msg, dry) != 0)
+				status = 1;
+		} else {
+			kctl_write_print(call, o, NULL, msg, dry);
+			object_free(o);
+		}
 		labels_free(&before);
-		kctl_out(call->res, "%s/%s %s\n", kctl_type_name(kind), o->meta.name, msg);
 	}
 	changes_free(changes, nchanges);
 	vec_free(&targets);
@@ -255,6 +280,9 @@ static const struct kctl_flag annotate_flags[] = {
 	{"overwrite", 0, KF_BOOL, NULL, "If true, allow annotations to be overwritten, otherwise reject annotation updates that overwrite existing annotations.", NULL},
 	{"all", 0, KF_BOOL, NULL, "Select all resources, in the namespace of the specified resource types.", NULL},
 	{"selector", 'l', KF_STRING, NULL, "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.", NULL},
+	{"resource-version", 0, KF_STRING, NULL, "If non-empty, the annotation update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.", NULL},
+	KCTL_DRY_RUN_FLAG,
+	KCTL_WRITE_OUTPUT_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 

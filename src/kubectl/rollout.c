@@ -18,7 +18,9 @@
 #include "api/store.h"
 #include "cluster.h"
 #include "kubectl/describe.h"
+#include "apiserver/apiserver.h"
 #include "kubectl/kctl.h"
+#include "kubectl/write.h"
 #include "util/duration.h"
 #include "util/err.h"
 #include "util/strbuf.h"
@@ -32,6 +34,7 @@ static const struct kctl_flag rollout_flags[] = {
 	{"timeout", 0, KF_STRING, "0s", "The length of time to wait before ending watch, zero means never.", NULL},
 	{"revision", 0, KF_INT, "0", "See the details, including podTemplate of the revision specified", NULL},
 	{"to-revision", 0, KF_INT, "0", "The revision to rollback to. Default to 0 (last revision).", NULL},
+	KCTL_DRY_RUN_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
@@ -257,7 +260,11 @@ rollout_undo(struct kctl_call *call)
 	struct vec revs = VEC_INIT;
 	long to = kctl_int(call, "to-revision");
 	struct revision *r = NULL;
+	enum kctl_dry_run dry;
+	struct daemonset *edit;
 
+	if (kctl_dry_run(call, &dry) < 0)
+		return 1;
 	if (ds == NULL)
 		return 1;
 	history(call, ds, &revs);
@@ -278,20 +285,31 @@ rollout_undo(struct kctl_call *call)
 		}
 	}
 	vec_free(&revs);
+	/* DaemonSetRollbacker: a client dry run describes the template it would restore. */
+	if (dry == KCTL_DRY_CLIENT) {
+		struct strbuf text = STRBUF_INIT;
+		struct pod_template t;
+
+		pod_template_copy(&t, &r->tmpl);
+		labels_del(&t.labels, "controller-revision-hash");
+		describe_pod_template(&t, &text);
+		kctl_out(call->res, "daemonset.apps/%s %s (dry run)\n", name, sb_str(&text));
+		pod_template_free(&t);
+		sb_free(&text);
+		return 0;
+	}
 	if (pod_template_equal(&r->tmpl, &ds->tmpl)) {
 		/* kubectl names the --to-revision it was given, 0 when it was not. */
 		kctl_out(call->res, "daemonset.apps/%s skipped rollback (current template already matches revision %ld)\n",
 		    name, to);
 		return 0;
 	}
-	pod_template_free(&ds->tmpl);
-	pod_template_copy(&ds->tmpl, &r->tmpl);
+	edit = (struct daemonset *)api_edit(&ds->obj);
+	pod_template_free(&edit->tmpl);
+	pod_template_copy(&edit->tmpl, &r->tmpl);
 	/* The revision carries the hash label; the template does not. */
-	labels_del(&ds->tmpl.labels, "controller-revision-hash");
-	ds_template_changed(ds);
-	store_update(call->c->store, &ds->obj);
-	kctl_out(call->res, "daemonset.apps/%s rolled back\n", name);
-	return 0;
+	labels_del(&edit->tmpl.labels, "controller-revision-hash");
+	return kctl_write_update(call, &edit->obj, "rolled back", dry);
 }
 
 static int
@@ -301,7 +319,11 @@ rollout_restart(struct kctl_call *call)
 	struct daemonset *ds = target(call, &name);
 	char when[32];
 	const char *last;
+	enum kctl_dry_run dry;
+	struct daemonset *edit;
 
+	if (kctl_dry_run(call, &dry) < 0)
+		return 1;
 	if (ds == NULL)
 		return 1;
 	meta_format_time(cluster_now(call->c), when, sizeof when);
@@ -310,11 +332,9 @@ rollout_restart(struct kctl_call *call)
 	if (last != NULL && strcmp(last, when) == 0)
 		return kctl_error(call, "failed to create patch for %s: if restart has already been triggered within the past second, please wait before attempting to trigger another",
 		    name);
-	labels_set(&ds->tmpl.annotations, "kubectl.kubernetes.io/restartedAt", when);
-	ds_template_changed(ds);
-	store_update(call->c->store, &ds->obj);
-	kctl_out(call->res, "daemonset.apps/%s restarted\n", name);
-	return 0;
+	edit = (struct daemonset *)api_edit(&ds->obj);
+	labels_set(&edit->tmpl.annotations, "kubectl.kubernetes.io/restartedAt", when);
+	return kctl_write_update(call, &edit->obj, "restarted", dry);
 }
 
 static int

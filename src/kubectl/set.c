@@ -12,11 +12,15 @@
 #include "api/pod.h"
 #include "api/store.h"
 #include "cluster.h"
+#include "apiserver/apiserver.h"
 #include "kubectl/kctl.h"
+#include "kubectl/write.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
 static const struct kctl_flag set_flags[] = {
+	KCTL_DRY_RUN_FLAG,
+	KCTL_WRITE_OUTPUT_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
@@ -33,7 +37,10 @@ set_exec(struct kctl_call *call)
 	size_t first, n_missing = 0;
 	bool changed = false;
 	struct strbuf missing = STRBUF_INIT;
+	enum kctl_dry_run dry;
 
+	if (kctl_dry_run(call, &dry) < 0 || kctl_write_output_check(call) < 0)
+		return 1;
 	if (call->n_args == 0 || strcmp(call->args[0], "image") != 0)
 		return kctl_usage_error(call, "%s",
 		    call->n_args == 0 ? "Required resource not specified."
@@ -63,11 +70,7 @@ set_exec(struct kctl_call *call)
 		    target);
 		return call->res->status = 1;
 	}
-	if (kind == KIND_DAEMONSET)
-		spec = &((struct daemonset *)obj)->tmpl.spec;
-	else if (kind == KIND_POD)
-		spec = &((struct pod *)obj)->spec;
-	else
+	if (kind != KIND_DAEMONSET && kind != KIND_POD)
 		return kctl_error(call, "%s/%s is not a workload with containers", kctl_type_name(kind), target);
 	/* Complete/Validate reject a malformed spec before anything changes. */
 	for (size_t i = first; i < call->n_args; i++) {
@@ -76,6 +79,9 @@ set_exec(struct kctl_call *call)
 		if (eq == NULL || eq == call->args[i] || eq[1] == '\0')
 			return kctl_error(call, "invalid image update spec: %s", call->args[i]);
 	}
+	/* The change is made to a copy and sent as an update, as kubectl sends a patch. */
+	obj = api_edit(obj);
+	spec = kind == KIND_DAEMONSET ? &((struct daemonset *)obj)->tmpl.spec : &((struct pod *)obj)->spec;
 	/*
 	 * set_image.go changes every container it finds, patches, prints, and
 	 * only then reports the names it could not find (an aggregate error).
@@ -104,12 +110,10 @@ set_exec(struct kctl_call *call)
 		}
 	}
 	/* set_image.go prints nothing for an empty patch. */
-	if (changed) {
-		if (kind == KIND_DAEMONSET)
-			ds_template_changed((struct daemonset *)obj);
-		store_update(st, obj);
-		kctl_out(call->res, "%s/%s image updated\n", kctl_type_name(kind), obj->meta.name);
-	}
+	if (changed)
+		kctl_write_update(call, obj, "image updated", dry);
+	else
+		object_free(obj);
 	if (n_missing > 0) {
 		if (n_missing == 1)
 			kctl_error(call, "%s", sb_str(&missing));

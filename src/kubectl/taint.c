@@ -17,7 +17,9 @@
 #include "api/taint.h"
 #include "api/validate.h"
 #include "cluster.h"
+#include "apiserver/apiserver.h"
 #include "kubectl/kctl.h"
+#include "kubectl/write.h"
 #include "util/err.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
@@ -27,6 +29,8 @@ static const struct kctl_flag taint_flags[] = {
 	{"overwrite", 0, KF_BOOL, NULL, "If true, allow taints to be overwritten, otherwise reject taint updates that overwrite existing taints.", NULL},
 	{"all", 0, KF_BOOL, NULL, "Select all nodes in the cluster", NULL},
 	{"selector", 'l', KF_STRING, NULL, "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2).", NULL},
+	KCTL_DRY_RUN_FLAG,
+	KCTL_WRITE_OUTPUT_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
@@ -240,8 +244,11 @@ taint_exec(struct kctl_call *call)
 	size_t first;
 	enum kind kind;
 	const char *selector = kctl_str(call, "selector");
+	enum kctl_dry_run dry;
 	int status = 0;
 
+	if (kctl_dry_run(call, &dry) < 0 || kctl_write_output_check(call) < 0)
+		return 1;
 	if (call->n_args == 0)
 		return kctl_error(call, "one or more resources must be specified as <resource> <name>");
 	if (strchr(call->args[0], '/') != NULL) {
@@ -300,6 +307,7 @@ taint_exec(struct kctl_call *call)
 	}
 	for (size_t i = 0; i < nodes.n; i++) {
 		struct node *n = (struct node *)store_get(st, KIND_NODE, NULL, nodes.v[i]);
+		struct node *edit;
 		const char *msg;
 
 		if (n == NULL) {
@@ -324,13 +332,15 @@ taint_exec(struct kctl_call *call)
 			}
 			sb_free(&exists);
 		}
-		msg = apply_taints(call, n, &a, kctl_bool(call, "overwrite"));
+		edit = (struct node *)api_edit(&n->obj);
+		msg = apply_taints(call, edit, &a, kctl_bool(call, "overwrite"));
 		if (msg == NULL) {
+			object_free(&edit->obj);
 			status = 1;
 			continue;
 		}
-		store_update(st, &n->obj);
-		kctl_out(call->res, "node/%s %s\n", n->obj.meta.name, msg);
+		if (kctl_write_update(call, &edit->obj, msg, dry) != 0)
+			status = 1;
 	}
 	taint_args_free(&a);
 	for (size_t i = 0; i < nodes.n; i++)

@@ -1,0 +1,194 @@
+/*
+ * write.c - the client half of every write: dry run, -o and Status errors.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "apiserver/apiserver.h"
+#include "cluster.h"
+#include "codec/jsontext.h"
+#include "kubectl/jsonpath.h"
+#include "kubectl/write.h"
+#include "util/err.h"
+
+/*
+ * klog's line for a warning kubectl logs (helpers.go), dated by the
+ * simulated clock; the process id is a fixed 1 so runs stay reproducible.
+ */
+static void
+klog_warning(struct kctl_call *call, const char *where, const char *msg)
+{
+	int64_t ms = cluster_now(call->c);
+	time_t t = (time_t)(KS_EPOCH_UNIX + ms / 1000);
+	struct tm tm;
+	char stamp[32];
+
+	gmtime_r(&t, &tm);
+	strftime(stamp, sizeof stamp, "W%m%d %H:%M:%S", &tm);
+	kctl_err(call->res, "%s.%06d       1 %s] %s\n", stamp, (int)(ms % 1000) * 1000, where, msg);
+}
+
+int
+kctl_dry_run(struct kctl_call *call, enum kctl_dry_run *out)
+{
+	static const char *const t[] = {"1", "t", "T", "TRUE", "true", "True", NULL};
+	static const char *const f[] = {"0", "f", "F", "FALSE", "false", "False", NULL};
+	const char *v = kctl_str(call, "dry-run");
+
+	*out = KCTL_DRY_NONE;
+	if (strcmp(v, "client") == 0)
+		*out = KCTL_DRY_CLIENT;
+	else if (strcmp(v, "server") == 0)
+		*out = KCTL_DRY_SERVER;
+	else if (strcmp(v, "none") == 0)
+		*out = KCTL_DRY_NONE;
+	else if (strcmp(v, "unchanged") == 0) {
+		/* A bare --dry-run: the old boolean, now client. */
+		klog_warning(call, "helpers.go:702",
+		    "--dry-run is deprecated and can be replaced with --dry-run=client.");
+		*out = KCTL_DRY_CLIENT;
+	} else {
+		for (size_t i = 0; t[i] != NULL; i++) {
+			if (strcmp(v, t[i]) == 0) {
+				char msg[128];
+
+				snprintf(msg, sizeof msg,
+				    "--dry-run=%s is deprecated (boolean value) and can be replaced with --dry-run=client.",
+				    v);
+				klog_warning(call, "helpers.go:716", msg);
+				*out = KCTL_DRY_CLIENT;
+				return 0;
+			}
+			if (strcmp(v, f[i]) == 0) {
+				char msg[128];
+
+				snprintf(msg, sizeof msg,
+				    "--dry-run=%s is deprecated (boolean value) and can be replaced with --dry-run=none.",
+				    v);
+				klog_warning(call, "helpers.go:719", msg);
+				return 0;
+			}
+		}
+		kctl_error(call, "Invalid dry-run value (%s). Must be \"none\", \"server\", or \"client\".",
+		    v);
+		return -1;
+	}
+	return 0;
+}
+
+const char *
+kctl_dry_run_suffix(enum kctl_dry_run d)
+{
+	return d == KCTL_DRY_CLIENT ? " (dry run)" : d == KCTL_DRY_SERVER ? " (server dry run)" : "";
+}
+
+int
+kctl_write_output_check(struct kctl_call *call)
+{
+	const char *o = kctl_str(call, "output");
+
+	if (o[0] == '\0' || strcmp(o, "json") == 0 || strcmp(o, "yaml") == 0 ||
+	    strcmp(o, "name") == 0 || strncmp(o, "jsonpath=", 9) == 0)
+		return 0;
+	if (strncmp(o, "go-template", 11) == 0 || strncmp(o, "template", 8) == 0) {
+		kctl_error(call,
+		    "kubesim's kubectl does not run Go templates; use -o jsonpath, or the real kubectl against `kubesim serve`");
+		return -1;
+	}
+	kctl_error(call,
+	    "unable to match a printer suitable for the output format \"%s\", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml",
+	    o);
+	return -1;
+}
+
+int
+kctl_write_print(struct kctl_call *call, const struct object *obj, const cJSON *doc,
+    const char *operation, enum kctl_dry_run dry)
+{
+	const char *o = kctl_str(call, "output");
+	struct strbuf text = STRBUF_INIT;
+	struct ks_err err;
+	int rc = 0;
+
+	if (o[0] == '\0') {
+		kctl_out(call->res, "%s/%s %s%s\n", kctl_type_name(obj->kind), obj->meta.name,
+		    operation, kctl_dry_run_suffix(dry));
+		return 0;
+	}
+	if (strcmp(o, "name") == 0) {
+		kctl_out(call->res, "%s/%s\n", kctl_type_name(obj->kind), obj->meta.name);
+		return 0;
+	}
+	if (doc == NULL)
+		return 0;
+	if (strcmp(o, "json") == 0)
+		encode_json_text(doc, &text);
+	else if (strcmp(o, "yaml") == 0)
+		encode_yaml_text(doc, &text);
+	else if (jsonpath_eval(o + 9, doc, &text, &err) < 0) {
+		kctl_err(call->res, "error: %s\n", err.msg);
+		rc = 1;
+	}
+	kctl_out(call->res, "%s", sb_str(&text));
+	sb_free(&text);
+	return rc;
+}
+
+void
+kctl_api_error(struct kctl_call *call, const struct api_status *st, const char *doing,
+    const char *source)
+{
+	/* cmdutil.CheckErr prints an Invalid status's message as it is. */
+	if (st->reason == API_INVALID)
+		kctl_err(call->res, "%s\n", sb_str(&st->message));
+	else if (api_reason_name(st->reason)[0] == '\0' && doing != NULL && source != NULL)
+		kctl_err(call->res, "Error from server: error when %s \"%s\": %s\n", doing, source,
+		    sb_str(&st->message));
+	else if (api_reason_name(st->reason)[0] == '\0')
+		kctl_err(call->res, "Error from server: %s\n", sb_str(&st->message));
+	else if (doing != NULL && source != NULL)
+		kctl_err(call->res, "Error from server (%s): error when %s \"%s\": %s\n",
+		    api_reason_name(st->reason), doing, source, sb_str(&st->message));
+	else
+		kctl_err(call->res, "Error from server (%s): %s\n", api_reason_name(st->reason),
+		    sb_str(&st->message));
+	call->res->status = 1;
+}
+
+int
+kctl_write_update(struct kctl_call *call, struct object *edited, const char *operation,
+    enum kctl_dry_run dry)
+{
+	const char *fmt = kctl_str(call, "output");
+	bool want_doc = fmt[0] != '\0' && strcmp(fmt, "name") != 0;
+	struct api_opts o = {dry == KCTL_DRY_SERVER, API_FIELDS_STRICT, NULL, NULL};
+	struct api_status st;
+	struct object *out;
+	cJSON *doc = NULL;
+	int rc = 0;
+
+	if (dry == KCTL_DRY_CLIENT) {
+		/* Nothing is sent: kubectl prints the object as it changed it. */
+		if (want_doc)
+			doc = api_encode_result(call->c, edited);
+		rc = kctl_write_print(call, edited, doc, operation, dry);
+		cJSON_Delete(doc);
+		object_free(edited);
+		return rc;
+	}
+	api_status_init(&st);
+	if (api_update(call->c, edited, &o, &out, &st) < 0) {
+		kctl_api_error(call, &st, NULL, NULL);
+		api_status_free(&st);
+		return 1;
+	}
+	api_status_free(&st);
+	if (want_doc)
+		doc = api_encode_result(call->c, out);
+	rc = kctl_write_print(call, out, doc, operation, dry);
+	cJSON_Delete(doc);
+	if (dry == KCTL_DRY_SERVER)
+		object_free(out);
+	return rc;
+}
