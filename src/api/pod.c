@@ -602,43 +602,41 @@ image_repo(const char *image, bool *has_registry)
 	return strlen(image);
 }
 
-/* docker.io/library/ for an official image, docker.io/ for another Hub one. */
-static void
-image_domain(const char *image, bool has_registry, struct strbuf *out)
+/* The normalised reference, or (id) the repository at the image's digest. */
+static char *
+image_name(const char *image, bool id)
 {
+	struct strbuf sb = STRBUF_INIT;
+	bool has_registry;
+	size_t repo = image_repo(image, &has_registry);
+
 	if (strchr(image, '/') == NULL)
-		sb_add(out, "docker.io/library/");
+		sb_add(&sb, "docker.io/library/");
 	else if (!has_registry)
-		sb_add(out, "docker.io/");
+		sb_add(&sb, "docker.io/");
+	if (id) {
+		sb_addn(&sb, image, repo);
+		sb_add(&sb, "@sha256:");
+		pod_fake_digest(image, "image", &sb);
+	} else {
+		sb_add(&sb, image);
+		/* ParseNormalizedNamed then TagNameOnly: no tag and no digest means :latest. */
+		if (image[repo] == '\0')
+			sb_add(&sb, ":latest");
+	}
+	return sb_take(&sb);
 }
 
 char *
 pod_image_ref(const char *image)
 {
-	struct strbuf sb = STRBUF_INIT;
-	bool has_registry;
-	size_t repo = image_repo(image, &has_registry);
-
-	image_domain(image, has_registry, &sb);
-	sb_add(&sb, image);
-	/* ParseNormalizedNamed then TagNameOnly: no tag and no digest means :latest. */
-	if (image[repo] == '\0')
-		sb_add(&sb, ":latest");
-	return sb_take(&sb);
+	return image_name(image, false);
 }
 
 char *
 pod_image_id(const char *image)
 {
-	struct strbuf sb = STRBUF_INIT;
-	bool has_registry;
-	size_t repo = image_repo(image, &has_registry);
-
-	image_domain(image, has_registry, &sb);
-	sb_addn(&sb, image, repo);
-	sb_add(&sb, "@sha256:");
-	pod_fake_digest(image, "image", &sb);
-	return sb_take(&sb);
+	return image_name(image, true);
 }
 
 const char *

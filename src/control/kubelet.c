@@ -136,20 +136,18 @@ set_container_states(struct pod *p, enum cstate state, const char *reason, const
 		struct container_status *cs = &p->status.cs[i];
 
 		const char *image = p->spec.containers[i].image;
+		/* What outlives a state change: restarts, the last start, the last exit. */
+		struct container_status kept = {.restarts = cs->restarts,
+			.exit_code = cs->exit_code,
+			.started_ms = cs->started_ms};
 
-		free(cs->name);
-		free(cs->image);
-		free(cs->reason);
-		free(cs->message);
-		free(cs->container_id);
-		free(cs->image_id);
+		container_status_clear(cs);
+		*cs = kept;
 		cs->name = xstrdup_or_null(p->spec.containers[i].name);
 		cs->state = state;
 		cs->reason = xstrdup_or_null(reason);
 		cs->message = xstrdup_or_null(message);
 		cs->ready = ready;
-		cs->container_id = NULL;
-		cs->image_id = NULL;
 		/*
 		 * Until the container exists the status repeats the spec's image;
 		 * then it is what containerd reports (kuberuntime's
