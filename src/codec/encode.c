@@ -408,6 +408,28 @@ enc_pod_status(const struct pod *p)
 				break;
 			}
 			cJSON_AddItemToObject(e, "state", state);
+			/*
+			 * A container that exists reports its mounts
+			 * (convertToAPIContainerStatuses, RecursiveReadOnlyMounts is
+			 * on in v1.32); a read-only one says its recursive mode.
+			 */
+			if (c->state != CSTATE_WAITING && i < p->spec.n_containers &&
+			    p->spec.containers[i].n_mounts > 0) {
+				const struct container *ct = &p->spec.containers[i];
+				cJSON *vms = cJSON_AddArrayToObject(e, "volumeMounts");
+
+				for (size_t j = 0; j < ct->n_mounts; j++) {
+					cJSON *m = cJSON_CreateObject();
+
+					add_str(m, "mountPath", ct->mounts[j].mount_path);
+					add_str(m, "name", ct->mounts[j].name);
+					if (ct->mounts[j].read_only) {
+						cJSON_AddBoolToObject(m, "readOnly", true);
+						cJSON_AddStringToObject(m, "recursiveReadOnly", "Disabled");
+					}
+					cJSON_AddItemToArray(vms, m);
+				}
+			}
 			cJSON_AddItemToArray(cs, e);
 		}
 	}

@@ -55,6 +55,18 @@ The kubelet reports the runtime's ids once the container exists.
   $ kubectl get pods -o jsonpath={.items[0].status.containerStatuses[0]}
   {"containerID":"containerd://497061ebb6fa1c0484b65a47946f38b00dce82a2af0d37c5c4706866b7bff747","image":"docker.io/library/nginx:latest","imageID":"docker.io/library/nginx@sha256:116ae39077f17c1eb298824c9ad035525a360102ee008b7bdfd8b82653129413","lastState":{},"name":"agent","ready":true,"restartCount":0,"started":true,"state":{"running":{"startedAt":"2025-01-01T00:00:02Z"}}} (no-eol)
 
+A running container also reports its mounts, a read-only one with its
+recursive mode (RecursiveReadOnlyMounts, on in v1.32).
+
+  $ kubectl create -f ../../scenarios/cka/demo.yaml
+  daemonset.apps/fluentd-es-demo created
+
+  $ kubesim cluster advance 10s
+  Advanced the clock by 10s; the cluster has run for 20s
+
+  $ kubectl get pods -l name=fluentd-es -o jsonpath={.items[0].status.containerStatuses[0].volumeMounts}
+  [{"mountPath":"/var/log","name":"varlog"},{"mountPath":"/var/lib/docker/containers","name":"varlibdockercontainers","readOnly":true,"recursiveReadOnly":"Disabled"}] (no-eol)
+
   $ kubectl get nodes -o jsonpath={.items[0].status.nodeInfo}
   {"architecture":"amd64","bootID":"469ff471-bdbb-146b-509c-e507f607fbd0","containerRuntimeVersion":"containerd://1.7.24","kernelVersion":"6.1.0-27-amd64","kubeProxyVersion":"v1.32.0","kubeletVersion":"v1.32.0","machineID":"a874ee62af28fb2e106d37f5c18f60ac","operatingSystem":"linux","osImage":"Debian GNU/Linux 12 (bookworm)","systemUUID":"b3f2af6d-0fc7-40c5-853b-559647364cea"} (no-eol)
 
