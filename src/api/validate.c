@@ -303,6 +303,34 @@ valid_labels(const struct labels *l, const char *path, struct field_errors *fe)
 	}
 }
 
+/*
+ * apimachinery ValidateAnnotations: each key, lower-cased, a qualified
+ * name (the error shows it as written); all of them at most 256 KiB.
+ */
+static void
+valid_annotations(const struct labels *a, const char *path, struct field_errors *fe)
+{
+	size_t total = 0;
+
+	for (size_t i = 0; i < a->n; i++) {
+		char *lower = xstrdup(a->v[i].key);
+
+		for (char *c = lower; *c != '\0'; c++)
+			*c = (char)tolower((unsigned char)*c);
+		if (!is_qualified_name(lower)) {
+			struct strbuf sb = STRBUF_INIT;
+
+			go_quote(&sb, a->v[i].key);
+			field_errors_add(fe, "%s: Invalid value: %s: %s", path, sb_str(&sb), label_key_msg);
+			sb_free(&sb);
+		}
+		free(lower);
+		total += strlen(a->v[i].key) + strlen(a->v[i].value);
+	}
+	if (total > 256 * 1024)
+		field_errors_add(fe, "%s: Too long: may not be more than 262144 bytes", path);
+}
+
 static void
 valid_meta(const struct meta *m, struct field_errors *fe, bool namespaced)
 {
@@ -335,6 +363,7 @@ valid_meta(const struct meta *m, struct field_errors *fe, bool namespaced)
 		sb_free(&sb);
 	}
 	valid_labels(&m->labels, "metadata.labels", fe);
+	valid_annotations(&m->annotations, "metadata.annotations", fe);
 }
 
 /* ---- pod spec (the parts kubesim models) ---- */
@@ -684,6 +713,7 @@ valid_daemonset(const struct daemonset *ds, const struct daemonset *old, struct 
 		    "spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for daemonset");
 	/* ValidatePodTemplateSpec checks the labels at <template>.labels, without "metadata". */
 	valid_labels(&ds->tmpl.labels, "spec.template.labels", fe);
+	valid_annotations(&ds->tmpl.annotations, "spec.template.annotations", fe);
 	valid_pod_spec(&ds->tmpl.spec, "spec.template.spec", false, fe);
 	if (ds->tmpl.spec.restart_policy != NULL && strcmp(ds->tmpl.spec.restart_policy, "Always") != 0)
 		field_errors_add(fe,

@@ -24,6 +24,15 @@ An IntOrString value is printed the way Go's %#v prints it.
   2> The DaemonSet "pct-ds" is invalid: spec.updateStrategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:1, IntVal:0, StrVal:"150%"}: must not be greater than 100%
   [1]
 
+Annotation keys are qualified names once lower-cased (so upper case in the
+DNS prefix is allowed), in the object's and the template's metadata.
+
+  $ kubectl apply -f manifests/bad-annotation-ds.yaml
+  2> The DaemonSet "notes" is invalid: 
+  2> * metadata.annotations: Invalid value: "bad key": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')
+  2> * spec.template.annotations: Invalid value: "-note": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')
+  [1]
+
 Everything at once, in the API server's order.
 
   $ kubectl apply -f manifests/invalid-ds-everything.yaml
