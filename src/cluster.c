@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "api/event.h"
+#include "api/namespace.h"
 #include "api/node.h"
 #include "api/store.h"
 #include "control/dsctrl.h"
@@ -15,6 +16,7 @@
 #include "control/gc.h"
 #include "control/kubelet.h"
 #include "control/nodelife.h"
+#include "control/nsctrl.h"
 #include "control/placement.h"
 #include "control/podgc.h"
 #include "control/sched.h"
@@ -63,6 +65,35 @@ hook_random(void *ctx)
 	return rng_next(&((struct cluster *)ctx)->rng);
 }
 
+/* NamespaceLifecycle for what the components create (the kubectl verbs check it themselves). */
+static int
+admit_namespace(void *ctx, const struct store *s, const struct object *obj, struct ks_err *err)
+{
+	(void)ctx;
+	return nslifecycle_admit(s, obj, err) < 0 ? -1 : 0;
+}
+
+/*
+ * The namespaces every cluster starts with: default and the three the API
+ * server's bootstrap controller and kubeadm create (kube-system,
+ * kube-public, kube-node-lease).
+ */
+static void
+create_system_namespaces(struct cluster *c)
+{
+	static const char *const names[] = {"default", "kube-node-lease", "kube-public",
+		"kube-system"};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		struct namespace *ns = ns_new(names[i]);
+		struct ks_err err;
+
+		ns_prepare_for_create(ns);
+		if (store_create(c->store, &ns->obj, &err) != STORE_OK)
+			ns_free(ns); /* cannot happen: a new store */
+	}
+}
+
 struct cluster *
 cluster_new(enum placement_mode mode, const struct timing *timing, uint64_t seed)
 {
@@ -89,6 +120,9 @@ cluster_new(enum placement_mode mode, const struct timing *timing, uint64_t seed
 	c->podgc = podgc_new(&c->env);
 	c->taintevict = taintevict_new(&c->env);
 	c->eventttl = eventttl_new(&c->env);
+	c->nsctrl = nsctrl_new(&c->env);
+	store_set_admit(c->store, admit_namespace, c);
+	create_system_namespaces(c);
 	return c;
 }
 
@@ -105,6 +139,7 @@ cluster_free(struct cluster *c)
 	gc_free(c->gc);
 	taintevict_free(c->taintevict);
 	eventttl_free(c->eventttl);
+	nsctrl_free(c->nsctrl);
 	recorder_free(c->rec);
 	store_free(c->store);
 	sim_free(c->sim);
@@ -225,6 +260,7 @@ cluster_add_node(struct cluster *c, struct node *n, bool joining, bool ready, st
 		return -1;
 	}
 	node_set_system_ids(n);
+	kubelet_start_lease(c->kubelet, n);
 	if (joining || !ready)
 		nodelife_joined(c->nodelife, n->obj.meta.name, ready);
 	return 0;

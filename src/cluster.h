@@ -33,6 +33,7 @@ struct cluster {
 	struct gc *gc;
 	struct taintevict *taintevict;
 	struct eventttl *eventttl;
+	struct nsctrl *nsctrl;
 	unsigned next_node_index;
 	struct image_rule *images;
 	size_t n_images;

@@ -1330,8 +1330,8 @@ state_load(struct state *st, int64_t wall_now_ms, struct ks_err *err)
 static void
 snapshot(struct state *st)
 {
-	static const enum kind kinds[] = {KIND_NODE, KIND_DAEMONSET, KIND_CONTROLLERREVISION,
-		KIND_POD, KIND_EVENT};
+	static const enum kind kinds[] = {KIND_NAMESPACE, KIND_NODE, KIND_DAEMONSET,
+		KIND_CONTROLLERREVISION, KIND_POD, KIND_EVENT, KIND_LEASE};
 	struct vec all = VEC_INIT, one = VEC_INIT;
 
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {

@@ -45,7 +45,7 @@ expect "a directory given as a scenario says so" 2 '^kubesim: scenarios: Is a di
 "$KUBESIM" run -q --junit "$tmp/junit.xml" --trace "$tmp/trace.jsonl" >/dev/null 2>&1
 grep -q '<testsuites name="kubesim" tests="20" failures="0" errors="0">' "$tmp/junit.xml"
 tap_result $? "--junit writes one testcase per expectation" "$(head -3 "$tmp/junit.xml" 2>&1)"
-head -1 "$tmp/trace.jsonl" | grep -q '^{"t":0,"op":"ADDED","kind":"Node","namespace":"","name":"node1","resourceVersion":1}$'
+head -1 "$tmp/trace.jsonl" | grep -q '^{"t":0,"op":"ADDED","kind":"Node","namespace":"","name":"node1","resourceVersion":5}$'
 tap_result $? "--trace writes a JSON line per store change" "$(head -1 "$tmp/trace.jsonl" 2>&1)"
 rm -rf "$tmp"
 tap_done

@@ -9,6 +9,8 @@
 #include "api/event.h"
 #include "api/node.h"
 #include "api/pod.h"
+#include "api/lease.h"
+#include "api/namespace.h"
 #include "api/revision.h"
 #include "util/xmalloc.h"
 
@@ -167,6 +169,8 @@ static const struct {
 	[KIND_DAEMONSET] = {"DaemonSet", "daemonsets.apps", "apps/v1", true},
 	[KIND_EVENT] = {"Event", "events", "v1", true},
 	[KIND_CONTROLLERREVISION] = {"ControllerRevision", "controllerrevisions.apps", "apps/v1", true},
+	[KIND_NAMESPACE] = {"Namespace", "namespaces", "v1", false},
+	[KIND_LEASE] = {"Lease", "leases.coordination.k8s.io", "coordination.k8s.io/v1", true},
 };
 
 const char *
@@ -213,6 +217,12 @@ object_free(struct object *obj)
 		break;
 	case KIND_CONTROLLERREVISION:
 		revision_free((struct revision *)obj);
+		break;
+	case KIND_NAMESPACE:
+		ns_free((struct namespace *)obj);
+		break;
+	case KIND_LEASE:
+		lease_free((struct lease *)obj);
 		break;
 	case KIND__COUNT:
 		break;

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/namespace.h"
 #include "api/pod.h"
 #include "util/err.h"
 #include "util/map.h"
@@ -56,6 +57,9 @@ struct store {
 	size_t n_watchers;
 	uint64_t next_rv;
 	uint64_t writes;
+	uint64_t side_rng; /* uids of namespaces and leases (generate_uid) */
+	store_admit_fn admit;
+	void *admit_ctx;
 };
 
 struct store *
@@ -72,7 +76,15 @@ store_new(const struct store_hooks *hooks)
 	map_init(&s->pods_pinned);
 	map_init(&s->pod_index);
 	s->next_rv = 1;
+	s->side_rng = 0x6b756265u; /* any constant: only determinism matters */
 	return s;
+}
+
+void
+store_set_admit(struct store *s, store_admit_fn fn, void *ctx)
+{
+	s->admit = fn;
+	s->admit_ctx = ctx;
 }
 
 static void
@@ -148,6 +160,13 @@ notify(struct store *s, enum store_op op, struct object *obj)
 	s->writes++;
 	for (size_t i = 0; i < s->n_watchers; i++)
 		s->watchers[i].fn(s->watchers[i].ctx, op, obj);
+}
+
+/* A namespace waits for its spec.finalizers (the namespace controller's "kubernetes") as well. */
+static bool
+ns_finalizing(const struct object *obj)
+{
+	return obj->kind == KIND_NAMESPACE && ((const struct namespace *)obj)->n_spec_finalizers > 0;
 }
 
 static void
@@ -336,11 +355,30 @@ generate_name(struct store *s, const char *base)
 	return xasprintf("%.*s%s", (int)blen, base, suffix);
 }
 
-static char *
-generate_uid(struct store *s)
+/* splitmix64 */
+static uint64_t
+side_random(struct store *s)
 {
-	uint64_t a = s->hooks.random(s->hooks.ctx);
-	uint64_t b = s->hooks.random(s->hooks.ctx);
+	uint64_t z = (s->side_rng += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/*
+ * Namespaces and node leases draw their uids from a stream of their own:
+ * they came with kubesim's namespaces and leases, and taking them from the
+ * cluster's random source would have renamed every generated pod of every
+ * existing scenario and session. A namespace added to a scenario does not
+ * rename its pods either.
+ */
+static char *
+generate_uid(struct store *s, enum kind k)
+{
+	bool side = k == KIND_NAMESPACE || k == KIND_LEASE;
+	uint64_t a = side ? side_random(s) : s->hooks.random(s->hooks.ctx);
+	uint64_t b = side ? side_random(s) : s->hooks.random(s->hooks.ctx);
 
 	/* Version 4, variant 10xx, as google/uuid.New() produces. */
 	return xasprintf("%08x-%04x-4%03x-%04x-%012llx", (unsigned)(a >> 32),
@@ -405,13 +443,16 @@ prepare_create(struct store *s, struct object *obj, char *key, size_t keylen, st
 			object_key(obj, key, keylen);
 		} while (map_has(&kt->by_key, key));
 	}
+	/* Admission runs before the registry looks for a clash. */
+	if (s->admit != NULL && s->admit(s->admit_ctx, s, obj, err) < 0)
+		return STORE_ERR_REFUSED;
 	object_key(obj, key, keylen);
 	if (map_has(&kt->by_key, key)) {
 		err_set(err, "%s \"%s\" already exists", kind_resource(obj->kind), obj->meta.name);
 		return STORE_ERR_EXISTS;
 	}
 	free(obj->meta.uid);
-	obj->meta.uid = generate_uid(s);
+	obj->meta.uid = generate_uid(s, obj->kind);
 	obj->meta.resource_version = 0;
 	obj->meta.generation = 1;
 	obj->meta.creation_ms = store_now(s);
@@ -467,7 +508,8 @@ void
 store_update(struct store *s, struct object *obj)
 {
 	/* A deleting object whose last finalizer went is removed (registry store.go). */
-	if (meta_deleting(&obj->meta) && obj->meta.n_finalizers == 0 && obj->kind != KIND_POD) {
+	if (meta_deleting(&obj->meta) && obj->meta.n_finalizers == 0 && obj->kind != KIND_POD &&
+	    !ns_finalizing(obj)) {
 		store_remove(s, obj);
 		return;
 	}
@@ -489,6 +531,12 @@ store_delete(struct store *s, struct object *obj, int64_t grace_s)
 			grace_s = p->spec.termination_grace_s;
 		/* Only a kubelet can stop containers; unbound or finished pods just go. */
 		graceful = grace_s > 0 && p->spec.node_name != NULL && !pod_is_terminal(p);
+	}
+	if (obj->kind == KIND_NAMESPACE) {
+		/* The namespace registry's Delete: Terminating until spec.finalizers is empty. */
+		graceful = ns_finalizing(obj);
+		((struct namespace *)obj)->terminating = graceful;
+		grace_s = 0;
 	}
 	if (!graceful && obj->meta.n_finalizers == 0) {
 		store_remove(s, obj);

@@ -38,6 +38,7 @@ enum store_rc {
 	STORE_ERR_EXISTS = -1,
 	STORE_ERR_NOT_FOUND = -2,
 	STORE_ERR_INVALID = -3,
+	STORE_ERR_REFUSED = -4, /* by the admission hook */
 };
 
 typedef void (*store_watch_fn)(void *ctx, enum store_op op, struct object *obj);
@@ -48,7 +49,15 @@ struct store_hooks {
 	void *ctx;
 };
 
+/*
+ * Admission for every create (the cluster installs NamespaceLifecycle):
+ * return < 0 with err filled to refuse obj.
+ */
+typedef int (*store_admit_fn)(void *ctx, const struct store *s, const struct object *obj,
+    struct ks_err *err);
+
 struct store *store_new(const struct store_hooks *hooks);
+void store_set_admit(struct store *s, store_admit_fn fn, void *ctx);
 void store_free(struct store *s);
 void store_watch(struct store *s, store_watch_fn fn, void *ctx);
 int64_t store_now(const struct store *s);

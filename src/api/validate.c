@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "api/daemonset.h"
+#include "api/namespace.h"
 #include "api/node.h"
 #include "api/pod.h"
 #include "util/strbuf.h"
@@ -802,4 +803,35 @@ valid_format(const char *kind, const char *name, const struct field_errors *fe, 
 	sb_addf(out, "The %s \"%s\" is invalid: \n", kind, name);
 	for (size_t i = 0; i < fe->n; i++)
 		sb_addf(out, "* %s%s", fe->v[i], i + 1 < fe->n ? "\n" : "");
+}
+
+/*
+ * ValidateNamespace: ValidateObjectMeta with ValidateNamespaceName, a DNS-1123
+ * label (IsDNS1123Label's two errors: length, then shape), and the labels.
+ */
+void
+valid_namespace(const struct namespace *ns, struct field_errors *fe)
+{
+	const struct meta *m = &ns->obj.meta;
+
+	if (m->name == NULL || m->name[0] == '\0') {
+		field_errors_add(fe, "metadata.name: Required value: name or generateName is required");
+	} else if (!is_dns1123_label(m->name, strlen(m->name))) {
+		struct strbuf sb = STRBUF_INIT;
+		size_t n = strlen(m->name);
+
+		go_quote(&sb, m->name);
+		if (n > 63)
+			field_errors_add(fe, "metadata.name: Invalid value: %s: must be no more than 63 characters",
+			    sb_str(&sb));
+		if (!dns1123_label_shape(m->name, n))
+			field_errors_add(fe,
+			    "metadata.name: Invalid value: %s: a lowercase RFC 1123 label must consist of "
+			    "lower case alphanumeric characters or '-', and must start and end with an "
+			    "alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation "
+			    "is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+			    sb_str(&sb));
+		sb_free(&sb);
+	}
+	valid_labels(&m->labels, "metadata.labels", fe);
 }

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 struct daemonset;
+struct namespace;
 struct pod;
 struct node;
 struct strbuf;
@@ -34,6 +35,7 @@ void valid_pod(const struct pod *p, struct field_errors *fe);
 const char *valid_label_key_error(const char *key);
 const char *valid_label_value_error(const char *value);
 void valid_node(const struct node *n, struct field_errors *fe);
+void valid_namespace(const struct namespace *ns, struct field_errors *fe);
 
 /*
  * kubectl's rendering: one error on one line; several as a list, the

@@ -16,6 +16,7 @@
 #include "api/daemonset.h"
 #include "api/defaults.h"
 #include "api/event.h"
+#include "api/namespace.h"
 #include "api/node.h"
 #include "api/pod.h"
 #include "api/revision.h"
@@ -164,6 +165,10 @@ admit(struct object *obj, const struct object *old, struct api_status *st)
 	case KIND_NODE:
 		valid_node((struct node *)obj, &fe);
 		break;
+	case KIND_NAMESPACE:
+		ns_prepare_for_create((struct namespace *)obj);
+		valid_namespace((struct namespace *)obj, &fe);
+		break;
 	default:
 		break;
 	}
@@ -176,6 +181,18 @@ admit(struct object *obj, const struct object *old, struct api_status *st)
 }
 
 /* ---- create ---- */
+
+/* NamespaceLifecycle, the first admission plugin: the namespace must exist and not be terminating. */
+static int
+admit_lifecycle(struct cluster *c, const struct object *obj, struct api_status *st)
+{
+	struct ks_err err;
+	int rc = nslifecycle_admit(c->store, obj, &err);
+
+	if (rc == NSL_OK)
+		return 0;
+	return api_fail(st, rc == NSL_NOT_FOUND ? API_NOT_FOUND : API_FORBIDDEN, "%s", err.msg);
+}
 
 int
 api_create(struct cluster *c, struct object *obj, const struct api_opts *o, struct object **out,
@@ -192,7 +209,8 @@ api_create(struct cluster *c, struct object *obj, const struct api_opts *o, stru
 		object_free(obj);
 		return -1;
 	}
-	if (check_fields(obj, o, st) < 0 || admit(obj, NULL, st) < 0) {
+	if (check_fields(obj, o, st) < 0 || admit_lifecycle(c, obj, st) < 0 ||
+	    admit(obj, NULL, st) < 0) {
 		object_free(obj);
 		return -1;
 	}
@@ -321,6 +339,13 @@ prepare_update(struct object *obj, const struct object *live, struct api_status 
 	}
 	case KIND_NODE:
 		return admit(obj, live, st);
+	case KIND_NAMESPACE: {
+		/* namespaceStrategy.PrepareForUpdate: spec and status stay; the name label is the server's. */
+		struct namespace *ns = (struct namespace *)obj;
+
+		labels_set(&ns->obj.meta.labels, "kubernetes.io/metadata.name", live->meta.name);
+		return 0;
+	}
 	default:
 		return 0;
 	}
@@ -574,6 +599,9 @@ api_edit(const struct object *live)
 	case KIND_EVENT:
 		obj = &event_new()->obj;
 		break;
+	case KIND_NAMESPACE:
+		obj = &ns_new(live->meta.name)->obj;
+		break;
 	default:
 		return NULL;
 	}
@@ -595,6 +623,8 @@ api_delete(struct cluster *c, struct object *obj, const struct api_delete_opts *
 		return api_fail(st, API_CONFLICT,
 		    "Operation cannot be fulfilled on %s \"%s\": Precondition failed: UID in precondition: %s, UID in object meta: %s",
 		    kind_resource(obj->kind), obj->meta.name, o->uid, obj->meta.uid);
+	if (nslifecycle_admit_delete(obj, &err) < 0)
+		return api_fail(st, API_FORBIDDEN, "%s", err.msg);
 	if (o->dry_run)
 		return 0;
 	/*

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "api/daemonset.h"
+#include "api/namespace.h"
 #include "api/node.h"
 #include "api/pod.h"
 #include "api/quantity.h"
@@ -1230,6 +1231,31 @@ dec_node(struct dec *d, const struct ynode *spec, const struct ynode *status, st
 	return 0;
 }
 
+/* A Namespace's spec.finalizers; its status is the server's (PrepareForCreate resets it). */
+static int
+dec_namespace(struct dec *d, const struct ynode *spec, struct namespace *ns)
+{
+	int rc = 0;
+
+	if (spec != NULL && !ynode_is_null(spec)) {
+		size_t old = path_push(d, "spec");
+
+		if (want_map(d, spec) < 0)
+			return -1;
+		FOR_FIELDS(d, spec, k, v)
+		{
+			if (strcmp(k, "finalizers") == 0)
+				rc = dec_strv(d, v, &ns->spec_finalizers, &ns->n_spec_finalizers);
+			else
+				UNKNOWN(d, k);
+			if (rc < 0)
+				return -1;
+		}
+		path_pop(d, old);
+	}
+	return 0;
+}
+
 /* ---- documents ---- */
 
 /*
@@ -1282,7 +1308,8 @@ check_api_version(struct dec *d, const struct ynode *root, const char *kind, con
 {
 	static const struct {
 		const char *kind, *group;
-	} kinds[] = {{"DaemonSet", "apps/v1"}, {"Pod", "v1"}, {"Node", "v1"}, {"List", "v1"}};
+	} kinds[] = {{"DaemonSet", "apps/v1"}, {"Pod", "v1"}, {"Node", "v1"}, {"Namespace", "v1"},
+		{"List", "v1"}};
 	const struct ynode *md = ynode_get(root, "metadata");
 	const struct ynode *name = ynode_get(md, "name"), *ns = ynode_get(md, "namespace");
 
@@ -1378,6 +1405,17 @@ decode_one(struct dec *d, const struct ynode *root, struct object **out)
 			goto out;
 		path_pop(d, old);
 		if (dec_node(d, spec, status, n) < 0)
+			goto out;
+	} else if (strcmp(kind, "Namespace") == 0) {
+		struct namespace *ns = ns_new(NULL);
+		size_t old;
+
+		obj = &ns->obj;
+		old = path_push(d, "metadata");
+		if (md != NULL && dec_meta(d, md, &obj->meta) < 0)
+			goto out;
+		path_pop(d, old);
+		if (dec_namespace(d, spec, ns) < 0)
 			goto out;
 	}
 	*out = obj;

@@ -12,6 +12,8 @@
 
 #include "api/daemonset.h"
 #include "api/event.h"
+#include "api/lease.h"
+#include "api/namespace.h"
 #include "api/node.h"
 #include "api/pod.h"
 #include "api/revision.h"
@@ -639,10 +641,80 @@ enc_revision(const struct revision *r)
 	return o;
 }
 
+/* core/v1 Namespace as the API server returns it. */
+static cJSON *
+enc_namespace(const struct namespace *ns)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *md, *spec, *status;
+
+	cJSON_AddStringToObject(o, "apiVersion", "v1");
+	cJSON_AddStringToObject(o, "kind", "Namespace");
+	md = enc_meta(&ns->obj.meta, false);
+	/* The namespace registry's Delete sets a deletionTimestamp and no grace period. */
+	cJSON_DeleteItemFromObjectCaseSensitive(md, "deletionGracePeriodSeconds");
+	cJSON_AddItemToObject(o, "metadata", md);
+	spec = cJSON_AddObjectToObject(o, "spec");
+	if (ns->n_spec_finalizers > 0)
+		cJSON_AddItemToObject(spec, "finalizers",
+		    enc_strv(ns->spec_finalizers, ns->n_spec_finalizers));
+	status = cJSON_AddObjectToObject(o, "status");
+	if (ns->n_conds > 0) {
+		cJSON *conds = cJSON_AddArrayToObject(status, "conditions");
+
+		for (size_t i = 0; i < ns->n_conds; i++) {
+			const struct ns_cond *c = &ns->conds[i];
+			cJSON *co = cJSON_CreateObject();
+
+			add_time(co, "lastTransitionTime", c->transition_ms);
+			add_str(co, "message", c->message);
+			add_str(co, "reason", c->reason);
+			cJSON_AddStringToObject(co, "status", c->status);
+			cJSON_AddStringToObject(co, "type", c->type);
+			cJSON_AddItemToArray(conds, co);
+		}
+	}
+	cJSON_AddStringToObject(status, "phase", ns_phase(ns));
+	return o;
+}
+
+/* metav1.MicroTime: RFC 3339 with six fractional digits. */
+static void
+add_micro_time(cJSON *o, const char *key, int64_t ms)
+{
+	char buf[48];
+	size_t n;
+
+	if (ms < 0)
+		return;
+	meta_format_time(ms, buf, sizeof buf);
+	n = strlen(buf);
+	if (n > 0 && buf[n - 1] == 'Z')
+		snprintf(buf + n - 1, sizeof buf - (n - 1), ".%03d000Z", (int)(ms % 1000));
+	cJSON_AddStringToObject(o, key, buf);
+}
+
+/* coordination.k8s.io/v1 Lease; renewTime as it stands at now (api/lease.h). */
+static cJSON *
+enc_lease(const struct lease *l, int64_t now_ms)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON *spec;
+
+	cJSON_AddStringToObject(o, "apiVersion", "coordination.k8s.io/v1");
+	cJSON_AddStringToObject(o, "kind", "Lease");
+	cJSON_AddItemToObject(o, "metadata", enc_meta(&l->obj.meta, false));
+	spec = cJSON_AddObjectToObject(o, "spec");
+	add_micro_time(spec, "acquireTime", l->acquire_ms);
+	add_str(spec, "holderIdentity", l->holder);
+	cJSON_AddNumberToObject(spec, "leaseDurationSeconds", l->duration_s);
+	add_micro_time(spec, "renewTime", lease_renew_time(l, now_ms));
+	return o;
+}
+
 cJSON *
 encode_object(const struct object *obj, int64_t now_ms)
 {
-	(void)now_ms;
 	switch (obj->kind) {
 	case KIND_POD:
 		return enc_pod((const struct pod *)obj);
@@ -654,6 +726,10 @@ encode_object(const struct object *obj, int64_t now_ms)
 		return enc_event((const struct event *)obj);
 	case KIND_CONTROLLERREVISION:
 		return enc_revision((const struct revision *)obj);
+	case KIND_NAMESPACE:
+		return enc_namespace((const struct namespace *)obj);
+	case KIND_LEASE:
+		return enc_lease((const struct lease *)obj, now_ms);
 	case KIND__COUNT:
 		break;
 	}

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/lease.h"
 #include "api/meta.h"
 #include "api/pod.h"
 #include "api/store.h"
@@ -25,7 +26,8 @@
 
 struct gc_job {
 	struct gc *g;
-	char *uid; /* the owner's */
+	char *uid;  /* the owner's */
+	char *node; /* the owner is this Node (its lease depends on it), else NULL */
 	sim_id timer;
 };
 
@@ -33,6 +35,24 @@ struct gc {
 	const struct ctl_env *env;
 	struct map jobs; /* owner uid -> struct gc_job */
 };
+
+/*
+ * A node's lease names the Node as its owner (not as controller). Leases
+ * are only ever node leases, named after their node in kube-node-lease, so
+ * one lookup finds the dependent instead of a scan of every lease.
+ */
+static void
+add_lease_of(const struct store *st, const char *uid, const char *node, struct vec *out)
+{
+	struct object *l = store_get(st, KIND_LEASE, LEASE_NODE_NAMESPACE, node);
+
+	for (size_t i = 0; l != NULL && i < l->meta.n_owners; i++) {
+		if (strcmp(l->meta.owners[i].uid, uid) == 0) {
+			vec_push(out, l);
+			return;
+		}
+	}
+}
 
 /* The pods and ControllerRevisions whose controller is uid. */
 static void
@@ -67,6 +87,8 @@ gc_run(struct sim *sim, void *arg)
 	(void)sim;
 	map_del(&g->jobs, job->uid);
 	copy_dependents(st, job->uid, &deps);
+	if (job->node != NULL)
+		add_lease_of(st, job->uid, job->node, &deps);
 	if (owner == NULL) {
 		/* Background: the owner is gone, so are its dependents. */
 		for (size_t i = 0; i < deps.n; i++) {
@@ -100,12 +122,13 @@ gc_run(struct sim *sim, void *arg)
 		}
 	}
 	free(job->uid);
+	free(job->node);
 	free(job);
 	vec_free(&deps);
 }
 
 static void
-gc_schedule(struct gc *g, const char *uid)
+gc_schedule(struct gc *g, const char *uid, const char *node)
 {
 	struct gc_job *job;
 
@@ -114,6 +137,7 @@ gc_schedule(struct gc *g, const char *uid)
 	job = xcalloc(1, sizeof *job);
 	job->g = g;
 	job->uid = xstrdup(uid);
+	job->node = xstrdup_or_null(node);
 	map_put(&g->jobs, uid, job);
 	job->timer = sim_after(g->env->sim, g->env->timing->controller_delay, gc_run, job);
 }
@@ -125,7 +149,12 @@ gc_watch(void *ctx, enum store_op op, struct object *obj)
 
 	if (obj->kind == KIND_DAEMONSET) {
 		if (op == STORE_DELETED || (meta_deleting(&obj->meta) && obj->meta.n_finalizers > 0))
-			gc_schedule(g, obj->meta.uid);
+			gc_schedule(g, obj->meta.uid, NULL);
+		return;
+	}
+	if (obj->kind == KIND_NODE) {
+		if (op == STORE_DELETED)
+			gc_schedule(g, obj->meta.uid, obj->meta.name);
 		return;
 	}
 	/* A dependent of a foreground-deleting owner went away: re-check the owner. */
@@ -138,7 +167,7 @@ gc_watch(void *ctx, enum store_op op, struct object *obj)
 		owner = store_get_uid(g->env->store, ref->uid);
 		if (owner != NULL && meta_deleting(&owner->meta) &&
 		    meta_has_finalizer(&owner->meta, "foregroundDeletion"))
-			gc_schedule(g, ref->uid);
+			gc_schedule(g, ref->uid, NULL);
 	}
 }
 
@@ -166,6 +195,7 @@ gc_free(struct gc *g)
 
 		sim_cancel(g->env->sim, job->timer);
 		free(job->uid);
+		free(job->node);
 		free(job);
 	}
 	map_free(&g->jobs);

@@ -18,12 +18,14 @@
 #include <string.h>
 
 #include "api/event.h"
+#include "api/lease.h"
 #include "api/node.h"
 #include "api/pod.h"
 #include "api/store.h"
 #include "control/env.h"
 #include "control/sched.h"
 #include "util/duration.h"
+#include "util/err.h"
 #include "util/map.h"
 #include "util/xmalloc.h"
 
@@ -592,6 +594,40 @@ kubelet_watch(void *ctx, enum store_op op, struct object *obj)
 		poke(k, (struct pod *)obj);
 }
 
+/* The lease stops following the clock, or follows it again: the one write that needs. */
+static void
+set_lease_renewing(struct kubelet *k, const char *node, bool renewing)
+{
+	struct lease *l =
+	    (struct lease *)store_get(k->env->store, KIND_LEASE, LEASE_NODE_NAMESPACE, node);
+
+	if (l == NULL)
+		return;
+	lease_set_renewing(l, renewing, sim_now(k->env->sim));
+	store_update(k->env->store, &l->obj);
+}
+
+/*
+ * component-helpers/apimachinery/lease/controller.go newLease: holder the
+ * node name, leaseDurationSeconds 40, renewTime now, and (setNodeOwnerFunc)
+ * an ownerReference to the Node so the lease goes with it.
+ */
+void
+kubelet_start_lease(struct kubelet *k, const struct node *n)
+{
+	struct lease *l = lease_new();
+	struct ks_err err;
+
+	l->obj.meta.ns = xstrdup(LEASE_NODE_NAMESPACE);
+	l->obj.meta.name = xstrdup(n->obj.meta.name);
+	l->holder = xstrdup(n->obj.meta.name);
+	meta_add_owner(&l->obj.meta, "v1", "Node", n->obj.meta.name, n->obj.meta.uid, false);
+	lease_set_renewing(l, true, sim_now(k->env->sim));
+	/* Refused only when kube-node-lease is gone: the kubelet then runs without a lease. */
+	if (store_create(k->env->store, &l->obj, &err) != STORE_OK)
+		lease_free(l);
+}
+
 void
 kubelet_set_alive(struct kubelet *k, const char *node, bool alive)
 {
@@ -601,6 +637,7 @@ kubelet_set_alive(struct kubelet *k, const char *node, bool alive)
 	if (ns == NULL || ns->alive == alive)
 		return;
 	ns->alive = alive;
+	set_lease_renewing(k, node, alive);
 	if (!alive)
 		return;
 	/* Back again: catch up with everything that happened to its pods. */

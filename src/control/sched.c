@@ -669,7 +669,9 @@ sched_watch(void *ctx, enum store_op op, struct object *obj)
 {
 	struct sched *s = ctx;
 
-	if (obj->kind != KIND_EVENT && !s->own_write)
+	/* Events, leases and namespaces cannot make a pod fit. */
+	if (obj->kind != KIND_EVENT && obj->kind != KIND_LEASE && obj->kind != KIND_NAMESPACE &&
+	    !s->own_write)
 		s->changes++;
 	if (obj->kind == KIND_NODE) {
 		if (op != STORE_DELETED)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "api/daemonset.h"
+#include "api/namespace.h"
 #include "api/node.h"
 #include "api/pod.h"
 #include "api/store.h"
@@ -160,16 +161,41 @@ print_result_patched(struct kctl_call *call, struct object *out, bool changed,
 
 static char *applied_configuration(const cJSON *doc, const struct object *obj);
 
-/* Create one object; consumes obj. Returns true when created. */
+/* POST (create) or PUT (replace) one whole object; consumes obj. */
 static bool
-create_one(struct kctl_call *call, struct object *obj, const struct sent *s)
+send_whole(struct kctl_call *call, struct object *obj, const struct sent *s, bool create)
 {
+	const char *done = create ? "created" : "replaced";
 	struct strbuf warnings = STRBUF_INIT;
 	struct api_status st;
 	struct api_opts o;
 	struct object *out;
 	bool ok;
 
+	if (s->dry == KCTL_DRY_CLIENT) {
+		print_client_dry_run(call, obj, s, done);
+		object_free(obj);
+		return true;
+	}
+	api_status_init(&st);
+	api_opts_for(call, s, &o, &warnings);
+	ok = (create ? api_create(call->c, obj, &o, &out, &st) :
+		       api_update(call->c, obj, &o, &out, &st)) == 0;
+	kctl_err(call->res, "%s", sb_str(&warnings));
+	if (ok)
+		print_result(call, out, s, done);
+	else
+		kctl_api_error(call, &st, create ? "creating" : "replacing", s->source);
+	sb_free(&warnings);
+	api_status_free(&st);
+	return ok;
+}
+
+
+/* Create one object; consumes obj. Returns true when created. */
+static bool
+create_one(struct kctl_call *call, struct object *obj, const struct sent *s)
+{
 	if (!place_namespace(call, obj)) {
 		object_free(obj);
 		return false;
@@ -180,22 +206,7 @@ create_one(struct kctl_call *call, struct object *obj, const struct sent *s)
 		labels_set(&obj->meta.annotations, LAST_APPLIED, applied);
 		free(applied);
 	}
-	if (s->dry == KCTL_DRY_CLIENT) {
-		print_client_dry_run(call, obj, s, "created");
-		object_free(obj);
-		return true;
-	}
-	api_status_init(&st);
-	api_opts_for(call, s, &o, &warnings);
-	ok = api_create(call->c, obj, &o, &out, &st) == 0;
-	kctl_err(call->res, "%s", sb_str(&warnings));
-	if (ok)
-		print_result(call, out, s, "created");
-	else
-		kctl_api_error(call, &st, "creating", s->source);
-	sb_free(&warnings);
-	api_status_free(&st);
-	return ok;
+	return send_whole(call, obj, s, true);
 }
 
 static bool apply_one(struct kctl_call *call, struct object *obj, const struct sent *s);
@@ -277,9 +288,47 @@ run_sources(struct kctl_call *call, enum write_mode mode)
 	return call->res->status;
 }
 
+/*
+ * `kubectl create namespace NAME` (cmd/create/create_namespace.go): the
+ * generator builds a bare Namespace and posts it; errors name no file.
+ */
+static int
+create_namespace(struct kctl_call *call)
+{
+	struct sent s = {NULL, NULL, NULL, KCTL_DRY_NONE, kctl_bool(call, "save-config")};
+
+	if (call->n_args != 2) {
+		kctl_err(call->res,
+		    "error: exactly one NAME is required, got %zu\nSee 'kubectl create namespace -h' for help and examples\n",
+		    call->n_args - 1);
+		return call->res->status = 1;
+	}
+	cJSON *doc, *meta;
+	bool ok;
+
+	if (kctl_dry_run(call, &s.dry) < 0 || kctl_write_output_check(call) < 0)
+		return 1;
+	/* What the generator built, as --dry-run=client prints it. */
+	doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "apiVersion", "v1");
+	cJSON_AddStringToObject(doc, "kind", "Namespace");
+	meta = cJSON_AddObjectToObject(doc, "metadata");
+	cJSON_AddNullToObject(meta, "creationTimestamp");
+	cJSON_AddStringToObject(meta, "name", call->args[1]);
+	cJSON_AddObjectToObject(doc, "spec");
+	cJSON_AddObjectToObject(doc, "status");
+	s.doc = doc;
+	ok = create_one(call, &ns_new(call->args[1])->obj, &s);
+	cJSON_Delete(doc);
+	return ok ? 0 : 1;
+}
+
 static int
 create_exec(struct kctl_call *call)
 {
+	if (call->n_args > 0 &&
+	    (strcmp(call->args[0], "namespace") == 0 || strcmp(call->args[0], "ns") == 0))
+		return create_namespace(call);
 	return run_sources(call, WRITE_CREATE);
 }
 
@@ -456,32 +505,11 @@ apply_exec(struct kctl_call *call)
 static bool
 replace_one(struct kctl_call *call, struct object *obj, const struct sent *s)
 {
-	struct strbuf warnings = STRBUF_INIT;
-	struct api_status st;
-	struct api_opts o;
-	struct object *out;
-	bool ok;
-
 	if (!place_namespace(call, obj)) {
 		object_free(obj);
 		return false;
 	}
-	if (s->dry == KCTL_DRY_CLIENT) {
-		print_client_dry_run(call, obj, s, "replaced");
-		object_free(obj);
-		return true;
-	}
-	api_status_init(&st);
-	api_opts_for(call, s, &o, &warnings);
-	ok = api_update(call->c, obj, &o, &out, &st) == 0;
-	kctl_err(call->res, "%s", sb_str(&warnings));
-	if (ok)
-		print_result(call, out, s, "replaced");
-	else
-		kctl_api_error(call, &st, "replacing", s->source);
-	sb_free(&warnings);
-	api_status_free(&st);
-	return ok;
+	return send_whole(call, obj, s, false);
 }
 
 static int

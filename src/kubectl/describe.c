@@ -12,6 +12,7 @@
  * tabwriter_format, which reproduces Go's text/tabwriter; DescribeEvents
  * flushes the writer before its table, so that part is aligned on its own.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,8 @@
 
 #include "api/daemonset.h"
 #include "api/event.h"
+#include "api/lease.h"
+#include "api/namespace.h"
 #include "api/node.h"
 #include "api/pod.h"
 #include "api/selector.h"
@@ -600,15 +603,60 @@ limit_milli(const struct pod_spec *s, const char *resource)
 	return sum;
 }
 
+/*
+ * The node's Lease from kube-node-lease, each field "<unset>" when the
+ * lease or the field is missing (describeNode in describe.go).
+ */
+static void
+describe_node_lease(struct strbuf *o, const struct store *st, const struct node *n, int64_t now)
+{
+	const struct lease *l =
+	    (const struct lease *)store_get(st, KIND_LEASE, LEASE_NODE_NAMESPACE, n->obj.meta.name);
+	int64_t renew = l != NULL ? lease_renew_time(l, now) : -1;
+	char t[64];
+
+	sb_addf(o, "Lease:\n  HolderIdentity:\t%s\n",
+	    l != NULL && l->holder != NULL ? l->holder : "<unset>");
+	sb_addf(o, "  AcquireTime:\t%s\n",
+	    l != NULL && l->acquire_ms >= 0 ? rfc1123z(l->acquire_ms, t, sizeof t) : "<unset>");
+	sb_addf(o, "  RenewTime:\t%s\n", renew >= 0 ? rfc1123z(renew, t, sizeof t) : "<unset>");
+}
+
+/*
+ * describeNamespace: no ResourceQuota or LimitRange exists in kubesim, so
+ * both lists are empty, not missing, and their "No ..." lines are printed.
+ */
+static void
+describe_namespace(struct dw *w, const struct namespace *ns)
+{
+	struct strbuf *o = &w->pending;
+	char t[64];
+
+	sb_addf(o, "Name:\t%s\n", ns->obj.meta.name);
+	describe_labels(o, "Labels", &ns->obj.meta.labels);
+	describe_annotations(o, "Annotations", &ns->obj.meta.annotations);
+	sb_addf(o, "Status:\t%s\n", ns_phase(ns));
+	if (ns->n_conds > 0) {
+		sb_add(o, "Conditions:\n  Type\tStatus\tLastTransitionTime\tReason\tMessage\n");
+		sb_add(o, "  ----\t------\t------------------\t------\t-------\n");
+		for (size_t i = 0; i < ns->n_conds; i++) {
+			const struct ns_cond *c = &ns->conds[i];
+
+			sb_addf(o, "  %s\t%s\t%s\t%s\t%s\n", c->type, c->status,
+			    rfc1123z(c->transition_ms, t, sizeof t), c->reason, c->message);
+		}
+	}
+	sb_add(o, "\nNo resource quota.\n\nNo LimitRange resource.\n");
+}
+
 static void
 describe_node(struct dw *w, const struct store *st, const struct node *n, int64_t now,
-    int64_t grace_ms, bool events)
+    bool events)
 {
 	struct strbuf *o = &w->pending;
 	const struct vec *on_node = store_pods_on_node(st, n->obj.meta.name);
 	const struct res_list *alloc = n->allocatable.n > 0 ? &n->allocatable : &n->capacity;
 	struct vec pods = VEC_INIT, taints = VEC_INIT;
-	const struct node_cond *ready = node_cond_const(n, "Ready");
 	int64_t cpu_req = 0, cpu_lim = 0, mem_req = 0, mem_lim = 0;
 	struct strbuf roles = STRBUF_INIT;
 	char t[64], t2[64];
@@ -644,23 +692,7 @@ describe_node(struct dw *w, const struct store *st, const struct node *n, int64_
 		sb_add(o, "<none>\n");
 	vec_free(&taints);
 	sb_addf(o, "Unschedulable:\t%s\n", n->unschedulable ? "true" : "false");
-	/*
-	 * The kubelet's lease in kube-node-lease, renewed every 10 s while the
-	 * kubelet runs; a silent node's lease keeps its last renewal.
-	 */
-	{
-		int64_t renew = n->obj.meta.creation_ms;
-
-		int64_t last = now;
-
-		/* Ready went Unknown nodeMonitorGracePeriod after the last renewal. */
-		if (ready != NULL && strcmp(ready->status, "Unknown") == 0)
-			last = ready->transition_ms - grace_ms;
-		if (last > renew)
-			renew += (last - renew) / 10000 * 10000;
-		sb_addf(o, "Lease:\n  HolderIdentity:\t%s\n  AcquireTime:\t<unset>\n  RenewTime:\t%s\n",
-		    n->obj.meta.name, rfc1123z(renew, t, sizeof t));
-	}
+	describe_node_lease(o, st, n, now);
 	if (n->n_conds > 0) {
 		sb_add(o, "Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n");
 		sb_add(o, "  ----\t------\t-----------------\t------------------\t------\t-------\n");
@@ -890,15 +922,15 @@ print_unstructured(struct strbuf *out, int level, const cJSON *content, const ch
 
 /*
  * genericDescriber, for kinds describe.go has no describer of its own
- * (Event, ControllerRevision): name, namespace, labels and annotations,
+ * (Event, ControllerRevision, Lease): name, namespace, labels and annotations,
  * then every other field of the object as the server returns it.
  */
 static void
 describe_generic(struct dw *w, const struct store *st, const struct object *obj, int64_t now,
     bool events)
 {
-	static const char *const skip[] = {".metadata.name", ".metadata.namespace",
-		".metadata.labels", ".metadata.annotations", NULL};
+	static const char *const skip[] = {".metadata.managedFields", ".metadata.name",
+		".metadata.namespace", ".metadata.labels", ".metadata.annotations", NULL};
 	struct strbuf *o = &w->pending;
 	cJSON *doc = encode_object(obj, now);
 
@@ -1035,9 +1067,10 @@ describe_exec(struct kctl_call *call)
 			describe_daemonset(&w, st, (const struct daemonset *)o, now, events);
 		else if (o->kind == KIND_POD)
 			describe_pod(&w, st, (const struct pod *)o, now, events);
+		else if (o->kind == KIND_NAMESPACE)
+			describe_namespace(&w, (const struct namespace *)o);
 		else if (o->kind == KIND_NODE)
-			describe_node(&w, st, (const struct node *)o, now,
-			    call->c->timing.node_monitor_grace, events);
+			describe_node(&w, st, (const struct node *)o, now, events);
 		else
 			describe_generic(&w, st, o, now, events);
 		dw_flush(&w);

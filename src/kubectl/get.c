@@ -86,166 +86,6 @@ struct type_group {
 	struct vec objs;
 };
 
-/* ---- namespaces ---- */
-
-/*
- * kubesim does not store Namespace objects: the four a new cluster has are
- * always there, with any other namespace an object lives in, all Active
- * since the cluster started.
- */
-static const char *const builtin_namespaces[] = {"default", "kube-node-lease", "kube-public",
-	"kube-system", NULL};
-
-static bool
-is_namespace_type(const char *t)
-{
-	return strcasecmp(t, "namespaces") == 0 || strcasecmp(t, "namespace") == 0 ||
-	    strcasecmp(t, "ns") == 0;
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static void
-list_namespaces(const struct store *st, struct vec *names)
-{
-	static const enum kind kinds[] = {KIND_POD, KIND_DAEMONSET, KIND_CONTROLLERREVISION,
-		KIND_EVENT};
-	struct vec objs = VEC_INIT;
-
-	for (size_t i = 0; builtin_namespaces[i] != NULL; i++)
-		vec_push(names, (void *)builtin_namespaces[i]);
-	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
-		store_list(st, kinds[k], NULL, &objs);
-		for (size_t i = 0; i < objs.n; i++) {
-			const char *ns = ((const struct object *)objs.v[i])->meta.ns;
-			size_t j;
-
-			for (j = 0; ns != NULL && j < names->n && strcmp(names->v[j], ns) != 0; j++)
-				;
-			if (ns != NULL && j == names->n)
-				vec_push(names, (void *)ns);
-		}
-		vec_clear(&objs);
-	}
-	vec_free(&objs);
-	vec_sort(names, cmp_str);
-}
-
-static cJSON *
-namespace_doc(const char *name)
-{
-	cJSON *o = cJSON_CreateObject(), *meta, *labels, *spec, *status;
-	char ts[64];
-
-	meta_format_time(0, ts, sizeof ts);
-	cJSON_AddStringToObject(o, "apiVersion", "v1");
-	cJSON_AddStringToObject(o, "kind", "Namespace");
-	meta = cJSON_AddObjectToObject(o, "metadata");
-	cJSON_AddStringToObject(meta, "creationTimestamp", ts);
-	labels = cJSON_AddObjectToObject(meta, "labels");
-	cJSON_AddStringToObject(labels, "kubernetes.io/metadata.name", name);
-	cJSON_AddStringToObject(meta, "name", name);
-	spec = cJSON_AddObjectToObject(o, "spec");
-	cJSON_AddItemToObject(spec, "finalizers", cJSON_CreateStringArray((const char *[]){"kubernetes"}, 1));
-	status = cJSON_AddObjectToObject(o, "status");
-	cJSON_AddStringToObject(status, "phase", "Active");
-	return o;
-}
-
-static int
-get_namespaces(struct kctl_call *call, enum out_kind out, const char *out_arg)
-{
-	struct vec all = VEC_INIT, shown = VEC_INIT;
-	struct strbuf text = STRBUF_INIT;
-	struct ks_err err;
-	bool by_name = call->n_args > 1;
-	int status = 0;
-
-	list_namespaces(call->c->store, &all);
-	if (by_name) {
-		for (size_t i = 1; i < call->n_args; i++) {
-			size_t j;
-
-			for (j = 0; j < all.n && strcmp(all.v[j], call->args[i]) != 0; j++)
-				;
-			if (j < all.n)
-				vec_push(&shown, all.v[j]);
-			else if (!kctl_bool(call, "ignore-not-found")) {
-				sb_addf(&text, "Error from server (NotFound): namespaces \"%s\" not found\n",
-				    call->args[i]);
-				status = 1;
-			}
-		}
-	} else {
-		for (size_t j = 0; j < all.n; j++)
-			vec_push(&shown, all.v[j]);
-	}
-	if (out == OUT_NAME) {
-		for (size_t i = 0; i < shown.n; i++)
-			kctl_out(call->res, "namespace/%s\n", (const char *)shown.v[i]);
-	} else if (out == OUT_JSON || out == OUT_YAML || out == OUT_JSONPATH) {
-		struct strbuf doc_text = STRBUF_INIT;
-		cJSON *doc;
-
-		if (by_name && shown.n == 1) {
-			doc = namespace_doc(shown.v[0]);
-		} else {
-			cJSON *items;
-
-			doc = cJSON_CreateObject();
-			cJSON_AddStringToObject(doc, "apiVersion", "v1");
-			items = cJSON_AddArrayToObject(doc, "items");
-			for (size_t i = 0; i < shown.n; i++)
-				cJSON_AddItemToArray(items, namespace_doc(shown.v[i]));
-			cJSON_AddStringToObject(doc, "kind", "List");
-			cJSON_AddStringToObject(cJSON_AddObjectToObject(doc, "metadata"), "resourceVersion", "");
-		}
-		if (out == OUT_JSON)
-			encode_json_text(doc, &doc_text);
-		else if (out == OUT_YAML)
-			encode_yaml_text(doc, &doc_text);
-		else if (jsonpath_eval(out_arg, doc, &doc_text, &err) < 0) {
-			kctl_err(call->res, "error: %s\n", err.msg);
-			status = 1;
-		}
-		kctl_out(call->res, "%s", sb_str(&doc_text));
-		sb_free(&doc_text);
-		cJSON_Delete(doc);
-	} else if (shown.n > 0) {
-		struct table *t = table_new();
-		static const char *const cols[] = {"Name", "Status", "Age"};
-		struct strbuf rendered = STRBUF_INIT;
-		char age[32];
-
-		table_header(t, cols, 3);
-		if (kctl_bool(call, "show-labels"))
-			table_add_column(t, "Labels");
-		for (size_t i = 0; i < shown.n; i++) {
-			table_row(t);
-			table_cell(t, shown.v[i]);
-			table_cell(t, "Active");
-			table_cell(t, printers_age(0, cluster_now(call->c), age, sizeof age));
-			if (kctl_bool(call, "show-labels"))
-				table_cellf(t, "kubernetes.io/metadata.name=%s", (const char *)shown.v[i]);
-		}
-		table_render(t, kctl_bool(call, "no-headers"), &rendered);
-		kctl_out(call->res, "%s", sb_str(&rendered));
-		sb_free(&rendered);
-		table_free(t);
-	}
-	kctl_err(call->res, "%s", sb_str(&text));
-	sb_free(&text);
-	vec_free(&all);
-	vec_free(&shown);
-	if (status)
-		call->res->status = 1;
-	return call->res->status;
-}
-
 /* ---- --sort-by (cmd/get/sorter.go) ---- */
 
 struct sort_item {
@@ -422,8 +262,6 @@ get_exec(struct kctl_call *call)
 		kctl_err(call->res, "%s", "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples\n");
 		return call->res->status = 1;
 	}
-	if (is_namespace_type(call->args[0]))
-		return get_namespaces(call, out, out_arg);
 	if (sel_parse(kctl_str(call, "selector"), &sel, &err) < 0)
 		return kctl_error(call, "%s", err.msg);
 	if (kctl_field_selector(call, kctl_str(call, "field-selector"), &freqs) != 0) {
@@ -531,7 +369,8 @@ get_exec(struct kctl_call *call)
 
 				if (val == NULL) {
 					/* Kinds with their own field labels refuse others in their conversion func. */
-					bool own = o->kind == KIND_POD || o->kind == KIND_NODE || o->kind == KIND_EVENT;
+					bool own = o->kind == KIND_POD || o->kind == KIND_NODE || o->kind == KIND_EVENT ||
+					    o->kind == KIND_NAMESPACE;
 
 					kctl_err(call->res, "Error from server (BadRequest): Unable to find \"%s\" that match label selector \"%s\", field selector \"%s\": ",
 					    kind_resource(o->kind), kctl_str(call, "selector"), kctl_str(call, "field-selector"));

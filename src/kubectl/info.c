@@ -144,6 +144,7 @@ static const struct api_resource {
 	{"pods", "po", "", "v1", "Pod", "create,delete,deletecollection,get,list,patch,update,watch", "all", true},
 	{"controllerrevisions", "", "apps", "v1", "ControllerRevision", "create,delete,deletecollection,get,list,patch,update,watch", "", true},
 	{"daemonsets", "ds", "apps", "v1", "DaemonSet", "create,delete,deletecollection,get,list,patch,update,watch", "all", true},
+	{"leases", "", "coordination.k8s.io", "v1", "Lease", "create,delete,deletecollection,get,list,patch,update,watch", "", true},
 };
 
 static int

@@ -16,6 +16,7 @@
 
 #include "cluster.h"
 #include "api/event.h"
+#include "api/namespace.h"
 #include "api/node.h"
 #include "api/pod.h"
 #include "api/selector.h"
@@ -306,7 +307,7 @@ static const char *const kinds_not_simulated[] = {"deployments", "deployment", "
 	"ingresses", "ingress", "ing", "serviceaccounts", "sa", "endpoints", "ep", "replicationcontrollers",
 	"rc", "horizontalpodautoscalers", "hpa", "networkpolicies", "netpol", "roles",
 	"rolebindings", "clusterroles", "clusterrolebindings", "storageclasses", "sc",
-	"poddisruptionbudgets", "pdb", "leases", "priorityclasses", "pc", NULL};
+	"poddisruptionbudgets", "pdb", "priorityclasses", "pc", NULL};
 
 int
 kctl_unknown_type(struct kctl_call *call, const char *type)
@@ -582,7 +583,7 @@ kctl_field_value(const struct object *o, const char *field, char *buf, size_t le
 {
 	if (strcmp(field, "metadata.name") == 0)
 		return o->meta.name;
-	if (strcmp(field, "metadata.namespace") == 0)
+	if (strcmp(field, "metadata.namespace") == 0 && o->kind != KIND_NAMESPACE)
 		return o->meta.ns ? o->meta.ns : "";
 	if (o->kind == KIND_POD) {
 		const struct pod *p = (const struct pod *)o;
@@ -597,6 +598,12 @@ kctl_field_value(const struct object *o, const char *field, char *buf, size_t le
 			return p->spec.scheduler_name ? p->spec.scheduler_name : "";
 		if (strcmp(field, "status.podIP") == 0)
 			return p->status.pod_ip ? p->status.pod_ip : "";
+	}
+	if (o->kind == KIND_NAMESPACE) {
+		/* AddFieldLabelConversionsForNamespace: metadata.name and status.phase only. */
+		if (strcmp(field, "status.phase") == 0)
+			return ns_phase((const struct namespace *)o);
+		return NULL;
 	}
 	if (o->kind == KIND_EVENT) {
 		/* The event field labels of pkg/apis/core/v1 conversion.go. */

@@ -20,6 +20,8 @@
 #include "api/daemonset.h"
 #include "api/event.h"
 #include "api/labels.h"
+#include "api/lease.h"
+#include "api/namespace.h"
 #include "api/node.h"
 #include "api/pod.h"
 #include "api/revision.h"
@@ -87,6 +89,19 @@ static const struct coldef revision_cols[] = {
 	{"Name", 0, true},
 	{"Controller", 0, false},
 	{"Revision", 0, false},
+	{"Age", 0, false},
+};
+
+/* printNamespace and printLease (pkg/printers/internalversion/printers.go). */
+static const struct coldef namespace_cols[] = {
+	{"Name", 0, true},
+	{"Status", 0, false},
+	{"Age", 0, false},
+};
+
+static const struct coldef lease_cols[] = {
+	{"Name", 0, true},
+	{"Holder", 0, false},
 	{"Age", 0, false},
 };
 
@@ -504,6 +519,26 @@ kind_prefix(enum kind k)
 	return s;
 }
 
+static void
+print_namespace(const struct namespace *ns, int64_t now_ms, struct row *r)
+{
+	char age[DUR_BUF_MAX];
+
+	row_add(r, ns->obj.meta.name);
+	row_add(r, ns_phase(ns));
+	row_add(r, printers_age(ns->obj.meta.creation_ms, now_ms, age, sizeof age));
+}
+
+static void
+print_lease(const struct lease *l, int64_t now_ms, struct row *r)
+{
+	char age[DUR_BUF_MAX];
+
+	row_add(r, l->obj.meta.name);
+	row_add(r, l->holder != NULL ? l->holder : "");
+	row_add(r, printers_age(l->obj.meta.creation_ms, now_ms, age, sizeof age));
+}
+
 void
 printers_table(enum kind k, struct object *const *objs, size_t n, const struct print_opts *o,
     int64_t now_ms, struct table *t)
@@ -534,6 +569,14 @@ printers_table(enum kind k, struct object *const *objs, size_t n, const struct p
 	case KIND_CONTROLLERREVISION:
 		cols = revision_cols;
 		ncols = NELEM(revision_cols);
+		break;
+	case KIND_NAMESPACE:
+		cols = namespace_cols;
+		ncols = NELEM(namespace_cols);
+		break;
+	case KIND_LEASE:
+		cols = lease_cols;
+		ncols = NELEM(lease_cols);
 		break;
 	default:
 		abort();
@@ -577,6 +620,12 @@ printers_table(enum kind k, struct object *const *objs, size_t n, const struct p
 			break;
 		case KIND_CONTROLLERREVISION:
 			print_revision((const struct revision *)obj, now_ms, &r);
+			break;
+		case KIND_NAMESPACE:
+			print_namespace((const struct namespace *)obj, now_ms, &r);
+			break;
+		case KIND_LEASE:
+			print_lease((const struct lease *)obj, now_ms, &r);
 			break;
 		default:
 			abort();

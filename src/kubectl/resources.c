@@ -23,6 +23,11 @@ static const struct {
 	    {"controllerrevisions", "controllerrevision", "controllerrevisions.apps",
 		"controllerrevision.apps", NULL},
 	    "controllerrevision.apps"},
+	{KIND_NAMESPACE, {"namespaces", "namespace", "ns", "namespaces.v1.", NULL}, "namespace"},
+	{KIND_LEASE,
+	    {"leases", "lease", "leases.coordination.k8s.io", "lease.coordination.k8s.io",
+		"leases.v1.coordination.k8s.io", NULL},
+	    "lease.coordination.k8s.io"},
 };
 
 int

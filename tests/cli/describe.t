@@ -406,7 +406,7 @@ of the object, labelled by smartLabelFor.
       Kind:                  DaemonSet
       Name:                  fluentd-es-demo
       UID:                   4f193c25-cbe4-4175-b029-3b386c76ec73
-    Resource Version:        26
+    Resource Version:        32
     UID:                     814d4a1d-3a99-48bc-8330-2fd883e4773b
   Revision:                  1
   Events:                    <none>
@@ -430,7 +430,7 @@ of the object, labelled by smartLabelFor.
   Message:         Created pod: fluentd-es-demo-9hgbz
   Metadata:
     Creation Timestamp:  2025-01-01T00:02:00Z
-    Resource Version:    28
+    Resource Version:    34
     UID:                 3e8c86c9-36a8-4a72-af76-76ab5db43e0b
   Reason:                SuccessfulCreate
   Reporting Component:   daemonset-controller
@@ -458,7 +458,7 @@ of the object, labelled by smartLabelFor.
   Message:         Created pod: fluentd-es-demo-ltxml
   Metadata:
     Creation Timestamp:  2025-01-01T00:02:00Z
-    Resource Version:    30
+    Resource Version:    36
     UID:                 9436a47f-a3eb-424b-a9c9-b34bb1ae2a6a
   Reason:                SuccessfulCreate
   Reporting Component:   daemonset-controller

@@ -59,13 +59,14 @@ What kubectl says about the cluster and itself, and annotations.
   To further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.
 
   $ kubectl api-resources
-  NAME                  SHORTNAMES   APIVERSION   NAMESPACED   KIND
-  events                ev           v1           true         Event
-  namespaces            ns           v1           false        Namespace
-  nodes                 no           v1           false        Node
-  pods                  po           v1           true         Pod
-  controllerrevisions                apps/v1      true         ControllerRevision
-  daemonsets            ds           apps/v1      true         DaemonSet
+  NAME                  SHORTNAMES   APIVERSION               NAMESPACED   KIND
+  events                ev           v1                       true         Event
+  namespaces            ns           v1                       false        Namespace
+  nodes                 no           v1                       false        Node
+  pods                  po           v1                       true         Pod
+  controllerrevisions                apps/v1                  true         ControllerRevision
+  daemonsets            ds           apps/v1                  true         DaemonSet
+  leases                             coordination.k8s.io/v1   true         Lease
 
   $ kubectl api-resources --namespaced=false -o name
   namespaces

@@ -20,7 +20,7 @@ JSONPath with filters and ranges, and field selectors.
       app: sleeper
     name: sleeper
     namespace: default
-    resourceVersion: "7"
+    resourceVersion: "13"
     uid: b27a48e2-9a23-4673-a4c1-23126ffda722
   spec:
     containers:
