@@ -80,3 +80,15 @@ priority that disagrees with it.
   $ kubectl create -f manifests/priority-pod.yaml
   2> Error from server (Forbidden): error when creating "manifests/priority-pod.yaml": pods "critical" is forbidden: the integer value of priority (7) must not be provided in pod spec; priority admission controller computed 2000000000 from the given PriorityClass name
   [1]
+
+A DaemonSet may name a class that does not exist: its template is not
+admitted, its pods are, so each creation fails.
+
+  $ kubectl create -f manifests/gold-ds.yaml
+  daemonset.apps/gold created
+
+  $ kubesim cluster advance 5s
+  Advanced the clock by 5s; the cluster has run for 25s
+
+  $ kubectl get events --field-selector reason=FailedCreate -o jsonpath={.items[0].message}
+  Error creating: pods "gold-" is forbidden: no PriorityClass with name gold was found (no-eol)
