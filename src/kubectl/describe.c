@@ -762,67 +762,56 @@ describe_node(struct dw *w, const struct store *st, const struct node *n, int64_
  * each title-cased unless it is a common acronym; any other name stays as
  * it is ("$patch").
  */
+static int
+char_class(char c)
+{
+	return c >= 'a' && c <= 'z' ? 1 : c >= 'A' && c <= 'Z' ? 2 : 4;
+}
+
 static void
 smart_label(const char *field, struct strbuf *out)
 {
 	static const char *const acronyms[] = {"API", "URL", "UID", "OSB", "GUID"};
-	char parts[64][64];
-	int cls[64];
-	size_t n = 0;
+	size_t n = strlen(field), *cut, n_cut = 0, shown = 0;
 
-	for (const char *c = field; *c != '\0'; c++)
-		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || *c == '-') ||
-		    strlen(field) >= sizeof parts[0]) {
+	for (size_t i = 0; i < n; i++)
+		if (char_class(field[i]) == 4 && field[i] != '-') {
 			sb_add(out, field);
 			return;
 		}
-	/* Runs of one class: lower, upper, other. */
-	for (const char *c = field; *c != '\0'; c++) {
-		int k = *c >= 'a' && *c <= 'z' ? 1 : *c >= 'A' && *c <= 'Z' ? 2 : 4;
-
-		if (n > 0 && cls[n - 1] == k) {
-			size_t l = strlen(parts[n - 1]);
-
-			parts[n - 1][l] = *c;
-			parts[n - 1][l + 1] = '\0';
-		} else if (n < 64) {
-			cls[n] = k;
-			parts[n][0] = *c;
-			parts[n][1] = '\0';
-			n++;
-		}
-	}
-	/* "PDFL" "oader" is "PDF" "Loader": an upper run gives its last letter to the lower run after it. */
-	for (size_t i = 0; i + 1 < n; i++) {
-		size_t l = strlen(parts[i]);
-
-		if (cls[i] == 2 && cls[i + 1] == 1 && l > 0) {
-			memmove(parts[i + 1] + 1, parts[i + 1], strlen(parts[i + 1]) + 1);
-			parts[i + 1][0] = parts[i][l - 1];
-			parts[i][l - 1] = '\0';
-		}
-	}
-	for (size_t i = 0, shown = 0; i < n; i++) {
-		char up[64];
+	/* Word boundaries: where the class (lower, upper, other) changes... */
+	cut = xcalloc(n + 2, sizeof *cut);
+	cut[n_cut++] = 0;
+	for (size_t i = 1; i < n; i++)
+		if (char_class(field[i]) != char_class(field[i - 1]))
+			cut[n_cut++] = i;
+	cut[n_cut] = n;
+	/* ...but "PDFL" "oader" is "PDF" "Loader": an upper run gives its last letter to the lower run after it. */
+	for (size_t k = 1; k < n_cut; k++)
+		if (char_class(field[cut[k] - 1]) == 2 && char_class(field[cut[k]]) == 1)
+			cut[k]--;
+	for (size_t k = 0; k < n_cut; k++) {
+		const char *w = field + cut[k];
+		size_t len = cut[k + 1] - cut[k];
 		bool acronym = false;
 
-		if (parts[i][0] == '\0')
+		if (len == 0)
 			continue;
-		for (size_t j = 0; parts[i][j] != '\0'; j++)
-			up[j] = (char)(parts[i][j] >= 'a' && parts[i][j] <= 'z' ? parts[i][j] - 32 : parts[i][j]);
-		up[strlen(parts[i])] = '\0';
-		for (size_t j = 0; j < sizeof acronyms / sizeof *acronyms; j++)
-			acronym = acronym || strcmp(up, acronyms[j]) == 0;
+		for (size_t a = 0; a < sizeof acronyms / sizeof *acronyms; a++)
+			acronym = acronym ||
+			    (strlen(acronyms[a]) == len && strncasecmp(acronyms[a], w, len) == 0);
 		if (shown++)
 			sb_addc(out, ' ');
 		if (acronym)
-			sb_add(out, up);
+			for (size_t c = 0; c < len; c++)
+				sb_addc(out, (char)toupper((unsigned char)w[c]));
 		else {
-			/* strings.Title: the first letter of the word upper-cased. */
-			sb_addc(out, (char)(parts[i][0] >= 'a' && parts[i][0] <= 'z' ? parts[i][0] - 32 : parts[i][0]));
-			sb_add(out, parts[i] + 1);
+			/* strings.Title: the word's first letter upper-cased. */
+			sb_addc(out, (char)toupper((unsigned char)w[0]));
+			sb_addn(out, w + 1, len - 1);
 		}
 	}
+	free(cut);
 }
 
 /* fmt's %v of a decoded JSON scalar. */
