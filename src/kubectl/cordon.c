@@ -42,7 +42,7 @@ static const struct kctl_flag drain_flags[] = {
 	{"delete-emptydir-data", 0, KF_BOOL, NULL, "Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).", NULL},
 	{"grace-period", 0, KF_INT, "-1", "Period of time in seconds given to each pod to terminate gracefully. If negative, the default value specified in the pod will be used.", NULL},
 	{"disable-eviction", 0, KF_BOOL, NULL, "Force drain to use delete, even if eviction is supported.", NULL},
-	{"timeout", 0, KF_STRING, "0s", "The length of time to wait before giving up, zero means infinite", NULL},
+	{"timeout", 0, KF_DURATION, "0s", "The length of time to wait before giving up, zero means infinite", NULL},
 	{"skip-wait-for-delete-timeout", 0, KF_INT, "0", "If pod DeletionTimestamp older than N seconds, skip waiting for the pod.  Seconds must be greater than 0 to skip.", NULL},
 	{"pod-selector", 0, KF_STRING, NULL, "Label selector to filter pods on the node", NULL},
 	KCTL_DRY_RUN_FLAG,

@@ -36,6 +36,10 @@ static const struct kctl_flag get_flags[] = {
 	{"no-headers", 0, KF_BOOL, NULL, "When using the default or custom-column output format, don't print headers (default print headers).", NULL},
 	{"label-columns", 'L', KF_STRING, NULL, "Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive.", NULL},
 	{"ignore-not-found", 0, KF_BOOL, NULL, "If set to true, suppresses NotFound error for specific objects that do not exist.", NULL},
+	{"watch", 'w', KF_BOOL, NULL, "After listing/getting the requested object, watch for changes.", NULL},
+	{"watch-only", 0, KF_BOOL, NULL, "Watch for changes to the requested object(s), without listing/getting first.", NULL},
+	{"chunk-size", 0, KF_INT, "500", "Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.", NULL},
+	{"template", 0, KF_STRING, NULL, "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].", NULL},
 	{"sort-by", 0, KF_STRING, NULL, "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.", NULL},
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
@@ -52,12 +56,21 @@ enum out_kind {
 	OUT_CUSTOM,
 };
 
-static int
-parse_output(struct kctl_call *call, enum out_kind *out, const char **arg)
+static void custom_columns_check(const char *spec, char *why, size_t len);
+
+/*
+ * The printer -o asks for. kubectl builds a non-table printer only after
+ * the objects are read (printGeneric), so its errors are not printed here
+ * but left in printer_err (empty when the printer is fine).
+ */
+static void
+parse_output(struct kctl_call *call, enum out_kind *out, const char **arg, char *printer_err,
+    size_t len)
 {
 	const char *o = kctl_str(call, "output");
 
 	*arg = NULL;
+	printer_err[0] = '\0';
 	if (o[0] == '\0')
 		*out = OUT_TABLE;
 	else if (strcmp(o, "wide") == 0)
@@ -71,14 +84,20 @@ parse_output(struct kctl_call *call, enum out_kind *out, const char **arg)
 	else if (strncmp(o, "jsonpath=", 9) == 0) {
 		*out = OUT_JSONPATH;
 		*arg = o + 9;
+		if (o[9] == '\0')
+			snprintf(printer_err, len, "template format specified but no template given");
 	} else if (strncmp(o, "custom-columns=", 15) == 0 || strcmp(o, "custom-columns") == 0) {
 		*out = OUT_CUSTOM;
 		*arg = o[14] == '=' ? o + 15 : "";
-	} else
-		return kctl_error(call,
+		custom_columns_check(*arg, printer_err, len);
+	} else {
+		*out = OUT_JSON; /* never printed: printer_err is set */
+		if (kctl_template_message(o, printer_err, len))
+			return;
+		snprintf(printer_err, len,
 		    "unable to match a printer suitable for the output format \"%s\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml",
 		    o);
-	return 0;
+	}
 }
 
 struct type_group {
@@ -158,82 +177,128 @@ sort_objects(struct kctl_call *call, struct vec *objs, const char *field)
 
 /* ---- -o custom-columns (cmd/get/customcolumn.go) ---- */
 
-static int
-print_custom_columns(struct kctl_call *call, const char *spec, struct type_group *groups,
-    size_t ngroups)
+struct custom_columns {
+	char **headers;
+	char **tmpls;
+	size_t n;
+};
+
+static void
+custom_columns_free(struct custom_columns *cc)
 {
-	struct tabwriter tw = TABWRITER_KUBECTL;
-	struct strbuf text = STRBUF_INIT, out = STRBUF_INIT;
-	char **headers = NULL, **tmpls = NULL;
-	size_t ncols = 0;
+	for (size_t c = 0; c < cc->n; c++) {
+		free(cc->headers[c]);
+		free(cc->tmpls[c]);
+	}
+	free(cc->headers);
+	free(cc->tmpls);
+	memset(cc, 0, sizeof *cc);
+}
+
+/* NewCustomColumnsPrinterFromSpec: 0, or -1 with its error in why. */
+static int
+custom_columns_parse(const char *spec, struct custom_columns *cc, char *why, size_t len)
+{
 	char *copy, *save = NULL;
 	struct ks_err err;
 	int rc = 0;
 
-	if (spec[0] == '\0')
-		return kctl_error(call, "custom-columns format specified but no custom columns given");
+	memset(cc, 0, sizeof *cc);
+	if (spec[0] == '\0') {
+		snprintf(why, len, "custom-columns format specified but no custom columns given");
+		return -1;
+	}
 	copy = xstrdup(spec);
-	for (char *part = strtok_r(copy, ",", &save); part != NULL && rc == 0;
-	     part = strtok_r(NULL, ",", &save)) {
+	for (char *part = strtok_r(copy, ",", &save); part != NULL; part = strtok_r(NULL, ",", &save)) {
 		char *colon = strchr(part, ':');
 		char *tmpl;
 
 		if (colon == NULL) {
-			rc = kctl_error(call, "unexpected custom-columns spec: %s, expected <header>:<json-path-expr>", part);
+			snprintf(why, len, "unexpected custom-columns spec: %s, expected <header>:<json-path-expr>", part);
+			rc = -1;
 			break;
 		}
 		*colon = '\0';
 		tmpl = jsonpath_relaxed(colon + 1, &err);
 		if (tmpl == NULL) {
-			rc = kctl_error(call, "%s", err.msg);
+			snprintf(why, len, "%s", err.msg);
+			rc = -1;
 			break;
 		}
-		headers = xreallocarray(headers, ncols + 1, sizeof *headers);
-		tmpls = xreallocarray(tmpls, ncols + 1, sizeof *tmpls);
-		headers[ncols] = xstrdup(part);
-		tmpls[ncols++] = tmpl;
+		cc->headers = xreallocarray(cc->headers, cc->n + 1, sizeof *cc->headers);
+		cc->tmpls = xreallocarray(cc->tmpls, cc->n + 1, sizeof *cc->tmpls);
+		cc->headers[cc->n] = xstrdup(part);
+		cc->tmpls[cc->n++] = tmpl;
 	}
 	free(copy);
-	for (size_t g = 0; g < ngroups && rc == 0; g++) {
-		if (groups[g].objs.n == 0)
-			continue;
-		/* The header is printed again whenever the type changes. */
-		for (size_t c = 0; c < ncols && !kctl_bool(call, "no-headers"); c++)
-			sb_addf(&text, "%s%s", headers[c], c + 1 < ncols ? "\t" : "\n");
-		for (size_t i = 0; i < groups[g].objs.n && rc == 0; i++) {
-			cJSON *doc = encode_object(groups[g].objs.v[i], cluster_now(call->c));
+	if (rc < 0)
+		custom_columns_free(cc);
+	return rc;
+}
 
-			for (size_t c = 0; c < ncols; c++) {
-				size_t count, at = text.len;
+static void
+custom_columns_check(const char *spec, char *why, size_t len)
+{
+	struct custom_columns cc;
 
-				if (jsonpath_column(tmpls[c], doc, &text, &count, &err) < 0) {
-					rc = kctl_error(call, "%s", err.msg);
-					break;
-				}
-				if (count == 0)
-					sb_add(&text, "<none>");
-				/* EscapeTerminal: no raw control characters reach the terminal. */
-				for (size_t k = at; k < text.len; k++)
-					if (text.s[k] == '\t' || text.s[k] == '\n')
-						text.s[k] = ' ';
-				sb_addc(&text, c + 1 < ncols ? '\t' : '\n');
+	if (custom_columns_parse(spec, &cc, why, len) == 0)
+		custom_columns_free(&cc);
+}
+
+/*
+ * printGeneric hands the printer one List, so the header is printed once,
+ * even when the list is empty.
+ */
+static int
+print_custom_columns(struct kctl_call *call, const char *spec, struct object *const *objs, size_t n)
+{
+	struct tabwriter tw = TABWRITER_KUBECTL;
+	struct strbuf text = STRBUF_INIT, out = STRBUF_INIT;
+	struct custom_columns cc;
+	char why[1024];
+	struct ks_err err;
+	int rc = 0;
+
+	if (custom_columns_parse(spec, &cc, why, sizeof why) < 0)
+		return kctl_error(call, "%s", why);
+	for (size_t c = 0; c < cc.n && !kctl_bool(call, "no-headers"); c++)
+		sb_addf(&text, "%s%s", cc.headers[c], c + 1 < cc.n ? "\t" : "\n");
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		cJSON *doc = encode_object(objs[i], cluster_now(call->c));
+
+		for (size_t c = 0; c < cc.n; c++) {
+			size_t count, at = text.len;
+
+			if (jsonpath_column(cc.tmpls[c], doc, &text, &count, &err) < 0) {
+				rc = kctl_error(call, "%s", err.msg);
+				break;
 			}
-			encode_free(doc);
+			if (count == 0)
+				sb_add(&text, "<none>");
+			/* EscapeTerminal: no raw control characters reach the terminal. */
+			for (size_t k = at; k < text.len; k++)
+				if (text.s[k] == '\t' || text.s[k] == '\n')
+					text.s[k] = ' ';
+			sb_addc(&text, c + 1 < cc.n ? '\t' : '\n');
 		}
+		encode_free(doc);
 	}
 	if (rc == 0) {
 		tabwriter_format(&tw, text.s ? text.s : "", text.len, &out);
 		kctl_out(call->res, "%s", sb_str(&out));
 	}
-	for (size_t c = 0; c < ncols; c++) {
-		free(headers[c]);
-		free(tmpls[c]);
-	}
-	free(headers);
-	free(tmpls);
+	custom_columns_free(&cc);
 	sb_free(&text);
 	sb_free(&out);
 	return rc;
+}
+
+static void
+runs_free(struct type_group *runs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		vec_free(&runs[i].objs);
+	free(runs);
 }
 
 static int
@@ -242,8 +307,13 @@ get_exec(struct kctl_call *call)
 	struct store *st = call->c->store;
 	struct type_group groups[KIND__COUNT];
 	size_t ngroups = 0;
+	struct type_group *runs = NULL; /* tables sorted across types: runs of one type */
+	size_t nruns = 0;
 	enum out_kind out = OUT_TABLE;
 	const char *out_arg;
+	char printer_err[1024];
+	/* printGeneric's printers, as opposed to the human-readable table. */
+	bool generic;
 	bool all_ns = kctl_bool(call, "all-namespaces");
 	const char *ns = all_ns ? NULL : call->ns;
 	struct label_selector sel;
@@ -256,11 +326,22 @@ get_exec(struct kctl_call *call)
 	int status = 0;
 	size_t total = 0;
 
-	if (parse_output(call, &out, &out_arg) != 0)
-		return 1;
+	parse_output(call, &out, &out_arg, printer_err, sizeof printer_err);
+	if (kctl_bool(call, "watch") || kctl_bool(call, "watch-only"))
+		return kctl_error(call, "kubesim's built-in kubectl does not watch (kubectl get -w); use the real kubectl against `kubesim serve`");
 	if (call->n_args == 0) {
 		kctl_err(call->res, "%s", "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples\n");
 		return call->res->status = 1;
+	}
+	/*
+	 * The builder's ResourceTypeOrNameArgs and visitBySelector: names and
+	 * selectors do not mix.
+	 */
+	if ((kctl_str(call, "selector")[0] != '\0' || kctl_str(call, "field-selector")[0] != '\0')) {
+		if (strchr(call->args[0], '/') != NULL)
+			return kctl_error(call, "selectors and the all flag cannot be used when passing resource/name arguments");
+		if (call->n_args > 1)
+			return kctl_error(call, "name cannot be provided when a selector is specified");
 	}
 	if (sel_parse(kctl_str(call, "selector"), &sel, &err) < 0)
 		return kctl_error(call, "%s", err.msg);
@@ -269,6 +350,7 @@ get_exec(struct kctl_call *call)
 		return 1;
 	}
 	memset(groups, 0, sizeof groups);
+	generic = out != OUT_TABLE && out != OUT_WIDE;
 
 	if (strchr(call->args[0], '/') != NULL) {
 		/* TYPE/NAME ...: each argument names one object. */
@@ -394,11 +476,35 @@ get_exec(struct kctl_call *call)
 		}
 		v->n = j;
 		total += j;
-		if (kctl_str(call, "sort-by")[0] != '\0' && out != OUT_JSON && out != OUT_YAML &&
-		    out != OUT_NAME && sort_objects(call, v, kctl_str(call, "sort-by")) != 0)
+		if (kctl_str(call, "sort-by")[0] != '\0' && !generic && ngroups == 1 &&
+		    sort_objects(call, v, kctl_str(call, "sort-by")) != 0)
 			sort_failed = true;
 	}
+	/*
+	 * Tables of several types: get.go sorts all the objects together, then
+	 * starts a new table whenever the type changes from one object to the
+	 * next; the groups become those runs.
+	 */
+	if (kctl_str(call, "sort-by")[0] != '\0' && !generic && ngroups > 1 && !sort_failed) {
+		struct vec flat = VEC_INIT;
+
+		for (size_t g = 0; g < ngroups; g++)
+			for (size_t i = 0; i < groups[g].objs.n; i++)
+				vec_push(&flat, groups[g].objs.v[i]);
+		if (sort_objects(call, &flat, kctl_str(call, "sort-by")) != 0)
+			sort_failed = true;
+		runs = xcalloc(flat.n + 1, sizeof *runs);
+		for (size_t i = 0; i < flat.n; i++) {
+			enum kind k = ((struct object *)flat.v[i])->kind;
+
+			if (nruns == 0 || runs[nruns - 1].kind != k)
+				runs[nruns++].kind = k;
+			vec_push(&runs[nruns - 1].objs, flat.v[i]);
+		}
+		vec_free(&flat);
+	}
 	if (sort_failed) {
+		runs_free(runs, nruns);
 		sel_free(&sel);
 		kctl_field_reqs_free(&freqs);
 		sb_free(&notfound);
@@ -407,37 +513,46 @@ get_exec(struct kctl_call *call)
 		return call->res->status = 1;
 	}
 
-	if (out == OUT_CUSTOM) {
-		if (print_custom_columns(call, out_arg, groups, ngroups) != 0)
-			status = 1;
-	} else if (out == OUT_NAME) {
-		for (size_t g = 0; g < ngroups; g++)
-			for (size_t i = 0; i < groups[g].objs.n; i++)
-				kctl_out(call->res, "%s/%s\n", kctl_type_name(groups[g].kind),
-				    ((struct object *)groups[g].objs.v[i])->meta.name);
-	} else if (out == OUT_JSON || out == OUT_YAML || out == OUT_JSONPATH) {
+	if (generic) {
+		/*
+		 * printGeneric: one name (IntoSingleItemImplied) that is missing is
+		 * only its error; otherwise the printer is built, the objects are
+		 * made one List (one object for one name), sorted by --sort-by
+		 * (SortingPrinter), printed, and the errors follow. Nothing says
+		 * "No resources found" here.
+		 */
 		struct vec flat = VEC_INIT;
-		bool single = by_name && total == 1 && ngroups == 1;
-		struct strbuf text = STRBUF_INIT;
+		bool implied = ngroups == 1 && (strchr(call->args[0], '/') != NULL ? call->n_args == 1 : call->n_args == 2);
+		bool single = implied && total == 1;
+		const char *sort_by = kctl_str(call, "sort-by");
 		cJSON *doc;
 
 		for (size_t g = 0; g < ngroups; g++)
 			for (size_t i = 0; i < groups[g].objs.n; i++)
 				vec_push(&flat, groups[g].objs.v[i]);
-		doc = single ? encode_object(flat.v[0], cluster_now(call->c))
-			     : encode_list((struct object *const *)flat.v, flat.n, cluster_now(call->c));
-		sb_init(&text);
-		if (out == OUT_JSON)
-			encode_json_text(doc, &text);
-		else if (out == OUT_YAML)
-			encode_yaml_text(doc, &text);
-		else if (jsonpath_eval(out_arg, doc, &text, &err) < 0) {
-			kctl_err(call->res, "error: %s\n", err.msg);
+		if ((implied && notfound.len > 0) || (flat.n == 0 && kctl_bool(call, "ignore-not-found"))) {
+			/* Only the error, or nothing at all. */
+		} else if (printer_err[0] != '\0') {
+			kctl_error(call, "%s", printer_err);
+			sb_reset(&notfound);
+		} else if (sort_by[0] != '\0' && !single && sort_objects(call, &flat, sort_by) != 0) {
 			status = 1;
+		} else if (out == OUT_CUSTOM) {
+			if (print_custom_columns(call, out_arg, (struct object *const *)flat.v, flat.n) != 0)
+				status = 1;
+		} else if (out == OUT_NAME) {
+			for (size_t i = 0; i < flat.n; i++)
+				kctl_out(call->res, "%s/%s\n", kctl_type_name(((struct object *)flat.v[i])->kind),
+				    ((struct object *)flat.v[i])->meta.name);
+		} else {
+			doc = single ? encode_object(flat.v[0], cluster_now(call->c))
+				     : encode_list((struct object *const *)flat.v, flat.n, cluster_now(call->c));
+			if (kctl_print_doc(call, kctl_str(call, "output"), doc) != 0)
+				status = 1;
+			encode_free(doc);
 		}
-		kctl_out(call->res, "%s", sb_str(&text));
-		sb_free(&text);
-		encode_free(doc);
+		if (printer_err[0] != '\0')
+			status = 1;
 		vec_free(&flat);
 	} else {
 		struct print_opts po;
@@ -457,25 +572,28 @@ get_exec(struct kctl_call *call)
 		po.show_labels = kctl_bool(call, "show-labels");
 		po.label_columns = cols;
 		po.n_label_columns = ncols;
-		for (size_t g = 0; g < ngroups; g++) {
+		for (size_t g = 0; g < (runs != NULL ? nruns : ngroups); g++) {
+			const struct type_group *tg = runs != NULL ? &runs[g] : &groups[g];
 			struct strbuf text = STRBUF_INIT;
 			struct table *t;
 
-			if (groups[g].objs.n == 0)
+			if (tg->objs.n == 0)
 				continue;
 			t = table_new();
-			printers_table(groups[g].kind, (struct object *const *)groups[g].objs.v,
-			    groups[g].objs.n, &po, cluster_now(call->c), t);
+			printers_table(tg->kind, (struct object *const *)tg->objs.v, tg->objs.n, &po,
+			    cluster_now(call->c), t);
 			sb_init(&text);
 			table_render(t, kctl_bool(call, "no-headers"), &text);
-			kctl_out(call->res, "%s%s", printed ? "\n" : "", sb_str(&text));
+			/* get.go's separatorWriter: a blank line between tables, only with headers. */
+			kctl_out(call->res, "%s%s", printed && !kctl_bool(call, "no-headers") ? "\n" : "",
+			    sb_str(&text));
 			sb_free(&text);
 			table_free(t);
 			printed = true;
 		}
 		free(label_cols);
 	}
-	if (total == 0 && !by_name && out != OUT_JSON && out != OUT_YAML) {
+	if (total == 0 && !by_name && !generic) {
 		bool cluster_scoped = true;
 
 		for (size_t g = 0; g < ngroups; g++)
@@ -490,6 +608,7 @@ get_exec(struct kctl_call *call)
 	sb_free(&notfound);
 	for (size_t g = 0; g < ngroups; g++)
 		vec_free(&groups[g].objs);
+	runs_free(runs, nruns);
 	sel_free(&sel);
 	kctl_field_reqs_free(&freqs);
 	if (status)

@@ -128,7 +128,7 @@ const struct kctl_verb kctl_cluster_info_verb = {
 static const struct kctl_flag api_resources_flags[] = {
 	{"output", 'o', KF_STRING, NULL, "Output format. One of: (wide, name).", NULL},
 	{"no-headers", 0, KF_BOOL, NULL, "When using the default or custom-column output format, don't print headers (default print headers).", NULL},
-	{"namespaced", 0, KF_STRING, "true", "If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.", "true"},
+	{"namespaced", 0, KF_BOOL, "true", "If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.", NULL},
 	{"api-group", 0, KF_STRING, NULL, "Limit to resources in the specified API group.", NULL},
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };

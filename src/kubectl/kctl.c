@@ -22,6 +22,9 @@
 #include "api/selector.h"
 #include "api/store.h"
 #include "codec/decode.h"
+#include "codec/jsontext.h"
+#include "kubectl/jsonpath.h"
+#include "util/duration.h"
 #include "util/err.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
@@ -42,10 +45,12 @@ extern const struct kctl_verb kctl_replace_verb;
 extern const struct kctl_verb kctl_patch_verb;
 extern const struct kctl_verb kctl_scale_verb;
 extern const struct kctl_verb kctl_describe_verb;
+extern const struct kctl_verb kctl_events_verb;
 extern const struct kctl_verb kctl_explain_verb;
 extern const struct kctl_verb kctl_version_verb;
 extern const struct kctl_verb kctl_cluster_info_verb;
 extern const struct kctl_verb kctl_api_resources_verb;
+extern const struct kctl_verb kctl_options_verb;
 
 static const struct kctl_verb *const kctl_verbs[] = {
 	&kctl_create_verb,
@@ -64,10 +69,12 @@ static const struct kctl_verb *const kctl_verbs[] = {
 	&kctl_patch_verb,
 	&kctl_scale_verb,
 	&kctl_describe_verb,
+	&kctl_events_verb,
 	&kctl_explain_verb,
 	&kctl_version_verb,
 	&kctl_cluster_info_verb,
 	&kctl_api_resources_verb,
+	&kctl_options_verb,
 };
 
 void
@@ -136,6 +143,21 @@ flag_index_short(const struct kctl_verb *v, char c)
 		if (v->flags[i].shorthand == c)
 			return i;
 	return -1;
+}
+
+/* Flag i of the verb, or -1 when the subcommand named so far does not have it. */
+static int
+sub_flag(const struct kctl_call *call, int i)
+{
+	const char *const *allowed;
+
+	if (i < 0 || call->verb->sub_flags == NULL || call->n_args == 0)
+		return i;
+	allowed = call->verb->sub_flags(call->args[0]);
+	for (size_t k = 0; allowed != NULL && allowed[k] != NULL; k++)
+		if (strcmp(allowed[k], call->verb->flags[i].name) == 0)
+			return i;
+	return allowed == NULL ? i : -1;
 }
 
 const char *
@@ -279,24 +301,18 @@ print_verb_help(const struct kctl_verb *v, struct strbuf *out)
 				sb_addf(out, "    -%c, --%s", f->shorthand, f->name);
 			else
 				sb_addf(out, "    --%s", f->name);
-			if (f->type != KF_BOOL)
+			/* pflag quotes only string values. */
+			if (f->type == KF_STRING)
 				sb_addf(out, "='%s'", f->def ? f->def : "");
 			else
-				sb_addf(out, "=%s", f->def ? f->def : "false");
+				sb_addf(out, "=%s", f->def ? f->def : f->type == KF_BOOL ? "false" : "0");
 			sb_addf(out, ":\n\t%s\n\n", f->help);
 		}
 	}
 	sb_add(out, "Use \"kubectl options\" for a list of global command-line options (applies to all commands).\n");
-}
-
-/* cobra's CommandPath: "rollout undo" for a subcommand, else the verb. */
-static void
-command_path(const struct kctl_call *call, char *buf, size_t len)
-{
-	if (call->verb->subcommands && call->n_args > 0)
-		snprintf(buf, len, "%s %s", call->verb->name, call->args[0]);
-	else
-		snprintf(buf, len, "%s", call->verb->name);
+	/* The options are kubesim's; the long descriptions and examples are the real kubectl's. */
+	sb_addf(out, "(kubesim's built-in kubectl: an abridged help; the real kubectl's \"kubectl %s --help\" has the full text)\n",
+	    v->name);
 }
 
 /* Kinds of a real cluster that kubesim does not simulate: kubectl's error, then why. */
@@ -321,6 +337,89 @@ kctl_unknown_type(struct kctl_call *call, const char *type)
 }
 
 int
+kctl_resources_and_pairs(struct kctl_call *call, size_t from, const char *pair_type, size_t *first)
+{
+	size_t i;
+
+	for (i = from; i < call->n_args && !kctl_is_pair(call->args[i]); i++)
+		;
+	*first = i;
+	for (; i < call->n_args; i++)
+		if (!kctl_is_pair(call->args[i]))
+			return kctl_error(call, "all resources must be specified before %s changes: %s", pair_type,
+			    call->args[i]);
+	return 0;
+}
+
+bool
+kctl_is_pair(const char *s)
+{
+	size_t n = strlen(s);
+
+	return (strchr(s, '=') != NULL && s[0] != '=') || (n > 0 && s[n - 1] == '-' && strcmp(s, "-") != 0);
+}
+
+int
+kctl_combined_type_args(struct kctl_call *call, char *const *args, size_t n)
+{
+	size_t slashed = 0;
+
+	for (size_t i = 0; i < n; i++)
+		slashed += strchr(args[i], '/') != NULL;
+	if (slashed == 0)
+		return 0;
+	if (slashed == n)
+		return 1;
+	return kctl_error(call,
+	    "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'") + 1;
+}
+
+int
+kctl_print_doc(struct kctl_call *call, const char *output, const cJSON *doc)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct ks_err err;
+	int rc = 0;
+
+	if (strcmp(output, "json") == 0)
+		encode_json_text(doc, &text);
+	else if (strcmp(output, "yaml") == 0)
+		encode_yaml_text(doc, &text);
+	else if (jsonpath_eval(output + strlen("jsonpath="), doc, &text, &err) < 0)
+		rc = kctl_error(call, "%s", err.msg);
+	kctl_out(call->res, "%s", sb_str(&text));
+	sb_free(&text);
+	return rc;
+}
+
+bool
+kctl_template_message(const char *output, char *buf, size_t len)
+{
+	static const char *const forms[] = {"go-template", "go-template-file", "template",
+		"templatefile", NULL};
+	size_t n = strcspn(output, "=");
+
+	for (size_t i = 0; forms[i] != NULL; i++)
+		if (strlen(forms[i]) == n && strncmp(output, forms[i], n) == 0) {
+			snprintf(buf, len, "kubesim's built-in kubectl does not run Go templates (-o %.*s); use the real kubectl against `kubesim serve`",
+			    (int)n, output);
+			return true;
+		}
+	return false;
+}
+
+bool
+kctl_template_output(struct kctl_call *call, const char *output)
+{
+	char msg[256];
+
+	if (!kctl_template_message(output, msg, sizeof msg))
+		return false;
+	kctl_error(call, "%s", msg);
+	return true;
+}
+
+int
 kctl_no_resources_error(struct kctl_call *call)
 {
 	kctl_err(call->res, "%s", "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n");
@@ -328,8 +427,264 @@ kctl_no_resources_error(struct kctl_call *call)
 }
 
 /*
- * pflag's grammar over the words after the verb. -n/--namespace is global
- * and so accepted by every verb; -h/--help prints the verb's help.
+ * kubectl's global flags (`kubectl options`): genericclioptions'
+ * ConfigFlags, klog's -v and --vmodule, --warnings-as-errors and the
+ * profiling flags of cmd.go. They are persistent on the root command, so
+ * cobra takes them before the verb as well as after it. Only -n means
+ * something to kubesim; --request-timeout is checked as kubectl checks it,
+ * the rest name a kubeconfig, a server or a credential kubesim has no use
+ * for and are accepted and ignored. def is the default as `kubectl
+ * options` shows it (NULL: computed), help is its text.
+ */
+static const struct kctl_flag global_flags[] = {
+	{"as", 0, KF_STRING, "''", "Username to impersonate for the operation. User could be a regular user or a service account in a namespace.", NULL},
+	{"as-group", 0, KF_STRING, "[]", "Group to impersonate for the operation, this flag can be repeated to specify multiple groups.", NULL},
+	{"as-uid", 0, KF_STRING, "''", "UID to impersonate for the operation.", NULL},
+	{"cache-dir", 0, KF_STRING, NULL, "Default cache directory", NULL},
+	{"certificate-authority", 0, KF_STRING, "''", "Path to a cert file for the certificate authority", NULL},
+	{"client-certificate", 0, KF_STRING, "''", "Path to a client certificate file for TLS", NULL},
+	{"client-key", 0, KF_STRING, "''", "Path to a client key file for TLS", NULL},
+	{"cluster", 0, KF_STRING, "''", "The name of the kubeconfig cluster to use", NULL},
+	{"context", 0, KF_STRING, "''", "The name of the kubeconfig context to use", NULL},
+	{"disable-compression", 0, KF_BOOL, "false", "If true, opt-out of response compression for all requests to the server", NULL},
+	{"insecure-skip-tls-verify", 0, KF_BOOL, "false", "If true, the server's certificate will not be checked for validity. This will make your HTTPS connections insecure", NULL},
+	{"kubeconfig", 0, KF_STRING, "''", "Path to the kubeconfig file to use for CLI requests.", NULL},
+	{"log-flush-frequency", 0, KF_DURATION, "5s", "Maximum number of seconds between log flushes", NULL},
+	{"match-server-version", 0, KF_BOOL, "false", "Require server version to match client version", NULL},
+	{"namespace", 'n', KF_STRING, "''", "If present, the namespace scope for this CLI request", NULL},
+	{"password", 0, KF_STRING, "''", "Password for basic authentication to the API server", NULL},
+	{"profile", 0, KF_STRING, "'none'", "Name of profile to capture. One of (none|cpu|heap|goroutine|threadcreate|block|mutex)", NULL},
+	{"profile-output", 0, KF_STRING, "'profile.pprof'", "Name of the file to write the profile to", NULL},
+	{"request-timeout", 0, KF_STRING, "'0'", "The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don't timeout requests.", NULL},
+	{"server", 's', KF_STRING, "''", "The address and port of the Kubernetes API server", NULL},
+	{"tls-server-name", 0, KF_STRING, "''", "Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used", NULL},
+	{"token", 0, KF_STRING, "''", "Bearer token for authentication to the API server", NULL},
+	{"user", 0, KF_STRING, "''", "The name of the kubeconfig user to use", NULL},
+	{"username", 0, KF_STRING, "''", "Username for basic authentication to the API server", NULL},
+	{"v", 'v', KF_INT, "0", "number for the log level verbosity", NULL},
+	{"vmodule", 0, KF_STRING, "", "comma-separated list of pattern=N settings for file-filtered logging (only works for the default text log format)", NULL},
+	{"warnings-as-errors", 0, KF_BOOL, "false", "Treat warnings received from the server as errors and exit with a non-zero exit code", NULL},
+	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
+};
+
+static const struct kctl_flag *
+global_flag(const char *name, char shorthand)
+{
+	for (const struct kctl_flag *f = global_flags; f->name != NULL; f++)
+		if (name != NULL ? strcmp(f->name, name) == 0 : f->shorthand == shorthand)
+			return f;
+	return NULL;
+}
+
+/*
+ * `kubectl options` (cmd/options): the global flags in pflag's FlagUsages
+ * form. --cache-dir's default is $HOME/.kube/cache, as homedir.HomeDir()
+ * finds it (the one thing here that reads the environment, as kubectl's
+ * own text does).
+ */
+static int
+options_exec(struct kctl_call *call)
+{
+	const char *home = getenv("HOME") != NULL ? getenv("HOME") : "";
+
+	kctl_out(call->res, "%s", "The following options can be passed to any command:\n\n");
+	for (const struct kctl_flag *f = global_flags; f->name != NULL; f++) {
+		if (f->shorthand)
+			kctl_out(call->res, "    -%c, --%s=", f->shorthand, f->name);
+		else
+			kctl_out(call->res, "    --%s=", f->name);
+		if (f->def != NULL)
+			kctl_out(call->res, "%s", f->def);
+		else
+			kctl_out(call->res, "'%s/.kube/cache'", home);
+		kctl_out(call->res, ":\n\t%s\n\n", f->help);
+	}
+	return 0;
+}
+
+static const struct kctl_flag options_flags[] = {
+	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
+};
+
+const struct kctl_verb kctl_options_verb = {
+	.name = "options",
+	.short_help = "Print the list of flags inherited by all commands",
+	.usage = "kubectl options [flags]",
+	.flags = options_flags,
+	.exec = options_exec,
+};
+
+/*
+ * A pflag parse error, framed by the flag error func of kubectl's root
+ * command (cmd.go): "error: <pflag's text>", then the usage hint naming
+ * the command path.
+ */
+int
+kctl_flag_error(struct kctl_call *call, const char *fmt, ...)
+{
+	char msg[2048], path[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	/* options.go has its own flag error func. */
+	if (call->verb != NULL && strcmp(call->verb->name, "options") == 0) {
+		kctl_err(call->res, "error: %s\nRun 'kubectl options' without flags.\n", msg);
+		return call->res->status = 1;
+	}
+	if (call->verb == NULL)
+		snprintf(path, sizeof path, "kubectl");
+	else if (call->verb->subcommands && call->n_args > 0)
+		snprintf(path, sizeof path, "kubectl %s %s", call->verb->name, call->args[0]);
+	else
+		snprintf(path, sizeof path, "kubectl %s", call->verb->name);
+	kctl_err(call->res, "error: %s\nSee '%s --help' for usage.\n", msg, path);
+	return call->res->status = 1;
+}
+
+/*
+ * Why Go's time.ParseDuration refuses s, in its words, or NULL when it
+ * takes it (pflag's duration flags allow a sign, so "-5s" is fine).
+ */
+static const char *
+go_duration_error(const char *s, char *buf, size_t len)
+{
+	const char *p = s + (*s == '-' || *s == '+');
+	struct ks_err err;
+	int64_t ms;
+
+	if (dur_parse(p, &ms, &err) == 0)
+		return NULL;
+	while (*p != '\0') {
+		const char *u;
+
+		if (*p != '.' && !isdigit((unsigned char)*p))
+			break;
+		while (*p == '.' || isdigit((unsigned char)*p))
+			p++;
+		for (u = p; *p != '\0' && *p != '.' && !isdigit((unsigned char)*p); p++)
+			;
+		if (u == p) {
+			snprintf(buf, len, "time: missing unit in duration \"%s\"", s);
+			return buf;
+		}
+		if (!((p - u == 1 && strchr("smh", *u) != NULL) ||
+		        (p - u == 2 && (strncmp(u, "ms", 2) == 0 || strncmp(u, "us", 2) == 0 ||
+		                           strncmp(u, "ns", 2) == 0)) ||
+		        strncmp(u, "\xc2\xb5s", 3) == 0 || strncmp(u, "\xce\xbcs", 3) == 0)) {
+			snprintf(buf, len, "time: unknown unit \"%.*s\" in duration \"%s\"", (int)(p - u), u, s);
+			return buf;
+		}
+	}
+	snprintf(buf, len, "time: invalid duration \"%s\"", s);
+	return buf;
+}
+
+/*
+ * pflag's check of a value against its flag's type; 1 with pflag's
+ * "invalid argument" error, which names the flag as "-w, --watch".
+ */
+static int
+check_flag_value(struct kctl_call *call, const struct kctl_flag *f, const char *value)
+{
+	char shown[160], why[256];
+	const char *bad = NULL;
+	int64_t n;
+	bool b;
+
+	if (f->shorthand)
+		snprintf(shown, sizeof shown, "-%c, --%s", f->shorthand, f->name);
+	else
+		snprintf(shown, sizeof shown, "--%s", f->name);
+	if (f->type == KF_BOOL && !parse_bool_text(value, &b) && f->no_opt_default == NULL) {
+		snprintf(why, sizeof why, "strconv.ParseBool: parsing \"%s\": invalid syntax", value);
+		bad = why;
+	} else if (f->type == KF_INT && strcmp(f->name, "v") == 0) {
+		/* klog's Level: strconv.ParseInt(s, 10, 32). */
+		char *end;
+		long long v;
+
+		errno = 0;
+		v = strtoll(value, &end, 10);
+		if (*value == '\0' || isspace((unsigned char)*value) || *end != '\0')
+			bad = "invalid syntax";
+		else if (errno == ERANGE || v > INT32_MAX || v < INT32_MIN)
+			bad = "value out of range";
+		if (bad != NULL) {
+			snprintf(why, sizeof why, "strconv.ParseInt: parsing \"%s\": %s", value, bad);
+			bad = why;
+		}
+	} else if (f->type == KF_INT && (bad = parse_flag_int(value, &n)) != NULL) {
+		char reason[64];
+
+		snprintf(reason, sizeof reason, "%s", bad);
+		snprintf(why, sizeof why, "strconv.ParseInt: parsing \"%s\": %s", value, reason);
+		bad = why;
+	} else if (f->type == KF_DURATION && go_duration_error(value, why, sizeof why) != NULL) {
+		/* klog's flag comes from Go's flag package, whose wrapper says only this. */
+		bad = strcmp(f->name, "log-flush-frequency") == 0 ? "parse error" : why;
+	}
+	if (bad == NULL)
+		return 0;
+	return kctl_flag_error(call, "invalid argument \"%s\" for \"%s\" flag: %s", value, shown, bad);
+}
+
+/* A global flag's value: -n sets the namespace, the rest are noted or ignored. */
+static void
+set_global(struct kctl_call *call, const struct kctl_flag *f, const char *value)
+{
+	if (strcmp(f->name, "namespace") == 0) {
+		call->ns = value;
+		call->ns_set = true;
+	} else if (strcmp(f->name, "request-timeout") == 0)
+		call->request_timeout = value;
+	else if (strcmp(f->name, "profile") == 0)
+		call->profile = value;
+}
+
+/*
+ * Flag f (index fi in the verb's table, -1 for a global flag) given value,
+ * NULL when none was given (a boolean, or a flag with a no-option default).
+ * 1 after pflag's error when the value does not fit the flag's type.
+ */
+static int
+take_flag(struct kctl_call *call, const struct kctl_flag *f, int fi, const char *value)
+{
+	bool b = true;
+
+	if (value != NULL && check_flag_value(call, f, value) != 0)
+		return 1;
+	if (fi < 0) {
+		if (value != NULL)
+			set_global(call, f, value);
+		return 0;
+	}
+	if (f->type == KF_BOOL) {
+		if (value != NULL && !parse_bool_text(value, &b))
+			set_flag(call, fi, value); /* a no_opt_default flag's word */
+		else if (value == NULL && f->no_opt_default != NULL)
+			set_flag(call, fi, f->no_opt_default);
+		else
+			set_flag(call, fi, value == NULL ? "true" : value);
+		return 0;
+	}
+	/* -f may repeat; keep them joined by a NUL-free separator. */
+	if (call->given[fi] && strcmp(f->name, "filename") == 0) {
+		char *joined = xasprintf("%s\n%s", call->values[fi], value);
+
+		free(call->values[fi]);
+		call->values[fi] = joined;
+	} else
+		set_flag(call, fi, value);
+	return 0;
+}
+
+/*
+ * pflag's grammar over the words after the verb: the verb's own flags and
+ * kubectl's global ones, --name[=value], -x [value], -xVALUE, -x=value,
+ * and groups of shorthand booleans ("-Ao wide"); -h/--help prints the
+ * verb's help. Errors are pflag's, framed as kubectl frames them.
  */
 static int
 parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
@@ -341,8 +696,9 @@ parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
 	for (int a = 0; a < argc; a++) {
 		char *w = argv[a];
 		const char *value = NULL;
+		const struct kctl_flag *f;
 		char name[128];
-		int fi;
+		int fi = -1;
 
 		if (only_args || w[0] != '-' || strcmp(w, "-") == 0) {
 			call->args[call->n_args++] = w;
@@ -352,120 +708,62 @@ parse_flags(struct kctl_call *call, int argc, char **argv, bool *help)
 			only_args = true;
 			continue;
 		}
-		if (w[1] == '-') {
+		if (w[1] != '-') {
+			/* parseShortArg: one shorthand after another until one takes a value. */
+			for (const char *p = w + 1; *p != '\0';) {
+				char c = *p;
+
+				if (c == 'h') {
+					*help = true;
+					p++;
+					continue;
+				}
+				fi = v != NULL ? sub_flag(call, flag_index_short(v, c)) : -1;
+				f = fi >= 0 ? &v->flags[fi] : global_flag(NULL, c);
+				if (f == NULL)
+					return kctl_flag_error(call, "unknown shorthand flag: '%c' in -%s", c, p);
+				if (p[1] == '=') {
+					value = p + 2;
+				} else if (f->type == KF_BOOL) {
+					if (take_flag(call, f, fi, NULL) != 0)
+						return 1;
+					p++;
+					continue;
+				} else if (p[1] != '\0') {
+					value = p + 1;
+				} else if (a + 1 < argc) {
+					value = argv[++a];
+				} else
+					return kctl_flag_error(call, "flag needs an argument: '%c' in -%c", c, c);
+				if (take_flag(call, f, fi, value) != 0)
+					return 1;
+				break;
+			}
+			continue;
+		}
+		{
 			const char *eq = strchr(w + 2, '=');
 
 			snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - w - 2) : (int)strlen(w + 2),
 			    w + 2);
 			if (eq != NULL)
 				value = eq + 1;
-			if (strcmp(name, "help") == 0) {
-				*help = true;
-				continue;
-			}
-			if (strcmp(name, "namespace") == 0) {
-				if (value == NULL) {
-					if (a + 1 >= argc)
-						return kctl_usage_error(call,
-						    "flag needs an argument: --namespace");
-					value = argv[++a];
-				}
-				call->ns = value;
-				call->ns_set = true;
-				continue;
-			}
-			fi = flag_index(v, name);
-			if (fi < 0) {
-				char path[160];
-
-				command_path(call, path, sizeof path);
-				kctl_err(call->res, "Error: unknown flag: --%s\nSee 'kubectl %s --help' for usage.\n", name,
-				    path);
-				call->res->status = 1;
-				return 1;
-			}
-		} else {
-			char c = w[1];
-
-			if (c == 'h') {
-				*help = true;
-				continue;
-			}
-			if (c == 'n') {
-				value = w[2] != '\0' ? w + 2 + (w[2] == '=') : NULL;
-				if (value == NULL) {
-					if (a + 1 >= argc)
-						return kctl_usage_error(call, "flag needs an argument: 'n' in -n");
-					value = argv[++a];
-				}
-				call->ns = value;
-				call->ns_set = true;
-				continue;
-			}
-			fi = flag_index_short(v, c);
-			if (fi < 0) {
-				char path[160];
-
-				command_path(call, path, sizeof path);
-				kctl_err(call->res, "Error: unknown shorthand flag: '%c' in %s\nSee 'kubectl %s --help' for usage.\n",
-				    c, w, path);
-				call->res->status = 1;
-				return 1;
-			}
-			snprintf(name, sizeof name, "%s", v->flags[fi].name);
-			if (w[2] != '\0')
-				value = w + 2 + (w[2] == '=');
 		}
-		if (v->flags[fi].type == KF_BOOL) {
-			bool b = true;
-
-			if (value != NULL && !parse_bool_text(value, &b)) {
-				if (v->flags[fi].no_opt_default == NULL)
-					return kctl_error(call,
-					    "invalid argument \"%s\" for \"--%s\" flag: strconv.ParseBool: parsing \"%s\": invalid syntax",
-					    value, name, value);
-				set_flag(call, fi, value);
-				continue;
-			}
-			if (value == NULL && v->flags[fi].no_opt_default != NULL) {
-				set_flag(call, fi, v->flags[fi].no_opt_default);
-				continue;
-			}
-			set_flag(call, fi, value == NULL ? "true" : value);
+		if (strcmp(name, "help") == 0) {
+			*help = true;
 			continue;
 		}
-		if (value == NULL) {
-			if (a + 1 >= argc) {
-				if (w[1] == '-')
-					return kctl_usage_error(call, "flag needs an argument: --%s", name);
-				return kctl_usage_error(call, "flag needs an argument: '%c' in -%c", w[1],
-				    w[1]);
-			}
+		fi = v != NULL ? sub_flag(call, flag_index(v, name)) : -1;
+		f = fi >= 0 ? &v->flags[fi] : global_flag(name, 0);
+		if (f == NULL)
+			return kctl_flag_error(call, "unknown flag: --%s", name);
+		if (value == NULL && f->type != KF_BOOL) {
+			if (a + 1 >= argc)
+				return kctl_flag_error(call, "flag needs an argument: --%s", name);
 			value = argv[++a];
 		}
-		if (v->flags[fi].type == KF_INT) {
-			const char *why;
-			int64_t n;
-
-			if ((why = parse_flag_int(value, &n)) != NULL) {
-				char path[160];
-
-				command_path(call, path, sizeof path);
-				kctl_err(call->res,
-				    "error: invalid argument \"%s\" for \"--%s\" flag: strconv.ParseInt: parsing \"%s\": %s\nSee 'kubectl %s --help' for usage.\n",
-				    value, name, value, why, path);
-				call->res->status = 1;
-				return 1;
-			}
-		}
-		/* -f may repeat; keep them joined by a NUL-free separator. */
-		if (call->given[fi] && strcmp(name, "filename") == 0) {
-			char *joined = xasprintf("%s\n%s", call->values[fi], value);
-
-			free(call->values[fi]);
-			call->values[fi] = joined;
-		} else
-			set_flag(call, fi, value);
+		if (take_flag(call, f, fi, value) != 0)
+			return 1;
 	}
 	return 0;
 }
@@ -492,7 +790,7 @@ print_root_help(struct strbuf *out)
 		{"Deploy Commands", {"rollout", NULL}},
 		{"Cluster Management Commands",
 		    {"cluster-info", "cordon", "uncordon", "drain", "taint", NULL}},
-		{"Troubleshooting and Debugging Commands", {"describe", NULL}},
+		{"Troubleshooting and Debugging Commands", {"describe", "events", NULL}},
 		{"Advanced Commands", {"apply", "replace", NULL}},
 		{"Settings Commands", {"label", "annotate", NULL}},
 		{"Other Commands", {"api-resources", "version", NULL}},
@@ -518,47 +816,220 @@ print_root_help(struct strbuf *out)
 		    "Use \"kubectl <command> --help\" for more information about a given command.\n");
 }
 
+/* kubectl v1.32's commands that kubesim leaves out (it says so, rather than "unknown command"). */
+static const char *const verbs_not_simulated[] = {"run", "expose", "edit", "scale", "autoscale",
+	"certificate", "top", "logs", "attach", "exec", "port-forward", "proxy", "cp", "auth", "debug",
+	"diff", "patch", "wait", "kustomize", "config", "plugin", "api-versions", "alpha",
+	NULL};
+
+static bool
+is_kubectl_verb(const char *w)
+{
+	if (find_verb(w) != NULL || strcmp(w, "help") == 0 || strcmp(w, "completion") == 0)
+		return true;
+	for (size_t i = 0; verbs_not_simulated[i] != NULL; i++)
+		if (strcmp(w, verbs_not_simulated[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The word cobra's Command.Find takes for the command: its stripFlags
+ * drops flags, and with a flag that is not a known boolean ("--x" without
+ * "=", or a two-letter "-x") the word after it, taken as the value.
+ * -1 when only flags are left.
+ */
+static int
+command_word(int argc, char **argv)
+{
+	for (int a = 0; a < argc; a++) {
+		const char *w = argv[a];
+		const struct kctl_flag *f = NULL;
+
+		if (strcmp(w, "--") == 0)
+			return -1;
+		if (w[0] != '-')
+			return a;
+		if (strncmp(w, "--", 2) == 0 && strchr(w, '=') == NULL)
+			f = global_flag(w + 2, 0);
+		else if (strchr(w, '=') == NULL && strlen(w) == 2)
+			f = global_flag(NULL, w[1]);
+		else
+			continue;
+		if (f == NULL || f->type != KF_BOOL)
+			a++;
+	}
+	return -1;
+}
+
+/* cobra's ld: Levenshtein distance over bytes, case ignored. */
+static size_t
+levenshtein(const char *s, const char *t)
+{
+	size_t n = strlen(s), m = strlen(t);
+	size_t *prev = xcalloc(m + 1, sizeof *prev), *cur = xcalloc(m + 1, sizeof *cur), d;
+
+	for (size_t j = 0; j <= m; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= n; i++) {
+		cur[0] = i;
+		for (size_t j = 1; j <= m; j++) {
+			size_t sub = prev[j - 1] +
+			    (tolower((unsigned char)s[i - 1]) != tolower((unsigned char)t[j - 1]));
+			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
+
+			cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+		}
+		memcpy(prev, cur, (m + 1) * sizeof *prev);
+	}
+	d = prev[m];
+	free(prev);
+	free(cur);
+	return d;
+}
+
+/*
+ * cobra's "unknown command" with its suggestions (SuggestionsFor: distance
+ * at most 2, or a prefix), over kubectl v1.32's commands in the order
+ * cmd.go adds them (kubectl turns cobra's command sorting off).
+ */
+static void
+unknown_command(struct kctl_result *res, const char *word)
+{
+	static const char *const commands[] = {"create", "expose", "run", "set", "explain", "get",
+		"edit", "delete", "rollout", "scale", "autoscale", "certificate", "cluster-info", "top",
+		"cordon", "uncordon", "drain", "taint", "describe", "logs", "attach", "exec",
+		"port-forward", "proxy", "cp", "auth", "debug", "events", "diff", "apply", "patch",
+		"replace", "wait", "kustomize", "label", "annotate", "completion", "config", "plugin",
+		"version", "api-versions", "api-resources", "options", NULL};
+	bool titled = false;
+
+	kctl_err(res, "error: unknown command \"%s\" for \"kubectl\"\n", word);
+	for (size_t i = 0; commands[i] != NULL; i++) {
+		if (levenshtein(word, commands[i]) > 2 && strncasecmp(commands[i], word, strlen(word)) != 0)
+			continue;
+		if (!titled)
+			kctl_err(res, "%s", "\nDid you mean this?\n");
+		titled = true;
+		kctl_err(res, "\t%s\n", commands[i]);
+	}
+}
+
+/*
+ * `kubectl completion SHELL`: its argument checks (completion.go
+ * RunCompletion), then one line: the script is the real kubectl's to write.
+ */
+static void
+completion(struct kctl_result *res, int argc, char **argv)
+{
+	static const char *const shells[] = {"bash", "zsh", "fish", "powershell", NULL};
+	const char *shell = NULL;
+	int n = 0;
+
+	for (int i = 0; i < argc; i++)
+		if (argv[i][0] != '-' || strcmp(argv[i], "-") == 0) {
+			shell = shell != NULL ? shell : argv[i];
+			n++;
+		}
+	if (n == 0 || n > 1) {
+		kctl_err(res, "error: %s\nSee 'kubectl completion -h' for help and examples\n",
+		    n == 0 ? "Shell not specified." : "Too many arguments. Expected only the shell type.");
+		return;
+	}
+	for (size_t i = 0; shells[i] != NULL; i++)
+		if (strcmp(shell, shells[i]) == 0) {
+			kctl_err(res, "error: kubesim's built-in kubectl writes no shell completion; use the real kubectl (kubectl completion %s) against `kubesim serve`\n",
+			    shell);
+			return;
+		}
+	kctl_err(res, "error: Unsupported shell type \"%s\".\nSee 'kubectl completion -h' for help and examples\n",
+	    shell);
+}
+
+static bool
+valid_profile(const char *p)
+{
+	static const char *const names[] = {"none", "cpu", "heap", "goroutine", "threadcreate",
+		"block", "mutex", NULL};
+
+	for (size_t i = 0; names[i] != NULL; i++)
+		if (strcmp(p, names[i]) == 0)
+			return true;
+	return false;
+}
+
+/* clientcmd.ParseTimeout: whole seconds, or a Go duration. */
+static bool
+valid_request_timeout(const char *s)
+{
+	char buf[256];
+	int64_t n;
+
+	if (parse_flag_int(s, &n) == NULL && n >= 0 && strncmp(s, "0x", 2) != 0)
+		return true;
+	return go_duration_error(s, buf, sizeof buf) == NULL;
+}
+
 int
 kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
     struct kctl_result *res)
 {
 	struct kctl_call call;
 	bool help = false;
-	int rc;
+	char **rest;
+	int rc, at;
 
-	if (argc == 0 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0 ||
-	    strcmp(argv[0], "help") == 0) {
-		struct strbuf text = STRBUF_INIT;
-
-		print_root_help(&text);
-		kctl_out(res, "%s", sb_str(&text));
-		sb_free(&text);
-		return res->status = 0;
-	}
 	memset(&call, 0, sizeof call);
 	call.c = c;
 	call.io = io;
 	call.res = res;
 	call.ns = "default";
-	call.verb = find_verb(argv[0]);
-	if (call.verb == NULL) {
-		static const char *const not_simulated[] = {"run", "expose", "edit", "scale",
-			"autoscale", "certificate", "top", "logs", "attach", "exec", "port-forward",
-			"proxy", "cp", "auth", "debug", "events", "diff", "patch", "wait", "kustomize",
-			"completion", "config", "plugin", "api-versions", "options", "alpha", NULL};
+	at = command_word(argc, argv);
+	if (at >= 0 && strcmp(argv[at], "help") == 0 && at + 1 < argc && find_verb(argv[at + 1]) != NULL) {
+		/* cobra's help command: the named command's help. */
+		struct strbuf text = STRBUF_INIT;
 
-		for (size_t i = 0; not_simulated[i] != NULL; i++) {
-			if (strcmp(argv[0], not_simulated[i]) == 0) {
-				kctl_err(res, "error: kubesim does not simulate \"kubectl %s\" (kubectl help lists the commands it has)\n",
-				    argv[0]);
-				return res->status = 1;
-			}
+		print_verb_help(find_verb(argv[at + 1]), &text);
+		kctl_out(res, "%s", sb_str(&text));
+		sb_free(&text);
+		return res->status = 0;
+	}
+	if (at < 0 || strcmp(argv[at], "help") == 0) {
+		/* The root command: global flags only, then its help. */
+		rc = parse_flags(&call, argc, argv, &help);
+		free(call.args);
+		if (rc == 0) {
+			struct strbuf text = STRBUF_INIT;
+
+			print_root_help(&text);
+			kctl_out(res, "%s", sb_str(&text));
+			sb_free(&text);
 		}
-		kctl_err(res, "error: unknown command \"%s\" for \"kubectl\"\n", argv[0]);
-		kctl_err(res, "%s", "Run 'kubectl --help' for usage.\n");
+		return res->status;
+	}
+	if (!is_kubectl_verb(argv[at])) {
+		/* cmd.go hands a word it cannot find to the plugin handler, which refuses leading flags. */
+		if (at > 0)
+			kctl_err(res, "Error: flags cannot be placed before plugin name: %s\n", argv[0]);
+		else
+			unknown_command(res, argv[0]);
 		return res->status = 1;
 	}
-	rc = parse_flags(&call, argc - 1, argv + 1, &help);
+	call.verb = find_verb(argv[at]);
+	if (call.verb == NULL) {
+		if (strcmp(argv[at], "completion") == 0)
+			completion(res, argc - at - 1, argv + at + 1);
+		else
+			kctl_err(res, "error: kubesim does not simulate \"kubectl %s\" (kubectl help lists the commands it has)\n",
+			    argv[at]);
+		return res->status = 1;
+	}
+	/* cobra parses the flags on both sides of the command word alike. */
+	rest = xcalloc((size_t)argc, sizeof *rest);
+	for (int a = 0, n = 0; a < argc; a++)
+		if (a != at)
+			rest[n++] = argv[a];
+	rc = parse_flags(&call, argc - 1, rest, &help);
 	if (rc == 0 && help) {
 		struct strbuf text = STRBUF_INIT;
 
@@ -566,11 +1037,18 @@ kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
 		kctl_out(res, "%s", sb_str(&text));
 		sb_free(&text);
 		res->status = 0;
-	} else if (rc == 0)
+	} else if (rc == 0 && call.profile != NULL && !valid_profile(call.profile)) {
+		/* cmd/profiling.go initProfiling, in the root's PersistentPreRunE. */
+		rc = kctl_error(&call, "unknown profile '%s'", call.profile);
+	} else if (rc == 0 && call.request_timeout != NULL &&
+	    !valid_request_timeout(call.request_timeout))
+		rc = kctl_error(&call, "Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)");
+	else if (rc == 0)
 		rc = call.verb->exec(&call);
 	for (int i = 0; i < KCTL_MAX_FLAGS; i++)
 		free(call.values[i]);
 	free(call.args);
+	free(rest);
 	if (rc != 0 && res->status == 0)
 		res->status = rc;
 	return res->status;

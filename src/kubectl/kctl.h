@@ -25,6 +25,7 @@
 #include "api/meta.h"
 #include "util/strbuf.h"
 
+struct cJSON;
 struct cluster;
 struct ks_err;
 struct vec;
@@ -82,6 +83,7 @@ enum kctl_flag_type {
 	KF_BOOL,
 	KF_STRING,
 	KF_INT,
+	KF_DURATION, /* Go's time.ParseDuration syntax, checked when parsed */
 };
 
 struct kctl_flag {
@@ -105,6 +107,12 @@ struct kctl_verb {
 	const struct kctl_flag *flags; /* ends with {NULL} */
 	int (*exec)(struct kctl_call *call);
 	bool subcommands; /* rollout, set: the first word names a subcommand */
+	/*
+	 * Optional, with subcommands: the flags of flags[] the subcommand
+	 * has (NULL-terminated), NULL for all; the parser refuses the others
+	 * as pflag refuses an unknown flag.
+	 */
+	const char *const *(*sub_flags)(const char *sub);
 };
 
 struct kctl_call {
@@ -116,6 +124,8 @@ struct kctl_call {
 	size_t n_args;
 	const char *ns; /* -n, or "default" */
 	bool ns_set;
+	const char *request_timeout; /* --request-timeout, checked before the verb runs */
+	const char *profile;         /* --profile, likewise */
 	/* Parsed flag values, indexed like verb->flags. */
 	char *values[KCTL_MAX_FLAGS];
 	bool given[KCTL_MAX_FLAGS];
@@ -131,12 +141,42 @@ void kctl_flush(struct kctl_call *call);
 
 /* Print "error: <msg>" to stderr and return exit status 1. */
 int kctl_error(struct kctl_call *call, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * A flag error as kubectl's root flag error func frames pflag's: "error:
+ * <msg>" and "See 'kubectl <verb> [<subcommand>] --help' for usage.".
+ */
+int kctl_flag_error(struct kctl_call *call, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Usage error: message plus "See 'kubectl <verb> -h' for help and examples". */
 int kctl_usage_error(struct kctl_call *call, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* kubectl's "the server doesn't have a resource type", and a word on kinds kubesim leaves out. */
 int kctl_unknown_type(struct kctl_call *call, const char *type);
+/*
+ * cmdutil.GetResourcesAndPairs over args[from..]: *first is the first
+ * KEY=VALUE or KEY- word; 1 with kubectl's error when a resource word
+ * follows one ("all resources must be specified before <pair_type> changes").
+ */
+int kctl_resources_and_pairs(struct kctl_call *call, size_t from, const char *pair_type, size_t *first);
+/* A KEY=VALUE or KEY- word, as GetResourcesAndPairs tells them from resources. */
+bool kctl_is_pair(const char *s);
+/*
+ * The builder's hasCombinedTypeArgs: 0 when no argument is TYPE/NAME, 1 when
+ * all are, 2 (after kubectl's error) when only some are.
+ */
+int kctl_combined_type_args(struct kctl_call *call, char *const *args, size_t n);
+/*
+ * doc printed as -o json, yaml or jsonpath=TEMPLATE (output names which)
+ * prints it; 1 after kubectl's error when the template fails.
+ */
+int kctl_print_doc(struct kctl_call *call, const char *output, const struct cJSON *doc);
+/*
+ * -o go-template and its kin need Go's text/template, which only the real
+ * kubectl has: true, after saying so in one line, when output asks for one.
+ */
+bool kctl_template_output(struct kctl_call *call, const char *output);
+/* The same one line, into buf (no "error: "); false when output is no template. */
+bool kctl_template_message(const char *output, char *buf, size_t len);
 /* kubectl's "You must provide one or more resources by argument or filename." and its examples. */
 int kctl_no_resources_error(struct kctl_call *call);
 

@@ -22,6 +22,7 @@
 #include "kubectl/kctl.h"
 #include "kubectl/write.h"
 #include "util/err.h"
+#include "util/strbuf.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
 
@@ -63,6 +64,10 @@ parse_changes(struct kctl_call *call, size_t first, bool annotate, struct change
 		const char *eq = strchr(a, '=');
 		size_t len = strlen(a);
 
+		if (eq != NULL && !annotate && strchr(eq + 1, '=') != NULL) {
+			changes_free(c, n);
+			return kctl_error(call, "invalid label spec: %s", a);
+		}
 		if (eq != NULL) {
 			c[n].key = xstrndup(a, (size_t)(eq - a));
 			c[n].value = xstrdup(eq + 1);
@@ -95,22 +100,36 @@ parse_changes(struct kctl_call *call, size_t first, bool annotate, struct change
 			return 1;
 		}
 	}
-	if (n == 0) {
-		changes_free(c, n);
-		return kctl_error(call, annotate ? "at least one annotation update is required" :
-						   "at least one label update is required");
+	/*
+	 * parseLabels / parseAnnotations (validateNoAnnotationOverwrites): a key
+	 * both set and removed is refused; annotate names the keys.
+	 */
+	{
+		struct strbuf both = STRBUF_INIT;
+
+		for (size_t r = 0; r < n; r++) {
+			bool set = false;
+
+			for (size_t i = 0; c[r].value == NULL && i < n && !set; i++)
+				set = c[i].value != NULL && strcmp(c[i].key, c[r].key) == 0;
+			if (set)
+				sb_addf(&both, "%s%s", both.len ? ", " : "", c[r].key);
+		}
+		if (both.len > 0) {
+			if (annotate)
+				kctl_error(call, "can not both modify and remove the following annotation(s) in the same command: %s",
+				    sb_str(&both));
+			else
+				kctl_error(call, "can not both modify and remove a label in the same command");
+			sb_free(&both);
+			changes_free(c, n);
+			return 1;
+		}
+		sb_free(&both);
 	}
 	*out = c;
 	*nout = n;
 	return 0;
-}
-
-static bool
-is_change_arg(const char *s)
-{
-	size_t n = strlen(s);
-
-	return strchr(s, '=') != NULL || (n > 0 && s[n - 1] == '-');
 }
 
 static int
@@ -128,8 +147,26 @@ edit_meta(struct kctl_call *call, bool annotate)
 
 	if (kctl_dry_run(call, &dry) < 0 || kctl_write_output_check(call) < 0)
 		return 1;
-	if (call->n_args == 0)
-		return kctl_error(call, "one or more resources must be specified as <resource> <name> or <resource>/<name>");
+	/*
+	 * Complete (GetResourcesAndPairs, parseLabels) and Validate refuse bad
+	 * changes before any object is read.
+	 */
+	if (kctl_resources_and_pairs(call, 0, annotate ? "annotation" : "label", &first) != 0)
+		return 1;
+	if (parse_changes(call, first, annotate, &changes, &nchanges) != 0)
+		return 1;
+	/* Validate, in its order. */
+	if (kctl_bool(call, "all") && selector[0] != '\0') {
+		changes_free(changes, nchanges);
+		return kctl_error(call, "cannot set --all and --selector at the same time");
+	}
+	if (first == 0 || nchanges == 0) {
+		changes_free(changes, nchanges);
+		if (first == 0)
+			return kctl_error(call, "one or more resources must be specified as <resource> <name> or <resource>/<name>");
+		return kctl_error(call, annotate ? "at least one annotation update is required" :
+						   "at least one label update is required");
+	}
 	/* TYPE/NAME, or TYPE NAME, or TYPE with -l / --all. */
 	if (strchr(call->args[0], '/') != NULL) {
 		char type[128];
@@ -137,44 +174,48 @@ edit_meta(struct kctl_call *call, bool annotate)
 		struct object *o;
 
 		snprintf(type, sizeof type, "%.*s", (int)(slash - call->args[0]), call->args[0]);
-		if (kctl_resource(type, &kind) < 0)
+		if (kctl_resource(type, &kind) < 0) {
+			changes_free(changes, nchanges);
 			return kctl_unknown_type(call, type);
+		}
 		o = store_get(st, kind, call->ns, slash + 1);
 		if (o == NULL) {
 			kctl_err(call->res, "Error from server (NotFound): %s \"%s\" not found\n",
 			    kind_resource(kind), slash + 1);
+			changes_free(changes, nchanges);
 			return call->res->status = 1;
 		}
 		vec_push(&targets, o);
-		first = 1;
 	} else {
-		if (kctl_resource(call->args[0], &kind) < 0)
+		if (kctl_resource(call->args[0], &kind) < 0) {
+			changes_free(changes, nchanges);
 			return kctl_unknown_type(call, call->args[0]);
-		if (selector[0] != '\0' || kctl_bool(call, "all")) {
+		}
+		/*
+		 * The builder: names win over --all (ResourceTypeOrNameArgs), and
+		 * do not mix with a selector (visitBySelector).
+		 */
+		if (selector[0] != '\0' && first > 1) {
+			changes_free(changes, nchanges);
+			return kctl_error(call, "name cannot be provided when a selector is specified");
+		}
+		if (selector[0] != '\0' || (kctl_bool(call, "all") && first == 1)) {
 			struct label_selector sel;
 			struct vec all = VEC_INIT;
 			struct ks_err err;
 
-			if (sel_parse(selector, &sel, &err) < 0)
+			if (sel_parse(selector, &sel, &err) < 0) {
+				changes_free(changes, nchanges);
 				return kctl_error(call, "%s", err.msg);
+			}
 			store_list_sorted(st, kind, kind_namespaced(kind) ? call->ns : NULL, &all);
 			for (size_t i = 0; i < all.n; i++)
 				if (sel_matches(&sel, &((struct object *)all.v[i])->meta.labels))
 					vec_push(&targets, all.v[i]);
 			vec_free(&all);
 			sel_free(&sel);
-			first = 1;
 		} else {
-			/* Names until the first word that changes something (label.go parseLabels). */
-			for (first = 1; first < call->n_args && !is_change_arg(call->args[first]); first++)
-				;
-			for (size_t i = first; i < call->n_args; i++)
-				if (!is_change_arg(call->args[i]))
-					return kctl_usage_error(call, "all resources must be specified before %s changes: %s",
-					    annotate ? "annotation" : "label", call->args[i]);
-			if (first >= call->n_args)
-				return kctl_error(call, annotate ? "at least one annotation update is required" :
-								   "at least one label update is required");
+			/* The names before the first change. */
 			for (size_t i = 1; i < first; i++) {
 				struct object *o = store_get(st, kind, call->ns, call->args[i]);
 
@@ -182,15 +223,12 @@ edit_meta(struct kctl_call *call, bool annotate)
 					kctl_err(call->res, "Error from server (NotFound): %s \"%s\" not found\n",
 					    kind_resource(kind), call->args[i]);
 					vec_free(&targets);
+					changes_free(changes, nchanges);
 					return call->res->status = 1;
 				}
 				vec_push(&targets, o);
 			}
 		}
-	}
-	if (parse_changes(call, first, annotate, &changes, &nchanges) != 0) {
-		vec_free(&targets);
-		return 1;
 	}
 	if (kctl_given(call, "resource-version") && targets.n != 1) {
 		changes_free(changes, nchanges);

@@ -17,6 +17,7 @@
 #include "api/revision.h"
 #include "api/store.h"
 #include "cluster.h"
+#include "codec/encode.h"
 #include "kubectl/describe.h"
 #include "apiserver/apiserver.h"
 #include "kubectl/kctl.h"
@@ -29,11 +30,49 @@
 
 #define STATUS_WAIT_DEFAULT_MS (5 * 60 * 1000)
 
+/* The help kubectl v1.32 prints for the command without a subcommand (cobra's usage template). */
+static const char rollout_help[] =
+	"Manage the rollout of one or many resources.\n"
+	"        \n"
+	" Valid resource types include:\n"
+	"\n"
+	"  *  deployments\n"
+	"  *  daemonsets\n"
+	"  *  statefulsets\n"
+	"\n"
+	"Examples:\n"
+	"  # Rollback to the previous deployment\n"
+	"  kubectl rollout undo deployment/abc\n"
+	"  \n"
+	"  # Check the rollout status of a daemonset\n"
+	"  kubectl rollout status daemonset/foo\n"
+	"  \n"
+	"  # Restart a deployment\n"
+	"  kubectl rollout restart deployment/abc\n"
+	"  \n"
+	"  # Restart deployments with the 'app=nginx' label\n"
+	"  kubectl rollout restart deployment --selector=app=nginx\n"
+	"\n"
+	"Available Commands:\n"
+	"  history       View rollout history\n"
+	"  pause         Mark the provided resource as paused\n"
+	"  restart       Restart a resource\n"
+	"  resume        Resume a paused resource\n"
+	"  status        Show the status of the rollout\n"
+	"  undo          Undo a previous rollout\n"
+	"\n"
+	"Usage:\n"
+	"  kubectl rollout SUBCOMMAND [options]\n"
+	"\n"
+	"Use \"kubectl rollout <command> --help\" for more information about a given command.\n"
+	"Use \"kubectl options\" for a list of global command-line options (applies to all commands).\n";
+
 static const struct kctl_flag rollout_flags[] = {
 	{"watch", 'w', KF_BOOL, "true", "Watch the status of the rollout until it's done.", NULL},
-	{"timeout", 0, KF_STRING, "0s", "The length of time to wait before ending watch, zero means never.", NULL},
+	{"timeout", 0, KF_DURATION, "0s", "The length of time to wait before ending watch, zero means never.", NULL},
 	{"revision", 0, KF_INT, "0", "See the details, including podTemplate of the revision specified", NULL},
 	{"to-revision", 0, KF_INT, "0", "The revision to rollback to. Default to 0 (last revision).", NULL},
+	KCTL_WRITE_OUTPUT_FLAG,
 	KCTL_DRY_RUN_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
@@ -199,34 +238,26 @@ history(struct kctl_call *call, const struct daemonset *ds, struct vec *out)
 		}
 }
 
+/* The history viewer's text for one DaemonSet (ViewHistory, after the name printer's "daemonset.apps/x "). */
 static int
-rollout_history(struct kctl_call *call)
+history_text(struct kctl_call *call, const struct daemonset *ds, const struct vec *revs, long want)
 {
-	const char *name;
-	struct daemonset *ds = target(call, &name);
-	struct vec revs = VEC_INIT;
-	long want = kctl_int(call, "revision");
+	const char *name = ds->obj.meta.name;
 	struct strbuf table = STRBUF_INIT;
 
-	if (ds == NULL)
-		return 1;
-	history(call, ds, &revs);
-	if (revs.n == 0) {
-		/* The name printer's "daemonset.apps/x " then the viewer's text on its own line. */
+	if (revs->n == 0) {
 		if (want > 0)
 			kctl_out(call->res, "daemonset.apps/%s with revision #%ld\nNo rollout history found.\n", name, want);
 		else
 			kctl_out(call->res, "daemonset.apps/%s \nNo rollout history found.\n", name);
-		vec_free(&revs);
 		return 0;
 	}
 	if (want > 0) {
 		struct revision *r = NULL;
 
-		for (size_t i = 0; i < revs.n; i++)
-			if (((struct revision *)revs.v[i])->revision == want)
-				r = revs.v[i];
-		vec_free(&revs);
+		for (size_t i = 0; i < revs->n; i++)
+			if (((struct revision *)revs->v[i])->revision == want)
+				r = revs->v[i];
 		if (r == NULL)
 			return kctl_error(call, "unable to find the specified revision");
 		kctl_out(call->res, "daemonset.apps/%s with revision #%ld\n", name, want);
@@ -240,16 +271,142 @@ rollout_history(struct kctl_call *call)
 	/* printHistory: a tabwriter (padding 2) table after the name printer's "daemonset.apps/x ". */
 	sb_init(&table);
 	sb_add(&table, "REVISION  CHANGE-CAUSE\n");
-	for (size_t i = 0; i < revs.n; i++) {
-		const struct revision *r = revs.v[i];
+	for (size_t i = 0; i < revs->n; i++) {
+		const struct revision *r = revs->v[i];
 		const char *cause = labels_get(&r->obj.meta.annotations, "kubernetes.io/change-cause");
 
 		sb_addf(&table, "%-8lld  %s\n", (long long)r->revision, cause ? cause : "<none>");
 	}
 	kctl_out(call->res, "daemonset.apps/%s \n%s\n", name, sb_str(&table));
 	sb_free(&table);
-	vec_free(&revs);
 	return 0;
+}
+
+/* One ControllerRevision through -o's printer; *count is how many the YAML printer has printed. */
+static int
+history_print_obj(struct kctl_call *call, const char *output, const struct revision *r, int *count)
+{
+	cJSON *doc;
+	int rc;
+
+	if (strcmp(output, "name") == 0) {
+		kctl_out(call->res, "%s/%s\n", kctl_type_name(KIND_CONTROLLERREVISION), r->obj.meta.name);
+		return 0;
+	}
+	/* printers.YAMLPrinter separates the documents it prints. */
+	if (strcmp(output, "yaml") == 0 && (*count)++ > 0)
+		kctl_out(call->res, "%s", "---\n");
+	doc = encode_object(&r->obj, cluster_now(call->c));
+	rc = kctl_print_doc(call, output, doc);
+	encode_free(doc);
+	return rc;
+}
+
+/*
+ * rollout_history.go: TYPE (every object of the type), TYPE NAME...,
+ * TYPE/NAME...; with -o the DaemonSet's ControllerRevisions themselves
+ * (DaemonSetHistoryViewer.GetHistory), in revision order, or the one
+ * --revision names.
+ */
+static int
+rollout_history(struct kctl_call *call)
+{
+	const char *output = kctl_str(call, "output");
+	long want = kctl_int(call, "revision");
+	struct vec targets = VEC_INIT, revs = VEC_INIT;
+	struct strbuf notfound = STRBUF_INIT;
+	enum kind kind = KIND_DAEMONSET;
+	char type[128];
+	int yaml_count = 0, rc = 0, slashed;
+
+	if (call->n_args < 2)
+		return kctl_error(call, "required resource not specified");
+	if (want < 0)
+		return kctl_error(call, "revision must be a positive integer: %ld", want);
+	slashed = kctl_combined_type_args(call, call->args + 1, call->n_args - 1);
+	if (slashed == 2)
+		return 1;
+	if (slashed == 1) {
+		for (size_t i = 1; i < call->n_args; i++) {
+			const char *slash = strchr(call->args[i], '/');
+
+			snprintf(type, sizeof type, "%.*s", (int)(slash - call->args[i]), call->args[i]);
+			if (kctl_resource(type, &kind) < 0) {
+				vec_free(&targets);
+				return kctl_unknown_type(call, type);
+			}
+			vec_push(&targets, (void *)call->args[i]);
+		}
+	} else {
+		if (kctl_resource(call->args[1], &kind) < 0)
+			return kctl_unknown_type(call, call->args[1]);
+		for (size_t i = 2; i < call->n_args; i++)
+			vec_push(&targets, (void *)call->args[i]);
+	}
+	/* Run: the printer after the builder, before the first object. */
+	if (kctl_write_output_check(call) < 0) {
+		vec_free(&targets);
+		return 1;
+	}
+	if (call->n_args == 2 && slashed == 0) {
+		/* Every object of the type in the namespace, by name. */
+		struct vec all = VEC_INIT;
+
+		store_list(call->c->store, kind, kind_namespaced(kind) ? call->ns : NULL, &all);
+		vec_sort(&all, object_cmp_ns_name);
+		for (size_t i = 0; i < all.n; i++)
+			vec_push(&targets, ((struct object *)all.v[i])->meta.name);
+		vec_free(&all);
+	}
+	for (size_t i = 0; i < targets.n && rc == 0; i++) {
+		const char *name = targets.v[i], *slash = strchr(name, '/');
+		struct object *o;
+
+		if (slashed == 1) {
+			snprintf(type, sizeof type, "%.*s", (int)(slash - name), name);
+			kctl_resource(type, &kind);
+			name = slash + 1;
+		}
+		o = store_get(call->c->store, kind, kind_namespaced(kind) ? call->ns : NULL, name);
+		if (o == NULL) {
+			/* ContinueOnError: the others are shown, the errors follow. */
+			sb_addf(&notfound, "Error from server (NotFound): %s \"%s\" not found\n", kind_resource(kind),
+			    name);
+			continue;
+		}
+		if (kind != KIND_DAEMONSET) {
+			rc = kctl_error(call, "no history viewer has been implemented for %s", kind_name(kind));
+			break;
+		}
+		vec_clear(&revs);
+		history(call, (struct daemonset *)o, &revs);
+		if (output[0] == '\0') {
+			rc = history_text(call, (struct daemonset *)o, &revs, want);
+			continue;
+		}
+		if (want > 0) {
+			struct revision *r = NULL;
+
+			for (size_t j = 0; j < revs.n; j++)
+				if (((struct revision *)revs.v[j])->revision == want)
+					r = revs.v[j];
+			if (r == NULL)
+				rc = kctl_error(call, "unable to find the specified revision");
+			else
+				rc = history_print_obj(call, output, r, &yaml_count);
+			continue;
+		}
+		for (size_t j = 0; j < revs.n && rc == 0; j++)
+			rc = history_print_obj(call, output, revs.v[j], &yaml_count);
+	}
+	if (rc == 0 && notfound.len > 0) {
+		kctl_err(call->res, "%s", sb_str(&notfound));
+		call->res->status = 1;
+	}
+	sb_free(&notfound);
+	vec_free(&revs);
+	vec_free(&targets);
+	return call->res->status;
 }
 
 static int
@@ -263,7 +420,7 @@ rollout_undo(struct kctl_call *call)
 	enum kctl_dry_run dry;
 	struct daemonset *edit;
 
-	if (kctl_dry_run(call, &dry) < 0)
+	if (kctl_dry_run(call, &dry) < 0 || kctl_write_output_check(call) < 0)
 		return 1;
 	if (ds == NULL)
 		return 1;
@@ -322,7 +479,7 @@ rollout_restart(struct kctl_call *call)
 	enum kctl_dry_run dry;
 	struct daemonset *edit;
 
-	if (kctl_dry_run(call, &dry) < 0)
+	if (kctl_dry_run(call, &dry) < 0 || kctl_write_output_check(call) < 0)
 		return 1;
 	if (ds == NULL)
 		return 1;
@@ -337,11 +494,39 @@ rollout_restart(struct kctl_call *call)
 	return kctl_write_update(call, &edit->obj, "restarted", dry);
 }
 
+/*
+ * The verb's flag table serves every subcommand; each of kubectl's
+ * subcommands has only some of them (rollout_*.go), and pflag refuses the
+ * others.
+ */
+static const char *const *
+rollout_sub_flags(const char *sub)
+{
+	static const char *const status[] = {"watch", "timeout", "revision", NULL};
+	static const char *const history[] = {"revision", "output", NULL};
+	static const char *const undo[] = {"to-revision", "output", "dry-run", NULL};
+	static const char *const restart[] = {"output", "dry-run", NULL};
+	static const char *const pause[] = {"output", NULL};
+
+	if (strcmp(sub, "status") == 0)
+		return status;
+	if (strcmp(sub, "history") == 0)
+		return history;
+	if (strcmp(sub, "undo") == 0)
+		return undo;
+	if (strcmp(sub, "restart") == 0)
+		return restart;
+	if (strcmp(sub, "pause") == 0 || strcmp(sub, "resume") == 0)
+		return pause;
+	return NULL;
+}
+
 static int
 rollout_exec(struct kctl_call *call)
 {
 	const char *sub = call->n_args > 0 ? call->args[0] : "";
 	const char *name;
+
 
 	if (strcmp(sub, "status") == 0)
 		return rollout_status(call);
@@ -358,9 +543,12 @@ rollout_exec(struct kctl_call *call)
 		return kctl_error(call, "daemonsets.apps \"%s\" %s is not supported", name,
 		    strcmp(sub, "pause") == 0 ? "pausing" : "resuming");
 	}
-	if (sub[0] == '\0')
-		return kctl_usage_error(call, "%s", "a subcommand is required: status, history, undo, restart, pause or resume");
-	return kctl_error(call, "unknown command \"%s\" for \"kubectl rollout\"", sub);
+	if (sub[0] == '\0') {
+		/* rollout.go's Run is cmdutil.DefaultSubCommandRun: the help on stdout, then exit 1. */
+		kctl_out(call->res, "%s", rollout_help);
+		return call->res->status = 1;
+	}
+	return kctl_usage_error(call, "unknown command \"%s\"", sub);
 }
 
 const struct kctl_verb kctl_rollout_verb = {
@@ -370,4 +558,5 @@ const struct kctl_verb kctl_rollout_verb = {
 	.flags = rollout_flags,
 	.exec = rollout_exec,
 	.subcommands = true,
+	.sub_flags = rollout_sub_flags,
 };

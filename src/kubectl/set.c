@@ -18,6 +18,26 @@
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
+/* The help kubectl v1.32 prints for the command without a subcommand (cobra's usage template). */
+static const char set_help[] =
+	"Configure application resources.\n"
+	"\n"
+	" These commands help you make changes to existing application resources.\n"
+	"\n"
+	"Available Commands:\n"
+	"  env              Update environment variables on a pod template\n"
+	"  image            Update the image of a pod template\n"
+	"  resources        Update resource requests/limits on objects with pod templates\n"
+	"  selector         Set the selector on a resource\n"
+	"  serviceaccount   Update the service account of a resource\n"
+	"  subject          Update the user, group, or service account in a role binding or cluster role binding\n"
+	"\n"
+	"Usage:\n"
+	"  kubectl set SUBCOMMAND [options]\n"
+	"\n"
+	"Use \"kubectl set <command> --help\" for more information about a given command.\n"
+	"Use \"kubectl options\" for a list of global command-line options (applies to all commands).\n";
+
 static const struct kctl_flag set_flags[] = {
 	KCTL_DRY_RUN_FLAG,
 	KCTL_WRITE_OUTPUT_FLAG,
@@ -34,42 +54,61 @@ set_exec(struct kctl_call *call)
 	enum kind kind;
 	struct object *obj;
 	struct pod_spec *spec;
-	size_t first, n_missing = 0;
+	size_t first, n_images, n_missing = 0;
 	bool changed = false;
 	struct strbuf missing = STRBUF_INIT;
 	enum kctl_dry_run dry;
 
+	if (call->n_args == 0) {
+		/* set.go's Run is cmdutil.DefaultSubCommandRun(streams.ErrOut): the help on stderr, exit 1. */
+		kctl_err(call->res, "%s", set_help);
+		return call->res->status = 1;
+	}
+	if (strcmp(call->args[0], "env") == 0 || strcmp(call->args[0], "resources") == 0 ||
+	    strcmp(call->args[0], "selector") == 0 || strcmp(call->args[0], "serviceaccount") == 0 ||
+	    strcmp(call->args[0], "subject") == 0)
+		return kctl_error(call, "kubesim does not simulate \"kubectl set %s\" (only \"set image\")",
+		    call->args[0]);
+	if (strcmp(call->args[0], "image") != 0)
+		return kctl_usage_error(call, "unknown command \"%s\"", call->args[0]);
 	if (kctl_dry_run(call, &dry) < 0 || kctl_write_output_check(call) < 0)
 		return 1;
-	if (call->n_args == 0 || strcmp(call->args[0], "image") != 0)
-		return kctl_usage_error(call, "%s",
-		    call->n_args == 0 ? "Required resource not specified."
-				      : "kubesim's kubectl set knows only \"image\"");
 	if (call->n_args < 2)
 		return kctl_no_resources_error(call);
-	if (call->n_args < 3)
-		return kctl_usage_error(call, "resources and container images must be specified");
+	/*
+	 * Complete: getResourcesAndImages splits the words as
+	 * GetResourcesAndPairs does, and the builder refuses TYPE/NAME mixed
+	 * with other words, before anything is read from the server.
+	 */
+	if (kctl_resources_and_pairs(call, 1, "image", &first) != 0 ||
+	    kctl_combined_type_args(call, call->args + 1, first - 1) == 2)
+		return 1;
+	n_images = call->n_args - first;
+	if (first == 1)
+		return kctl_no_resources_error(call);
 	target = call->args[1];
 	slash = strchr(target, '/');
 	if (slash != NULL) {
 		snprintf(type, sizeof type, "%.*s", (int)(slash - target), target);
 		target = slash + 1;
-		first = 2;
 	} else {
 		snprintf(type, sizeof type, "%s", target);
-		if (call->n_args < 4)
-			return kctl_usage_error(call, "resources and container images must be specified");
-		target = call->args[2];
-		first = 3;
+		target = first > 2 ? call->args[2] : NULL;
 	}
 	if (kctl_resource(type, &kind) < 0)
 		return kctl_unknown_type(call, type);
+	/* The builder's visitorResult: a type alone names nothing. */
+	if (target == NULL)
+		return kctl_error(call, "resource(s) were provided, but no name was specified");
 	obj = store_get(st, kind, call->ns, target);
 	if (obj == NULL) {
 		kctl_err(call->res, "Error from server (NotFound): %s \"%s\" not found\n", kind_resource(kind),
 		    target);
 		return call->res->status = 1;
 	}
+	/* Validate, after Complete read the objects. */
+	if (n_images == 0)
+		return kctl_error(call, "at least one image update is required");
 	if (kind != KIND_DAEMONSET && kind != KIND_POD)
 		return kctl_error(call, "%s/%s is not a workload with containers", kctl_type_name(kind), target);
 	/* Complete/Validate reject a malformed spec before anything changes. */

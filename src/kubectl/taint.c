@@ -52,50 +52,53 @@ taint_args_free(struct taint_args *a)
 	free(a->remove);
 }
 
-/* parseTaint for one KEY[=VALUE][:EFFECT]; returns 0 or kubectl's error. */
+/*
+ * parseTaint for one KEY[=VALUE][:EFFECT]: 0, or -1 with kubectl's reason
+ * in why. An effect-less taint has effect EFFECT_ALL.
+ */
 static int
-parse_one(struct kctl_call *call, const char *spec, struct taint *out)
+parse_one(const char *spec, struct taint *out, char *why, size_t len)
 {
 	char *copy = xstrdup(spec);
 	char *colon = strchr(copy, ':');
 	char *key = copy, *value = "", *eq;
 	enum taint_effect effect = EFFECT_ALL;
+	const char *bad;
 
 	if (colon != NULL) {
 		*colon = '\0';
 		if (strchr(colon + 1, ':') != NULL) {
-			free(copy);
-			return kctl_usage_error(call, "invalid taint spec: %s", spec);
+			snprintf(why, len, "invalid taint spec: %s", spec);
+			goto fail;
 		}
 		if (taint_effect_parse(colon + 1, false, &effect) < 0) {
-			kctl_usage_error(call, "invalid taint effect: %s, unsupported taint effect", colon + 1);
-			free(copy);
-			return 1;
+			snprintf(why, len, "invalid taint effect: %s, unsupported taint effect", colon + 1);
+			goto fail;
 		}
 		eq = strchr(key, '=');
 		if (eq != NULL) {
 			*eq = '\0';
 			value = eq + 1;
 			if (strchr(value, '=') != NULL) {
-				free(copy);
-				return kctl_usage_error(call, "invalid taint spec: %s", spec);
+				snprintf(why, len, "invalid taint spec: %s", spec);
+				goto fail;
 			}
-			if (valid_label_value_error(value) != NULL) {
-				kctl_error(call, "invalid taint spec: %s, %s", spec,
-				    valid_label_value_error(value));
-				free(copy);
-				return 1;
+			if ((bad = valid_label_value_error(value)) != NULL) {
+				snprintf(why, len, "invalid taint spec: %s, %s", spec, bad);
+				goto fail;
 			}
 		}
 	}
-	if (valid_label_key_error(key) != NULL) {
-		kctl_error(call, "invalid taint spec: %s, %s", spec, valid_label_key_error(key));
-		free(copy);
-		return 1;
+	if ((bad = valid_label_key_error(key)) != NULL) {
+		snprintf(why, len, "invalid taint spec: %s, %s", spec, bad);
+		goto fail;
 	}
 	taint_init(out, key, value, effect);
 	free(copy);
 	return 0;
+fail:
+	free(copy);
+	return -1;
 }
 
 /* A word that changes taints: "k=v:Effect", "k:Effect", "k-" (taint.go parseTaintsArgs). */
@@ -107,36 +110,38 @@ is_taint_arg(const char *s)
 	return strchr(s, '=') != NULL || strchr(s, ':') != NULL || (n > 0 && s[n - 1] == '-');
 }
 
+/*
+ * parseTaints (utils.go). A taint to remove is parsed like one to add and
+ * then keeps only its key and effect, so "key=value:NoSchedule-", the form
+ * the Kubernetes docs teach, removes key's NoSchedule taint whatever its
+ * value. Complete wraps every error in a usage error.
+ */
 static int
 parse_taints(struct kctl_call *call, size_t first, struct taint_args *a)
 {
+	char why[1024];
+
 	memset(a, 0, sizeof *a);
 	a->add = xcalloc(call->n_args + 1, sizeof *a->add);
 	a->remove = xcalloc(call->n_args + 1, sizeof *a->remove);
 	for (size_t i = first; i < call->n_args; i++) {
 		const char *spec = call->args[i];
 		size_t len = strlen(spec);
+		struct taint t;
 
 		if (len > 0 && spec[len - 1] == '-') {
-			char *key = xstrndup(spec, len - 1);
-			char *colon = strchr(key, ':');
-			enum taint_effect effect = EFFECT_ALL;
+			char *trimmed = xstrndup(spec, len - 1);
+			int rc = parse_one(trimmed, &t, why, sizeof why);
 
-			if (colon != NULL) {
-				*colon = '\0';
-				if (colon[1] != '\0' && taint_effect_parse(colon + 1, false, &effect) < 0) {
-					kctl_usage_error(call, "invalid taint effect: %s, unsupported taint effect",
-					    colon + 1);
-					free(key);
-					return 1;
-				}
-			}
-			taint_init(&a->remove[a->n_remove++], key, "", effect);
-			free(key);
+			free(trimmed);
+			if (rc < 0)
+				return kctl_usage_error(call, "%s", why);
+			taint_init(&a->remove[a->n_remove++], t.key, "", t.effect);
+			taint_free(&t);
 			continue;
 		}
-		if (parse_one(call, spec, &a->add[a->n_add]) != 0)
-			return 1;
+		if (parse_one(spec, &a->add[a->n_add], why, sizeof why) < 0)
+			return kctl_usage_error(call, "%s", why);
 		if (a->add[a->n_add].effect == EFFECT_ALL) {
 			taint_free(&a->add[a->n_add]);
 			return kctl_usage_error(call, "invalid taint spec: %s", spec);
@@ -144,16 +149,12 @@ parse_taints(struct kctl_call *call, size_t first, struct taint_args *a)
 		for (size_t j = 0; j < a->n_add; j++) {
 			if (strcmp(a->add[j].key, a->add[a->n_add].key) == 0 &&
 			    a->add[j].effect == a->add[a->n_add].effect) {
-				struct strbuf sb = STRBUF_INIT;
-
 				/* Go's %v of a Taint: {key value effect <nil>} */
-				sb_init(&sb);
-				sb_addf(&sb, "{%s %s %s <nil>}", a->add[a->n_add].key, a->add[a->n_add].value,
+				snprintf(why, sizeof why, "duplicated taints with the same key and effect: {%s %s %s <nil>}",
+				    a->add[a->n_add].key, a->add[a->n_add].value,
 				    taint_effect_name(a->add[a->n_add].effect));
-				kctl_error(call, "duplicated taints with the same key and effect: %s", sb_str(&sb));
-				sb_free(&sb);
 				taint_free(&a->add[a->n_add]);
-				return 1;
+				return kctl_usage_error(call, "%s", why);
 			}
 		}
 		a->n_add++;
@@ -161,6 +162,34 @@ parse_taints(struct kctl_call *call, size_t first, struct taint_args *a)
 	if (a->n_add == 0 && a->n_remove == 0)
 		return kctl_error(call, "at least one taint update is required");
 	return 0;
+}
+
+/*
+ * Validate (taint.go): a taint both added and removed is refused before
+ * any node is read; a removal without an effect conflicts with every
+ * effect of its key. Each conflict is printed as {"key":"effect"}.
+ */
+static int
+check_conflicts(struct kctl_call *call, const struct taint_args *a)
+{
+	struct strbuf list = STRBUF_INIT;
+	int rc = 0;
+
+	for (size_t i = 0; i < a->n_add; i++)
+		for (size_t r = 0; r < a->n_remove; r++) {
+			const struct taint *rm = &a->remove[r];
+
+			if (strcmp(a->add[i].key, rm->key) != 0)
+				continue;
+			if (rm->effect == EFFECT_ALL || rm->effect == a->add[i].effect)
+				sb_addf(&list, "%s{\"%s\":\"%s\"}", list.len ? ", " : "", rm->key,
+				    rm->effect == EFFECT_ALL ? "" : taint_effect_name(rm->effect));
+		}
+	if (list.len > 0)
+		rc = kctl_error(call, "can not both modify and remove the following taint(s) in the same command: %s",
+		    sb_str(&list));
+	sb_free(&list);
+	return rc;
 }
 
 static bool
@@ -249,61 +278,58 @@ taint_exec(struct kctl_call *call)
 
 	if (kctl_dry_run(call, &dry) < 0 || kctl_write_output_check(call) < 0)
 		return 1;
-	if (call->n_args == 0)
+	/* Complete: the words before the first taint change are resources, and none may follow. */
+	for (first = 0; first < call->n_args && !is_taint_arg(call->args[first]); first++)
+		;
+	for (size_t i = first; i < call->n_args; i++)
+		if (!is_taint_arg(call->args[i]))
+			return kctl_error(call, "all resources must be specified before taint changes: %s",
+			    call->args[i]);
+	if (first == 0)
 		return kctl_error(call, "one or more resources must be specified as <resource> <name>");
+	if (first >= call->n_args)
+		return kctl_error(call, "at least one taint update is required");
+	if (parse_taints(call, first, &a) != 0) {
+		taint_args_free(&a);
+		return 1;
+	}
+	/* Validate: the type, conflicting changes, then which nodes. */
 	if (strchr(call->args[0], '/') != NULL) {
 		char type[128];
 		const char *slash = strchr(call->args[0], '/');
 
 		snprintf(type, sizeof type, "%.*s", (int)(slash - call->args[0]), call->args[0]);
 		if (kctl_resource(type, &kind) < 0 || kind != KIND_NODE)
-			return kctl_error(call, "invalid resource type %s, only node types are supported", type);
-		vec_push(&nodes, xstrdup(slash + 1));
-		first = 1;
-	} else {
-		if (kctl_resource(call->args[0], &kind) < 0 || kind != KIND_NODE)
-			return kctl_error(call, "invalid resource type %s, only node types are supported",
-			    call->args[0]);
-		if (kctl_bool(call, "all") || selector[0] != '\0') {
-			struct vec picked = VEC_INIT;
+			status = kctl_error(call, "invalid resource type %s, only node types are supported", type);
+		else
+			vec_push(&nodes, xstrdup(slash + 1));
+	} else if (kctl_resource(call->args[0], &kind) < 0 || kind != KIND_NODE)
+		status = kctl_error(call, "invalid resource type %s, only node types are supported",
+		    call->args[0]);
+	if (status == 0)
+		status = check_conflicts(call, &a);
+	if (status == 0 && kctl_bool(call, "all") && selector[0] != '\0')
+		status = kctl_error(call, "setting 'all' parameter with a non empty selector is prohibited");
+	if (status == 0 && !kctl_bool(call, "all") && selector[0] == '\0' && nodes.n == 0 && first < 2)
+		status = kctl_error(call, "at least one resource name must be specified since 'all' parameter is not set");
+	if (status == 0 && (kctl_bool(call, "all") || selector[0] != '\0')) {
+		struct vec picked = VEC_INIT;
 
-			if (kctl_select_cluster(call, KIND_NODE, selector, &picked) != 0) {
-				vec_free(&picked);
-				return 1;
-			}
-			for (size_t i = 0; i < picked.n; i++)
-				vec_push(&nodes, xstrdup(((struct object *)picked.v[i])->meta.name));
-			vec_free(&picked);
-			first = 1;
-		} else {
-			/* parseTaintsArgs: names until the first word that looks like a taint. */
-			for (first = 1; first < call->n_args && !is_taint_arg(call->args[first]); first++)
-				vec_push(&nodes, xstrdup(call->args[first]));
-		}
+		if (kctl_select_cluster(call, KIND_NODE, selector, &picked) != 0)
+			status = 1;
+		for (size_t i = 0; i < picked.n; i++)
+			vec_push(&nodes, xstrdup(((struct object *)picked.v[i])->meta.name));
+		vec_free(&picked);
+	} else if (status == 0 && nodes.n == 0) {
+		for (size_t i = 1; i < first; i++)
+			vec_push(&nodes, xstrdup(call->args[i]));
 	}
-	for (size_t i = first; i < call->n_args; i++) {
-		if (!is_taint_arg(call->args[i])) {
-			status = kctl_usage_error(call, "all resources must be specified before taint changes: %s",
-			    call->args[i]);
-			break;
-		}
-	}
-	if (status == 0 && first >= call->n_args)
-		status = kctl_error(call, "at least one taint update is required");
-	if (status == 0 && nodes.n == 0 && !kctl_bool(call, "all") && selector[0] == '\0')
-		status = kctl_usage_error(call, "at least one resource name must be specified since 'all' parameter is not set");
 	if (status != 0) {
-		for (size_t i = 0; i < nodes.n; i++)
-			free(nodes.v[i]);
-		vec_free(&nodes);
-		return status;
-	}
-	if (parse_taints(call, first, &a) != 0) {
 		taint_args_free(&a);
 		for (size_t i = 0; i < nodes.n; i++)
 			free(nodes.v[i]);
 		vec_free(&nodes);
-		return 1;
+		return status;
 	}
 	for (size_t i = 0; i < nodes.n; i++) {
 		struct node *n = (struct node *)store_get(st, KIND_NODE, NULL, nodes.v[i]);

@@ -91,11 +91,8 @@ kctl_write_output_check(struct kctl_call *call)
 	if (o[0] == '\0' || strcmp(o, "json") == 0 || strcmp(o, "yaml") == 0 ||
 	    strcmp(o, "name") == 0 || strncmp(o, "jsonpath=", 9) == 0)
 		return 0;
-	if (strncmp(o, "go-template", 11) == 0 || strncmp(o, "template", 8) == 0) {
-		kctl_error(call,
-		    "kubesim's kubectl does not run Go templates; use -o jsonpath, or the real kubectl against `kubesim serve`");
+	if (kctl_template_output(call, o))
 		return -1;
-	}
 	kctl_error(call,
 	    "unable to match a printer suitable for the output format \"%s\", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml",
 	    o);
@@ -107,9 +104,6 @@ kctl_write_print(struct kctl_call *call, const struct object *obj, const cJSON *
     const char *operation, enum kctl_dry_run dry)
 {
 	const char *o = kctl_str(call, "output");
-	struct strbuf text = STRBUF_INIT;
-	struct ks_err err;
-	int rc = 0;
 
 	if (o[0] == '\0') {
 		kctl_out(call->res, "%s/%s %s%s\n", kctl_type_name(obj->kind), obj->meta.name,
@@ -122,17 +116,7 @@ kctl_write_print(struct kctl_call *call, const struct object *obj, const cJSON *
 	}
 	if (doc == NULL)
 		return 0;
-	if (strcmp(o, "json") == 0)
-		encode_json_text(doc, &text);
-	else if (strcmp(o, "yaml") == 0)
-		encode_yaml_text(doc, &text);
-	else if (jsonpath_eval(o + 9, doc, &text, &err) < 0) {
-		kctl_err(call->res, "error: %s\n", err.msg);
-		rc = 1;
-	}
-	kctl_out(call->res, "%s", sb_str(&text));
-	sb_free(&text);
-	return rc;
+	return kctl_print_doc(call, o, doc);
 }
 
 void

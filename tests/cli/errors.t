@@ -10,12 +10,12 @@ against the real client, which prints these before it contacts a server).
   [1]
 
   $ kubectl rollout undo ds/x --foo
-  2> Error: unknown flag: --foo
+  2> error: unknown flag: --foo
   2> See 'kubectl rollout undo --help' for usage.
   [1]
 
   $ kubectl set image ds/x a=b --foo
-  2> Error: unknown flag: --foo
+  2> error: unknown flag: --foo
   2> See 'kubectl set image --help' for usage.
   [1]
 
@@ -55,7 +55,7 @@ against the real client, which prints these before it contacts a server).
   [1]
 
   $ kubectl get pods -x
-  2> Error: unknown shorthand flag: 'x' in -x
+  2> error: unknown shorthand flag: 'x' in -x
   2> See 'kubectl get --help' for usage.
   [1]
 

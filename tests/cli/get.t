@@ -80,7 +80,7 @@ category, namespaces, sorting and custom columns, and its errors.
   [1]
 
   $ kubectl get pods --foo
-  2> Error: unknown flag: --foo
+  2> error: unknown flag: --foo
   2> See 'kubectl get --help' for usage.
   [1]
 

@@ -89,7 +89,7 @@ What kubectl says about the cluster and itself, and annotations.
   node/node1 annotated
 
   $ kubectl annotate node node1 =x
-  2> error: invalid annotation format: =x
+  2> error: at least one annotation update is required
   [1]
 
   $ kubectl annotate node node1
@@ -98,6 +98,5 @@ What kubectl says about the cluster and itself, and annotations.
 
   $ kubectl frobnicate
   2> error: unknown command "frobnicate" for "kubectl"
-  2> Run 'kubectl --help' for usage.
   [1]
 
