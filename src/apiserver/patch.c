@@ -928,6 +928,29 @@ con_get(cJSON *con, const char *key, cJSON **val, struct strbuf *e)
 	return 0;
 }
 
+/*
+ * Insert v before index idx (append at the end). By hand: the Debian
+ * libcjson 1.7.15 cJSON_InsertItemInArray refuses every index but 0.
+ * cJSON keeps the list's tail in child->prev.
+ */
+static void
+array_insert(cJSON *arr, long idx, cJSON *v)
+{
+	cJSON *after = idx < INT_MAX ? cJSON_GetArrayItem(arr, (int)idx) : NULL;
+
+	if (after == NULL) {
+		cJSON_AddItemToArray(arr, v);
+		return;
+	}
+	v->next = after;
+	v->prev = after->prev;
+	if (after == arr->child)
+		arr->child = v;
+	else
+		after->prev->next = v;
+	after->prev = v;
+}
+
 /* container.add (and set for objects); v is owned. */
 static int
 con_add(cJSON *con, const char *key, cJSON *v, struct strbuf *e)
@@ -959,10 +982,7 @@ con_add(cJSON *con, const char *key, cJSON *v, struct strbuf *e)
 	}
 	if (idx < 0)
 		idx += sz;
-	if (idx == n)
-		cJSON_AddItemToArray(con, v);
-	else
-		cJSON_InsertItemInArray(con, (int)idx, v);
+	array_insert(con, idx, v);
 	return 0;
 }
 
@@ -1104,11 +1124,11 @@ apply_op(cJSON **docp, const cJSON *op, long *copied, struct strbuf *e)
 			return -1;
 		}
 		if (path[0] == '\0') {
-			/* v4.12 replaces the whole document with an object or array */
-			if (!cJSON_IsObject(value) && !cJSON_IsArray(value)) {
-				sb_add(e, "replace operation value must be object or array");
-				return -1;
-			}
+			/* v4.12 replaces the whole document with an object or
+			 * array; for anything else it wraps a nil error, which is
+			 * no error at all, so the op does nothing */
+			if (!cJSON_IsObject(value) && !cJSON_IsArray(value))
+				return 0;
 			cJSON_Delete(*docp);
 			*docp = dup(value);
 			return 0;
@@ -1231,6 +1251,12 @@ apply_op(cJSON **docp, const cJSON *op, long *copied, struct strbuf *e)
 			goto out;
 		}
 		sb_free(&ie);
+		if (val == NULL && cJSON_GetObjectItemCaseSensitive(op, "value") == NULL) {
+			/* Go dereferences the absent value here and panics */
+			sb_add(e, "runtime error: invalid memory address or nil pointer dereference");
+			rc = -2;
+			goto out;
+		}
 		if (val == NULL ? value == NULL : lazy_equal(val, value))
 			rc = 0;
 		else
@@ -1271,16 +1297,17 @@ patch_json_apply(const cJSON *doc, const cJSON *ops, cJSON **out, struct ks_err 
 	}
 	if (n > MAX_JSON_PATCH_OPS) {
 		err_set(err, "The allowed maximum operations in a JSON patch is %d, got %d", MAX_JSON_PATCH_OPS, n);
-		return -413;
+		return PATCH_ETOOLARGE;
 	}
 	d = dup(doc);
 	cJSON_ArrayForEach(op, ops) {
 		struct strbuf e = STRBUF_INIT;
-		if (apply_op(&d, op, &copied, &e) < 0) {
+		int r = apply_op(&d, op, &copied, &e);
+		if (r < 0) {
 			err_set(err, "%s", sb_str(&e));
 			sb_free(&e);
 			cJSON_Delete(d);
-			return PATCH_EINVALID;
+			return r == -2 ? PATCH_EINTERNAL : PATCH_EINVALID;
 		}
 		sb_free(&e);
 	}
@@ -1511,6 +1538,37 @@ static void
 discard_nulls(cJSON *v, int depth)
 {
 	prune_nulls(v, depth);
+}
+
+/*
+ * removeDirectives: drop every map that carries $patch (and the list
+ * elements that are such maps) from a value taken whole from the patch.
+ * Returns false when v itself is such a map. Other directives stay, as in
+ * v1.32.
+ */
+static bool
+remove_directives(cJSON *v, int depth)
+{
+	cJSON *it, *next;
+
+	if (depth > PATCH_MAX_DEPTH + 2)
+		return true;
+	if (cJSON_IsObject(v)) {
+		if (cJSON_GetObjectItemCaseSensitive(v, DIRECTIVE) != NULL)
+			return false;
+		for (it = v->child; it != NULL; it = next) {
+			next = it->next;
+			if (!remove_directives(it, depth + 1))
+				cJSON_Delete(cJSON_DetachItemViaPointer(v, it));
+		}
+	} else if (cJSON_IsArray(v)) {
+		for (it = v->child; it != NULL; it = next) {
+			next = it->next;
+			if (!remove_directives(it, depth + 1))
+				cJSON_Delete(cJSON_DetachItemViaPointer(v, it));
+		}
+	}
+	return true;
 }
 
 /* sliceElementType: the common kind of the elements of a and b. */
@@ -2038,6 +2096,76 @@ validate_set_order(struct pctx *c, const cJSON *plist, const cJSON *order, const
 }
 
 /*
+ * originalFieldValue as Go's mergePatchIntoOriginal reads it after merging
+ * the list: mergeSliceWithSpecialElements deletes in place
+ * (append(s[:k], s[k+1:]...)) and mergeSliceWithoutSpecialElements appends
+ * into the same backing array, so the server order it then sorts by shows
+ * the survivors shifted left and the appended patch items in the freed
+ * slots (kubectl patch --local puts [a c] + {d, c: delete} with
+ * $setElementOrder [d] in the order [a d], not [d a]). The first
+ * len(original) slots do not depend on the array's capacity, so this is
+ * exact. Fills out with borrowed pointers; false when the list is too
+ * large to replay cheaply (the caller then uses the original order).
+ */
+static bool
+alias_server_order(const cJSON *olist, const cJSON *plist, const char *key, struct jl *out)
+{
+	size_t n = (size_t)cJSON_GetArraySize(olist), np = (size_t)cJSON_GetArraySize(plist), len = 0, ndel = 0;
+	const cJSON **arr, *e;
+	struct map keys;
+	struct strbuf sb = STRBUF_INIT;
+	bool replace = false;
+
+	cJSON_ArrayForEach(e, plist) if (is_delete_directive(e)) ndel++;
+	if (ndel == 0 || (double)n * (double)ndel > 1e7)
+		return false;
+	arr = xcalloc(n + np + 1, sizeof *arr);
+	cJSON_ArrayForEach(e, olist) arr[len++] = e;
+	cJSON_ArrayForEach(e, plist) {
+		const cJSON *d = cJSON_GetObjectItemCaseSensitive(e, DIRECTIVE), *mv;
+		if (d == NULL)
+			continue;
+		if (cJSON_IsString(d) && strcmp(d->valuestring, "replace") == 0) {
+			replace = true;
+			continue;
+		}
+		if (!is_delete_directive(e) || (mv = cJSON_GetObjectItemCaseSensitive(e, key)) == NULL)
+			break; /* an error the merge reports */
+		for (size_t k = 0; k < len;) {
+			if (scalar_eq(cJSON_GetObjectItemCaseSensitive(arr[k], key), mv)) {
+				memmove(&arr[k], &arr[k + 1], (len - k - 1) * sizeof *arr);
+				len--;
+			} else {
+				k++;
+			}
+		}
+	}
+	if (!replace) {
+		map_init(&keys);
+		for (size_t k = 0; k < len; k++) {
+			vkey(cJSON_GetObjectItemCaseSensitive(arr[k], key), &sb);
+			map_put(&keys, sb.s, (void *)1);
+		}
+		cJSON_ArrayForEach(e, plist) {
+			const cJSON *mv = cJSON_GetObjectItemCaseSensitive(e, key);
+			if (cJSON_GetObjectItemCaseSensitive(e, DIRECTIVE) != NULL || mv == NULL)
+				continue;
+			vkey(mv, &sb);
+			if (map_has(&keys, sb.s))
+				continue;
+			map_put(&keys, sb.s, (void *)1);
+			arr[len++] = e;
+		}
+		map_free(&keys);
+	}
+	for (size_t k = 0; k < n; k++)
+		jl_push(out, (cJSON *)arr[k]);
+	free(arr);
+	sb_free(&sb);
+	return true;
+}
+
+/*
  * mergePatchIntoOriginal: handle every $setElementOrder/<field> of patch
  * with its list, and mark both keys done.
  */
@@ -2098,13 +2226,7 @@ merge_set_element_order(struct pctx *c, struct oidx *ri, const cJSON *patch, str
 			merged = dup(olist);
 		} else if (olist == NULL && plist != NULL) {
 			merged = dup(plist);
-			/* removeDirectives: drop $patch elements and directive keys */
-			cJSON *e, *next;
-			for (e = merged->child; e != NULL; e = next) {
-				next = e->next;
-				if (cJSON_IsObject(e) && cJSON_GetObjectItemCaseSensitive(e, DIRECTIVE) != NULL)
-					cJSON_Delete(cJSON_DetachItemViaPointer(merged, e));
-			}
+			remove_directives(merged, depth);
 		} else if (olist != NULL && plist != NULL) {
 			merged = merge_slice_handler(c, olist, plist, f, false, opts, depth + 1);
 			if (merged == NULL)
@@ -2124,8 +2246,12 @@ merge_set_element_order(struct pctx *c, struct oidx *ri, const cJSON *patch, str
 		jl_from_array(&so, pv);
 		if (partition(c, &m, so.v, so.n, mkey, &in, &out) < 0)
 			goto out;
-		if (olist != NULL)
-			jl_from_array(&ol, olist);
+		if (olist != NULL &&
+		    !(plist != NULL && kind == K_OBJ && mkey != NULL && f != NULL && (f->strategy & PS_MERGE) &&
+			alias_server_order(olist, plist, mkey, &ol))) {
+			const cJSON *e;
+			cJSON_ArrayForEach(e, olist) jl_push(&ol, (cJSON *)e);
+		}
 		if (normalize_element_order(c, &in, &out, so.v, so.n, ol.v, ol.n, mkey, kind, &res) < 0)
 			goto out;
 		oidx_put(ri, okey, jl_to_array(&res));
@@ -2137,7 +2263,7 @@ merge_set_element_order(struct pctx *c, struct oidx *ri, const cJSON *patch, str
 		jl_free(&out);
 		jl_free(&m);
 		jl_free(&res);
-		jl_free(&ol);
+		free(ol.v); /* borrowed items */
 		jl_free(&so);
 		if (rc < 0)
 			return -1;
@@ -2210,11 +2336,19 @@ merge_map(struct pctx *c, const cJSON *orig, const cJSON *patch, const struct pa
 		}
 		o = oidx_get(&ri, k);
 		if (o == NULL || jkind(o) != jkind(p)) {
+			/* the patch value is taken whole, without its $patch maps
+			 * (removeDirectives); one that is itself such a map removes
+			 * the key */
 			if (!is_delete_list) {
 				nv = dup(p);
 				if (opts & MO_IGNORE_NULLS)
 					discard_nulls(nv, depth);
-				oidx_put(&ri, k, nv);
+				if (remove_directives(nv, depth)) {
+					oidx_put(&ri, k, nv);
+				} else {
+					cJSON_Delete(nv);
+					oidx_del(&ri, k);
+				}
 			}
 			continue;
 		}

@@ -22,8 +22,8 @@
  * sends and prints with -v.
  *
  * Errors: functions return 0, or a negative HTTP status of the Status the API
- * server would answer (PATCH_EBADREQUEST = -400, PATCH_EINVALID = -422,
- * PATCH_EINTERNAL = -500), and fill err->msg with the Status message
+ * server would answer (PATCH_EBADREQUEST = -400, PATCH_ETOOLARGE = -413,
+ * PATCH_EINVALID = -422, PATCH_EINTERNAL = -500), and fill err->msg with the Status message
  * exactly as kube-apiserver v1.32 words it (e.g. `add operation does not
  * apply: doc is missing path: "/spec/x": missing value`). Inputs are
  * untrusted: nesting deeper than PATCH_MAX_DEPTH fails cleanly, and list
@@ -39,6 +39,7 @@
 struct ks_err;
 
 #define PATCH_EBADREQUEST (-400) /* metav1.StatusReasonBadRequest */
+#define PATCH_ETOOLARGE (-413)   /* StatusReasonRequestEntityTooLarge */
 #define PATCH_EINVALID (-422)    /* StatusUnprocessableEntity (reason Invalid) */
 #define PATCH_EINTERNAL (-500)   /* StatusReasonInternalError */
 
@@ -74,7 +75,8 @@ const struct patch_schema *patch_schema_of(const cJSON *doc);
  * RFC 6902: apply the operation array `ops` to doc. *out is the new
  * document. A failing op gives the json-patch library's message with
  * PATCH_EINVALID (the server's 422), an undecodable patch (not an array of
- * objects) PATCH_EBADREQUEST.
+ * objects) PATCH_EBADREQUEST, more than 10000 ops PATCH_ETOOLARGE (the
+ * server's maxJSONPatchOperations). Copies are limited to 3 MiB in all.
  */
 int patch_json_apply(const cJSON *doc, const cJSON *ops, cJSON **out, struct ks_err *err);
 
