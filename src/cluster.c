@@ -259,6 +259,7 @@ cluster_add_node(struct cluster *c, struct node *n, bool joining, bool ready, st
 			err_set(err, "node \"%s\" already exists", n->obj.meta.name);
 		return -1;
 	}
+	node_set_system_ids(n);
 	kubelet_start_lease(c->kubelet, n);
 	if (joining || !ready)
 		nodelife_joined(c->nodelife, n->obj.meta.name, ready);

@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "api/daemonset.h"
+#include "api/defaults.h"
 #include "api/node.h"
 #include "api/pod.h"
 #include "api/store.h"
@@ -88,7 +89,7 @@ make_ds(const char *name)
 	res_list_set(&c->requests, "cpu", q);
 	qty_parse("64Mi", &q, &err);
 	res_list_set(&c->requests, "memory", q);
-	ds_set_defaults(ds);
+	defaults_daemonset(ds);
 	ds_prepare_for_create(ds);
 	return ds;
 }

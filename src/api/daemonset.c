@@ -17,7 +17,6 @@ ds_new(void)
 	sel_init(&ds->selector);
 	pod_template_init(&ds->tmpl);
 	ds->strategy = DS_ROLLING_UPDATE;
-	ds->revision_history_limit = -1;
 	return ds;
 }
 
@@ -47,61 +46,6 @@ ds_free(struct daemonset *ds)
 	intstr_free(&ds->max_unavailable);
 	intstr_free(&ds->max_surge);
 	free(ds);
-}
-
-/* core/v1 SetDefaults_PodSpec and SetDefaults_Container, the fields we model. */
-void
-pod_spec_set_defaults(struct pod_spec *s)
-{
-	if (s->restart_policy == NULL)
-		s->restart_policy = xstrdup("Always");
-	if (s->scheduler_name == NULL)
-		s->scheduler_name = xstrdup("default-scheduler");
-	if (s->dns_policy == NULL)
-		s->dns_policy = xstrdup("ClusterFirst");
-	if (s->termination_grace_s < 0)
-		s->termination_grace_s = 30;
-	for (size_t i = 0; i < s->n_containers; i++) {
-		struct container *c = &s->containers[i];
-
-		if (c->image_pull_policy == NULL) {
-			const char *tag = c->image ? strrchr(c->image, ':') : NULL;
-
-			/* "latest" or no tag pulls Always; anything else IfNotPresent. */
-			if (c->image != NULL && strchr(c->image, '@') == NULL &&
-			    (tag == NULL || strchr(tag, '/') != NULL || strcmp(tag, ":latest") == 0))
-				c->image_pull_policy = xstrdup("Always");
-			else
-				c->image_pull_policy = xstrdup("IfNotPresent");
-		}
-		for (size_t j = 0; j < c->n_ports; j++)
-			if (c->ports[j].protocol == NULL)
-				c->ports[j].protocol = xstrdup("TCP");
-		/* Requests default to limits when only limits are set. */
-		for (size_t j = 0; j < c->limits.n; j++)
-			if (res_list_get(&c->requests, c->limits.v[j].name) == NULL)
-				res_list_set(&c->requests, c->limits.v[j].name, c->limits.v[j].q);
-	}
-}
-
-/* apps/v1 SetDefaults_DaemonSet. */
-void
-ds_set_defaults(struct daemonset *ds)
-{
-	if (ds->strategy == DS_ROLLING_UPDATE) {
-		if (!ds->max_unavailable.set) {
-			ds->max_unavailable.set = true;
-			ds->max_unavailable.ival = 1;
-		}
-		if (!ds->max_surge.set) {
-			ds->max_surge.set = true;
-			ds->max_surge.ival = 0;
-		}
-		ds->has_rolling = true;
-	}
-	if (ds->revision_history_limit < 0)
-		ds->revision_history_limit = 10;
-	pod_spec_set_defaults(&ds->tmpl.spec);
 }
 
 static void

@@ -46,6 +46,7 @@ struct daemonset {
 	struct intstr max_unavailable;
 	struct intstr max_surge;
 	int32_t min_ready_seconds;
+	bool has_revision_history_limit; /* written, or defaulted */
 	int32_t revision_history_limit;
 	int64_t template_generation;
 	struct ds_status status;
@@ -53,9 +54,6 @@ struct daemonset {
 
 struct daemonset *ds_new(void);
 void ds_free(struct daemonset *ds);
-/* SetDefaults_DaemonSet plus the pod template's core defaults. */
-void ds_set_defaults(struct daemonset *ds);
-void pod_spec_set_defaults(struct pod_spec *s);
 /* The registry strategy (pkg/registry/apps/daemonset/strategy.go). */
 void ds_prepare_for_create(struct daemonset *ds);
 /* Carries status and templateGeneration over from old; bumps generation on spec changes. */

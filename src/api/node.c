@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/strbuf.h"
 #include "util/xmalloc.h"
 
 struct node *
@@ -39,7 +40,34 @@ node_free(struct node *n)
 	free(n->os_image);
 	free(n->kernel_version);
 	free(n->container_runtime);
+	free(n->machine_id);
+	free(n->system_uuid);
+	free(n->boot_id);
 	free(n);
+}
+
+void
+node_set_system_ids(struct node *n)
+{
+	const char *uid = n->obj.meta.uid ? n->obj.meta.uid : "";
+	struct strbuf sb = STRBUF_INIT;
+
+	if (n->machine_id == NULL) {
+		/* A machine id is 32 hex digits. */
+		pod_fake_digest(uid, "machine", &sb);
+		n->machine_id = xstrndup(sb_str(&sb), 32);
+		sb_reset(&sb);
+	}
+	/* The uid is already in the 8-4-4-4-12 form. */
+	if (n->system_uuid == NULL && strlen(uid) >= 36)
+		n->system_uuid = xasprintf("%.8s-%.4s-%.4s-%.4s-%.12s", uid, uid + 9, uid + 14,
+		    uid + 19, uid + 24);
+	if (n->boot_id == NULL) {
+		pod_fake_digest(uid, "boot", &sb);
+		n->boot_id = xasprintf("%.8s-%.4s-%.4s-%.4s-%.12s", sb.s, sb.s + 8, sb.s + 12,
+		    sb.s + 16, sb.s + 20);
+	}
+	sb_free(&sb);
 }
 
 void

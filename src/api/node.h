@@ -36,6 +36,10 @@ struct node {
 	char *os_image;
 	char *kernel_version;
 	char *container_runtime;
+	/* nodeInfo the kubelet reads from the machine: /etc/machine-id, the DMI product uuid, the boot id. */
+	char *machine_id;
+	char *system_uuid;
+	char *boot_id;
 };
 
 struct node *node_new(const char *name);
@@ -52,5 +56,11 @@ void node_set_cond(struct node *n, const char *type, const char *status, const c
 /* "True", "False", "Unknown", or NULL when there is no Ready condition. */
 const char *node_ready_status(const struct node *n);
 bool node_is_ready(const struct node *n);
+/*
+ * Fills machineID, systemUUID and bootID, when unset, from the node's uid:
+ * stable for a node's life, different between nodes. Needs the uid, so it
+ * runs once the node is stored.
+ */
+void node_set_system_ids(struct node *n);
 
 #endif

@@ -230,6 +230,8 @@ pod_spec_free(struct pod_spec *s)
 	free(s->scheduler_name);
 	free(s->dns_policy);
 	free(s->service_account);
+	free(s->priority_class_name);
+	free(s->preemption_policy);
 	pod_spec_init(s);
 }
 
@@ -265,6 +267,8 @@ pod_spec_copy(struct pod_spec *dst, const struct pod_spec *src)
 	dst->scheduler_name = xstrdup_or_null(src->scheduler_name);
 	dst->dns_policy = xstrdup_or_null(src->dns_policy);
 	dst->service_account = xstrdup_or_null(src->service_account);
+	dst->priority_class_name = xstrdup_or_null(src->priority_class_name);
+	dst->preemption_policy = xstrdup_or_null(src->preemption_policy);
 }
 
 void
@@ -398,6 +402,20 @@ pod_spec_fingerprint(const struct pod_spec *s, struct strbuf *sb)
 	fp_str(sb, "dns", s->dns_policy);
 	fp_str(sb, "sa", s->service_account);
 	sb_addf(sb, "hostNet%d;prio%d;", s->host_network, s->priority);
+	/*
+	 * Fields a template rarely has come last and only when set, so the
+	 * text of an ordinary template (and the revision hash taken from it)
+	 * stays what it was before they were modelled.
+	 */
+	if (s->has_priority || s->priority_class_name || s->preemption_policy) {
+		sb_addf(sb, "hasPrio%d;", s->has_priority);
+		fp_str(sb, "pcn", s->priority_class_name);
+		fp_str(sb, "preempt", s->preemption_policy);
+	}
+	if (s->has_enable_service_links)
+		sb_addf(sb, "links%d;", s->enable_service_links);
+	if (s->has_active_deadline)
+		sb_addf(sb, "deadline%lld;", (long long)s->active_deadline_s);
 }
 
 bool
@@ -507,14 +525,118 @@ pod_free(struct pod *p)
 	pod_cond_clear(&p->status.ready);
 	free(p->status.pod_ip);
 	free(p->status.host_ip);
-	for (size_t i = 0; i < p->status.n_cs; i++) {
-		free(p->status.cs[i].name);
-		free(p->status.cs[i].image);
-		free(p->status.cs[i].reason);
-		free(p->status.cs[i].message);
-	}
+	for (size_t i = 0; i < p->status.n_cs; i++)
+		container_status_clear(&p->status.cs[i]);
 	free(p->status.cs);
 	free(p);
+}
+
+void
+container_status_clear(struct container_status *cs)
+{
+	free(cs->name);
+	free(cs->image);
+	free(cs->reason);
+	free(cs->message);
+	free(cs->container_id);
+	free(cs->image_id);
+	memset(cs, 0, sizeof *cs);
+}
+
+/* ---- the runtime's identifiers ---- */
+
+void
+pod_fake_digest(const char *a, const char *b, struct strbuf *out)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (int round = 0; round < 4; round++) {
+		for (const char *s = a; *s != '\0'; s++)
+			h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+		for (const char *s = b; *s != '\0'; s++)
+			h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+		h = (h ^ (uint64_t)round) * 1099511628211ULL;
+		sb_addf(out, "%016llx", (unsigned long long)h);
+	}
+}
+
+char *
+pod_container_id(const char *pod_uid, const char *container, int32_t restarts)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	sb_add(&sb, "containerd://");
+	/* A restarted container is a new container with an id of its own. */
+	if (restarts == 0)
+		pod_fake_digest(pod_uid, container, &sb);
+	else {
+		char *salted = xasprintf("%s#%d", container, restarts);
+
+		pod_fake_digest(pod_uid, salted, &sb);
+		free(salted);
+	}
+	return sb_take(&sb);
+}
+
+/*
+ * The length of the repository part of an image reference (no tag, no
+ * digest), and whether it names a registry: docker's reference grammar, a
+ * first component with a dot or a colon, or "localhost".
+ */
+static size_t
+image_repo(const char *image, bool *has_registry)
+{
+	const char *slash = strrchr(image, '/');
+	const char *colon = strrchr(image, ':');
+	const char *at = strchr(image, '@');
+	const char *first_slash = strchr(image, '/');
+
+	*has_registry = first_slash != NULL &&
+	    (memchr(image, '.', (size_t)(first_slash - image)) != NULL ||
+		memchr(image, ':', (size_t)(first_slash - image)) != NULL ||
+		strncmp(image, "localhost/", 10) == 0);
+	if (at != NULL)
+		return (size_t)(at - image);
+	if (colon != NULL && (slash == NULL || colon > slash))
+		return (size_t)(colon - image);
+	return strlen(image);
+}
+
+/* The normalised reference, or (id) the repository at the image's digest. */
+static char *
+image_name(const char *image, bool id)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool has_registry;
+	size_t repo = image_repo(image, &has_registry);
+
+	if (strchr(image, '/') == NULL)
+		sb_add(&sb, "docker.io/library/");
+	else if (!has_registry)
+		sb_add(&sb, "docker.io/");
+	if (id) {
+		sb_addn(&sb, image, repo);
+		sb_add(&sb, "@sha256:");
+		pod_fake_digest(image, "image", &sb);
+	} else {
+		sb_add(&sb, image);
+		/* ParseNormalizedNamed then TagNameOnly: no tag and no digest means :latest. */
+		if (image[repo] == '\0')
+			sb_add(&sb, ":latest");
+	}
+	return sb_take(&sb);
+}
+
+char *
+pod_image_ref(const char *image)
+{
+	return image_name(image, false);
+}
+
+char *
+pod_image_id(const char *image)
+{
+	return image_name(image, true);
 }
 
 const char *

@@ -107,9 +107,22 @@ struct pod_spec {
 	char *restart_policy;
 	char *scheduler_name;
 	char *dns_policy;
-	char *service_account;
+	char *service_account; /* serviceAccountName; the deprecated serviceAccount mirrors it */
 	bool host_network;
+	/*
+	 * Set by the Priority admission plugin on Pods only, never by a
+	 * template's defaulting (pkg/apis/core/v1/defaults.go keeps them out
+	 * of SetDefaults_PodSpec), so a DaemonSet's template goes without.
+	 */
+	bool has_priority;
 	int32_t priority;
+	char *priority_class_name;
+	char *preemption_policy;
+	/* SetDefaults_Pod, not SetDefaults_PodSpec: Pods only. */
+	bool has_enable_service_links;
+	bool enable_service_links;
+	bool has_active_deadline;
+	int64_t active_deadline_s;
 };
 
 struct pod_template {
@@ -142,7 +155,26 @@ struct container_status {
 	int32_t restarts;
 	int32_t exit_code;
 	int64_t started_ms;
+	/* What the runtime reports once the container exists; NULL before. */
+	char *container_id; /* "containerd://<64 hex>" */
+	char *image_id;     /* "docker.io/library/nginx@sha256:<64 hex>" */
 };
+
+/* Frees a container status's strings and zeroes it. */
+void container_status_clear(struct container_status *cs);
+/*
+ * The runtime's names for a container: the containerd id of a pod's
+ * container (a digest of pod uid, name and restart count), the image
+ * reference containerd reports ("nginx:1.27" is
+ * "docker.io/library/nginx:1.27") and the image id, that repository at a
+ * digest of the image. Deterministic, so runs and goldens repeat.
+ */
+char *pod_container_id(const char *pod_uid, const char *container, int32_t restarts);
+char *pod_image_ref(const char *image);
+char *pod_image_id(const char *image);
+/* A 64-hex-digit digest of a and b (FNV-1a, four rounds). */
+struct strbuf;
+void pod_fake_digest(const char *a, const char *b, struct strbuf *out);
 
 /* A pod condition; status is "True", "False" or "Unknown". */
 struct pod_cond {

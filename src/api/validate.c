@@ -304,6 +304,34 @@ valid_labels(const struct labels *l, const char *path, struct field_errors *fe)
 	}
 }
 
+/*
+ * apimachinery ValidateAnnotations: each key, lower-cased, a qualified
+ * name (the error shows it as written); all of them at most 256 KiB.
+ */
+static void
+valid_annotations(const struct labels *a, const char *path, struct field_errors *fe)
+{
+	size_t total = 0;
+
+	for (size_t i = 0; i < a->n; i++) {
+		char *lower = xstrdup(a->v[i].key);
+
+		for (char *c = lower; *c != '\0'; c++)
+			*c = (char)tolower((unsigned char)*c);
+		if (!is_qualified_name(lower)) {
+			struct strbuf sb = STRBUF_INIT;
+
+			go_quote(&sb, a->v[i].key);
+			field_errors_add(fe, "%s: Invalid value: %s: %s", path, sb_str(&sb), label_key_msg);
+			sb_free(&sb);
+		}
+		free(lower);
+		total += strlen(a->v[i].key) + strlen(a->v[i].value);
+	}
+	if (total > 256 * 1024)
+		field_errors_add(fe, "%s: Too long: may not be more than 262144 bytes", path);
+}
+
 static void
 valid_meta(const struct meta *m, struct field_errors *fe, bool namespaced)
 {
@@ -336,42 +364,124 @@ valid_meta(const struct meta *m, struct field_errors *fe, bool namespaced)
 		sb_free(&sb);
 	}
 	valid_labels(&m->labels, "metadata.labels", fe);
+	valid_annotations(&m->annotations, "metadata.annotations", fe);
 }
 
 /* ---- pod spec (the parts kubesim models) ---- */
 
+/* NameIsDNSSubdomain's messages, each an error of its own at path. */
 static void
-valid_pod_spec(const struct pod_spec *s, const char *path, struct field_errors *fe)
+valid_subdomain(const char *value, const char *path, struct field_errors *fe)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (is_dns1123_subdomain(value))
+		return;
+	go_quote(&sb, value);
+	if (strlen(value) > 253)
+		field_errors_add(fe, "%s: Invalid value: %s: must be no more than 253 characters", path,
+		    sb_str(&sb));
+	if (!dns1123_subdomain_shape(value))
+		field_errors_add(fe, "%s: Invalid value: %s: %s", path, sb_str(&sb), dns1123_subdomain_msg);
+	sb_free(&sb);
+}
+
+static void
+valid_port_num(int32_t port, const char *path, struct field_errors *fe)
+{
+	if (port < 1 || port > 65535)
+		field_errors_add(fe, "%s: Invalid value: %d: must be between 1 and 65535, inclusive", path,
+		    port);
+}
+
+/* validateContainerPorts */
+static void
+valid_ports(const struct container *c, const char *path, struct field_errors *fe)
+{
+	for (size_t j = 0; j < c->n_ports; j++) {
+		const struct container_port *pt = &c->ports[j];
+		char *at = xasprintf("%s.ports[%zu]", path, j);
+		char *f;
+
+		if (pt->container_port == 0)
+			field_errors_add(fe, "%s.containerPort: Required value", at);
+		else {
+			f = xasprintf("%s.containerPort", at);
+			valid_port_num(pt->container_port, f, fe);
+			free(f);
+		}
+		if (pt->host_port != 0) {
+			f = xasprintf("%s.hostPort", at);
+			valid_port_num(pt->host_port, f, fe);
+			free(f);
+		}
+		if (pt->protocol == NULL || pt->protocol[0] == '\0')
+			field_errors_add(fe, "%s.protocol: Required value", at);
+		else if (strcmp(pt->protocol, "TCP") != 0 && strcmp(pt->protocol, "UDP") != 0 &&
+		    strcmp(pt->protocol, "SCTP") != 0)
+			field_errors_add(fe,
+			    "%s.protocol: Unsupported value: \"%s\": supported values: \"SCTP\", \"TCP\", \"UDP\"",
+			    at, pt->protocol);
+		free(at);
+	}
+}
+
+/* ValidateContainerResourceRequirements: a request may not exceed its limit. */
+static void
+valid_resources(const struct container *c, const char *path, struct field_errors *fe)
+{
+	for (size_t j = 0; j < c->requests.n; j++) {
+		const struct res_item *r = &c->requests.v[j];
+		const struct quantity *lim = res_list_get(&c->limits, r->name);
+		struct strbuf q = STRBUF_INIT, l = STRBUF_INIT;
+
+		if (lim == NULL || res_list_milli(&c->requests, r->name) <= res_list_milli(&c->limits, r->name))
+			continue;
+		qty_format(&r->q, &q);
+		qty_format(lim, &l);
+		field_errors_add(fe,
+		    "%s.resources.requests: Invalid value: \"%s\": must be less than or equal to %s limit of %s",
+		    path, sb_str(&q), r->name, sb_str(&l));
+		sb_free(&q);
+		sb_free(&l);
+	}
+}
+
+/*
+ * validateContainers: validateContainerCommon for each container (name,
+ * image, ports, volume mounts, pull policy, resources), then the
+ * uniqueness of its name.
+ */
+static void
+valid_containers(const struct pod_spec *s, const char *path, struct field_errors *fe)
 {
 	if (s->n_containers == 0)
 		field_errors_add(fe, "%s.containers: Required value", path);
 	for (size_t i = 0; i < s->n_containers; i++) {
 		const struct container *c = &s->containers[i];
+		char *at = xasprintf("%s.containers[%zu]", path, i);
 
 		if (c->name == NULL || c->name[0] == '\0')
-			field_errors_add(fe, "%s.containers[%zu].name: Required value", path, i);
+			field_errors_add(fe, "%s.name: Required value", at);
 		else if (!is_dns1123_label(c->name, strlen(c->name))) {
 			struct strbuf sb = STRBUF_INIT;
 
 			go_quote(&sb, c->name);
-			field_errors_add(fe,
-			    "%s.containers[%zu].name: Invalid value: %s: a lowercase RFC 1123 label must "
-			    "consist of lower case alphanumeric characters or '-', and must start and end "
-			    "with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for "
-			    "validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
-			    path, i, sb_str(&sb));
+			if (strlen(c->name) > 63)
+				field_errors_add(fe, "%s.name: Invalid value: %s: must be no more than 63 characters",
+				    at, sb_str(&sb));
+			if (!dns1123_label_shape(c->name, strlen(c->name)))
+				field_errors_add(fe,
+				    "%s.name: Invalid value: %s: a lowercase RFC 1123 label must "
+				    "consist of lower case alphanumeric characters or '-', and must start and end "
+				    "with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for "
+				    "validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+				    at, sb_str(&sb));
 			sb_free(&sb);
 		}
-		for (size_t j = 0; j < i; j++) {
-			if (c->name != NULL && s->containers[j].name != NULL &&
-			    strcmp(c->name, s->containers[j].name) == 0) {
-				field_errors_add(fe, "%s.containers[%zu].name: Duplicate value: \"%s\"", path,
-				    i, c->name);
-				break;
-			}
-		}
 		if (c->image == NULL || c->image[0] == '\0')
-			field_errors_add(fe, "%s.containers[%zu].image: Required value", path, i);
+			field_errors_add(fe, "%s.image: Required value", at);
+		valid_ports(c, at, fe);
 		for (size_t j = 0; j < c->n_mounts; j++) {
 			bool found = false;
 
@@ -380,11 +490,31 @@ valid_pod_spec(const struct pod_spec *s, const char *path, struct field_errors *
 				    strcmp(c->mounts[j].name, s->volumes[k].name) == 0)
 					found = true;
 			if (!found)
-				field_errors_add(fe,
-				    "%s.containers[%zu].volumeMounts[%zu].name: Not found: \"%s\"", path, i, j,
+				field_errors_add(fe, "%s.volumeMounts[%zu].name: Not found: \"%s\"", at, j,
 				    c->mounts[j].name ? c->mounts[j].name : "");
+			if (c->mounts[j].mount_path == NULL || c->mounts[j].mount_path[0] == '\0')
+				field_errors_add(fe, "%s.volumeMounts[%zu].mountPath: Required value", at, j);
 		}
+		if (c->image_pull_policy != NULL && strcmp(c->image_pull_policy, "Always") != 0 &&
+		    strcmp(c->image_pull_policy, "IfNotPresent") != 0 &&
+		    strcmp(c->image_pull_policy, "Never") != 0)
+			field_errors_add(fe,
+			    "%s.imagePullPolicy: Unsupported value: \"%s\": supported values: \"Always\", \"IfNotPresent\", \"Never\"",
+			    at, c->image_pull_policy);
+		valid_resources(c, at, fe);
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp(c->name ? c->name : "", s->containers[j].name ? s->containers[j].name : "") == 0) {
+				field_errors_add(fe, "%s.name: Duplicate value: \"%s\"", at, c->name ? c->name : "");
+				break;
+			}
+		}
+		free(at);
 	}
+}
+
+static void
+valid_tolerations(const struct pod_spec *s, const char *path, struct field_errors *fe)
+{
 	for (size_t i = 0; i < s->n_tolerations; i++) {
 		const struct toleration *t = &s->tolerations[i];
 
@@ -406,53 +536,81 @@ valid_pod_spec(const struct pod_spec *s, const char *path, struct field_errors *
 			    "%s.tolerations[%zu].effect: Invalid value: \"%s\": effect must be 'NoExecute' when `tolerationSeconds` is set",
 			    path, i, taint_effect_name(t->effect));
 	}
+}
+
+/*
+ * ValidatePodSpec in pkg/apis/core/validation, in its order: containers,
+ * host network ports, restartPolicy, dnsPolicy, nodeSelector,
+ * serviceAccountName, nodeName, activeDeadlineSeconds, tolerations,
+ * priorityClassName, preemptionPolicy. is_pod is opts.ResourceIsPod.
+ */
+static void
+valid_pod_spec(const struct pod_spec *s, const char *path, bool is_pod, struct field_errors *fe)
+{
+	char *f;
+
+	valid_containers(s, path, fe);
+	/*
+	 * validatePodHostNetworkDeps: under hostNetwork a pod's hostPort must
+	 * equal its containerPort; a template may leave it 0, for the Pod's
+	 * defaulting to fill in.
+	 */
+	if (s->host_network)
+		for (size_t i = 0; i < s->n_containers; i++)
+			for (size_t j = 0; j < s->containers[i].n_ports; j++) {
+				const struct container_port *pt = &s->containers[i].ports[j];
+
+				if ((is_pod || pt->host_port != 0) && pt->host_port != pt->container_port)
+					field_errors_add(fe,
+					    "%s.containers[%zu].ports[%zu].hostPort: Invalid value: %d: must match `containerPort` when `hostNetwork` is true",
+					    path, i, j, pt->host_port);
+			}
 	if (s->restart_policy != NULL && strcmp(s->restart_policy, "Always") != 0 &&
 	    strcmp(s->restart_policy, "OnFailure") != 0 && strcmp(s->restart_policy, "Never") != 0)
 		field_errors_add(fe,
 		    "%s.restartPolicy: Unsupported value: \"%s\": supported values: \"Always\", \"OnFailure\", \"Never\"",
 		    path, s->restart_policy);
+	if (s->dns_policy != NULL && strcmp(s->dns_policy, "ClusterFirstWithHostNet") != 0 &&
+	    strcmp(s->dns_policy, "ClusterFirst") != 0 && strcmp(s->dns_policy, "Default") != 0 &&
+	    strcmp(s->dns_policy, "None") != 0)
+		field_errors_add(fe,
+		    "%s.dnsPolicy: Unsupported value: \"%s\": supported values: \"ClusterFirstWithHostNet\", \"ClusterFirst\", \"Default\", \"None\"",
+		    path, s->dns_policy);
+	f = xasprintf("%s.nodeSelector", path);
+	valid_labels(&s->node_selector, f, fe);
+	free(f);
+	if (s->service_account != NULL && s->service_account[0] != '\0') {
+		f = xasprintf("%s.serviceAccountName", path);
+		valid_subdomain(s->service_account, f, fe);
+		free(f);
+	}
+	if (s->node_name != NULL && s->node_name[0] != '\0') {
+		f = xasprintf("%s.nodeName", path);
+		valid_subdomain(s->node_name, f, fe);
+		free(f);
+	}
+	if (s->has_active_deadline && (s->active_deadline_s < 1 || s->active_deadline_s > 2147483647))
+		field_errors_add(fe,
+		    "%s.activeDeadlineSeconds: Invalid value: %lld: must be between 1 and 2147483647, inclusive",
+		    path, (long long)s->active_deadline_s);
+	valid_tolerations(s, path, fe);
+	if (s->priority_class_name != NULL && s->priority_class_name[0] != '\0') {
+		f = xasprintf("%s.priorityClassName", path);
+		valid_subdomain(s->priority_class_name, f, fe);
+		free(f);
+	}
+	if (s->preemption_policy != NULL) {
+		if (s->preemption_policy[0] == '\0')
+			field_errors_add(fe, "%s.preemptionPolicy: Required value", path);
+		else if (strcmp(s->preemption_policy, "PreemptLowerPriority") != 0 &&
+		    strcmp(s->preemption_policy, "Never") != 0)
+			field_errors_add(fe,
+			    "%s.preemptionPolicy: Unsupported value: \"%s\": supported values: \"PreemptLowerPriority\", \"Never\"",
+			    path, s->preemption_policy);
+	}
 }
 
 /* ---- kinds ---- */
-
-static void
-valid_intstr_pct(const struct intstr *v, const char *path, struct field_errors *fe)
-{
-	if (!v->set)
-		return;
-	if (!v->is_str) {
-		if (v->ival < 0)
-			field_errors_add(fe, "%s: Invalid value: %d: must be greater than or equal to 0",
-			    path, v->ival);
-		return;
-	}
-	{
-		size_t n = strlen(v->sval);
-		char *end;
-		long pct;
-
-		if (n < 2 || v->sval[n - 1] != '%' ||
-		    (pct = strtol(v->sval, &end, 10), end != v->sval + n - 1)) {
-			field_errors_add(fe,
-			    "%s: Invalid value: \"%s\": a valid percent string must be a numeric string followed by an ending '%%' (e.g. '1%%',  or '93%%', regex used for validation is '[0-9]+%%')",
-			    path, v->sval);
-			return;
-		}
-		if (pct > 100)
-			field_errors_add(fe, "%s: Invalid value: \"%s\": must not be greater than 100%%",
-			    path, v->sval);
-	}
-}
-
-static bool
-intstr_is_zero(const struct intstr *v)
-{
-	if (!v->set)
-		return true;
-	if (!v->is_str)
-		return v->ival == 0;
-	return atoi(v->sval) == 0;
-}
 
 static void
 go_intstr(struct strbuf *sb, const struct intstr *v)
@@ -461,6 +619,79 @@ go_intstr(struct strbuf *sb, const struct intstr *v)
 	    v->is_str ? 0 : v->ival);
 	go_quote(sb, v->is_str ? v->sval : "");
 	sb_addc(sb, '}');
+}
+
+/* field.Invalid with an IntOrString value: not a Stringer (pointer receiver), so %#v. */
+static void
+invalid_intstr(const struct intstr *v, const char *path, const char *msg, struct field_errors *fe)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	go_intstr(&sb, v);
+	field_errors_add(fe, "%s: Invalid value: %s: %s", path, sb_str(&sb), msg);
+	sb_free(&sb);
+}
+
+/* validation.IsValidPercent: ^[0-9]+%$; the number through *pct. */
+static bool
+is_valid_percent(const char *s, long *pct)
+{
+	size_t n = strlen(s);
+
+	if (n < 2 || s[n - 1] != '%')
+		return false;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+	*pct = strtol(s, NULL, 10);
+	return true;
+}
+
+/* ValidatePositiveIntOrPercent */
+static void
+valid_intstr_pct(const struct intstr *v, const char *path, struct field_errors *fe)
+{
+	long pct;
+
+	if (!v->set)
+		return;
+	if (!v->is_str) {
+		if (v->ival < 0)
+			field_errors_add(fe, "%s: Invalid value: %d: must be greater than or equal to 0",
+			    path, v->ival);
+		return;
+	}
+	if (!is_valid_percent(v->sval, &pct))
+		invalid_intstr(v, path,
+		    "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
+		    fe);
+}
+
+/* IsNotMoreThan100Percent */
+static void
+valid_intstr_max100(const struct intstr *v, const char *path, struct field_errors *fe)
+{
+	long pct;
+
+	if (v->set && v->is_str && is_valid_percent(v->sval, &pct) && pct > 100)
+		invalid_intstr(v, path, "must not be greater than 100%", fe);
+}
+
+/* getIntOrPercentValue: a valid percent's number, else IntValue (Atoi of a string, 0 on error). */
+static long
+intstr_value(const struct intstr *v)
+{
+	long pct;
+	char *end;
+
+	if (!v->set)
+		return 0;
+	if (!v->is_str)
+		return v->ival;
+	if (is_valid_percent(v->sval, &pct))
+		return pct;
+	pct = strtol(v->sval, &end, 10);
+	return end != v->sval && *end == '\0' ? pct : 0;
 }
 
 void
@@ -481,12 +712,17 @@ valid_daemonset(const struct daemonset *ds, const struct daemonset *old, struct 
 	if (ds->selector.present && sel_is_empty(&ds->selector))
 		field_errors_add(fe,
 		    "spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for daemonset");
-	valid_labels(&ds->tmpl.labels, "spec.template.metadata.labels", fe);
-	valid_pod_spec(&ds->tmpl.spec, "spec.template.spec", fe);
+	/* ValidatePodTemplateSpec checks the labels at <template>.labels, without "metadata". */
+	valid_labels(&ds->tmpl.labels, "spec.template.labels", fe);
+	valid_annotations(&ds->tmpl.annotations, "spec.template.annotations", fe);
+	valid_pod_spec(&ds->tmpl.spec, "spec.template.spec", false, fe);
 	if (ds->tmpl.spec.restart_policy != NULL && strcmp(ds->tmpl.spec.restart_policy, "Always") != 0)
 		field_errors_add(fe,
 		    "spec.template.spec.restartPolicy: Unsupported value: \"%s\": supported values: \"Always\"",
 		    ds->tmpl.spec.restart_policy);
+	if (ds->tmpl.spec.has_active_deadline)
+		field_errors_add(fe,
+		    "spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in DaemonSet is not Supported");
 	if (ds->min_ready_seconds < 0)
 		field_errors_add(fe,
 		    "spec.minReadySeconds: Invalid value: %d: must be greater than or equal to 0",
@@ -496,22 +732,22 @@ valid_daemonset(const struct daemonset *ds, const struct daemonset *old, struct 
 		    "spec.updateStrategy: Unsupported value: \"%s\": supported values: \"RollingUpdate\", \"OnDelete\"",
 		    ds->strategy_name ? ds->strategy_name : "");
 	else if (ds->strategy == DS_ROLLING_UPDATE && ds->has_rolling) {
-		valid_intstr_pct(&ds->max_unavailable, "spec.updateStrategy.rollingUpdate.maxUnavailable",
-		    fe);
-		valid_intstr_pct(&ds->max_surge, "spec.updateStrategy.rollingUpdate.maxSurge", fe);
-		if (!intstr_is_zero(&ds->max_unavailable) && !intstr_is_zero(&ds->max_surge)) {
-			struct strbuf sb = STRBUF_INIT;
+		/* ValidateRollingUpdateDaemonSet: both shapes, then both limits, then the pair. */
+		static const char mu[] = "spec.updateStrategy.rollingUpdate.maxUnavailable";
+		static const char ms[] = "spec.updateStrategy.rollingUpdate.maxSurge";
+		bool has_unavailable = intstr_value(&ds->max_unavailable) != 0;
+		bool has_surge = intstr_value(&ds->max_surge) != 0;
 
-			go_intstr(&sb, &ds->max_surge);
-			field_errors_add(fe,
-			    "spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: %s: may not be set when maxUnavailable is non-zero",
-			    sb_str(&sb));
-			sb_free(&sb);
-		} else if (intstr_is_zero(&ds->max_unavailable) && intstr_is_zero(&ds->max_surge))
-			field_errors_add(fe,
-			    "spec.updateStrategy.rollingUpdate.maxUnavailable: Required value: cannot be 0 when maxSurge is 0");
+		valid_intstr_pct(&ds->max_unavailable, mu, fe);
+		valid_intstr_pct(&ds->max_surge, ms, fe);
+		valid_intstr_max100(&ds->max_unavailable, mu, fe);
+		valid_intstr_max100(&ds->max_surge, ms, fe);
+		if (has_unavailable && has_surge)
+			invalid_intstr(&ds->max_surge, ms, "may not be set when maxUnavailable is non-zero", fe);
+		else if (!has_unavailable && !has_surge)
+			field_errors_add(fe, "%s: Required value: cannot be 0 when maxSurge is 0", mu);
 	}
-	if (ds->revision_history_limit < -1)
+	if (ds->has_revision_history_limit && ds->revision_history_limit < 0)
 		field_errors_add(fe,
 		    "spec.revisionHistoryLimit: Invalid value: %d: must be greater than or equal to 0",
 		    ds->revision_history_limit);
@@ -528,13 +764,32 @@ void
 valid_pod(const struct pod *p, struct field_errors *fe)
 {
 	valid_meta(&p->obj.meta, fe, true);
-	valid_pod_spec(&p->spec, "spec", fe);
+	valid_pod_spec(&p->spec, "spec", true, fe);
 }
 
 void
 valid_node(const struct node *n, struct field_errors *fe)
 {
 	valid_meta(&n->obj.meta, fe, false);
+	/* validateNodeTaints: each key a label name, each value a label value. */
+	for (size_t i = 0; i < n->n_taints; i++) {
+		const struct taint *t = &n->taints[i];
+		const char *why;
+		struct strbuf sb = STRBUF_INIT;
+
+		if (!is_qualified_name(t->key)) {
+			go_quote(&sb, t->key);
+			field_errors_add(fe, "spec.taints[%zu].key: Invalid value: %s: %s", i, sb_str(&sb),
+			    label_key_msg);
+			sb_reset(&sb);
+		}
+		if ((why = valid_label_value_error(t->value ? t->value : "")) != NULL) {
+			go_quote(&sb, t->value ? t->value : "");
+			field_errors_add(fe, "spec.taints[%zu].value: Invalid value: %s: %s", i, sb_str(&sb),
+			    why);
+		}
+		sb_free(&sb);
+	}
 }
 
 void

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "api/daemonset.h"
+#include "api/defaults.h"
 #include "api/event.h"
 #include "api/namespace.h"
 #include "api/node.h"
@@ -138,19 +139,26 @@ admit_default_toleration_seconds(struct pod_spec *s)
 	}
 }
 
-/* Defaulting then validation (old is NULL on create). */
+/*
+ * Defaulting (each kind's own, src/api/defaults.c), mutating admission,
+ * then validation (old is NULL on create).
+ */
 static int
 admit(struct object *obj, const struct object *old, struct api_status *st)
 {
 	struct field_errors fe = {NULL, 0};
+	struct ks_err err;
 
 	switch (obj->kind) {
 	case KIND_DAEMONSET:
-		ds_set_defaults((struct daemonset *)obj);
+		defaults_daemonset((struct daemonset *)obj);
 		valid_daemonset((struct daemonset *)obj, (const struct daemonset *)old, &fe);
 		break;
 	case KIND_POD:
-		pod_spec_set_defaults(&((struct pod *)obj)->spec);
+		defaults_pod((struct pod *)obj);
+		/* The ServiceAccount and Priority plugins; a refusal is Forbidden. */
+		if (old == NULL && defaults_admit_pod((struct pod *)obj, &err) < 0)
+			return api_fail(st, API_FORBIDDEN, "%s", err.msg);
 		admit_default_toleration_seconds(&((struct pod *)obj)->spec);
 		valid_pod((struct pod *)obj, &fe);
 		break;
@@ -269,6 +277,7 @@ ds_swap_spec(struct daemonset *a, struct daemonset *b)
 	SWAP(a->max_unavailable, b->max_unavailable);
 	SWAP(a->max_surge, b->max_surge);
 	SWAP(a->min_ready_seconds, b->min_ready_seconds);
+	SWAP(a->has_revision_history_limit, b->has_revision_history_limit);
 	SWAP(a->revision_history_limit, b->revision_history_limit);
 	SWAP(a->template_generation, b->template_generation);
 	SWAP(a->obj.meta.generation, b->obj.meta.generation);
@@ -323,7 +332,8 @@ prepare_update(struct object *obj, const struct object *live, struct api_status 
 	case KIND_POD: {
 		struct pod *p = (struct pod *)obj;
 
-		pod_spec_set_defaults(&p->spec);
+		defaults_pod(p);
+		defaults_admit_pod_update(p, (const struct pod *)live);
 		admit_default_toleration_seconds(&p->spec);
 		return pod_validate_update(p, (const struct pod *)live, st);
 	}

@@ -958,10 +958,10 @@ static int
 dec_pod_spec(struct dec *d, const struct ynode *n, struct pod_spec *s)
 {
 	static const char *const known[] = {"securityContext", "hostPID", "hostIPC",
-		"priorityClassName", "imagePullSecrets", "initContainers", "automountServiceAccountToken",
-		"enableServiceLinks", "hostname", "subdomain", "dnsConfig", "hostAliases",
+		"imagePullSecrets", "initContainers", "automountServiceAccountToken",
+		"hostname", "subdomain", "dnsConfig", "hostAliases",
 		"shareProcessNamespace", "topologySpreadConstraints", "readinessGates", "runtimeClassName",
-		"preemptionPolicy", "overhead", "os", "activeDeadlineSeconds", "ephemeralContainers",
+		"overhead", "os", "ephemeralContainers",
 		"setHostnameAsFQDN", "schedulingGates", "resourceClaims", "hostUsers", NULL};
 	int rc = 0;
 
@@ -1017,8 +1017,20 @@ dec_pod_spec(struct dec *d, const struct ynode *n, struct pod_spec *s)
 			rc = dec_str(d, v, &s->service_account);
 		else if (strcmp(k, "hostNetwork") == 0)
 			rc = dec_bool(d, v, &s->host_network);
-		else if (strcmp(k, "priority") == 0)
+		else if (strcmp(k, "priority") == 0) {
 			rc = dec_int32(d, v, &s->priority);
+			s->has_priority = !ynode_is_null(v);
+		} else if (strcmp(k, "priorityClassName") == 0)
+			rc = dec_str(d, v, &s->priority_class_name);
+		else if (strcmp(k, "preemptionPolicy") == 0)
+			rc = dec_str(d, v, &s->preemption_policy);
+		else if (strcmp(k, "enableServiceLinks") == 0) {
+			rc = dec_bool(d, v, &s->enable_service_links);
+			s->has_enable_service_links = !ynode_is_null(v);
+		} else if (strcmp(k, "activeDeadlineSeconds") == 0) {
+			rc = dec_int(d, v, INT64_MIN, INT64_MAX, &s->active_deadline_s);
+			s->has_active_deadline = !ynode_is_null(v);
+		}
 		else if (!ignored(k, known))
 			UNKNOWN(d, k);
 		if (rc < 0)
@@ -1075,8 +1087,10 @@ dec_ds_spec(struct dec *d, const struct ynode *n, struct daemonset *ds)
 			rc = dec_template(d, v, &ds->tmpl);
 		else if (strcmp(k, "minReadySeconds") == 0)
 			rc = dec_int32(d, v, &ds->min_ready_seconds);
-		else if (strcmp(k, "revisionHistoryLimit") == 0)
+		else if (strcmp(k, "revisionHistoryLimit") == 0) {
 			rc = dec_int32(d, v, &ds->revision_history_limit);
+			ds->has_revision_history_limit = !ynode_is_null(v);
+		}
 		else if (strcmp(k, "templateGeneration") == 0)
 			rc = dec_int(d, v, INT64_MIN, INT64_MAX, &ds->template_generation);
 		else if (strcmp(k, "updateStrategy") == 0) {

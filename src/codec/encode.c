@@ -246,6 +246,8 @@ enc_pod_spec(const struct pod_spec *s)
 {
 	cJSON *o = cJSON_CreateObject();
 
+	if (s->has_active_deadline)
+		cJSON_AddNumberToObject(o, "activeDeadlineSeconds", (double)s->active_deadline_s);
 	if (s->has_affinity && s->affinity.node_affinity) {
 		cJSON *aff = cJSON_AddObjectToObject(o, "affinity");
 		cJSON *na = cJSON_AddObjectToObject(aff, "nodeAffinity");
@@ -278,19 +280,23 @@ enc_pod_spec(const struct pod_spec *s)
 			cJSON_AddItemToArray(cs, enc_container(&s->containers[i]));
 	}
 	add_str(o, "dnsPolicy", s->dns_policy);
-	cJSON_AddBoolToObject(o, "enableServiceLinks", true);
+	/* Pod-only defaults and admission fields: a template has them only if written. */
+	if (s->has_enable_service_links)
+		cJSON_AddBoolToObject(o, "enableServiceLinks", s->enable_service_links);
 	if (s->host_network)
 		cJSON_AddBoolToObject(o, "hostNetwork", true);
 	add_str(o, "nodeName", s->node_name);
 	add_labels(o, "nodeSelector", &s->node_selector);
-	cJSON_AddStringToObject(o, "preemptionPolicy", "PreemptLowerPriority");
-	cJSON_AddNumberToObject(o, "priority", s->priority);
+	add_str(o, "preemptionPolicy", s->preemption_policy);
+	if (s->has_priority)
+		cJSON_AddNumberToObject(o, "priority", s->priority);
+	add_str(o, "priorityClassName", s->priority_class_name);
 	add_str(o, "restartPolicy", s->restart_policy);
 	add_str(o, "schedulerName", s->scheduler_name);
 	cJSON_AddObjectToObject(o, "securityContext");
-	cJSON_AddStringToObject(o, "serviceAccount", s->service_account ? s->service_account : "default");
-	cJSON_AddStringToObject(o, "serviceAccountName",
-	    s->service_account ? s->service_account : "default");
+	/* v1 conversion writes the deprecated serviceAccount from serviceAccountName. */
+	add_str(o, "serviceAccount", s->service_account);
+	add_str(o, "serviceAccountName", s->service_account);
 	if (s->termination_grace_s >= 0)
 		cJSON_AddNumberToObject(o, "terminationGracePeriodSeconds", (double)s->termination_grace_s);
 	if (s->n_tolerations > 0) {
@@ -375,7 +381,12 @@ enc_pod_status(const struct pod *p)
 			const struct container_status *c = &s->cs[i];
 			cJSON *e = cJSON_CreateObject(), *state = cJSON_CreateObject(), *st;
 
+			add_str(e, "containerID", c->container_id);
 			add_str(e, "image", c->image);
+			/* imageID has no omitempty: "" until the runtime has the image. */
+			cJSON_AddStringToObject(e, "imageID", c->image_id ? c->image_id : "");
+			/* lastState is a struct: {} when the container never terminated. */
+			cJSON_AddObjectToObject(e, "lastState");
 			add_str(e, "name", c->name);
 			cJSON_AddBoolToObject(e, "ready", c->ready);
 			cJSON_AddNumberToObject(e, "restartCount", c->restarts);
@@ -387,7 +398,9 @@ enc_pod_status(const struct pod *p)
 				break;
 			case CSTATE_TERMINATED:
 				st = cJSON_AddObjectToObject(state, "terminated");
+				add_str(st, "containerID", c->container_id);
 				cJSON_AddNumberToObject(st, "exitCode", c->exit_code);
+				add_str(st, "message", c->message);
 				add_str(st, "reason", c->reason);
 				break;
 			case CSTATE_WAITING:
@@ -397,6 +410,28 @@ enc_pod_status(const struct pod *p)
 				break;
 			}
 			cJSON_AddItemToObject(e, "state", state);
+			/*
+			 * A container that exists reports its mounts
+			 * (convertToAPIContainerStatuses, RecursiveReadOnlyMounts is
+			 * on in v1.32); a read-only one says its recursive mode.
+			 */
+			if (c->state != CSTATE_WAITING && i < p->spec.n_containers &&
+			    p->spec.containers[i].n_mounts > 0) {
+				const struct container *ct = &p->spec.containers[i];
+				cJSON *vms = cJSON_AddArrayToObject(e, "volumeMounts");
+
+				for (size_t j = 0; j < ct->n_mounts; j++) {
+					cJSON *m = cJSON_CreateObject();
+
+					add_str(m, "mountPath", ct->mounts[j].mount_path);
+					add_str(m, "name", ct->mounts[j].name);
+					if (ct->mounts[j].read_only) {
+						cJSON_AddBoolToObject(m, "readOnly", true);
+						cJSON_AddStringToObject(m, "recursiveReadOnly", "Disabled");
+					}
+					cJSON_AddItemToArray(vms, m);
+				}
+			}
 			cJSON_AddItemToArray(cs, e);
 		}
 	}
@@ -542,12 +577,15 @@ enc_node(const struct node *n)
 	}
 	info = cJSON_AddObjectToObject(status, "nodeInfo");
 	cJSON_AddStringToObject(info, "architecture", "amd64");
+	cJSON_AddStringToObject(info, "bootID", n->boot_id ? n->boot_id : "");
 	add_str(info, "containerRuntimeVersion", n->container_runtime);
 	add_str(info, "kernelVersion", n->kernel_version);
 	add_str(info, "kubeProxyVersion", n->kubelet_version);
 	add_str(info, "kubeletVersion", n->kubelet_version);
+	cJSON_AddStringToObject(info, "machineID", n->machine_id ? n->machine_id : "");
 	cJSON_AddStringToObject(info, "operatingSystem", "linux");
 	add_str(info, "osImage", n->os_image);
+	cJSON_AddStringToObject(info, "systemUUID", n->system_uuid ? n->system_uuid : "");
 	return o;
 }
 

@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "api/daemonset.h"
+#include "api/defaults.h"
 #include "api/event.h"
 #include "api/node.h"
 #include "api/pod.h"
@@ -889,7 +890,9 @@ sync_nodes(struct dsctrl *dc, struct daemonset *ds, struct ds_cache *c, const ch
 		struct pod *p = new_daemon_pod(dc, ds, hash, creates->v[i]);
 		struct ks_err err;
 
-		if (store_create(st, &p->obj, &err) != STORE_OK) {
+		/* The pod goes through the API server: Pod defaults, then admission. */
+		defaults_pod(p);
+		if (defaults_admit_pod(p, &err) < 0 || store_create(st, &p->obj, &err) != STORE_OK) {
 			event_record(dc->env->rec, &ds->obj, "Warning", "FailedCreate", component,
 			    "Error creating: %s", err.msg);
 			pod_free(p);

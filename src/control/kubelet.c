@@ -128,12 +128,8 @@ set_container_states(struct pod *p, enum cstate state, const char *reason, const
     bool ready, sim_ms now)
 {
 	if (p->status.n_cs != p->spec.n_containers) {
-		for (size_t i = 0; i < p->status.n_cs; i++) {
-			free(p->status.cs[i].name);
-			free(p->status.cs[i].image);
-			free(p->status.cs[i].reason);
-			free(p->status.cs[i].message);
-		}
+		for (size_t i = 0; i < p->status.n_cs; i++)
+			container_status_clear(&p->status.cs[i]);
 		free(p->status.cs);
 		p->status.n_cs = p->spec.n_containers;
 		p->status.cs = xcalloc(p->status.n_cs ? p->status.n_cs : 1, sizeof *p->status.cs);
@@ -141,16 +137,33 @@ set_container_states(struct pod *p, enum cstate state, const char *reason, const
 	for (size_t i = 0; i < p->status.n_cs; i++) {
 		struct container_status *cs = &p->status.cs[i];
 
-		free(cs->name);
-		free(cs->image);
-		free(cs->reason);
-		free(cs->message);
+		const char *image = p->spec.containers[i].image;
+		/* What outlives a state change: restarts, the last start, the last exit. */
+		struct container_status kept = {.restarts = cs->restarts,
+			.exit_code = cs->exit_code,
+			.started_ms = cs->started_ms};
+
+		container_status_clear(cs);
+		*cs = kept;
 		cs->name = xstrdup_or_null(p->spec.containers[i].name);
-		cs->image = xstrdup_or_null(p->spec.containers[i].image);
 		cs->state = state;
 		cs->reason = xstrdup_or_null(reason);
 		cs->message = xstrdup_or_null(message);
 		cs->ready = ready;
+		/*
+		 * Until the container exists the status repeats the spec's image;
+		 * then it is what containerd reports (kuberuntime's
+		 * toKubeContainerStatus): the normalised reference, the image's
+		 * digest, and the container's id.
+		 */
+		if (state == CSTATE_WAITING || image == NULL) {
+			cs->image = xstrdup_or_null(image);
+			continue;
+		}
+		cs->image = pod_image_ref(image);
+		cs->image_id = pod_image_id(image);
+		cs->container_id = pod_container_id(p->obj.meta.uid ? p->obj.meta.uid : "",
+		    cs->name ? cs->name : "", cs->restarts);
 		if (state == CSTATE_RUNNING)
 			cs->started_ms = now;
 	}

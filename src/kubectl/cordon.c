@@ -108,6 +108,9 @@ cordon_exec(struct kctl_call *call)
 	bool cordon = strcmp(call->verb->name, "cordon") == 0;
 	enum kctl_dry_run dry;
 
+	/* Complete checks the arguments before the dry-run strategy. */
+	if (call->n_args == 0 && kctl_str(call, "selector")[0] == '\0')
+		return kctl_usage_error(call, "USAGE: %s NODE [flags]", call->verb->name);
 	if (kctl_dry_run(call, &dry) < 0)
 		return 1;
 	if (pick_nodes(call, &nodes) != 0) {
@@ -483,6 +486,8 @@ drain_exec(struct kctl_call *call)
 	struct ks_err err;
 	bool ok = true;
 
+	if (call->n_args == 0 && kctl_str(call, "selector")[0] == '\0')
+		return kctl_usage_error(call, "USAGE: %s NODE [flags]", call->verb->name);
 	if (kctl_dry_run(call, &o.dry) < 0)
 		return 1;
 	o.ignore_ds = kctl_bool(call, "ignore-daemonsets");

@@ -205,6 +205,9 @@ delete_exec(struct kctl_call *call)
 		if (type == NULL) {
 			sel_free(&sel);
 			sb_free(&notfound);
+			/* ResourceTypeOrNameArgs: a selector (or --all) with no type. */
+			if (all || selector[0] != '\0')
+				return kctl_error(call, "at least one resource must be specified to use a selector");
 			kctl_no_resources_error(call);
 			return call->res->status = 1;
 		}

@@ -1,6 +1,8 @@
 /*
- * describe.c - `kubectl describe` for daemonsets, pods and nodes, after
- * staging/src/k8s.io/kubectl/pkg/describe/describe.go.
+ * describe.c - `kubectl describe` for daemonsets, pods and nodes, and the
+ * generic describer for the other kinds (events, controllerrevisions),
+ * after staging/src/k8s.io/kubectl/pkg/describe/describe.go (v1.32; checked
+ * line by line against the real kubectl 1.32 describing kubesim's objects).
  *
  * Describers write lines through a PrefixWriter (two spaces per level) into
  * one tabwriter (minwidth 0, tabwidth 8, padding 2, flags 0): a label and
@@ -163,46 +165,6 @@ cmp_mount_path(const void *a, const void *b)
 	    (*(const struct volume_mount *const *)b)->mount_path);
 }
 
-/* A short, stable hex digest, standing in for the runtime's container and image ids. */
-static void
-fake_digest(const char *a, const char *b, struct strbuf *out)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (int round = 0; round < 4; round++) {
-		for (const char *s = a; *s != '\0'; s++)
-			h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-		for (const char *s = b; *s != '\0'; s++)
-			h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-		h = (h ^ (uint64_t)round) * 1099511628211ULL;
-		sb_addf(out, "%016llx", (unsigned long long)h);
-	}
-}
-
-/* The image ID containerd reports: the repository, fully qualified, at its digest. */
-static void
-image_id(const char *image, struct strbuf *out)
-{
-	const char *slash = strrchr(image, '/');
-	const char *colon = strrchr(image, ':');
-	const char *at = strchr(image, '@');
-	size_t repo_len = at ? (size_t)(at - image) :
-	    colon && (slash == NULL || colon > slash) ? (size_t)(colon - image) : strlen(image);
-	const char *first_slash = strchr(image, '/');
-	bool has_registry = first_slash != NULL &&
-	    (memchr(image, '.', (size_t)(first_slash - image)) != NULL ||
-		memchr(image, ':', (size_t)(first_slash - image)) != NULL ||
-		strncmp(image, "localhost/", 10) == 0);
-
-	if (first_slash == NULL)
-		sb_add(out, "docker.io/library/");
-	else if (!has_registry)
-		sb_add(out, "docker.io/");
-	sb_addn(out, image, repo_len);
-	sb_add(out, "@sha256:");
-	fake_digest(image, "image", out);
-}
-
 static const struct container_status *
 find_status(const struct pod *p, const char *name)
 {
@@ -254,21 +216,12 @@ describe_container(struct strbuf *out, const struct container *c, const struct p
 	struct vec mounts = VEC_INIT;
 
 	sb_addf(out, "  %s%s:\n", name_indent, c->name);
-	if (cs != NULL) {
-		sb_add(out, "    Container ID:\t");
-		if (cs->state != CSTATE_WAITING) {
-			sb_add(out, "containerd://");
-			fake_digest(pod->obj.meta.uid, c->name, out);
-		}
-		sb_addc(out, '\n');
-	}
+	/* describeContainerBasicInfo prints the status's ids as they are, empty until set. */
+	if (cs != NULL)
+		sb_addf(out, "    Container ID:\t%s\n", cs->container_id ? cs->container_id : "");
 	sb_addf(out, "    Image:\t%s\n", c->image);
-	if (cs != NULL) {
-		sb_add(out, "    Image ID:\t");
-		if (cs->state != CSTATE_WAITING)
-			image_id(c->image, out);
-		sb_addc(out, '\n');
-	}
+	if (cs != NULL)
+		sb_addf(out, "    Image ID:\t%s\n", cs->image_id ? cs->image_id : "");
 	for (size_t i = 0; i < c->n_ports; i++) {
 		const char *proto = c->ports[i].protocol ? c->ports[i].protocol : "TCP";
 
@@ -409,6 +362,8 @@ describe_pod_template(const struct pod_template *t, struct strbuf *out)
 	for (size_t i = 0; i < spec->n_containers; i++)
 		describe_container(out, &spec->containers[i], NULL, " ");
 	describe_volumes(out, spec, "  ");
+	if (spec->priority_class_name != NULL && spec->priority_class_name[0] != '\0')
+		sb_addf(out, "  Priority Class Name:\t%s\n", spec->priority_class_name);
 	describe_labels(out, "  Node-Selectors", &spec->node_selector);
 	describe_tolerations(out, "  Tolerations", spec);
 }
@@ -486,7 +441,8 @@ describe_daemonset(struct dw *w, const struct store *st, const struct daemonset 
 	const struct vec *owned = store_pods_owned_by(st, ds->obj.meta.uid);
 	int running = 0, waiting = 0, succeeded = 0, failed = 0;
 
-	sb_addf(o, "Name:\t%s\nNamespace:\t%s\nSelector:\t", ds->obj.meta.name, ds->obj.meta.ns);
+	/* v1.32's describeDaemonSet has no Namespace line; kubectl 1.33 added one. */
+	sb_addf(o, "Name:\t%s\nSelector:\t", ds->obj.meta.name);
 	sel_format(&ds->selector, o);
 	sb_add(o, "\nNode-Selector:\t");
 	labels_format(&ds->tmpl.spec.node_selector, o);
@@ -525,11 +481,14 @@ describe_pod(struct dw *w, const struct store *st, const struct pod *p, int64_t 
 	const struct owner_ref *ctl = meta_controller(&p->obj.meta);
 	char t[64];
 
-	sb_addf(o, "Name:\t%s\nNamespace:\t%s\nPriority:\t%d\n", p->obj.meta.name, p->obj.meta.ns,
-	    p->spec.priority);
-	/* The ServiceAccount admission plugin gives every pod one. */
-	sb_addf(o, "Service Account:\t%s\n",
-	    p->spec.service_account && p->spec.service_account[0] ? p->spec.service_account : "default");
+	/* describePod prints what admission put there, each line only when set. */
+	sb_addf(o, "Name:\t%s\nNamespace:\t%s\n", p->obj.meta.name, p->obj.meta.ns);
+	if (p->spec.has_priority)
+		sb_addf(o, "Priority:\t%d\n", p->spec.priority);
+	if (p->spec.priority_class_name != NULL && p->spec.priority_class_name[0] != '\0')
+		sb_addf(o, "Priority Class Name:\t%s\n", p->spec.priority_class_name);
+	if (p->spec.service_account != NULL && p->spec.service_account[0] != '\0')
+		sb_addf(o, "Service Account:\t%s\n", p->spec.service_account);
 	if (p->spec.node_name == NULL)
 		sb_add(o, "Node:\t<none>\n");
 	else
@@ -664,127 +623,6 @@ describe_node_lease(struct strbuf *o, const struct store *st, const struct node 
 }
 
 /*
- * smartLabelFor: a camelCase field name as words ("holderIdentity" ->
- * "Holder Identity"), common acronyms upper-cased; a name with anything
- * but letters and '-' is kept as it is.
- */
-static void
-smart_label(const char *field, struct strbuf *out)
-{
-	static const char *const acronyms[] = {"API", "URL", "UID", "OSB", "GUID"};
-	const char *p = field;
-	bool first = true;
-
-	for (const char *q = field; *q != '\0'; q++)
-		if (!isalpha((unsigned char)*q) && *q != '-') {
-			sb_add(out, field);
-			return;
-		}
-	while (*p != '\0') {
-		/* camelcase.Split: a word starts at an upper-case letter after a lower-case one. */
-		const char *end = p + 1;
-		char word[128];
-		size_t n;
-		bool acronym = false;
-
-		while (*end != '\0' && !(isupper((unsigned char)*end) && islower((unsigned char)end[-1])))
-			end++;
-		n = (size_t)(end - p) < sizeof word ? (size_t)(end - p) : sizeof word - 1;
-		for (size_t i = 0; i < n; i++)
-			word[i] = (char)toupper((unsigned char)p[i]);
-		word[n] = '\0';
-		for (size_t i = 0; i < sizeof acronyms / sizeof acronyms[0]; i++)
-			acronym = acronym || strcmp(word, acronyms[i]) == 0;
-		if (!first)
-			sb_addc(out, ' ');
-		if (acronym)
-			sb_add(out, word);
-		else {
-			sb_addc(out, (char)toupper((unsigned char)p[0]));
-			sb_addn(out, p + 1, n - 1);
-		}
-		first = false;
-		p = end;
-	}
-}
-
-static int
-cmp_json_key(const void *a, const void *b)
-{
-	return strcmp((*(const cJSON *const *)a)->string, (*(const cJSON *const *)b)->string);
-}
-
-/* printUnstructuredContent: fields sorted, maps and lists nested two spaces deeper. */
-static void
-describe_unstructured(struct strbuf *o, int level, const cJSON *content, const char *prefix)
-{
-	static const char *const skip[] = {".metadata.managedFields", ".metadata.name",
-		".metadata.namespace", ".metadata.labels", ".metadata.annotations"};
-	struct vec fields = VEC_INIT;
-	const cJSON *f;
-
-	cJSON_ArrayForEach(f, content)
-		vec_push(&fields, (void *)f);
-	qsort(fields.v, fields.n, sizeof *fields.v, cmp_json_key);
-	for (size_t i = 0; i < fields.n; i++) {
-		const cJSON *v = fields.v[i];
-		char *expr = xasprintf("%s.%s", prefix, v->string);
-		bool skipped = false;
-
-		for (size_t j = 0; j < sizeof skip / sizeof skip[0]; j++)
-			skipped = skipped || strcmp(expr, skip[j]) == 0;
-		if (!skipped) {
-			sb_addf(o, "%*s", level * 2, "");
-			smart_label(v->string, o);
-			if (cJSON_IsObject(v)) {
-				sb_add(o, ":\n");
-				describe_unstructured(o, level + 1, v, expr);
-			} else if (cJSON_IsArray(v)) {
-				const cJSON *child;
-
-				sb_add(o, ":\n");
-				cJSON_ArrayForEach(child, v)
-				{
-					if (cJSON_IsObject(child))
-						describe_unstructured(o, level + 1, child, expr);
-					else if (cJSON_IsString(child))
-						sb_addf(o, "%*s%s\n", (level + 1) * 2, "", child->valuestring);
-				}
-			} else if (cJSON_IsString(v))
-				sb_addf(o, ":\t%s\n", v->valuestring);
-			else if (cJSON_IsNumber(v))
-				sb_addf(o, ":\t%.15g\n", v->valuedouble);
-			else if (cJSON_IsBool(v))
-				sb_addf(o, ":\t%s\n", cJSON_IsTrue(v) ? "true" : "false");
-			else
-				sb_add(o, ":\t<nil>\n");
-		}
-		free(expr);
-	}
-	vec_free(&fields);
-}
-
-/*
- * A kind with no describer of its own (a Lease): the generic describer,
- * which prints the object as the server returns it, then its events.
- */
-static void
-describe_generic(struct dw *w, const struct store *st, const struct object *obj, int64_t now,
-    bool events)
-{
-	struct strbuf *o = &w->pending;
-	cJSON *doc = encode_object(obj, now);
-
-	sb_addf(o, "Name:\t%s\nNamespace:\t%s\n", obj->meta.name, obj->meta.ns ? obj->meta.ns : "");
-	describe_labels(o, "Labels", &obj->meta.labels);
-	describe_annotations(o, "Annotations", &obj->meta.annotations);
-	describe_unstructured(o, 0, doc, "");
-	encode_free(doc);
-	if (events)
-		describe_events(w, st, obj, now);
-}
-
-/*
  * describeNamespace: no ResourceQuota or LimitRange exists in kubesim, so
  * both lists are empty, not missing, and their "No ..." lines are printed.
  */
@@ -871,21 +709,9 @@ describe_node(struct dw *w, const struct store *st, const struct node *n, int64_
 	resource_list(o, "Capacity", &n->capacity);
 	resource_list(o, "Allocatable", &n->allocatable);
 	sb_add(o, "System Info:\n");
-	sb_add(o, "  Machine ID:\t");
-	fake_digest(n->obj.meta.uid, "machine", o);
-	o->len -= 32; /* a machine id is 32 hex digits */
-	o->s[o->len] = '\0';
-	sb_addf(o, "\n  System UUID:\t%.8s-%.4s-%.4s-%.4s-%.12s\n", n->obj.meta.uid, n->obj.meta.uid + 9,
-	    n->obj.meta.uid + 14, n->obj.meta.uid + 19, n->obj.meta.uid + 24);
-	sb_add(o, "  Boot ID:\t");
-	{
-		struct strbuf boot = STRBUF_INIT;
-
-		fake_digest(n->obj.meta.uid, "boot", &boot);
-		sb_addf(o, "%.8s-%.4s-%.4s-%.4s-%.12s\n", boot.s, boot.s + 8, boot.s + 12, boot.s + 16,
-		    boot.s + 20);
-		sb_free(&boot);
-	}
+	sb_addf(o, "  Machine ID:\t%s\n  System UUID:\t%s\n  Boot ID:\t%s\n",
+	    n->machine_id ? n->machine_id : "", n->system_uuid ? n->system_uuid : "",
+	    n->boot_id ? n->boot_id : "");
 	sb_addf(o, "  Kernel Version:\t%s\n  OS Image:\t%s\n  Operating System:\tlinux\n"
 		   "  Architecture:\tamd64\n  Container Runtime Version:\t%s\n"
 		   "  Kubelet Version:\t%s\n  Kube-Proxy Version:\t%s\n",
@@ -928,12 +754,195 @@ describe_node(struct dw *w, const struct store *st, const struct node *n, int64_
 		describe_events(w, st, &n->obj, now);
 }
 
+/* ---- everything else: genericDescriber ---- */
+
+/*
+ * smartLabelFor: a field name of letters and '-' becomes words, split as
+ * github.com/fatih/camelcase splits ("apiVersion" is "api", "Version"),
+ * each title-cased unless it is a common acronym; any other name stays as
+ * it is ("$patch").
+ */
+static int
+char_class(char c)
+{
+	return c >= 'a' && c <= 'z' ? 1 : c >= 'A' && c <= 'Z' ? 2 : 4;
+}
+
+static void
+smart_label(const char *field, struct strbuf *out)
+{
+	static const char *const acronyms[] = {"API", "URL", "UID", "OSB", "GUID"};
+	size_t n = strlen(field), *cut, n_cut = 0, shown = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (char_class(field[i]) == 4 && field[i] != '-') {
+			sb_add(out, field);
+			return;
+		}
+	/* Word boundaries: where the class (lower, upper, other) changes... */
+	cut = xcalloc(n + 2, sizeof *cut);
+	cut[n_cut++] = 0;
+	for (size_t i = 1; i < n; i++)
+		if (char_class(field[i]) != char_class(field[i - 1]))
+			cut[n_cut++] = i;
+	cut[n_cut] = n;
+	/* ...but "PDFL" "oader" is "PDF" "Loader": an upper run gives its last letter to the lower run after it. */
+	for (size_t k = 1; k < n_cut; k++)
+		if (char_class(field[cut[k] - 1]) == 2 && char_class(field[cut[k]]) == 1)
+			cut[k]--;
+	for (size_t k = 0; k < n_cut; k++) {
+		const char *w = field + cut[k];
+		size_t len = cut[k + 1] - cut[k];
+		bool acronym = false;
+
+		if (len == 0)
+			continue;
+		for (size_t a = 0; a < sizeof acronyms / sizeof *acronyms; a++)
+			acronym = acronym ||
+			    (strlen(acronyms[a]) == len && strncasecmp(acronyms[a], w, len) == 0);
+		if (shown++)
+			sb_addc(out, ' ');
+		if (acronym)
+			for (size_t c = 0; c < len; c++)
+				sb_addc(out, (char)toupper((unsigned char)w[c]));
+		else {
+			/* strings.Title: the word's first letter upper-cased. */
+			sb_addc(out, (char)toupper((unsigned char)w[0]));
+			sb_addn(out, w + 1, len - 1);
+		}
+	}
+	free(cut);
+}
+
+/* fmt's %v of a decoded JSON scalar. */
+static void
+json_scalar(const cJSON *v, struct strbuf *out)
+{
+	if (cJSON_IsString(v))
+		sb_add(out, v->valuestring);
+	else if (cJSON_IsBool(v))
+		sb_add(out, cJSON_IsTrue(v) ? "true" : "false");
+	else if (cJSON_IsNumber(v)) {
+		/* Unstructured decoding keeps integers as int64. */
+		if (v->valuedouble == (double)(long long)v->valuedouble)
+			sb_addf(out, "%lld", (long long)v->valuedouble);
+		else
+			sb_addf(out, "%g", v->valuedouble);
+	} else if (cJSON_IsArray(v)) {
+		const cJSON *c;
+		bool first = true;
+
+		sb_addc(out, '[');
+		cJSON_ArrayForEach(c, v)
+		{
+			if (!first)
+				sb_addc(out, ' ');
+			first = false;
+			json_scalar(c, out);
+		}
+		sb_addc(out, ']');
+	} else if (cJSON_IsObject(v))
+		sb_add(out, "map[...]");
+	else
+		sb_add(out, "<nil>");
+}
+
+static int
+cmp_json_key(const void *a, const void *b)
+{
+	return strcmp((*(const cJSON *const *)a)->string, (*(const cJSON *const *)b)->string);
+}
+
+static void
+indent(struct strbuf *out, int level)
+{
+	for (int i = 0; i < level; i++)
+		sb_add(out, "  ");
+}
+
+/* printUnstructuredContent: keys sorted, maps and lists as headed blocks, a path in skip left out. */
+static void
+print_unstructured(struct strbuf *out, int level, const cJSON *content, const char *prefix,
+    const char *const *skip)
+{
+	struct vec fields = VEC_INIT;
+	const cJSON *c;
+
+	cJSON_ArrayForEach(c, content)
+		vec_push(&fields, (void *)c);
+	vec_sort(&fields, cmp_json_key);
+	for (size_t i = 0; i < fields.n; i++) {
+		const cJSON *v = fields.v[i];
+		char *path = xasprintf("%s.%s", prefix, v->string);
+		bool skipped = false;
+
+		for (size_t j = 0; skip[j] != NULL; j++)
+			skipped = skipped || strcmp(skip[j], path) == 0;
+		if (skipped) {
+			free(path);
+			continue;
+		}
+		indent(out, level);
+		smart_label(v->string, out);
+		if (cJSON_IsObject(v)) {
+			sb_add(out, ":\n");
+			print_unstructured(out, level + 1, v, path, skip);
+		} else if (cJSON_IsArray(v)) {
+			sb_add(out, ":\n");
+			cJSON_ArrayForEach(c, v)
+			{
+				if (cJSON_IsObject(c))
+					print_unstructured(out, level + 1, c, path, skip);
+				else {
+					indent(out, level + 1);
+					json_scalar(c, out);
+					sb_addc(out, '\n');
+				}
+			}
+		} else {
+			sb_add(out, ":\t");
+			json_scalar(v, out);
+			sb_addc(out, '\n');
+		}
+		free(path);
+	}
+	vec_free(&fields);
+}
+
+/*
+ * genericDescriber, for kinds describe.go has no describer of its own
+ * (Event, ControllerRevision, Lease): name, namespace, labels and annotations,
+ * then every other field of the object as the server returns it.
+ */
+static void
+describe_generic(struct dw *w, const struct store *st, const struct object *obj, int64_t now,
+    bool events)
+{
+	static const char *const skip[] = {".metadata.managedFields", ".metadata.name",
+		".metadata.namespace", ".metadata.labels", ".metadata.annotations", NULL};
+	struct strbuf *o = &w->pending;
+	cJSON *doc = encode_object(obj, now);
+
+	sb_addf(o, "Name:\t%s\nNamespace:\t%s\n", obj->meta.name ? obj->meta.name : "",
+	    obj->meta.ns ? obj->meta.ns : "");
+	describe_labels(o, "Labels", &obj->meta.labels);
+	describe_annotations(o, "Annotations", &obj->meta.annotations);
+	print_unstructured(o, 0, doc, "", skip);
+	encode_free(doc);
+	if (events)
+		describe_events(w, st, obj, now);
+}
+
 /* ---- the verb ---- */
 
-/* Objects of kind k named name, or (as describe does when none is) whose names start with it. */
+/*
+ * The object of kind k named name; with prefix, when there is none, those
+ * whose names start with it (DescribeMatchingResources, which describe
+ * tries only for `describe TYPE NAME` with exactly one name).
+ */
 static void
 by_name_or_prefix(const struct store *st, enum kind k, const char *ns, const char *name,
-    struct vec *out)
+    bool prefix, struct vec *out)
 {
 	struct object *o = store_get(st, k, kind_namespaced(k) ? ns : NULL, name);
 	struct vec all = VEC_INIT;
@@ -942,6 +951,8 @@ by_name_or_prefix(const struct store *st, enum kind k, const char *ns, const cha
 		vec_push(out, o);
 		return;
 	}
+	if (!prefix)
+		return;
 	store_list_sorted(st, k, kind_namespaced(k) ? ns : NULL, &all);
 	for (size_t i = 0; i < all.n; i++)
 		if (strncmp(((struct object *)all.v[i])->meta.name, name, strlen(name)) == 0)
@@ -962,6 +973,7 @@ describe_exec(struct kctl_call *call)
 	enum kind k;
 	int64_t now = cluster_now(call->c);
 	int status = 0;
+	bool matching = false; /* objects found by DescribeMatchingResources */
 
 	if (call->n_args == 0) {
 		return kctl_error(call, "You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.");
@@ -981,13 +993,13 @@ describe_exec(struct kctl_call *call)
 				return kctl_error(call, "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
 			}
 			snprintf(type, sizeof type, "%.*s", (int)(slash - call->args[i]), call->args[i]);
-			if (kctl_resource(type, &k) < 0 || k == KIND_EVENT || k == KIND_CONTROLLERREVISION) {
+			if (kctl_resource(type, &k) < 0) {
 				sel_free(&sel);
 				vec_free(&objs);
 				sb_free(&notfound);
 				return kctl_unknown_type(call, type);
 			}
-			by_name_or_prefix(st, k, call->ns, slash + 1, &objs);
+			by_name_or_prefix(st, k, call->ns, slash + 1, false, &objs);
 			if (objs.n == before) {
 				sb_addf(&notfound, "Error from server (NotFound): %s \"%s\" not found\n",
 				    kind_resource(k), slash + 1);
@@ -995,8 +1007,7 @@ describe_exec(struct kctl_call *call)
 			}
 		}
 	} else {
-		if (kctl_resource(call->args[0], &k) < 0 || k == KIND_EVENT ||
-		    k == KIND_CONTROLLERREVISION) {
+		if (kctl_resource(call->args[0], &k) < 0) {
 			sel_free(&sel);
 			return kctl_unknown_type(call, call->args[0]);
 		}
@@ -1013,7 +1024,9 @@ describe_exec(struct kctl_call *call)
 		for (size_t i = 1; i < call->n_args; i++) {
 			size_t before = objs.n;
 
-			by_name_or_prefix(st, k, call->ns, call->args[i], &objs);
+			matching = call->n_args == 2 &&
+			    store_get(st, k, kind_namespaced(k) ? call->ns : NULL, call->args[i]) == NULL;
+			by_name_or_prefix(st, k, call->ns, call->args[i], call->n_args == 2, &objs);
 			if (objs.n == before) {
 				sb_addf(&notfound, "Error from server (NotFound): %s \"%s\" not found\n",
 				    kind_resource(k), call->args[i]);
@@ -1027,6 +1040,13 @@ describe_exec(struct kctl_call *call)
 				kctl_err(call->res, "No resources found in %s namespace.\n", call->ns);
 		}
 	}
+	/*
+	 * Two TYPE/NAME arguments and one missing: describe's NotFound with
+	 * two builder arguments goes to DescribeMatchingResources, which
+	 * cannot use them and returns the error alone.
+	 */
+	if (strchr(call->args[0], '/') != NULL && call->n_args == 2 && status != 0)
+		objs.n = 0;
 	for (size_t i = 0; i < objs.n; i++) {
 		struct strbuf text = STRBUF_INIT;
 		struct dw w = {STRBUF_INIT, &text};
@@ -1038,12 +1058,16 @@ describe_exec(struct kctl_call *call)
 			describe_pod(&w, st, (const struct pod *)o, now, events);
 		else if (o->kind == KIND_NAMESPACE)
 			describe_namespace(&w, (const struct namespace *)o);
-		else if (o->kind == KIND_LEASE)
-			describe_generic(&w, st, o, now, events);
-		else
+		else if (o->kind == KIND_NODE)
 			describe_node(&w, st, (const struct node *)o, now, events);
+		else
+			describe_generic(&w, st, o, now, events);
 		dw_flush(&w);
-		kctl_out(call->res, "%s%s", i > 0 ? "\n\n" : "", sb_str(&text));
+		/* Run prints "\n\n" between objects; DescribeMatchingResources "%s\n" after each. */
+		if (matching)
+			kctl_out(call->res, "%s\n", sb_str(&text));
+		else
+			kctl_out(call->res, "%s%s", i > 0 ? "\n\n" : "", sb_str(&text));
 		sb_free(&w.pending);
 		sb_free(&text);
 	}

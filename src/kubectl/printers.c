@@ -176,11 +176,17 @@ or_default(const char *s, const char *dflt)
 const char *
 printers_age(int64_t t_ms, int64_t now_ms, char *buf, size_t len)
 {
-	/* A zero metav1.Time is "<unknown>"; our unset time is -1. */
+	/*
+	 * A zero metav1.Time is "<unknown>"; our unset time is -1. kubectl's
+	 * translateTimestampSince is HumanDuration(time.Since(ts)) where ts came
+	 * over the wire as RFC 3339 whole seconds while now keeps its fraction:
+	 * so drop the timestamp's milliseconds, not the difference's (created at
+	 * 2.7 s, now 92.3 s: kubectl says 90s, not 89s).
+	 */
 	if (t_ms < 0)
 		snprintf(buf, len, "<unknown>");
 	else
-		dur_human(now_ms - t_ms, buf, len);
+		dur_human(now_ms - (t_ms - t_ms % 1000), buf, len);
 	return buf;
 }
 

@@ -505,7 +505,8 @@ rollout_sub_flags(const char *sub)
 	static const char *const status[] = {"watch", "timeout", "revision", NULL};
 	static const char *const history[] = {"revision", "output", NULL};
 	static const char *const undo[] = {"to-revision", "output", "dry-run", NULL};
-	static const char *const restart[] = {"output", "dry-run", NULL};
+	/* v1.32's rollout restart has no --dry-run (it came in 1.33). */
+	static const char *const restart[] = {"output", NULL};
 	static const char *const pause[] = {"output", NULL};
 
 	if (strcmp(sub, "status") == 0)

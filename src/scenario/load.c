@@ -172,6 +172,18 @@ load_node(struct loader *ld, const struct ynode *n, const char *name, struct scn
 	if ((v = ynode_get(n, "taints")) != NULL &&
 	    decode_taints_node(ld->file, "taints", v, node, ld->err) < 0)
 		return -1;
+	/* validateNodeTaints: a taint's key is a label name, its value a label value. */
+	for (size_t i = 0; v != NULL && i < node->n_taints && i < v->n; i++) {
+		const struct taint *t = &node->taints[i];
+		const char *why;
+
+		if ((why = valid_label_key_error(t->key)) != NULL)
+			return fail(ld, v->items[i], "taints[%zu].key: Invalid value: \"%s\": %s", i, t->key,
+			    why);
+		if ((why = valid_label_value_error(t->value ? t->value : "")) != NULL)
+			return fail(ld, v->items[i], "taints[%zu].value: Invalid value: \"%s\": %s", i,
+			    t->value ? t->value : "", why);
+	}
 	if ((v = ynode_get(n, "capacity")) != NULL && !ynode_is_null(v)) {
 		static const char *const cap_keys[] = {"cpu", "memory", "pods", "ephemeral-storage",
 			NULL};

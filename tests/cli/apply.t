@@ -69,7 +69,7 @@ Patches of the three types.
   fluentd-es-example=fluentd:v2 /var/log /var/lib/docker/containers
 
   $ kubectl patch ds fluentd-es-demo --type merge -p '{"spec":{"minReadySeconds":5}}' -o jsonpath='{.spec.minReadySeconds} {.metadata.generation}{"\n"}'
-  5 5
+  5 4
 
   $ kubectl patch ds fluentd-es-demo --type json -p '[{"op":"replace","path":"/spec/updateStrategy/rollingUpdate/maxUnavailable","value":2}]'
   daemonset.apps/fluentd-es-demo patched
@@ -83,7 +83,8 @@ Patches of the three types.
   [1]
 
   $ kubectl patch ds fluentd-es-demo -p 'spec: {revisionHistoryLimit: -1}'
-  daemonset.apps/fluentd-es-demo patched (no change)
+  2> The DaemonSet "fluentd-es-demo" is invalid: spec.revisionHistoryLimit: Invalid value: -1: must be greater than or equal to 0
+  [1]
 
   $ kubectl patch node node1 -p '{"spec":{"unschedulable":true}}'
   node/node1 patched

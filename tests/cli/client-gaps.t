@@ -321,13 +321,13 @@ the type changes, with a blank line only when there are headers.
   daemonset.apps/fluentd-es-demo   2         2         2       2            2           <none>          60s
   
   NAME                        READY   STATUS    RESTARTS   AGE
-  pod/fluentd-es-demo-h5vxk   1/1     Running   0          59s
-  pod/fluentd-es-demo-zgcv4   1/1     Running   0          59s
+  pod/fluentd-es-demo-h5vxk   1/1     Running   0          60s
+  pod/fluentd-es-demo-zgcv4   1/1     Running   0          60s
 
   $ kubectl get pods,ds --sort-by=.metadata.name --no-headers
   daemonset.apps/fluentd-es-demo   2     2     2     2     2     <none>   60s
-  pod/fluentd-es-demo-h5vxk   1/1   Running   0     59s
-  pod/fluentd-es-demo-zgcv4   1/1   Running   0     59s
+  pod/fluentd-es-demo-h5vxk   1/1   Running   0     60s
+  pod/fluentd-es-demo-zgcv4   1/1   Running   0     60s
 
   $ kubectl get pod nosuchpod -o yaml
   2> Error from server (NotFound): pods "nosuchpod" not found
@@ -503,12 +503,12 @@ kubectl events: LAST SEEN TYPE REASON OBJECT MESSAGE, oldest first, with
 
   $ kubectl events --for ds/fluentd-es-demo
   LAST SEEN   TYPE     REASON             OBJECT                      MESSAGE
-  5m59s       Normal   SuccessfulCreate   DaemonSet/fluentd-es-demo   Created pod: fluentd-es-demo-zgcv4
-  5m59s       Normal   SuccessfulCreate   DaemonSet/fluentd-es-demo   Created pod: fluentd-es-demo-h5vxk
-  4m59s       Normal   SuccessfulDelete   DaemonSet/fluentd-es-demo   Deleted pod: fluentd-es-demo-zgcv4
-  4m57s       Normal   SuccessfulCreate   DaemonSet/fluentd-es-demo   Created pod: fluentd-es-demo-gbz62
-  4m55s       Normal   SuccessfulDelete   DaemonSet/fluentd-es-demo   Deleted pod: fluentd-es-demo-h5vxk
-  4m53s       Normal   SuccessfulCreate   DaemonSet/fluentd-es-demo   Created pod: fluentd-es-demo-87vfm
+  6m          Normal   SuccessfulCreate   DaemonSet/fluentd-es-demo   Created pod: fluentd-es-demo-zgcv4
+  6m          Normal   SuccessfulCreate   DaemonSet/fluentd-es-demo   Created pod: fluentd-es-demo-h5vxk
+  5m          Normal   SuccessfulDelete   DaemonSet/fluentd-es-demo   Deleted pod: fluentd-es-demo-zgcv4
+  4m58s       Normal   SuccessfulCreate   DaemonSet/fluentd-es-demo   Created pod: fluentd-es-demo-gbz62
+  4m56s       Normal   SuccessfulDelete   DaemonSet/fluentd-es-demo   Deleted pod: fluentd-es-demo-h5vxk
+  4m54s       Normal   SuccessfulCreate   DaemonSet/fluentd-es-demo   Created pod: fluentd-es-demo-87vfm
 
   $ kubectl events --for pod/nothere
   2> No events found in default namespace.

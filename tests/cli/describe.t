@@ -14,7 +14,6 @@ table of their own).
 
   $ kubectl describe ds fluentd-es-demo
   Name:           fluentd-es-demo
-  Namespace:      default
   Selector:       name=fluentd-es
   Node-Selector:  <none>
   Labels:         k8s-app=fluentd-logging
@@ -53,10 +52,10 @@ table of their own).
     Node-Selectors:  <none>
     Tolerations:     node-role.kubernetes.io/master:NoSchedule
   Events:
-    Type    Reason            Age    From                  Message
-    ----    ------            ----   ----                  -------
-    Normal  SuccessfulCreate  4m59s  daemonset-controller  Created pod: fluentd-es-demo-9hgbz
-    Normal  SuccessfulCreate  4m59s  daemonset-controller  Created pod: fluentd-es-demo-ltxml
+    Type    Reason            Age   From                  Message
+    ----    ------            ----  ----                  -------
+    Normal  SuccessfulCreate  5m    daemonset-controller  Created pod: fluentd-es-demo-9hgbz
+    Normal  SuccessfulCreate  5m    daemonset-controller  Created pod: fluentd-es-demo-ltxml
 
   $ kubectl describe pods fluentd
   Name:             fluentd-es-demo-9hgbz
@@ -122,11 +121,10 @@ table of their own).
   Events:
     Type    Reason     Age    From               Message
     ----    ------     ----   ----               -------
-    Normal  Scheduled  4m59s  default-scheduler  Successfully assigned default/fluentd-es-demo-9hgbz to node1
-    Normal  Pulled     4m57s  kubelet            Container image "k8s.gcr.io/fluentd-elasticsearch:1.20" already present on machine
-    Normal  Created    4m57s  kubelet            Created container: fluentd-es-example
-    Normal  Started    4m57s  kubelet            Started container fluentd-es-example
-  
+    Normal  Scheduled  5m     default-scheduler  Successfully assigned default/fluentd-es-demo-9hgbz to node1
+    Normal  Pulled     4m58s  kubelet            Container image "k8s.gcr.io/fluentd-elasticsearch:1.20" already present on machine
+    Normal  Created    4m58s  kubelet            Created container: fluentd-es-example
+    Normal  Started    4m58s  kubelet            Started container fluentd-es-example
   
   Name:             fluentd-es-demo-ltxml
   Namespace:        default
@@ -191,10 +189,11 @@ table of their own).
   Events:
     Type    Reason     Age    From               Message
     ----    ------     ----   ----               -------
-    Normal  Scheduled  4m59s  default-scheduler  Successfully assigned default/fluentd-es-demo-ltxml to node2
-    Normal  Pulled     4m57s  kubelet            Container image "k8s.gcr.io/fluentd-elasticsearch:1.20" already present on machine
-    Normal  Created    4m57s  kubelet            Created container: fluentd-es-example
-    Normal  Started    4m57s  kubelet            Started container fluentd-es-example
+    Normal  Scheduled  5m     default-scheduler  Successfully assigned default/fluentd-es-demo-ltxml to node2
+    Normal  Pulled     4m58s  kubelet            Container image "k8s.gcr.io/fluentd-elasticsearch:1.20" already present on machine
+    Normal  Created    4m58s  kubelet            Created container: fluentd-es-example
+    Normal  Started    4m58s  kubelet            Started container fluentd-es-example
+  
 
   $ kubectl describe node node1
   Name:               node1
@@ -246,8 +245,8 @@ table of their own).
   Non-terminated Pods:          (2 in total)
     Namespace                   Name                     CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
     ---------                   ----                     ------------  ----------  ---------------  -------------  ---
-    default                     fluentd-es-demo-9hgbz    100m (2%)     0 (0%)      200Mi (1%)       200Mi (1%)     4m59s
-    kube-system                 kube-proxy-zgcv4         0 (0%)        0 (0%)      0 (0%)           0 (0%)         6m59s
+    default                     fluentd-es-demo-9hgbz    100m (2%)     0 (0%)      200Mi (1%)       200Mi (1%)     5m
+    kube-system                 kube-proxy-zgcv4         0 (0%)        0 (0%)      0 (0%)           0 (0%)         7m
   Allocated resources:
     (Total limits may be over 100 percent, i.e., overcommitted.)
     Resource           Requests    Limits
@@ -314,8 +313,8 @@ table of their own).
   Non-terminated Pods:          (2 in total)
     Namespace                   Name                     CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
     ---------                   ----                     ------------  ----------  ---------------  -------------  ---
-    default                     fluentd-es-demo-ltxml    100m (2%)     0 (0%)      200Mi (1%)       200Mi (1%)     6m59s
-    kube-system                 kube-proxy-h5vxk         0 (0%)        0 (0%)      0 (0%)           0 (0%)         8m59s
+    default                     fluentd-es-demo-ltxml    100m (2%)     0 (0%)      200Mi (1%)       200Mi (1%)     7m
+    kube-system                 kube-proxy-h5vxk         0 (0%)        0 (0%)      0 (0%)           0 (0%)         9m
   Allocated resources:
     (Total limits may be over 100 percent, i.e., overcommitted.)
     Resource           Requests    Limits
@@ -335,3 +334,137 @@ table of their own).
   2> error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.
   [1]
 
+
+A TYPE/NAME argument names one object: no prefix matching (that is only
+for `describe TYPE NAME`).
+
+  $ kubectl describe pod/fluentd
+  2> Error from server (NotFound): pods "fluentd" not found
+  [1]
+
+Kinds describe.go has no describer for get the generic one: every field
+of the object, labelled by smartLabelFor.
+
+  $ kubectl describe controllerrevisions
+  Name:         fluentd-es-demo-59589dcbd
+  Namespace:    default
+  Labels:       controller-revision-hash=59589dcbd
+                name=fluentd-es
+  Annotations:  deprecated.daemonset.template.generation: 1
+  API Version:  apps/v1
+  Data:
+    Spec:
+      Template:
+        $patch:  replace
+        Metadata:
+          Creation Timestamp:  <nil>
+          Labels:
+            Name:  fluentd-es
+        Spec:
+          Containers:
+            Image:              k8s.gcr.io/fluentd-elasticsearch:1.20
+            Image Pull Policy:  IfNotPresent
+            Name:               fluentd-es-example
+            Resources:
+              Limits:
+                Memory:  200Mi
+              Requests:
+                Cpu:                     100m
+                Memory:                  200Mi
+            Termination Message Path:    /dev/termination-log
+            Termination Message Policy:  File
+            Volume Mounts:
+              Mount Path:  /var/log
+              Name:        varlog
+              Mount Path:  /var/lib/docker/containers
+              Name:        varlibdockercontainers
+              Read Only:   true
+          Dns Policy:      ClusterFirst
+          Restart Policy:  Always
+          Scheduler Name:  default-scheduler
+          Security Context:
+          Termination Grace Period Seconds:  30
+          Tolerations:
+            Effect:  NoSchedule
+            Key:     node-role.kubernetes.io/master
+          Volumes:
+            Host Path:
+              Path:  /var/log
+              Type:  
+            Name:    varlog
+            Host Path:
+              Path:  /var/lib/docker/containers
+              Type:  
+            Name:    varlibdockercontainers
+  Kind:              ControllerRevision
+  Metadata:
+    Creation Timestamp:  2025-01-01T00:02:00Z
+    Owner References:
+      API Version:           apps/v1
+      Block Owner Deletion:  true
+      Controller:            true
+      Kind:                  DaemonSet
+      Name:                  fluentd-es-demo
+      UID:                   4f193c25-cbe4-4175-b029-3b386c76ec73
+    Resource Version:        32
+    UID:                     814d4a1d-3a99-48bc-8330-2fd883e4773b
+  Revision:                  1
+  Events:                    <none>
+
+  $ kubectl describe events fluentd-es-demo.
+  Name:             fluentd-es-demo.1816689ab3e0a08a
+  Namespace:        default
+  Labels:           <none>
+  Annotations:      <none>
+  API Version:      v1
+  Count:            1
+  Event Time:       <nil>
+  First Timestamp:  2025-01-01T00:02:00Z
+  Involved Object:
+    Kind:          DaemonSet
+    Name:          fluentd-es-demo
+    Namespace:     default
+    UID:           4f193c25-cbe4-4175-b029-3b386c76ec73
+  Kind:            Event
+  Last Timestamp:  2025-01-01T00:02:00Z
+  Message:         Created pod: fluentd-es-demo-9hgbz
+  Metadata:
+    Creation Timestamp:  2025-01-01T00:02:00Z
+    Resource Version:    34
+    UID:                 3e8c86c9-36a8-4a72-af76-76ab5db43e0b
+  Reason:                SuccessfulCreate
+  Reporting Component:   daemonset-controller
+  Reporting Instance:    
+  Source:
+    Component:  daemonset-controller
+  Type:         Normal
+  Events:       <none>
+  
+  Name:             fluentd-es-demo.1816689ab3e0a08b
+  Namespace:        default
+  Labels:           <none>
+  Annotations:      <none>
+  API Version:      v1
+  Count:            1
+  Event Time:       <nil>
+  First Timestamp:  2025-01-01T00:02:00Z
+  Involved Object:
+    Kind:          DaemonSet
+    Name:          fluentd-es-demo
+    Namespace:     default
+    UID:           4f193c25-cbe4-4175-b029-3b386c76ec73
+  Kind:            Event
+  Last Timestamp:  2025-01-01T00:02:00Z
+  Message:         Created pod: fluentd-es-demo-ltxml
+  Metadata:
+    Creation Timestamp:  2025-01-01T00:02:00Z
+    Resource Version:    36
+    UID:                 9436a47f-a3eb-424b-a9c9-b34bb1ae2a6a
+  Reason:                SuccessfulCreate
+  Reporting Component:   daemonset-controller
+  Reporting Instance:    
+  Source:
+    Component:  daemonset-controller
+  Type:         Normal
+  Events:       <none>
+  

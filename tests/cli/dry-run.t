@@ -122,8 +122,14 @@ resourceVersion is a 409 Conflict.
   $ kubectl get ds fluentd-es-demo -o jsonpath='{.spec.template.spec.containers[0].image} {.metadata.generation}{"\n"}'
   k8s.gcr.io/fluentd-elasticsearch:1.20 1
 
+  $ kubectl rollout undo ds/fluentd-es-demo --dry-run=client
+  2> error: no last revision to roll back to
+  [1]
+
   $ kubectl rollout restart ds/fluentd-es-demo --dry-run=client
-  daemonset.apps/fluentd-es-demo restarted (dry run)
+  2> error: unknown flag: --dry-run
+  2> See 'kubectl rollout restart --help' for usage.
+  [1]
 
   $ kubectl rollout history ds/fluentd-es-demo
   daemonset.apps/fluentd-es-demo 
@@ -158,4 +164,18 @@ resourceVersion is a 409 Conflict.
 
   $ kubectl create -f "$SCRATCH/live.yaml"
   2> Error from server: error when creating "$SCRATCH/live.yaml": resourceVersion should not be set on objects to be created
+  [1]
+
+  $ kubectl cordon --dry-run=bogus
+  2> error: USAGE: cordon NODE [flags]
+  2> See 'kubectl cordon -h' for help and examples
+  [1]
+
+  $ kubectl drain --dry-run=bogus
+  2> error: USAGE: drain NODE [flags]
+  2> See 'kubectl drain -h' for help and examples
+  [1]
+
+  $ kubectl delete --all
+  2> error: at least one resource must be specified to use a selector
   [1]

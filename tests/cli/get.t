@@ -16,15 +16,15 @@ category, namespaces, sorting and custom columns, and its errors.
   daemonset.apps/fluentd-es-demo   3         3         3       3            3           <none>          60s
   
   NAME                        READY   STATUS    RESTARTS   AGE
-  pod/fluentd-es-demo-n7g7s   1/1     Running   0          59s
-  pod/fluentd-es-demo-tn8bt   1/1     Running   0          59s
-  pod/fluentd-es-demo-wxnr8   1/1     Running   0          59s
+  pod/fluentd-es-demo-n7g7s   1/1     Running   0          60s
+  pod/fluentd-es-demo-tn8bt   1/1     Running   0          60s
+  pod/fluentd-es-demo-wxnr8   1/1     Running   0          60s
 
   $ kubectl get all
   NAME                        READY   STATUS    RESTARTS   AGE
-  pod/fluentd-es-demo-n7g7s   1/1     Running   0          59s
-  pod/fluentd-es-demo-tn8bt   1/1     Running   0          59s
-  pod/fluentd-es-demo-wxnr8   1/1     Running   0          59s
+  pod/fluentd-es-demo-n7g7s   1/1     Running   0          60s
+  pod/fluentd-es-demo-tn8bt   1/1     Running   0          60s
+  pod/fluentd-es-demo-wxnr8   1/1     Running   0          60s
   
   NAME                             DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE
   daemonset.apps/fluentd-es-demo   3         3         3       3            3           <none>          60s
@@ -70,9 +70,9 @@ category, namespaces, sorting and custom columns, and its errors.
 
   $ kubectl get pods -n kube-system
   NAME               READY   STATUS    RESTARTS   AGE
-  kube-proxy-cv49m   1/1     Running   0          2m59s
-  kube-proxy-vxkfs   1/1     Running   0          2m59s
-  kube-proxy-z2qfz   1/1     Running   0          2m59s
+  kube-proxy-cv49m   1/1     Running   0          3m
+  kube-proxy-vxkfs   1/1     Running   0          3m
+  kube-proxy-z2qfz   1/1     Running   0          3m
 
   $ kubectl get deployments
   2> error: the server doesn't have a resource type "deployments"

@@ -27,8 +27,8 @@ brings the DaemonSet back.
 
   $ kubectl get pods
   NAME                    READY   STATUS             RESTARTS   AGE
-  fluentd-es-demo-gbz62   0/1     ImagePullBackOff   0          117s
-  fluentd-es-demo-h5vxk   1/1     Running            0          2m59s
+  fluentd-es-demo-gbz62   0/1     ImagePullBackOff   0          118s
+  fluentd-es-demo-h5vxk   1/1     Running            0          3m
 
   $ kubectl rollout undo ds/fluentd-es-demo
   daemonset.apps/fluentd-es-demo rolled back

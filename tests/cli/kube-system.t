@@ -11,9 +11,9 @@ without --ignore-daemonsets.
   kube-system   kube-proxy   2         2         2       2            2           kubernetes.io/os=linux   2m
 
   $ kubectl get pods -n kube-system -o wide
-  NAME               READY   STATUS    RESTARTS   AGE    IP           NODE    NOMINATED NODE   READINESS GATES
-  kube-proxy-h5vxk   1/1     Running   0          119s   172.18.0.3   node2   <none>           <none>
-  kube-proxy-zgcv4   1/1     Running   0          119s   172.18.0.2   node1   <none>           <none>
+  NAME               READY   STATUS    RESTARTS   AGE   IP           NODE    NOMINATED NODE   READINESS GATES
+  kube-proxy-h5vxk   1/1     Running   0          2m    172.18.0.3   node2   <none>           <none>
+  kube-proxy-zgcv4   1/1     Running   0          2m    172.18.0.2   node1   <none>           <none>
 
   $ kubectl drain node1
   node/node1 cordoned

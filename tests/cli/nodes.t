@@ -43,8 +43,8 @@ cordon, drain and uncordon, and a node that fails.
 
   $ kubectl get pods -o wide
   NAME                    READY   STATUS    RESTARTS   AGE   IP           NODE    NOMINATED NODE   READINESS GATES
-  fluentd-es-demo-n7g7s   1/1     Running   0          59s   10.244.1.2   node2   <none>           <none>
-  fluentd-es-demo-wxnr8   1/1     Running   0          59s   10.244.0.2   node1   <none>           <none>
+  fluentd-es-demo-n7g7s   1/1     Running   0          60s   10.244.1.2   node2   <none>           <none>
+  fluentd-es-demo-wxnr8   1/1     Running   0          60s   10.244.0.2   node1   <none>           <none>
 
   $ kubectl get ds fluentd-es-demo
   NAME              DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE

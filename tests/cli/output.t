@@ -76,7 +76,10 @@ JSONPath with filters and ranges, and field selectors.
       status: "True"
       type: PodScheduled
     containerStatuses:
-    - image: busybox:1.36
+    - containerID: containerd://f58622bc040ceb539a221f30cfb79cf0137ff4b59ceaf5b2aa00dad653e8af53
+      image: docker.io/library/busybox:1.36
+      imageID: docker.io/library/busybox@sha256:a8e33d7399c78c0eca79c9082c1c9c9867c7785707f05933b9e6452164c8864b
+      lastState: {}
       name: sleep
       ready: true
       restartCount: 0

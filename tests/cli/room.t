@@ -16,7 +16,7 @@ message counts each node once, also in its preemption summary.
 
   $ kubectl get pods --field-selector status.phase=Pending -o wide
   NAME                    READY   STATUS    RESTARTS   AGE   IP       NODE     NOMINATED NODE   READINESS GATES
-  fluentd-es-demo-l2srw   0/1     Pending   0          28s   <none>   <none>   <none>           <none>
+  fluentd-es-demo-l2srw   0/1     Pending   0          29s   <none>   <none>   <none>           <none>
 
   $ kubectl get events --field-selector reason=FailedScheduling -o jsonpath='{.items[*].message}{"\n"}'
   0/3 nodes are available: 1 Insufficient cpu, 1 Insufficient memory, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.

@@ -34,9 +34,9 @@ The controller has made the pods; their containers are still starting.
 
   $ kubectl get pods
   NAME                    READY   STATUS              RESTARTS   AGE
-  fluentd-es-demo-n7g7s   0/1     ContainerCreating   0          0s
-  fluentd-es-demo-tn8bt   0/1     ContainerCreating   0          0s
-  fluentd-es-demo-wxnr8   0/1     ContainerCreating   0          0s
+  fluentd-es-demo-n7g7s   0/1     ContainerCreating   0          1s
+  fluentd-es-demo-tn8bt   0/1     ContainerCreating   0          1s
+  fluentd-es-demo-wxnr8   0/1     ContainerCreating   0          1s
 
   $ kubesim cluster advance 59s
   Advanced the clock by 59s; the cluster has run for 3m0s
@@ -47,9 +47,9 @@ The controller has made the pods; their containers are still starting.
 
   $ kubectl get pod -o wide
   NAME                    READY   STATUS    RESTARTS   AGE   IP           NODE    NOMINATED NODE   READINESS GATES
-  fluentd-es-demo-n7g7s   1/1     Running   0          59s   10.244.1.2   node2   <none>           <none>
-  fluentd-es-demo-tn8bt   1/1     Running   0          59s   10.244.2.2   node3   <none>           <none>
-  fluentd-es-demo-wxnr8   1/1     Running   0          59s   10.244.0.2   node1   <none>           <none>
+  fluentd-es-demo-n7g7s   1/1     Running   0          60s   10.244.1.2   node2   <none>           <none>
+  fluentd-es-demo-tn8bt   1/1     Running   0          60s   10.244.2.2   node3   <none>           <none>
+  fluentd-es-demo-wxnr8   1/1     Running   0          60s   10.244.0.2   node1   <none>           <none>
 
   $ kubectl delete ds fluentd-es-demo --cascade=orphan
   daemonset.apps "fluentd-es-demo" deleted

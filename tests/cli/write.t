@@ -33,8 +33,8 @@ delete in its forms.
 
   $ kubectl get pods -o wide
   NAME                    READY   STATUS    RESTARTS   AGE   IP           NODE    NOMINATED NODE   READINESS GATES
-  fluentd-es-demo-cv49m   1/1     Running   0          59s   10.244.0.2   node1   <none>           <none>
-  fluentd-es-demo-vxkfs   1/1     Running   0          59s   10.244.1.3   node2   <none>           <none>
+  fluentd-es-demo-cv49m   1/1     Running   0          60s   10.244.0.2   node1   <none>           <none>
+  fluentd-es-demo-vxkfs   1/1     Running   0          60s   10.244.1.3   node2   <none>           <none>
   sleeper                 1/1     Running   0          60s   10.244.1.2   node2   <none>           <none>
 
   $ kubectl delete -f manifests/busybox-pod.yaml --now
@@ -50,8 +50,8 @@ delete in its forms.
 
   $ kubectl get pods
   NAME                    READY   STATUS    RESTARTS   AGE
-  fluentd-es-demo-jlwxn   1/1     Running   0          4s
-  fluentd-es-demo-ltxml   1/1     Running   0          4s
+  fluentd-es-demo-jlwxn   1/1     Running   0          5s
+  fluentd-es-demo-ltxml   1/1     Running   0          5s
 
   $ kubectl delete ds --all
   daemonset.apps "fluentd-es-demo" deleted

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "api/daemonset.h"
+#include "api/defaults.h"
 #include "api/event.h"
 #include "api/node.h"
 #include "api/pod.h"
@@ -35,7 +36,7 @@ make_ds(void)
 	c = &ds->tmpl.spec.containers[0];
 	c->name = xstrdup("agent");
 	c->image = xstrdup("busybox");
-	ds_set_defaults(ds);
+	defaults_daemonset(ds);
 	ds_prepare_for_create(ds);
 	return ds;
 }
@@ -197,7 +198,7 @@ make_misfit(void)
 	p->spec.n_containers = 1;
 	p->spec.containers[0].name = xstrdup("c");
 	p->spec.containers[0].image = xstrdup("nginx");
-	pod_spec_set_defaults(&p->spec);
+	defaults_pod(p);
 	return p;
 }
 

@@ -582,6 +582,14 @@ START_TEST(test_age)
 	/* A clock behind the object is "0s" within a second, "<invalid>" beyond. */
 	ck_assert_str_eq(printers_age(10 * S, 9500, buf, sizeof buf), "0s");
 	ck_assert_str_eq(printers_age(10 * S, 5 * S, buf, sizeof buf), "<invalid>");
+	/*
+	 * The timestamp reaches kubectl in whole seconds, now does not:
+	 * created at 2.7 s, at 92.3 s kubectl says 90s (not 89s), and at
+	 * 2.9 s the pod is 0s old.
+	 */
+	ck_assert_str_eq(printers_age(2700, 92300, buf, sizeof buf), "90s");
+	ck_assert_str_eq(printers_age(2700, 2900, buf, sizeof buf), "0s");
+	ck_assert_str_eq(printers_age(2 * M + 700, 7 * M, buf, sizeof buf), "5m");
 }
 END_TEST
 
