@@ -19,8 +19,9 @@ the plain objects itself, so the runner leaves default `get` tables out
 Time: kubesim's objects carry timestamps of its simulated clock (epoch
 2025-01-01T00:00:00Z + simulated time); the real kubectl computes ages from
 the wall clock.  Every string value that is a whole RFC 3339 timestamp is
-shifted by DELTA seconds, read for each request from DIR/delta.SLOT (the
-runner writes floor(wall now) - simulated now before each case), so
+shifted by DELTA seconds: floor(wall now) - simulated now, taken at a run's
+first request for objects and kept for the run (DIR/delta.SLOT holds DELTA
+and that request's time; the runner removes it before each run), so
 simulated now is the wall clock's now; the runner shifts absolute dates in
 the real kubectl's output back by DELTA.  /version is not shifted.
 
@@ -40,6 +41,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -168,12 +170,21 @@ class Handler(BaseHTTPRequestHandler):
     do_POST = do_PUT = do_PATCH = do_DELETE = refuse_write
 
     def delta(self):
-        try:
-            with open(os.path.join(self.server.workdir,
-                                   "delta.%s" % self.case())) as f:
-                return int(f.read().strip() or 0)
-        except (OSError, ValueError):
-            return 0
+        """The shift of this slot's current run, fixed by its first request
+        for objects: DELTA = floor(wall now) - simulated now, written with
+        the time of that request to DIR/delta.SLOT (the runner removes the
+        file before each run and reads it after)."""
+        path = os.path.join(self.server.workdir, "delta.%s" % self.case())
+        with self.server.cache_lock:
+            try:
+                with open(path) as f:
+                    return int(f.read().split()[0])
+            except (OSError, ValueError, IndexError):
+                now = time.time()
+                delta = int(now) - self.server.sim_now
+                with open(path, "w") as f:
+                    f.write("%d %.6f\n" % (delta, now))
+                return delta
 
     def do_GET(self):
         url = urllib.parse.urlsplit(self.path)
@@ -319,6 +330,10 @@ def main():
     except (ValueError, KeyError):
         version = {"major": "1", "minor": "32", "gitVersion": "v1.32.0"}
     resources = discover(kubesim, pristine)
+    with open(pristine) as f:
+        # Simulated now, in Unix seconds: kubesim's epoch plus its clock.
+        sim_now = int(datetime.datetime(2025, 1, 1, tzinfo=datetime.timezone.utc)
+                      .timestamp()) + json.load(f)["now"] // 1000
     cache, cache_lock = {}, threading.Lock()
     servers = []
     for i in range(max(1, a.slots)):
@@ -328,6 +343,7 @@ def main():
         srv.kubesim, srv.pristine, srv.workdir = kubesim, pristine, a.workdir
         srv.version = version
         srv.resources = resources
+        srv.sim_now = sim_now
         srv.cache, srv.cache_lock = cache, cache_lock
         srv.kubesim_run = kubesim_run.__get__(srv)
         servers.append(srv)
