@@ -36,12 +36,14 @@ api_status_init(struct api_status *st)
 	st->reason = API_OK;
 	st->code = 200;
 	sb_init(&st->message);
+	sb_init(&st->shown);
 }
 
 void
 api_status_free(struct api_status *st)
 {
 	sb_free(&st->message);
+	sb_free(&st->shown);
 }
 
 /* metav1.StatusReason and the HTTP code the server answers with. */
@@ -75,9 +77,29 @@ api_fail(struct api_status *st, enum api_reason r, const char *fmt, ...)
 	st->reason = r;
 	st->code = reasons[r].code;
 	sb_reset(&st->message);
+	sb_reset(&st->shown);
 	va_start(ap, fmt);
 	sb_vaddf(&st->message, fmt, ap);
 	va_end(ap);
+	return -1;
+}
+
+int
+api_fail_invalid(struct api_status *st, enum kind k, const char *name,
+    const struct field_errors *fe)
+{
+	const char *av = kind_api_version(k), *slash = strchr(av, '/');
+
+	api_fail(st, API_INVALID, "%s", kind_name(k));
+	/* schema.GroupKind.String(): "DaemonSet.apps", "Pod". */
+	if (slash != NULL)
+		sb_addf(&st->message, ".%.*s", (int)(slash - av), av);
+	sb_addf(&st->message, " \"%s\" is invalid: %s", name, fe->n > 1 ? "[" : "");
+	for (size_t i = 0; i < fe->n; i++)
+		sb_addf(&st->message, "%s%s", i ? ", " : "", fe->v[i]);
+	if (fe->n > 1)
+		sb_addc(&st->message, ']');
+	valid_format(kind_name(k), name, fe, &st->shown);
 	return -1;
 }
 
@@ -174,8 +196,7 @@ admit(struct object *obj, const struct object *old, struct api_status *st)
 	}
 	if (fe.n == 0)
 		return 0;
-	api_fail(st, API_INVALID, "%s", "");
-	valid_format(kind_name(obj->kind), obj->meta.name ? obj->meta.name : "", &fe, &st->message);
+	api_fail_invalid(st, obj->kind, obj->meta.name ? obj->meta.name : "", &fe);
 	field_errors_free(&fe);
 	return -1;
 }
@@ -299,6 +320,7 @@ node_swap_spec(struct node *a, struct node *b)
 static int
 pod_validate_update(struct pod *p, const struct pod *old, struct api_status *st)
 {
+	struct field_errors fe = {NULL, 0};
 	struct pod_spec masked;
 	bool same;
 
@@ -314,9 +336,11 @@ pod_validate_update(struct pod *p, const struct pod *old, struct api_status *st)
 	pod_spec_free(&masked);
 	if (same)
 		return 0;
-	return api_fail(st, API_INVALID,
-	    "The Pod \"%s\" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)",
-	    old->obj.meta.name);
+	field_errors_add(&fe,
+	    "spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)");
+	api_fail_invalid(st, KIND_POD, old->obj.meta.name, &fe);
+	field_errors_free(&fe);
+	return -1;
 }
 
 /* The kind's PrepareForUpdate and ValidateUpdate: fills obj from live where the client may not write. */
@@ -435,9 +459,12 @@ patch_fail(struct api_status *st, int rc, const char *msg)
 {
 	if (rc == PATCH_EBADREQUEST)
 		return api_fail(st, API_BAD_REQUEST, "%s", msg);
-	if (rc == PATCH_EINVALID)
+	if (rc == PATCH_EINVALID) {
 		/* A 422 with the message as its one cause: kubectl's "The request is invalid". */
-		return api_fail(st, API_INVALID, "The request is invalid: %s", msg);
+		api_fail(st, API_INVALID, "%s", msg);
+		sb_addf(&st->shown, "The request is invalid: %s", msg);
+		return -1;
+	}
 	return api_fail(st, API_INTERNAL, "%s", msg);
 }
 

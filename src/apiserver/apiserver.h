@@ -55,6 +55,12 @@ struct api_status {
 	 * not found`, `The DaemonSet "x" is invalid: spec.selector: ...`.
 	 */
 	struct strbuf message;
+	/*
+	 * Invalid only: how kubectl words the Status from its details
+	 * (cmdutil.CheckErr: `The DaemonSet "x" is invalid: ...`, or "The
+	 * request is invalid: ..." when there is no kind and name).
+	 */
+	struct strbuf shown;
 };
 
 void api_status_init(struct api_status *st);
@@ -64,6 +70,15 @@ const char *api_reason_name(enum api_reason r);
 /* Fill st and return -1, for `return api_fail(st, API_NOT_FOUND, "...")`. */
 int api_fail(struct api_status *st, enum api_reason r, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+struct field_errors;
+/*
+ * An Invalid Status from field errors (apierrors.NewInvalid): the message
+ * `DaemonSet.apps "x" is invalid: [a, b]` and kubectl's rendering of it.
+ * Returns -1.
+ */
+int api_fail_invalid(struct api_status *st, enum kind k, const char *name,
+    const struct field_errors *fe);
 
 /* fieldValidation: what to do with fields the type does not have. */
 enum api_field_validation {

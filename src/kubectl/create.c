@@ -81,6 +81,7 @@ struct sent {
 	const char *unknown; /* the decoder's unknown-field warnings */
 	enum kctl_dry_run dry;
 	bool save_config; /* create --save-config: record it as apply would */
+	struct kctl_errs *errs; /* the server's refusals, printed together at the end */
 };
 
 static void
@@ -185,7 +186,7 @@ send_whole(struct kctl_call *call, struct object *obj, const struct sent *s, boo
 	if (ok)
 		print_result(call, out, s, done);
 	else
-		kctl_api_error(call, &st, create ? "creating" : "replacing", s->source);
+		kctl_errs_add(s->errs, &st, create ? "creating" : "replacing", s->source);
 	sb_free(&warnings);
 	api_status_free(&st);
 	return ok;
@@ -223,6 +224,7 @@ run_sources(struct kctl_call *call, enum write_mode mode)
 {
 	static const char *const modes[] = {"true", "strict", "warn", "false", "ignore", NULL};
 	const char *validate = kctl_str(call, "validate");
+	struct kctl_errs errs = KCTL_ERRS_INIT;
 	struct vec srcs = VEC_INIT;
 	enum kctl_dry_run dry;
 	struct ks_err serr;
@@ -263,7 +265,7 @@ run_sources(struct kctl_call *call, enum write_mode mode)
 			for (size_t j = 0; j < objs.n; j++) {
 				struct sent s = {strcmp(src, "-") == 0 ? "STDIN" : src, docs.v[j],
 					warnings.v[j], dry,
-					mode == WRITE_CREATE && kctl_bool(call, "save-config")};
+					mode == WRITE_CREATE && kctl_bool(call, "save-config"), &errs};
 				struct object *o = objs.v[j];
 				bool ok;
 
@@ -284,6 +286,7 @@ run_sources(struct kctl_call *call, enum write_mode mode)
 		free(srcs.v[i]);
 	}
 	vec_free(&srcs);
+	kctl_errs_flush(call, &errs);
 	call->res->status = status ? 1 : call->res->status;
 	return call->res->status;
 }
@@ -295,7 +298,8 @@ run_sources(struct kctl_call *call, enum write_mode mode)
 static int
 create_namespace(struct kctl_call *call)
 {
-	struct sent s = {NULL, NULL, NULL, KCTL_DRY_NONE, kctl_bool(call, "save-config")};
+	struct kctl_errs errs = KCTL_ERRS_INIT;
+	struct sent s = {NULL, NULL, NULL, KCTL_DRY_NONE, kctl_bool(call, "save-config"), &errs};
 
 	if (call->n_args != 2) {
 		kctl_err(call->res,
@@ -320,6 +324,7 @@ create_namespace(struct kctl_call *call)
 	s.doc = doc;
 	ok = create_one(call, &ns_new(call->args[1])->obj, &s);
 	cJSON_Delete(doc);
+	kctl_errs_flush(call, &errs);
 	return ok ? 0 : 1;
 }
 
@@ -451,7 +456,7 @@ apply_patch(struct kctl_call *call, const struct object *obj, const struct objec
 		if (ok)
 			print_result_patched(call, out, changed, s, "configured");
 		else
-			kctl_api_error(call, &st, "patching", s->source);
+			kctl_errs_add(s->errs, &st, "patching", s->source);
 	}
 	api_status_free(&st);
 	sb_free(&warnings);

@@ -2,6 +2,7 @@
  * write.c - the client half of every write: dry run, -o and Status errors.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -119,25 +120,75 @@ kctl_write_print(struct kctl_call *call, const struct object *obj, const cJSON *
 	return kctl_print_doc(call, o, doc);
 }
 
+/*
+ * StandardErrorMessage of a Status that AddSourceToErr may have prefixed
+ * with "error when <doing> "<source>": ".
+ */
+static void
+standard_message(const struct api_status *st, const char *doing, const char *source,
+    struct strbuf *out)
+{
+	const char *reason = api_reason_name(st->reason);
+
+	if (reason[0] != '\0')
+		sb_addf(out, "Error from server (%s): ", reason);
+	else
+		sb_add(out, "Error from server: ");
+	if (doing != NULL && source != NULL)
+		sb_addf(out, "error when %s \"%s\": ", doing, source);
+	sb_add(out, sb_str(&st->message));
+}
+
+/* cmdutil.CheckErr on one error: an Invalid Status is worded from its details. */
+static void
+single_message(const struct api_status *st, const char *doing, const char *source,
+    struct strbuf *out)
+{
+	if (st->reason == API_INVALID && st->shown.len > 0)
+		sb_add(out, sb_str(&st->shown));
+	else
+		standard_message(st, doing, source, out);
+}
+
 void
 kctl_api_error(struct kctl_call *call, const struct api_status *st, const char *doing,
     const char *source)
 {
-	/* cmdutil.CheckErr prints an Invalid status's message as it is. */
-	if (st->reason == API_INVALID)
-		kctl_err(call->res, "%s\n", sb_str(&st->message));
-	else if (api_reason_name(st->reason)[0] == '\0' && doing != NULL && source != NULL)
-		kctl_err(call->res, "Error from server: error when %s \"%s\": %s\n", doing, source,
-		    sb_str(&st->message));
-	else if (api_reason_name(st->reason)[0] == '\0')
-		kctl_err(call->res, "Error from server: %s\n", sb_str(&st->message));
-	else if (doing != NULL && source != NULL)
-		kctl_err(call->res, "Error from server (%s): error when %s \"%s\": %s\n",
-		    api_reason_name(st->reason), doing, source, sb_str(&st->message));
-	else
-		kctl_err(call->res, "Error from server (%s): %s\n", api_reason_name(st->reason),
-		    sb_str(&st->message));
+	struct strbuf text = STRBUF_INIT;
+
+	single_message(st, doing, source, &text);
+	kctl_err(call->res, "%s\n", sb_str(&text));
+	sb_free(&text);
 	call->res->status = 1;
+}
+
+void
+kctl_errs_add(struct kctl_errs *e, const struct api_status *st, const char *doing,
+    const char *source)
+{
+	struct strbuf single = STRBUF_INIT, multi = STRBUF_INIT;
+
+	single_message(st, doing, source, &single);
+	standard_message(st, doing, source, &multi);
+	vec_push(&e->single, sb_take(&single));
+	vec_push(&e->multi, sb_take(&multi));
+}
+
+void
+kctl_errs_flush(struct kctl_call *call, struct kctl_errs *e)
+{
+	/* An aggregate of one is unwrapped; several print each in standard form (MultipleErrors). */
+	for (size_t i = 0; i < e->single.n; i++)
+		kctl_err(call->res, "%s\n",
+		    (const char *)(e->single.n == 1 ? e->single.v[i] : e->multi.v[i]));
+	if (e->single.n > 0)
+		call->res->status = 1;
+	for (size_t i = 0; i < e->single.n; i++) {
+		free(e->single.v[i]);
+		free(e->multi.v[i]);
+	}
+	vec_free(&e->single);
+	vec_free(&e->multi);
 }
 
 int

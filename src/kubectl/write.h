@@ -16,6 +16,7 @@
 
 #include "api/meta.h"
 #include "kubectl/kctl.h"
+#include "util/vec.h"
 
 struct api_status;
 
@@ -65,5 +66,20 @@ int kctl_write_update(struct kctl_call *call, struct object *edited, const char 
  */
 void kctl_api_error(struct kctl_call *call, const struct api_status *st, const char *doing,
     const char *source);
+
+/*
+ * Errors kubectl gathers while it visits every object of its -f sources
+ * and prints at the end as one aggregate (cmdutil.CheckErr).
+ */
+struct kctl_errs {
+	struct vec single; /* char *: how the error prints when it is the only one */
+	struct vec multi;  /* char *: how it prints among several */
+};
+#define KCTL_ERRS_INIT {VEC_INIT, VEC_INIT}
+
+void kctl_errs_add(struct kctl_errs *e, const struct api_status *st, const char *doing,
+    const char *source);
+/* Prints them (and sets exit status 1 when there were any), then empties e. */
+void kctl_errs_flush(struct kctl_call *call, struct kctl_errs *e);
 
 #endif

@@ -90,3 +90,21 @@ order), and the practice cluster remembers what it held.
   2> error: the path "manifests/nothing-here/" does not exist
   [1]
 
+
+The server's refusals come after what was created, as one aggregate: an
+error alone is worded from its details, several each in standard form.
+
+  $ kubectl create -f manifests/mixed-invalid.yaml
+  daemonset.apps/good created
+  2> Error from server (Invalid): error when creating "manifests/mixed-invalid.yaml": DaemonSet.apps "bad-one" is invalid: spec.revisionHistoryLimit: Invalid value: -1: must be greater than or equal to 0
+  2> Error from server (Invalid): error when creating "manifests/mixed-invalid.yaml": DaemonSet.apps "bad-two" is invalid: [spec.template.metadata.labels: Invalid value: map[string]string{"app":"other"}: `selector` does not match template `labels`, spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in DaemonSet is not Supported]
+  [1]
+
+  $ kubectl create -f manifests/mixed-invalid.yaml
+  2> Error from server (Invalid): error when creating "manifests/mixed-invalid.yaml": DaemonSet.apps "bad-one" is invalid: spec.revisionHistoryLimit: Invalid value: -1: must be greater than or equal to 0
+  2> Error from server (AlreadyExists): error when creating "manifests/mixed-invalid.yaml": daemonsets.apps "good" already exists
+  2> Error from server (Invalid): error when creating "manifests/mixed-invalid.yaml": DaemonSet.apps "bad-two" is invalid: [spec.template.metadata.labels: Invalid value: map[string]string{"app":"other"}: `selector` does not match template `labels`, spec.template.spec.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in DaemonSet is not Supported]
+  [1]
+
+  $ kubectl delete ds good
+  daemonset.apps "good" deleted
