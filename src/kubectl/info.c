@@ -55,6 +55,8 @@ version_json(struct kctl_call *call, bool client_only, bool yaml)
 		kctl_out(call->res, "kustomizeVersion: %s\n", KS_KUSTOMIZE_VERSION);
 		if (!client_only)
 			version_info(call, "serverVersion", KS_SERVER_VERSION, true);
+		/* version.go prints the marshalled YAML, newline and all, with Fprintln. */
+		kctl_out(call->res, "\n");
 		return;
 	}
 	kctl_out(call->res, "{\n");
