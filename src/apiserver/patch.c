@@ -298,13 +298,15 @@ dup(const cJSON *v)
 	return d;
 }
 
+static void index_object(const cJSON *obj, struct map *m);
+
 bool
 patch_json_equal(const cJSON *a, const cJSON *b)
 {
 	enum jkind ka = jkind(a), kb = jkind(b);
-	struct map m;
+	struct map ma, mb;
 	const cJSON *x;
-	size_t na = 0, nb = 0;
+	size_t na, nb;
 	bool eq = true;
 
 	if (ka != kb)
@@ -325,21 +327,27 @@ patch_json_equal(const cJSON *a, const cJSON *b)
 				return false;
 		return a == NULL && b == NULL;
 	case K_OBJ:
-		map_init(&m);
-		cJSON_ArrayForEach(x, a) {
-			map_put(&m, x->string, (void *)x);
-			na++;
-		}
-		na = map_len(&m);
+		/*
+		 * Both sides as Go decodes them: the last of duplicate keys
+		 * wins (encoding/json overwrites the map entry), so a key's
+		 * earlier duplicates in b are skipped, not compared.
+		 */
+		index_object(a, &ma);
+		index_object(b, &mb);
+		na = map_len(&ma);
+		nb = map_len(&mb);
 		cJSON_ArrayForEach(x, b) {
-			const cJSON *y = map_get(&m, x->string);
-			nb++;
+			const cJSON *y = map_get(&ma, x->string);
+
+			if (map_get(&mb, x->string) != x)
+				continue;
 			if (y == NULL || !patch_json_equal(y, x)) {
 				eq = false;
 				break;
 			}
 		}
-		map_free(&m);
+		map_free(&ma);
+		map_free(&mb);
 		return eq && na == nb;
 	}
 	return false;
@@ -1272,8 +1280,8 @@ out:
 /* kube-apiserver's maxJSONPatchOperations */
 #define MAX_JSON_PATCH_OPS 10000
 
-int
-patch_json_apply(const cJSON *doc, const cJSON *ops, cJSON **out, struct ks_err *err)
+static int
+do_json_apply(const cJSON *doc, const cJSON *ops, cJSON **out, struct ks_err *err)
 {
 	const cJSON *op;
 	cJSON *d;
@@ -1370,8 +1378,8 @@ merge_docs(struct pctx *c, cJSON *doc, const cJSON *patch, int depth)
 	return 0;
 }
 
-int
-patch_merge_apply(const cJSON *doc, const cJSON *patch, cJSON **out, struct ks_err *err)
+static int
+do_merge_apply(const cJSON *doc, const cJSON *patch, cJSON **out, struct ks_err *err)
 {
 	struct pctx c = {err, 0, true};
 	cJSON *d;
@@ -1443,8 +1451,8 @@ merge_diff(struct pctx *c, const cJSON *a, const cJSON *b, int depth)
 	return into;
 }
 
-int
-patch_merge_create(const cJSON *original, const cJSON *modified, cJSON **out, struct ks_err *err)
+static int
+do_merge_create(const cJSON *original, const cJSON *modified, cJSON **out, struct ks_err *err)
 {
 	struct pctx c = {err, 0, false};
 	cJSON *empty = cJSON_CreateObject();
@@ -1497,8 +1505,8 @@ keep_or_delete_null(const cJSON *m, bool keep_null, int depth)
 	return f;
 }
 
-int
-patch_merge_create_threeway(const cJSON *original, const cJSON *modified, const cJSON *current, cJSON **out,
+static int
+do_merge_create_threeway(const cJSON *original, const cJSON *modified, const cJSON *current, cJSON **out,
     struct ks_err *err)
 {
 	cJSON *add = NULL, *del = NULL, *addf, *delf, *res = NULL;
@@ -2379,8 +2387,8 @@ fail:
 	return NULL;
 }
 
-int
-patch_strategic_apply(const cJSON *doc, const cJSON *patch, const struct patch_schema *schema, cJSON **out,
+static int
+do_strategic_apply(const cJSON *doc, const cJSON *patch, const struct patch_schema *schema, cJSON **out,
     struct ks_err *err)
 {
 	struct pctx c = {err, 0, true};
@@ -2717,8 +2725,8 @@ fail:
 	return NULL;
 }
 
-int
-patch_strategic_create(const cJSON *original, const cJSON *modified, const struct patch_schema *schema,
+static int
+do_strategic_create(const cJSON *original, const cJSON *modified, const struct patch_schema *schema,
     cJSON **out, struct ks_err *err)
 {
 	struct pctx c = {err, 0, false};
@@ -2739,8 +2747,8 @@ patch_strategic_create(const cJSON *original, const cJSON *modified, const struc
 	return 0;
 }
 
-int
-patch_strategic_create_threeway(const cJSON *original, const cJSON *modified, const cJSON *current,
+static int
+do_strategic_create_threeway(const cJSON *original, const cJSON *modified, const cJSON *current,
     const struct patch_schema *schema, cJSON **out, struct ks_err *err)
 {
 	struct pctx c = {err, 0, false};
@@ -2780,6 +2788,176 @@ patch_strategic_create_threeway(const cJSON *original, const cJSON *modified, co
 }
 
 /* ---------------------------------------------------------------- misc */
+
+/*
+ * Go decodes every document and patch into maps before patching
+ * (json.Unmarshal in evanphx MergePatch/CreateMergePatch and json-patch's
+ * partialDoc, strategicpatch's map[string]interface{}), so of duplicate
+ * keys the last wins and the others are gone; cJSON keeps them all, and
+ * the code below would see (and, for a patch, apply) each. The public
+ * functions hand it the document Go would see: the input itself when it
+ * has no duplicate key (the usual case, found by one scan), otherwise a
+ * copy without the earlier duplicates.
+ */
+static bool
+has_dup_keys(const cJSON *v)
+{
+	const cJSON *it, *jt;
+	struct map m;
+	bool dups = false;
+	size_t n = 0;
+
+	if (!cJSON_IsObject(v) && !cJSON_IsArray(v))
+		return false;
+	cJSON_ArrayForEach(it, v) {
+		if (has_dup_keys(it))
+			return true;
+		n++;
+	}
+	if (!cJSON_IsObject(v))
+		return false;
+	if (n <= 8) {
+		for (it = v->child; it != NULL; it = it->next)
+			for (jt = it->next; jt != NULL; jt = jt->next)
+				if (strcmp(it->string, jt->string) == 0)
+					return true;
+		return false;
+	}
+	map_init(&m);
+	cJSON_ArrayForEach(it, v) {
+		if (map_put(&m, it->string, (void *)it) != NULL) {
+			dups = true;
+			break;
+		}
+	}
+	map_free(&m);
+	return dups;
+}
+
+/* Drop the earlier of duplicate keys, at every depth, in place. */
+static void
+drop_dup_keys(cJSON *v)
+{
+	cJSON *it, *next;
+	struct map m;
+
+	if (!cJSON_IsObject(v) && !cJSON_IsArray(v))
+		return;
+	cJSON_ArrayForEach(it, v) drop_dup_keys(it);
+	if (!cJSON_IsObject(v))
+		return;
+	index_object(v, &m);
+	for (it = v->child; it != NULL; it = next) {
+		next = it->next;
+		if (map_get(&m, it->string) != it)
+			cJSON_Delete(cJSON_DetachItemViaPointer(v, it));
+	}
+	map_free(&m);
+}
+
+/* The copies go_view made, freed by go_free. */
+struct go_copies {
+	cJSON *v[3];
+	int n;
+};
+
+static const cJSON *
+go_view(struct go_copies *g, const cJSON *v)
+{
+	cJSON *d;
+
+	if (v == NULL || !has_dup_keys(v))
+		return v;
+	d = cJSON_Duplicate(v, 1);
+	if (d == NULL)
+		return v; /* cJSON refuses only on OOM or depth, which the callee reports */
+	drop_dup_keys(d);
+	g->v[g->n++] = d;
+	return d;
+}
+
+static void
+go_free(struct go_copies *g)
+{
+	for (int i = 0; i < g->n; i++)
+		cJSON_Delete(g->v[i]);
+}
+
+int
+patch_json_apply(const cJSON *doc, const cJSON *ops, cJSON **out, struct ks_err *err)
+{
+	struct go_copies g = {{NULL}, 0};
+	int rc = do_json_apply(go_view(&g, doc), go_view(&g, ops), out, err);
+
+	go_free(&g);
+	return rc;
+}
+
+int
+patch_merge_apply(const cJSON *doc, const cJSON *patch, cJSON **out, struct ks_err *err)
+{
+	struct go_copies g = {{NULL}, 0};
+	int rc = do_merge_apply(go_view(&g, doc), go_view(&g, patch), out, err);
+
+	go_free(&g);
+	return rc;
+}
+
+int
+patch_merge_create(const cJSON *original, const cJSON *modified, cJSON **out, struct ks_err *err)
+{
+	struct go_copies g = {{NULL}, 0};
+	int rc = do_merge_create(go_view(&g, original), go_view(&g, modified), out, err);
+
+	go_free(&g);
+	return rc;
+}
+
+int
+patch_merge_create_threeway(const cJSON *original, const cJSON *modified, const cJSON *current, cJSON **out,
+    struct ks_err *err)
+{
+	struct go_copies g = {{NULL}, 0};
+	int rc = do_merge_create_threeway(go_view(&g, original), go_view(&g, modified),
+	    go_view(&g, current), out, err);
+
+	go_free(&g);
+	return rc;
+}
+
+int
+patch_strategic_apply(const cJSON *doc, const cJSON *patch, const struct patch_schema *schema, cJSON **out,
+    struct ks_err *err)
+{
+	struct go_copies g = {{NULL}, 0};
+	int rc = do_strategic_apply(go_view(&g, doc), go_view(&g, patch), schema, out, err);
+
+	go_free(&g);
+	return rc;
+}
+
+int
+patch_strategic_create(const cJSON *original, const cJSON *modified, const struct patch_schema *schema,
+    cJSON **out, struct ks_err *err)
+{
+	struct go_copies g = {{NULL}, 0};
+	int rc = do_strategic_create(go_view(&g, original), go_view(&g, modified), schema, out, err);
+
+	go_free(&g);
+	return rc;
+}
+
+int
+patch_strategic_create_threeway(const cJSON *original, const cJSON *modified, const cJSON *current,
+    const struct patch_schema *schema, cJSON **out, struct ks_err *err)
+{
+	struct go_copies g = {{NULL}, 0};
+	int rc = do_strategic_create_threeway(go_view(&g, original), go_view(&g, modified),
+	    go_view(&g, current), schema, out, err);
+
+	go_free(&g);
+	return rc;
+}
 
 int
 patch_apply(enum patch_type type, const cJSON *doc, const cJSON *patch, const struct patch_schema *schema,

@@ -432,6 +432,84 @@ START_TEST(t_long_list)
 }
 END_TEST
 
+/*
+ * Duplicate keys: Go decodes {"k":1,"k":2} as {"k":2} (the last wins), so
+ * patch_json_equal compares that, and a document equals itself (fuzz_patch
+ * found the merge patch from a to such a b applied to a "differed" from b).
+ */
+START_TEST(t_equal_duplicate_keys)
+{
+	cJSON *dup = cJSON_Parse("{\"m\":{\"k\":1,\"j\":0,\"k\":2}}");
+	cJSON *last = cJSON_Parse("{\"m\":{\"j\":0,\"k\":2}}");
+	cJSON *first = cJSON_Parse("{\"m\":{\"j\":0,\"k\":1}}");
+
+	ck_assert(patch_json_equal(dup, dup));
+	ck_assert(patch_json_equal(dup, last));
+	ck_assert(patch_json_equal(last, dup));
+	ck_assert(!patch_json_equal(dup, first));
+	ck_assert(!patch_json_equal(first, dup));
+	cJSON_Delete(dup);
+	cJSON_Delete(last);
+	cJSON_Delete(first);
+}
+END_TEST
+
+/*
+ * Duplicate keys in a document or a patch: Go decodes both into maps, where
+ * the last of duplicate keys wins, before patching (evanphx MergePatch and
+ * json-patch, strategicpatch); cJSON keeps them all. fuzz_patch found the
+ * merge patch {"a":{"y":1},"a":{"z":2}} merging both objects.
+ */
+static void
+dup_case(enum patch_type type, const char *doc, const char *patch, const char *want)
+{
+	cJSON *d = cJSON_Parse(doc), *p = cJSON_Parse(patch), *out = NULL;
+	struct ks_err err = {{0}};
+	char *got;
+
+	ck_assert_int_eq(patch_apply(type, d, p, NULL, &out, &err), 0);
+	got = compact(out);
+	ck_assert_str_eq(got, want);
+	free(got);
+	cJSON_Delete(out);
+	cJSON_Delete(d);
+	cJSON_Delete(p);
+}
+
+static void
+dup_create(bool strategic, const char *a, const char *b, const char *want)
+{
+	cJSON *o = cJSON_Parse(a), *m = cJSON_Parse(b), *out = NULL;
+	struct ks_err err = {{0}};
+	char *got;
+
+	ck_assert_int_eq(strategic ? patch_strategic_create(o, m, NULL, &out, &err)
+				   : patch_merge_create(o, m, &out, &err), 0);
+	got = compact(out);
+	ck_assert_str_eq(got, want);
+	free(got);
+	cJSON_Delete(out);
+	cJSON_Delete(o);
+	cJSON_Delete(m);
+}
+
+START_TEST(t_duplicate_keys)
+{
+	dup_case(PATCH_MERGE, "{\"a\":{\"x\":1}}", "{\"a\":{\"y\":1},\"a\":{\"z\":2}}",
+	    "{\"a\":{\"x\":1,\"z\":2}}");
+	dup_case(PATCH_STRATEGIC, "{\"a\":{\"x\":1}}", "{\"a\":{\"y\":1},\"a\":{\"z\":2}}",
+	    "{\"a\":{\"x\":1,\"z\":2}}");
+	dup_case(PATCH_MERGE, "{\"a\":{\"x\":1},\"a\":{\"w\":0}}", "{\"a\":{\"z\":2}}",
+	    "{\"a\":{\"w\":0,\"z\":2}}");
+	dup_case(PATCH_JSON, "{\"a\":1,\"a\":2}",
+	    "[{\"op\":\"test\",\"path\":\"/a\",\"value\":2},{\"op\":\"add\",\"path\":\"/x\",\"path\":\"/b\",\"value\":3}]",
+	    "{\"a\":2,\"b\":3}");
+	dup_create(false, "{\"k\":1}", "{\"k\":2,\"k\":1}", "{}");
+	dup_create(true, "{\"k\":1}", "{\"k\":2,\"k\":1}", "{}");
+	dup_create(false, "{\"k\":1,\"k\":2}", "{\"k\":2}", "{}");
+}
+END_TEST
+
 static Suite *
 patch_suite(void)
 {
@@ -449,6 +527,8 @@ patch_suite(void)
 	tcase_add_test(tc, t_no_schema);
 	tcase_add_test(tc, t_depth_limit);
 	tcase_add_test(tc, t_long_list);
+	tcase_add_test(tc, t_equal_duplicate_keys);
+	tcase_add_test(tc, t_duplicate_keys);
 	suite_add_tcase(s, tc);
 	return s;
 }
