@@ -14,6 +14,7 @@
 
 #include "api/node.h"
 #include "api/pod.h"
+#include "api/quantity.h"
 #include "api/selector.h"
 #include "api/store.h"
 #include "cluster.h"
@@ -24,6 +25,7 @@
 #include "kubectl/printers.h"
 #include "kubectl/table.h"
 #include "util/err.h"
+#include "util/gosort.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
 
@@ -109,28 +111,111 @@ struct type_group {
 
 struct sort_item {
 	struct object *obj;
-	char *key;
-	bool numeric;
-	double num;
-	size_t index; /* for a stable sort */
+	cJSON *doc;
+	const cJSON *key; /* values[0][0] in doc, NULL when the field is missing */
 };
 
-static int
-cmp_sort_item(const void *a, const void *b)
+/*
+ * sortorder.NaturalLess (github.com/fvbommel/sortorder), which isLess uses
+ * for strings: runs of digits compare as numbers, digits sort before other
+ * bytes, and of two equal numbers the one with fewer leading zeros first.
+ */
+static bool
+natural_less(const char *s1, const char *s2)
 {
-	const struct sort_item *x = a, *y = b;
-	int c;
+	size_t i1 = 0, i2 = 0, n1 = strlen(s1), n2 = strlen(s2);
 
-	if (x->numeric && y->numeric)
-		c = x->num < y->num ? -1 : x->num > y->num;
-	else
-		c = strcmp(x->key, y->key);
-	if (c == 0)
-		c = x->index < y->index ? -1 : x->index > y->index;
-	return c;
+	while (i1 < n1 && i2 < n2) {
+		unsigned char c1 = s1[i1], c2 = s2[i2];
+		bool d1 = c1 >= '0' && c1 <= '9', d2 = c2 >= '0' && c2 <= '9';
+		size_t z1, z2;
+		int c;
+
+		if (d1 != d2)
+			return d1;
+		if (!d1) {
+			if (c1 != c2)
+				return c1 < c2;
+			i1++;
+			i2++;
+			continue;
+		}
+		while (i1 < n1 && s1[i1] == '0')
+			i1++;
+		while (i2 < n2 && s2[i2] == '0')
+			i2++;
+		z1 = i1;
+		z2 = i2;
+		while (i1 < n1 && s1[i1] >= '0' && s1[i1] <= '9')
+			i1++;
+		while (i2 < n2 && s2[i2] >= '0' && s2[i2] <= '9')
+			i2++;
+		if (i1 - z1 != i2 - z2)
+			return i1 - z1 < i2 - z2;
+		c = strncmp(s1 + z1, s2 + z2, i1 - z1);
+		if (c != 0)
+			return c < 0;
+		if (z1 != z2)
+			return z1 < z2;
+	}
+	return n1 < n2;
 }
 
-/* Sort objs by the field's value: numbers as numbers, the rest as strings. */
+/*
+ * isLess for the values of an unstructured object: strings that both parse
+ * as quantities compare as quantities, other strings naturally; numbers as
+ * numbers. kubectl exits on other types (klog.Exitf "unsortable type");
+ * kubesim leaves them where they are.
+ */
+static bool
+sort_value_less(const cJSON *i, const cJSON *j)
+{
+	if (cJSON_IsNull(i) && cJSON_IsNull(j))
+		return false;
+	if (cJSON_IsNull(i))
+		return true;
+	if (cJSON_IsNull(j))
+		return false;
+	if (cJSON_IsString(i) && cJSON_IsString(j)) {
+		struct quantity qi, qj;
+		struct ks_err err;
+
+		if (qty_parse(i->valuestring, &qi, &err) == 0 && qty_parse(j->valuestring, &qj, &err) == 0)
+			return qi.milli < qj.milli;
+		return natural_less(i->valuestring, j->valuestring);
+	}
+	if (cJSON_IsNumber(i) && cJSON_IsNumber(j))
+		return i->valuedouble < j->valuedouble;
+	return false;
+}
+
+/* RuntimeSort.Less: an object without the field is less than any other. */
+static bool
+sort_less(void *ctx, long i, long j)
+{
+	struct sort_item *items = ctx;
+
+	if (items[i].key == NULL)
+		return true;
+	if (items[j].key == NULL)
+		return false;
+	return sort_value_less(items[i].key, items[j].key);
+}
+
+static void
+sort_swap(void *ctx, long i, long j)
+{
+	struct sort_item *items = ctx, t = items[i];
+
+	items[i] = items[j];
+	items[j] = t;
+}
+
+/*
+ * SortObjects: sort.Sort over the objects in the order the server listed
+ * them (so ties, and objects without the field, land where Go's pdqsort
+ * puts them, which is not a stable order past 12 objects).
+ */
 static int
 sort_objects(struct kctl_call *call, struct vec *objs, const char *field)
 {
@@ -145,31 +230,24 @@ sort_objects(struct kctl_call *call, struct vec *objs, const char *field)
 	items = xcalloc(objs->n + 1, sizeof *items);
 	found = 0;
 	for (size_t i = 0; i < objs->n && rc == 0; i++) {
-		cJSON *doc = encode_object(objs->v[i], cluster_now(call->c));
-		struct strbuf key = STRBUF_INIT;
-		size_t count;
-		char *end;
-
-		if (jsonpath_column(tmpl, doc, &key, &count, &err) < 0)
-			rc = kctl_error(call, "%s", err.msg);
 		items[i].obj = objs->v[i];
-		items[i].index = i;
-		items[i].key = sb_take(&key);
-		items[i].num = strtod(items[i].key, &end);
-		items[i].numeric = items[i].key[0] != '\0' && *end == '\0';
-		found += count > 0;
-		encode_free(doc);
+		items[i].doc = encode_object(objs->v[i], cluster_now(call->c));
+		if (jsonpath_first(tmpl, items[i].doc, &items[i].key, &err) < 0)
+			rc = kctl_error(call, "%s", err.msg);
+		found += items[i].key != NULL;
 	}
 	/* sorter.go: a path no object has is an error, not an unsorted list. */
 	if (rc == 0 && objs->n > 0 && found == 0)
 		rc = kctl_error(call, "couldn't find any field with path \"%s\" in the list of objects", tmpl);
 	if (rc == 0) {
-		qsort(items, objs->n, sizeof *items, cmp_sort_item);
+		struct gosort_iface data = {items, sort_less, sort_swap};
+
+		gosort_sort(&data, (long)objs->n);
 		for (size_t i = 0; i < objs->n; i++)
 			objs->v[i] = items[i].obj;
 	}
 	for (size_t i = 0; i < objs->n; i++)
-		free(items[i].key);
+		encode_free(items[i].doc);
 	free(items);
 	free(tmpl);
 	return rc;

@@ -2350,6 +2350,36 @@ jsonpath_column(const char *tmpl, const cJSON *doc, struct strbuf *out, size_t *
 	return rc;
 }
 
+int
+jsonpath_first(const char *tmpl, const cJSON *doc, const cJSON **first, struct ks_err *err)
+{
+	struct jp_ctx c;
+	struct jp_node *root;
+	struct jvec cur = {0}, results = {0};
+	char *perr = NULL;
+	int rc = 0;
+
+	*first = NULL;
+	if (jp_parse_string(tmpl, strlen(tmpl), &root, &perr) < 0) {
+		err_set(err, "error parsing jsonpath %s, %s", tmpl, perr ? perr : "invalid syntax");
+		free(perr);
+		return -1;
+	}
+	jp_ctx_init(&c, root, NULL);
+	jv_push(&cur, jv_node(doc));
+	/* sorter.go reads values[0][0]: the first expression's first result. */
+	if (root->n > 0 && jp_walk(&c, &cur, root->kids[0], &results) < 0) {
+		exec_error(tmpl, doc, sb_str(&c.msg), err);
+		rc = -1;
+	} else if (results.n > 0 && results.v[0].kind == JV_NODE)
+		*first = results.v[0].node;
+	jv_clear(&results);
+	jv_clear(&cur);
+	jp_ctx_free(&c, NULL);
+	jp_free(root);
+	return rc;
+}
+
 char *
 jsonpath_relaxed(const char *field, struct ks_err *err)
 {

@@ -82,6 +82,13 @@ int jsonpath_eval_limited(const char *tmpl, const cJSON *doc, const struct jsonp
 int jsonpath_column(const char *tmpl, const cJSON *doc, struct strbuf *out, size_t *count,
     struct ks_err *err);
 
+/*
+ * The first result of the template's first expression, as --sort-by reads
+ * it (sorter.go: values[0][0]): *first is that node of doc, or NULL when the
+ * expression found nothing. -1 with err on a parse or execution error.
+ */
+int jsonpath_first(const char *tmpl, const cJSON *doc, const cJSON **first, struct ks_err *err);
+
 /* RelaxedJSONPathExpression: ".a.b", "a.b" and "{.a.b}" all become "{.a.b}" (caller frees). */
 char *jsonpath_relaxed(const char *field, struct ks_err *err);
 

@@ -1,0 +1,146 @@
+kubectl's printers, checked byte for byte against kubectl v1.32 (run against
+`kubesim serve` or tests/compare's stand-in on the same objects).
+
+  $ kubesim cluster create --nodes 3 --clock manual --bare
+  Created a 3-node practice cluster (scheduler mode, manual clock) in $KUBESIM_STATE
+  Try: kubesim kubectl get nodes   (or: alias kubectl='kubesim kubectl')
+
+  $ kubectl apply -f manifests/printers-pods.yaml -o name | wc -l
+  14
+
+  $ kubectl label pod p03 tier=a
+  pod/p03 labeled
+
+--sort-by is Go's sort.Sort (pdqsort) over the list in the server's order
+(namespace, name): not stable past 12 objects, and an object without the
+field is "less" than any other, so such objects come out in an order of
+their own (sorter.go RuntimeSort.Less).
+
+  $ kubectl get pods -o name --sort-by=.spec.nodeName
+  pod/p04
+  pod/p01
+  pod/p02
+  pod/p03
+  pod/p06
+  pod/p05
+  pod/p07
+  pod/p08
+  pod/p09
+  pod/p00
+  pod/p10
+  pod/p11
+  pod/p12
+  pod/p13
+
+  $ kubectl get pods -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName --sort-by=.spec.nodeName --no-headers
+  p04   node1
+  p01   node1
+  p02   node1
+  p03   node1
+  p06   node2
+  p05   node2
+  p07   node2
+  p08   node2
+  p09   node2
+  p00   node3
+  p10   node3
+  p11   node3
+  p12   node3
+  p13   node3
+
+  $ kubectl get pods -o name --sort-by=.metadata.labels.tier
+  pod/p11
+  pod/p10
+  pod/p09
+  pod/p08
+  pod/p07
+  pod/p00
+  pod/p05
+  pod/p04
+  pod/p13
+  pod/p02
+  pod/p01
+  pod/p12
+  pod/p06
+  pod/p03
+
+  $ kubectl get pods --sort-by=.metadata.labels.tier
+  NAME   READY   STATUS    RESTARTS   AGE
+  p11    0/1     Pending   0          0s
+  p10    0/1     Pending   0          0s
+  p09    0/1     Pending   0          0s
+  p08    0/1     Pending   0          0s
+  p07    0/1     Pending   0          0s
+  p00    0/1     Pending   0          0s
+  p05    0/1     Pending   0          0s
+  p04    0/1     Pending   0          0s
+  p13    0/1     Pending   0          0s
+  p02    0/1     Pending   0          0s
+  p01    0/1     Pending   0          0s
+  p12    0/1     Pending   0          0s
+  p06    0/1     Pending   0          0s
+  p03    0/1     Pending   0          0s
+
+kubectl events sorts with sort.Sort as well (SortableEvents by last time):
+past 12 events, equal times come out in pdqsort's order.
+
+  $ kubesim cluster advance 5s
+  Advanced the clock by 5s; the cluster has run for 5s
+  $ kubectl events -A
+  NAMESPACE   LAST SEEN   TYPE     REASON    OBJECT    MESSAGE
+  default     5s          Normal   Pulling   Pod/p04   Pulling image "busybox"
+  default     5s          Normal   Pulling   Pod/p13   Pulling image "busybox"
+  default     5s          Normal   Pulling   Pod/p12   Pulling image "busybox"
+  default     5s          Normal   Pulling   Pod/p11   Pulling image "busybox"
+  default     5s          Normal   Pulling   Pod/p01   Pulling image "busybox"
+  default     5s          Normal   Pulling   Pod/p10   Pulling image "busybox"
+  default     5s          Normal   Pulling   Pod/p09   Pulling image "busybox"
+  default     5s          Normal   Pulling   Pod/p08   Pulling image "busybox"
+  default     5s          Normal   Pulling   Pod/p02   Pulling image "busybox"
+  default     5s          Normal   Pulling   Pod/p07   Pulling image "busybox"
+  default     5s          Normal   Pulling   Pod/p00   Pulling image "busybox"
+  default     5s          Normal   Pulling   Pod/p06   Pulling image "busybox"
+  default     5s          Normal   Pulling   Pod/p03   Pulling image "busybox"
+  default     5s          Normal   Pulling   Pod/p05   Pulling image "busybox"
+  default     3s          Normal   Started   Pod/p06   Started container c
+  default     3s          Normal   Started   Pod/p08   Started container c
+  default     3s          Normal   Created   Pod/p03   Created container: c
+  default     3s          Normal   Pulled    Pod/p04   Successfully pulled image "busybox" in 2s (2s including waiting)
+  default     3s          Normal   Created   Pod/p04   Created container: c
+  default     3s          Normal   Started   Pod/p04   Started container c
+  default     3s          Normal   Pulled    Pod/p03   Successfully pulled image "busybox" in 2s (2s including waiting)
+  default     3s          Normal   Pulled    Pod/p05   Successfully pulled image "busybox" in 2s (2s including waiting)
+  default     3s          Normal   Created   Pod/p05   Created container: c
+  default     3s          Normal   Started   Pod/p05   Started container c
+  default     3s          Normal   Started   Pod/p02   Started container c
+  default     3s          Normal   Pulled    Pod/p06   Successfully pulled image "busybox" in 2s (2s including waiting)
+  default     3s          Normal   Created   Pod/p06   Created container: c
+  default     3s          Normal   Created   Pod/p02   Created container: c
+  default     3s          Normal   Pulled    Pod/p02   Successfully pulled image "busybox" in 2s (2s including waiting)
+  default     3s          Normal   Pulled    Pod/p07   Successfully pulled image "busybox" in 2s (2s including waiting)
+  default     3s          Normal   Created   Pod/p07   Created container: c
+  default     3s          Normal   Started   Pod/p07   Started container c
+  default     3s          Normal   Started   Pod/p01   Started container c
+  default     3s          Normal   Pulled    Pod/p08   Successfully pulled image "busybox" in 2s (2s including waiting)
+  default     3s          Normal   Created   Pod/p08   Created container: c
+  default     3s          Normal   Started   Pod/p03   Started container c
+  default     3s          Normal   Created   Pod/p01   Created container: c
+  default     3s          Normal   Pulled    Pod/p09   Successfully pulled image "busybox" in 2s (2s including waiting)
+  default     3s          Normal   Created   Pod/p09   Created container: c
+  default     3s          Normal   Started   Pod/p09   Started container c
+  default     3s          Normal   Pulled    Pod/p01   Successfully pulled image "busybox" in 2s (2s including waiting)
+  default     3s          Normal   Pulled    Pod/p10   Successfully pulled image "busybox" in 2s (2s including waiting)
+  default     3s          Normal   Created   Pod/p10   Created container: c
+  default     3s          Normal   Started   Pod/p10   Started container c
+  default     3s          Normal   Started   Pod/p00   Started container c
+  default     3s          Normal   Pulled    Pod/p11   Successfully pulled image "busybox" in 2s (2s including waiting)
+  default     3s          Normal   Created   Pod/p11   Created container: c
+  default     3s          Normal   Started   Pod/p11   Started container c
+  default     3s          Normal   Created   Pod/p00   Created container: c
+  default     3s          Normal   Pulled    Pod/p12   Successfully pulled image "busybox" in 2s (2s including waiting)
+  default     3s          Normal   Created   Pod/p12   Created container: c
+  default     3s          Normal   Started   Pod/p12   Started container c
+  default     3s          Normal   Pulled    Pod/p00   Successfully pulled image "busybox" in 2s (2s including waiting)
+  default     3s          Normal   Pulled    Pod/p13   Successfully pulled image "busybox" in 2s (2s including waiting)
+  default     3s          Normal   Created   Pod/p13   Created container: c
+  default     3s          Normal   Started   Pod/p13   Started container c
