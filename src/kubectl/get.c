@@ -9,6 +9,8 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
+#include <errno.h>
 #include <string.h>
 #include <strings.h>
 
@@ -25,6 +27,7 @@
 #include "kubectl/printers.h"
 #include "kubectl/table.h"
 #include "util/err.h"
+#include "util/file.h"
 #include "util/gosort.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
@@ -58,48 +61,178 @@ enum out_kind {
 	OUT_CUSTOM,
 };
 
-static void custom_columns_check(const char *spec, char *why, size_t len);
+struct custom_columns {
+	char **headers;
+	char **tmpls;
+	size_t n;
+};
+
+/* The printer -o (and --template) ask for. */
+struct get_printer {
+	enum out_kind out;
+	char *tmpl;          /* OUT_JSONPATH: the template (read from the file for jsonpath-file) */
+	bool as_json;        /* jsonpath-as-json */
+	struct custom_columns cc; /* OUT_CUSTOM */
+	bool always_headers; /* custom-columns-file: NewCustomColumnsPrinterFromTemplate sets NoHeaders false */
+	/*
+	 * kubectl builds a non-table printer only after the objects are read
+	 * (printGeneric), so its errors are not printed at once but kept here
+	 * (empty when the printer is fine).
+	 */
+	char err[1024];
+};
+
+static int custom_columns_parse(const char *spec, struct custom_columns *cc, char *why, size_t len);
+static int custom_columns_parse_file(const char *text, struct custom_columns *cc, char *why, size_t len);
+static void custom_columns_free(struct custom_columns *cc);
+
+/* A file a printer reads, or Go's *PathError text for why it could not be read. */
+static char *
+printer_read_file(const char *path, char *why, size_t len)
+{
+	struct ks_err err;
+	char *text;
+	size_t n;
+	FILE *f = fopen(path, "r");
+
+	if (f == NULL) {
+		const char *msg = strerror(errno);
+
+		snprintf(why, len, "open %s: %c%s", path, tolower((unsigned char)msg[0]), msg + 1);
+		return NULL;
+	}
+	if (file_read_stream(f, path, FILE_MAX_MANIFEST, "a template", &text, &n, &err) < 0) {
+		const char *msg = strerror(errno != 0 ? errno : EIO);
+
+		fclose(f);
+		snprintf(why, len, "read %s: %c%s", path, tolower((unsigned char)msg[0]), msg + 1);
+		return NULL;
+	}
+	fclose(f);
+	return text;
+}
 
 /*
- * The printer -o asks for. kubectl builds a non-table printer only after
- * the objects are read (printGeneric), so its errors are not printed here
- * but left in printer_err (empty when the printer is fine).
+ * get's PrintFlags.ToPrinter (cmd/get/get_flags.go): JSON/YAML, name,
+ * templates (JSONPath), custom columns, then the human-readable table.
+ * Only json, yaml and name are matched case-insensitively
+ * (strings.ToLower in their ToPrinter); a --template without -o means
+ * go-template, and with -o jsonpath or custom-columns it is the template.
  */
 static void
-parse_output(struct kctl_call *call, enum out_kind *out, const char **arg, char *printer_err,
-    size_t len)
+parse_output(struct kctl_call *call, struct get_printer *p)
 {
 	const char *o = kctl_str(call, "output");
+	const char *targ = kctl_str(call, "template");
+	char format[64];
+	const char *value = NULL;
+	size_t n;
 
-	*arg = NULL;
-	printer_err[0] = '\0';
-	if (o[0] == '\0')
-		*out = OUT_TABLE;
-	else if (strcmp(o, "wide") == 0)
-		*out = OUT_WIDE;
-	else if (strcmp(o, "name") == 0)
-		*out = OUT_NAME;
-	else if (strcmp(o, "json") == 0)
-		*out = OUT_JSON;
-	else if (strcmp(o, "yaml") == 0)
-		*out = OUT_YAML;
-	else if (strncmp(o, "jsonpath=", 9) == 0) {
-		*out = OUT_JSONPATH;
-		*arg = o + 9;
-		if (o[9] == '\0')
-			snprintf(printer_err, len, "template format specified but no template given");
-	} else if (strncmp(o, "custom-columns=", 15) == 0 || strcmp(o, "custom-columns") == 0) {
-		*out = OUT_CUSTOM;
-		*arg = o[14] == '=' ? o + 15 : "";
-		custom_columns_check(*arg, printer_err, len);
-	} else {
-		*out = OUT_JSON; /* never printed: printer_err is set */
-		if (kctl_template_message(o, printer_err, len))
-			return;
-		snprintf(printer_err, len,
-		    "unable to match a printer suitable for the output format \"%s\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml",
-		    o);
+	memset(p, 0, sizeof p[0]);
+	if (o[0] == '\0' && targ[0] != '\0')
+		o = "go-template";
+	if (o[0] == '\0') {
+		p->out = OUT_TABLE;
+		return;
 	}
+	if (strcasecmp(o, "json") == 0) {
+		p->out = OUT_JSON;
+		return;
+	}
+	if (strcasecmp(o, "yaml") == 0) {
+		p->out = OUT_YAML;
+		return;
+	}
+	if (strcasecmp(o, "name") == 0) {
+		p->out = OUT_NAME;
+		return;
+	}
+	if (strcmp(o, "wide") == 0) {
+		p->out = OUT_WIDE;
+		return;
+	}
+	p->out = OUT_JSON; /* never printed when err is set */
+	if (kctl_template_message(o, p->err, sizeof p->err)) {
+		/* GoTemplatePrintFlags: no template at all is its own error. */
+		if (strchr(o, '=') == NULL && targ[0] == '\0')
+			snprintf(p->err, sizeof p->err, "template format specified but no template given");
+		else if (strcmp(o + strcspn(o, "="), "=") == 0 && targ[0] == '\0')
+			snprintf(p->err, sizeof p->err, "template format specified but no template given");
+		return;
+	}
+	/* JSONPathPrintFlags / CustomColumnsPrintFlags: FORMAT=VALUE, or FORMAT and --template. */
+	n = strcspn(o, "=");
+	snprintf(format, sizeof format, "%.*s", (int)(n < sizeof format ? n : sizeof format - 1), o);
+	if (targ[0] != '\0') {
+		if (o[n] == '\0')
+			value = targ;
+	} else
+		value = o[n] == '=' ? o + n + 1 : "";
+	if (value != NULL && n < sizeof format &&
+	    (strcmp(format, "jsonpath") == 0 || strcmp(format, "jsonpath-file") == 0 ||
+		strcmp(format, "jsonpath-as-json") == 0)) {
+		p->out = OUT_JSONPATH;
+		p->as_json = strcmp(format, "jsonpath-as-json") == 0;
+		if (value[0] == '\0')
+			snprintf(p->err, sizeof p->err, "template format specified but no template given");
+		else if (strcmp(format, "jsonpath-file") == 0) {
+			char why[768];
+
+			p->tmpl = printer_read_file(value, why, sizeof why);
+			if (p->tmpl == NULL)
+				snprintf(p->err, sizeof p->err, "error reading --template %s, %s", value, why);
+		} else
+			p->tmpl = xstrdup(value);
+		return;
+	}
+	if (value != NULL && n < sizeof format &&
+	    (strcmp(format, "custom-columns") == 0 || strcmp(format, "custom-columns-file") == 0)) {
+		p->out = OUT_CUSTOM;
+		if (value[0] == '\0')
+			snprintf(p->err, sizeof p->err, "custom-columns format specified but no custom columns given");
+		else if (strcmp(format, "custom-columns-file") == 0) {
+			char why[768];
+			char *text = printer_read_file(value, why, sizeof why);
+
+			if (text == NULL)
+				snprintf(p->err, sizeof p->err, "error reading template %s, %s", value, why);
+			else
+				custom_columns_parse_file(text, &p->cc, p->err, sizeof p->err);
+			p->always_headers = true;
+			free(text);
+		} else
+			custom_columns_parse(value, &p->cc, p->err, sizeof p->err);
+		return;
+	}
+	snprintf(p->err, sizeof p->err,
+	    "unable to match a printer suitable for the output format \"%s\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml",
+	    o);
+}
+
+static void
+get_printer_free(struct get_printer *p)
+{
+	free(p->tmpl);
+	custom_columns_free(&p->cc);
+}
+
+/* -o json, yaml, jsonpath and jsonpath-as-json of one object or a List. */
+static int
+get_print_doc(struct kctl_call *call, const struct get_printer *p, const cJSON *doc)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct ks_err err;
+	int rc = 0;
+
+	if (p->out == OUT_JSONPATH) {
+		if ((p->as_json ? jsonpath_eval_json(p->tmpl, doc, &text, &err)
+				: jsonpath_eval(p->tmpl, doc, &text, &err)) < 0)
+			rc = kctl_error(call, "%s", err.msg);
+		kctl_out(call->res, "%s", sb_str(&text));
+		sb_free(&text);
+		return rc;
+	}
+	return kctl_print_doc(call, p->out == OUT_YAML ? "yaml" : "json", doc);
 }
 
 struct type_group {
@@ -255,12 +388,6 @@ sort_objects(struct kctl_call *call, struct vec *objs, const char *field)
 
 /* ---- -o custom-columns (cmd/get/customcolumn.go) ---- */
 
-struct custom_columns {
-	char **headers;
-	char **tmpls;
-	size_t n;
-};
-
 static void
 custom_columns_free(struct custom_columns *cc)
 {
@@ -314,13 +441,85 @@ custom_columns_parse(const char *spec, struct custom_columns *cc, char *why, siz
 	return rc;
 }
 
-static void
-custom_columns_check(const char *spec, char *why, size_t len)
+/* splitOnWhitespace: strings.Fields after collapsing runs of spaces and tabs. */
+static char **
+split_fields(const char *line, size_t *n)
 {
-	struct custom_columns cc;
+	char **v = NULL;
+	const char *p = line;
 
-	if (custom_columns_parse(spec, &cc, why, len) == 0)
-		custom_columns_free(&cc);
+	*n = 0;
+	for (;;) {
+		size_t len;
+
+		while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\v' || *p == '\f')
+			p++;
+		if (*p == '\0')
+			break;
+		len = strcspn(p, " \t\r\v\f");
+		v = xreallocarray(v, *n + 1, sizeof *v);
+		v[(*n)++] = xstrndup(p, len);
+		p += len;
+	}
+	return v;
+}
+
+static void
+fields_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* NewCustomColumnsPrinterFromTemplate: a line of headers, a line of specs. */
+static int
+custom_columns_parse_file(const char *text, struct custom_columns *cc, char *why, size_t len)
+{
+	const char *nl = strchr(text, '\n');
+	char *first, *second;
+	char **heads, **specs;
+	size_t nh, ns;
+	int rc = 0;
+
+	memset(cc, 0, sizeof *cc);
+	if (text[0] == '\0') {
+		snprintf(why, len, "invalid template, missing header line. Expected format is one line of space separated headers, one line of space separated column specs.");
+		return -1;
+	}
+	if (nl == NULL || nl[1] == '\0') {
+		snprintf(why, len, "invalid template, missing spec line. Expected format is one line of space separated headers, one line of space separated column specs.");
+		return -1;
+	}
+	first = xstrndup(text, (size_t)(nl - text));
+	second = xstrndup(nl + 1, strcspn(nl + 1, "\n"));
+	heads = split_fields(first, &nh);
+	specs = split_fields(second, &ns);
+	if (nh != ns) {
+		snprintf(why, len, "number of headers (%zu) and field specifications (%zu) don't match", nh, ns);
+		rc = -1;
+	}
+	for (size_t i = 0; rc == 0 && i < nh; i++) {
+		struct ks_err err;
+		char *tmpl = jsonpath_relaxed(specs[i], &err);
+
+		if (tmpl == NULL) {
+			snprintf(why, len, "%s", err.msg);
+			rc = -1;
+			break;
+		}
+		cc->headers = xreallocarray(cc->headers, cc->n + 1, sizeof *cc->headers);
+		cc->tmpls = xreallocarray(cc->tmpls, cc->n + 1, sizeof *cc->tmpls);
+		cc->headers[cc->n] = xstrdup(heads[i]);
+		cc->tmpls[cc->n++] = tmpl;
+	}
+	if (rc < 0)
+		custom_columns_free(cc);
+	fields_free(heads, nh);
+	fields_free(specs, ns);
+	free(first);
+	free(second);
+	return rc;
 }
 
 /*
@@ -328,18 +527,16 @@ custom_columns_check(const char *spec, char *why, size_t len)
  * even when the list is empty.
  */
 static int
-print_custom_columns(struct kctl_call *call, const char *spec, struct object *const *objs, size_t n)
+print_custom_columns(struct kctl_call *call, const struct custom_columns *ccp, bool headers,
+    struct object *const *objs, size_t n)
 {
 	struct tabwriter tw = TABWRITER_KUBECTL;
 	struct strbuf text = STRBUF_INIT, out = STRBUF_INIT;
-	struct custom_columns cc;
-	char why[1024];
+	const struct custom_columns cc = *ccp;
 	struct ks_err err;
 	int rc = 0;
 
-	if (custom_columns_parse(spec, &cc, why, sizeof why) < 0)
-		return kctl_error(call, "%s", why);
-	for (size_t c = 0; c < cc.n && !kctl_bool(call, "no-headers"); c++)
+	for (size_t c = 0; c < cc.n && headers; c++)
 		sb_addf(&text, "%s%s", cc.headers[c], c + 1 < cc.n ? "\t" : "\n");
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		cJSON *doc = encode_object(objs[i], cluster_now(call->c));
@@ -365,7 +562,6 @@ print_custom_columns(struct kctl_call *call, const char *spec, struct object *co
 		tabwriter_format(&tw, text.s ? text.s : "", text.len, &out);
 		kctl_out(call->res, "%s", sb_str(&out));
 	}
-	custom_columns_free(&cc);
 	sb_free(&text);
 	sb_free(&out);
 	return rc;
@@ -387,9 +583,8 @@ get_exec(struct kctl_call *call)
 	size_t ngroups = 0;
 	struct type_group *runs = NULL; /* tables sorted across types: runs of one type */
 	size_t nruns = 0;
-	enum out_kind out = OUT_TABLE;
-	const char *out_arg;
-	char printer_err[1024];
+	struct get_printer pr;
+	enum out_kind out;
 	/* printGeneric's printers, as opposed to the human-readable table. */
 	bool generic;
 	bool all_ns = kctl_bool(call, "all-namespaces");
@@ -404,9 +599,9 @@ get_exec(struct kctl_call *call)
 	int status = 0;
 	size_t total = 0;
 
-	parse_output(call, &out, &out_arg, printer_err, sizeof printer_err);
 	if (kctl_bool(call, "watch") || kctl_bool(call, "watch-only"))
 		return kctl_error(call, "kubesim's built-in kubectl does not watch (kubectl get -w); use the real kubectl against `kubesim serve`");
+
 	if (call->n_args == 0) {
 		kctl_err(call->res, "%s", "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples\n");
 		return call->res->status = 1;
@@ -428,6 +623,8 @@ get_exec(struct kctl_call *call)
 		return 1;
 	}
 	memset(groups, 0, sizeof groups);
+	parse_output(call, &pr);
+	out = pr.out;
 	generic = out != OUT_TABLE && out != OUT_WIDE;
 
 	if (strchr(call->args[0], '/') != NULL) {
@@ -443,6 +640,7 @@ get_exec(struct kctl_call *call)
 			if (slash == NULL) {
 				sel_free(&sel);
 				kctl_field_reqs_free(&freqs);
+				get_printer_free(&pr);
 				sb_free(&notfound);
 				return kctl_error(call,
 				    "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
@@ -451,6 +649,7 @@ get_exec(struct kctl_call *call)
 			if (kctl_resource(type, &k) < 0) {
 				sel_free(&sel);
 				kctl_field_reqs_free(&freqs);
+				get_printer_free(&pr);
 				sb_free(&notfound);
 				return kctl_unknown_type(call, type);
 			}
@@ -484,6 +683,7 @@ get_exec(struct kctl_call *call)
 				free(types);
 				sel_free(&sel);
 				kctl_field_reqs_free(&freqs);
+				get_printer_free(&pr);
 				sb_free(&notfound);
 				return 1;
 			}
@@ -542,6 +742,7 @@ get_exec(struct kctl_call *call)
 					call->res->status = 1;
 					sel_free(&sel);
 					kctl_field_reqs_free(&freqs);
+					get_printer_free(&pr);
 					sb_free(&notfound);
 					for (size_t x = 0; x < ngroups; x++)
 						vec_free(&groups[x].objs);
@@ -585,6 +786,7 @@ get_exec(struct kctl_call *call)
 		runs_free(runs, nruns);
 		sel_free(&sel);
 		kctl_field_reqs_free(&freqs);
+		get_printer_free(&pr);
 		sb_free(&notfound);
 		for (size_t x = 0; x < ngroups; x++)
 			vec_free(&groups[x].objs);
@@ -610,13 +812,14 @@ get_exec(struct kctl_call *call)
 				vec_push(&flat, groups[g].objs.v[i]);
 		if ((implied && notfound.len > 0) || (flat.n == 0 && kctl_bool(call, "ignore-not-found"))) {
 			/* Only the error, or nothing at all. */
-		} else if (printer_err[0] != '\0') {
-			kctl_error(call, "%s", printer_err);
+		} else if (pr.err[0] != '\0') {
+			kctl_error(call, "%s", pr.err);
 			sb_reset(&notfound);
 		} else if (sort_by[0] != '\0' && !single && sort_objects(call, &flat, sort_by) != 0) {
 			status = 1;
 		} else if (out == OUT_CUSTOM) {
-			if (print_custom_columns(call, out_arg, (struct object *const *)flat.v, flat.n) != 0)
+			if (print_custom_columns(call, &pr.cc, pr.always_headers || !kctl_bool(call, "no-headers"),
+				(struct object *const *)flat.v, flat.n) != 0)
 				status = 1;
 		} else if (out == OUT_NAME) {
 			for (size_t i = 0; i < flat.n; i++)
@@ -625,11 +828,11 @@ get_exec(struct kctl_call *call)
 		} else {
 			doc = single ? encode_object(flat.v[0], cluster_now(call->c))
 				     : encode_list((struct object *const *)flat.v, flat.n, cluster_now(call->c));
-			if (kctl_print_doc(call, kctl_str(call, "output"), doc) != 0)
+			if (get_print_doc(call, &pr, doc) != 0)
 				status = 1;
 			encode_free(doc);
 		}
-		if (printer_err[0] != '\0')
+		if (pr.err[0] != '\0')
 			status = 1;
 		vec_free(&flat);
 	} else {
@@ -689,6 +892,7 @@ get_exec(struct kctl_call *call)
 	runs_free(runs, nruns);
 	sel_free(&sel);
 	kctl_field_reqs_free(&freqs);
+	get_printer_free(&pr);
 	if (status)
 		call->res->status = 1;
 	return call->res->status;

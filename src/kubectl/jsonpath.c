@@ -139,6 +139,8 @@ struct jp_ctx {
 	/* From root's node i on (root->n + 1 of them): no {end}; some {range}. */
 	bool *no_end;
 	bool *range_ahead;
+	/* -o jsonpath-as-json: each node's results printed as one JSON array. */
+	bool as_json;
 };
 
 /* The range bookkeeping that a run over the template's nodes changes. */
@@ -1847,6 +1849,51 @@ jp_print_results(const struct jvec *r, struct strbuf *out)
 	}
 }
 
+/*
+ * PrintResults with EnableJSONOutput (jsonpath-as-json): the results made
+ * one []interface{} and printed by json.MarshalIndent with 4 spaces and a
+ * newline, whatever their kinds.
+ */
+static void
+jp_print_json(const struct jvec *r, struct strbuf *out)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (size_t i = 0; i < r->n; i++) {
+		const struct jv *v = &r->v[i];
+		cJSON *item;
+
+		switch (v->kind) {
+		case JV_NODE:
+			item = cJSON_Duplicate(v->node, true);
+			break;
+		case JV_STR: {
+			char *t = xstrndup(v->s, v->slen);
+
+			item = cJSON_CreateString(t);
+			free(t);
+			break;
+		}
+		case JV_INT:
+		case JV_UINT8:
+			item = cJSON_CreateNumber((double)v->i);
+			break;
+		case JV_FLOAT:
+			item = cJSON_CreateNumber(v->f);
+			break;
+		case JV_BOOL:
+			item = cJSON_CreateBool(v->b);
+			break;
+		default:
+			item = cJSON_CreateNull();
+			break;
+		}
+		cJSON_AddItemToArray(arr, item);
+	}
+	encode_json_text(arr, out);
+	cJSON_Delete(arr);
+}
+
 static int jp_find(struct jp_ctx *c, struct jv data, size_t start, bool print);
 
 /*
@@ -1903,7 +1950,9 @@ jp_run(struct jp_ctx *c, struct jv data, size_t start, bool print)
 			}
 			continue;
 		}
-		if (print) {
+		if (print && c->as_json)
+			jp_print_json(&results, c->out);
+		else if (print) {
 			jp_print_results(&results, c->out);
 			rc = jp_check_output(c, c->out->len);
 		}
@@ -2266,9 +2315,25 @@ jp_ctx_free(struct jp_ctx *c, struct jsonpath_stats *stats)
 	sb_free(&c->msg);
 }
 
+static int jsonpath_run(const char *tmpl, const cJSON *doc, const struct jsonpath_limits *lim,
+    struct strbuf *out, struct jsonpath_stats *stats, bool as_json, struct ks_err *err);
+
 int
 jsonpath_eval_limited(const char *tmpl, const cJSON *doc, const struct jsonpath_limits *lim,
     struct strbuf *out, struct jsonpath_stats *stats, struct ks_err *err)
+{
+	return jsonpath_run(tmpl, doc, lim, out, stats, false, err);
+}
+
+int
+jsonpath_eval_json(const char *tmpl, const cJSON *doc, struct strbuf *out, struct ks_err *err)
+{
+	return jsonpath_run(tmpl, doc, NULL, out, NULL, true, err);
+}
+
+static int
+jsonpath_run(const char *tmpl, const cJSON *doc, const struct jsonpath_limits *lim,
+    struct strbuf *out, struct jsonpath_stats *stats, bool as_json, struct ks_err *err)
 {
 	struct jp_ctx c;
 	struct jp_node *root;
@@ -2285,6 +2350,7 @@ jsonpath_eval_limited(const char *tmpl, const cJSON *doc, const struct jsonpath_
 		return -1;
 	}
 	jp_ctx_init(&c, root, lim);
+	c.as_json = as_json;
 	/* Printed straight into out, and taken back out if the template fails. */
 	c.out = out;
 	c.out_base = out->len;

@@ -73,6 +73,9 @@ int jsonpath_eval(const char *tmpl, const cJSON *doc, struct strbuf *out, struct
 int jsonpath_eval_limited(const char *tmpl, const cJSON *doc, const struct jsonpath_limits *lim,
     struct strbuf *out, struct jsonpath_stats *stats, struct ks_err *err);
 
+/* jsonpath_eval for -o jsonpath-as-json (EnableJSONOutput). */
+int jsonpath_eval_json(const char *tmpl, const cJSON *doc, struct strbuf *out, struct ks_err *err);
+
 /*
  * One custom-columns cell (or one --sort-by key): the results of the
  * template's first expression, each as Go's %v prints it, joined by ",".

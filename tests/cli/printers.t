@@ -144,3 +144,49 @@ past 12 events, equal times come out in pdqsort's order.
   default     3s          Normal   Pulled    Pod/p13   Successfully pulled image "busybox" in 2s (2s including waiting)
   default     3s          Normal   Created   Pod/p13   Created container: c
   default     3s          Normal   Started   Pod/p13   Started container c
+
+Output formats: json, yaml and name in any case (their ToPrinter lowers
+the format); the others only as written.
+
+  $ kubectl get pod p03 -o NAME
+  pod/p03
+  $ kubectl get pod p03 -o WIDE
+  2> error: unable to match a printer suitable for the output format "WIDE", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml
+  [1]
+  $ kubectl get pod p03 -o jsonpath
+  2> error: template format specified but no template given
+  [1]
+  $ kubectl get pod p03 -o jsonpath=
+  2> error: template format specified but no template given
+  [1]
+  $ kubectl get pod p03 -o go-template
+  2> error: template format specified but no template given
+  [1]
+  $ kubectl get pod p03 -o jsonpath --template='{.metadata.name}{"\n"}'
+  p03
+  $ kubectl get pods -o jsonpath-as-json='{.items[0:2].metadata.name}'
+  [
+      "p00",
+      "p01"
+  ]
+  $ kubectl get pod p03 -o jsonpath-as-json='{.metadata.labels}{.spec.nodeName}'
+  [
+      {
+          "tier": "a"
+      }
+  ]
+  [
+      "node1"
+  ]
+  $ kubectl get pod p03 -o jsonpath-file=manifests/printers-template.txt
+  pod p03 on node1
+  $ kubectl get pod p03 -o jsonpath-file=/nonexistent
+  2> error: error reading --template /nonexistent, open /nonexistent: no such file or directory
+  [1]
+  $ kubectl get pod p03 -o custom-columns-file=/nonexistent
+  2> error: error reading template /nonexistent, open /nonexistent: no such file or directory
+  [1]
+  $ kubectl get pod p03 p04 -o custom-columns-file=manifests/printers-columns.txt --no-headers
+  NAME   NODE
+  p03    node1
+  p04    node1
