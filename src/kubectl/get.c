@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "api/node.h"
 #include "api/pod.h"
@@ -46,6 +47,15 @@ static const struct kctl_flag get_flags[] = {
 	{"chunk-size", 0, KF_INT, "500", "Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.", NULL},
 	{"template", 0, KF_STRING, NULL, "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].", NULL},
 	{"sort-by", 0, KF_STRING, NULL, "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.", NULL},
+	{"filename", 'f', KF_STRING, NULL, "Filename, directory, or URL to files identifying the resource to get from a server.", NULL},
+	{"kustomize", 'k', KF_STRING, NULL, "Process the kustomization directory. This flag can't be used together with -f or -R.", NULL},
+	{"recursive", 'R', KF_BOOL, NULL, "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.", NULL},
+	{"raw", 0, KF_STRING, NULL, "Raw URI to request from the server.  Uses the transport specified by the kubeconfig file.", NULL},
+	{"show-kind", 0, KF_BOOL, NULL, "If present, list the resource type for the requested object(s).", NULL},
+	{"allow-missing-template-keys", 0, KF_BOOL, "true", "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.", NULL},
+	{"server-print", 0, KF_BOOL, "true", "If true, have the server return the appropriate table output. Supports extension APIs and CRDs.", NULL},
+	{"show-managed-fields", 0, KF_BOOL, NULL, "If true, keep the managedFields when printing objects in JSON or YAML format.", NULL},
+	{"output-watch-events", 0, KF_BOOL, NULL, "Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.", NULL},
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
@@ -575,6 +585,103 @@ runs_free(struct type_group *runs, size_t n)
 	free(runs);
 }
 
+/*
+ * get --raw PATH: the request as is, its body printed as the server sent
+ * it. kubesim answers /version (as tests/compare's stand-in serves it) and
+ * nothing else.
+ */
+static int
+get_raw(struct kctl_call *call)
+{
+	const char *raw = kctl_str(call, "raw");
+
+	/* GetOptions.Validate */
+	if (kctl_bool(call, "watch") || kctl_bool(call, "watch-only") || kctl_str(call, "selector")[0] != '\0')
+		return kctl_error(call, "--raw may not be specified with other flags that filter the server request or alter the output");
+	if (kctl_str(call, "output")[0] != '\0')
+		return kctl_error(call, "--raw and --output are mutually exclusive");
+	/* url.ParseRequestURI: an absolute path or an absolute URL. */
+	if (raw[0] != '/' && strstr(raw, "://") == NULL)
+		return kctl_error(call, "--raw must be a valid URL path: parse \"%s\": invalid URI for request", raw);
+	if (strcmp(raw, "/version") == 0 || strcmp(raw, "/version/") == 0) {
+		kctl_out(call->res, "%s",
+		    "{\"major\": \"1\", \"minor\": \"32\", \"gitVersion\": \"v1.32.0\", \"gitCommit\": \"70d3cc986aa8221cd1dfb1121852688902d3bf53\", \"gitTreeState\": \"clean\", \"buildDate\": \"2024-12-11T18:04:20Z\", \"goVersion\": \"go1.23.3\", \"compiler\": \"gc\", \"platform\": \"linux/amd64\"}");
+		return 0;
+	}
+	kctl_err(call->res, "%s", "Error from server (NotFound): the server could not find the requested resource\n");
+	return call->res->status = 1;
+}
+
+/*
+ * FilenameParam: -f and -k exclude each other, every -f path must exist,
+ * and kubesim has no kustomize to build a -k directory with. 0, or 1 with
+ * kubectl's error printed.
+ */
+static int
+get_check_files(struct kctl_call *call)
+{
+	const char *k = kctl_str(call, "kustomize");
+	struct stat sb;
+
+	if (kctl_given(call, "filename") && kctl_given(call, "kustomize"))
+		return kctl_error(call, "only one of -f or -k can be specified");
+	if (kctl_given(call, "kustomize")) {
+		/* krusty's errors, which kubectl prints without its "error: ". */
+		if (lstat(k, &sb) < 0) {
+			kctl_err(call->res,
+			    "must build at directory: not a valid directory: evalsymlink failure on '%s' : lstat %s: no such file or directory\n",
+			    k, k);
+			return call->res->status = 1;
+		}
+		return kctl_error(call, "kubesim's built-in kubectl does not run kustomize (kubectl get -k); use the real kubectl against `kubesim serve`");
+	}
+	for (const char *all = kctl_str(call, "filename"); *all != '\0';) {
+		size_t n = strcspn(all, "\n");
+		char *path = xstrndup(all, n);
+
+		all += n + (all[n] == '\n');
+		if (strcmp(path, "-") != 0 && stat(path, &sb) < 0) {
+			kctl_error(call, "the path \"%s\" does not exist", path);
+			free(path);
+			return 1;
+		}
+		free(path);
+	}
+	return 0;
+}
+
+/* Does a by-name get name a namespaced type (all types known)? */
+static bool
+get_names_across_namespaces(struct kctl_call *call)
+{
+	bool namespaced = false;
+
+	for (size_t i = 0; i < call->n_args; i++) {
+		const char *a = call->args[i], *slash = strchr(a, '/');
+		char *types = slash != NULL ? xstrndup(a, (size_t)(slash - a)) : xstrdup(a);
+		char *save = NULL;
+
+		for (char *t = strtok_r(types, ",", &save); t != NULL; t = strtok_r(NULL, ",", &save)) {
+			enum kind kd;
+
+			if (strcmp(t, "all") == 0) {
+				namespaced = true;
+				continue;
+			}
+			/* An unknown type is the error kubectl reports first. */
+			if (kctl_resource(t, &kd) < 0) {
+				free(types);
+				return false;
+			}
+			namespaced = namespaced || kind_namespaced(kd);
+		}
+		free(types);
+		if (slash == NULL)
+			break; /* TYPE NAME...: only the first argument holds types */
+	}
+	return namespaced;
+}
+
 static int
 get_exec(struct kctl_call *call)
 {
@@ -594,15 +701,38 @@ get_exec(struct kctl_call *call)
 	struct ks_err err;
 	bool by_name = false;
 	bool category = false, sort_failed = false;
+	bool from_files = false, files_implied = false;
+	struct vec visit = VEC_INIT; /* -f: the objects in the order the files hold them */
 	/* get prints what it found, then the objects it could not find. */
 	struct strbuf notfound = STRBUF_INIT;
 	int status = 0;
 	size_t total = 0;
 
+	/* GetOptions.Complete: --raw is a request of its own. */
+	if (kctl_given(call, "raw")) {
+		if (call->n_args > 0)
+			return kctl_error(call, "arguments may not be passed when --raw is specified");
+		if (kctl_str(call, "raw")[0] != '\0')
+			return get_raw(call);
+	}
+	/* GetOptions.Validate */
+	if (kctl_bool(call, "show-labels")) {
+		const char *o = kctl_str(call, "output");
+
+		if (o[0] != '\0' && strcmp(o, "wide") != 0)
+			return kctl_error(call, "--show-labels option cannot be used with %s printer", o);
+	}
+	if (kctl_bool(call, "output-watch-events") && !kctl_bool(call, "watch") && !kctl_bool(call, "watch-only"))
+		return kctl_error(call, "--output-watch-events option can only be used with --watch or --watch-only");
 	if (kctl_bool(call, "watch") || kctl_bool(call, "watch-only"))
 		return kctl_error(call, "kubesim's built-in kubectl does not watch (kubectl get -w); use the real kubectl against `kubesim serve`");
+	if (kctl_given(call, "filename") || kctl_given(call, "kustomize")) {
+		if (get_check_files(call) != 0)
+			return call->res->status;
+		from_files = true;
+	}
 
-	if (call->n_args == 0) {
+	if (call->n_args == 0 && !from_files) {
 		kctl_err(call->res, "%s", "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples\n");
 		return call->res->status = 1;
 	}
@@ -610,7 +740,36 @@ get_exec(struct kctl_call *call)
 	 * The builder's ResourceTypeOrNameArgs and visitBySelector: names and
 	 * selectors do not mix.
 	 */
-	if ((kctl_str(call, "selector")[0] != '\0' || kctl_str(call, "field-selector")[0] != '\0')) {
+	/* ResourceTypeOrNameArgs: TYPE/NAME throughout, or not at all. */
+	switch (kctl_combined_type_args(call, call->args, call->n_args)) {
+	case 1:
+		for (size_t i = 0; i < call->n_args; i++) {
+			const char *a = call->args[i], *slash = strchr(a, '/');
+
+			/* splitResourceTypeName */
+			if (strchr(slash + 1, '/') != NULL)
+				return kctl_error(call, "arguments in resource/name form may not have more than one slash");
+			if (slash == a || slash[1] == '\0' || memchr(a, ',', (size_t)(slash - a)) != NULL)
+				return kctl_error(call, "arguments in resource/name form must have a single resource and name");
+		}
+		break;
+	case 2:
+		return call->res->status;
+	}
+	/* visitByPaths: files name the objects, and nothing else may. */
+	if (from_files && call->n_args > 0) {
+		if (strchr(call->args[0], '/') != NULL)
+			return kctl_error(call, "resource/name arguments cannot be provided when a path is specified");
+		return kctl_error(call, "when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well");
+	}
+	/*
+	 * visitByResource and visitByName: once every type is known, a
+	 * namespaced one cannot be got by name with -A.
+	 */
+	if (all_ns && !from_files && (strchr(call->args[0], '/') != NULL || call->n_args > 1) &&
+	    get_names_across_namespaces(call))
+		return kctl_error(call, "a resource cannot be retrieved by name across all namespaces");
+	if (!from_files && (kctl_str(call, "selector")[0] != '\0' || kctl_str(call, "field-selector")[0] != '\0')) {
 		if (strchr(call->args[0], '/') != NULL)
 			return kctl_error(call, "selectors and the all flag cannot be used when passing resource/name arguments");
 		if (call->n_args > 1)
@@ -627,7 +786,52 @@ get_exec(struct kctl_call *call)
 	out = pr.out;
 	generic = out != OUT_TABLE && out != OUT_WIDE;
 
-	if (strchr(call->args[0], '/') != NULL) {
+	if (from_files) {
+		/* -f: each object in the files, got from the server by kind, namespace and name. */
+		struct vec srcs = VEC_INIT;
+
+		by_name = true;
+		if (kctl_sources(call, &srcs, &err) < 0) {
+			kctl_err(call->res, "error: %s\n", err.msg);
+			status = 1;
+		}
+		for (size_t f = 0; f < srcs.n; f++) {
+			struct vec objs = VEC_INIT;
+
+			if (kctl_read_manifests(call, srcs.v[f], &objs, NULL, NULL, &err) < 0) {
+				sb_addf(&notfound, "error: %s\n", err.msg);
+				status = 1;
+			}
+			for (size_t i = 0; i < objs.n; i++) {
+				struct object *o = objs.v[i];
+				const char *name = o->meta.name ? o->meta.name : "";
+				struct object *live = store_get(st, o->kind,
+				    kind_namespaced(o->kind) ? (o->meta.ns ? o->meta.ns : call->ns) : NULL, name);
+				size_t g;
+
+				for (g = 0; g < ngroups && groups[g].kind != o->kind; g++)
+					;
+				if (g == ngroups)
+					groups[ngroups++].kind = o->kind;
+				if (live == NULL) {
+					sb_addf(&notfound, "Error from server (NotFound): %s \"%s\" not found\n",
+					    kind_resource(o->kind), name);
+					status = 1;
+				} else {
+					vec_push(&groups[g].objs, live);
+					vec_push(&visit, live);
+				}
+				object_free(o);
+			}
+			vec_free(&objs);
+		}
+		/* Result.singleItemImplied: one path, not a directory. */
+		files_implied = srcs.n == 1 && kctl_str(call, "filename")[strcspn(kctl_str(call, "filename"), "\n")] == '\0' &&
+		    strcmp(srcs.v[0], kctl_str(call, "filename")) == 0;
+		for (size_t f = 0; f < srcs.n; f++)
+			free(srcs.v[f]);
+		vec_free(&srcs);
+	} else if (strchr(call->args[0], '/') != NULL) {
 		/* TYPE/NAME ...: each argument names one object. */
 		by_name = true;
 		for (size_t i = 0; i < call->n_args; i++) {
@@ -641,6 +845,7 @@ get_exec(struct kctl_call *call)
 				sel_free(&sel);
 				kctl_field_reqs_free(&freqs);
 				get_printer_free(&pr);
+				vec_free(&visit);
 				sb_free(&notfound);
 				return kctl_error(call,
 				    "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
@@ -650,6 +855,7 @@ get_exec(struct kctl_call *call)
 				sel_free(&sel);
 				kctl_field_reqs_free(&freqs);
 				get_printer_free(&pr);
+				vec_free(&visit);
 				sb_free(&notfound);
 				return kctl_unknown_type(call, type);
 			}
@@ -684,6 +890,7 @@ get_exec(struct kctl_call *call)
 				sel_free(&sel);
 				kctl_field_reqs_free(&freqs);
 				get_printer_free(&pr);
+				vec_free(&visit);
 				sb_free(&notfound);
 				return 1;
 			}
@@ -743,6 +950,7 @@ get_exec(struct kctl_call *call)
 					sel_free(&sel);
 					kctl_field_reqs_free(&freqs);
 					get_printer_free(&pr);
+					vec_free(&visit);
 					sb_free(&notfound);
 					for (size_t x = 0; x < ngroups; x++)
 						vec_free(&groups[x].objs);
@@ -782,11 +990,24 @@ get_exec(struct kctl_call *call)
 		}
 		vec_free(&flat);
 	}
+	/* -f tables: a new table whenever the type changes, in the files' order. */
+	if (from_files && !generic && runs == NULL && !sort_failed) {
+		runs = xcalloc(visit.n + 1, sizeof *runs);
+		for (size_t i = 0; i < visit.n; i++) {
+			enum kind k = ((struct object *)visit.v[i])->kind;
+
+			if (nruns == 0 || runs[nruns - 1].kind != k)
+				runs[nruns++].kind = k;
+			vec_push(&runs[nruns - 1].objs, visit.v[i]);
+		}
+	}
 	if (sort_failed) {
+		vec_free(&visit);
 		runs_free(runs, nruns);
 		sel_free(&sel);
 		kctl_field_reqs_free(&freqs);
 		get_printer_free(&pr);
+		vec_free(&visit);
 		sb_free(&notfound);
 		for (size_t x = 0; x < ngroups; x++)
 			vec_free(&groups[x].objs);
@@ -802,14 +1023,19 @@ get_exec(struct kctl_call *call)
 		 * "No resources found" here.
 		 */
 		struct vec flat = VEC_INIT;
-		bool implied = ngroups == 1 && (strchr(call->args[0], '/') != NULL ? call->n_args == 1 : call->n_args == 2);
+		bool implied = from_files ? files_implied
+					  : ngroups == 1 && (strchr(call->args[0], '/') != NULL ? call->n_args == 1 : call->n_args == 2);
 		bool single = implied && total == 1;
 		const char *sort_by = kctl_str(call, "sort-by");
 		cJSON *doc;
 
-		for (size_t g = 0; g < ngroups; g++)
-			for (size_t i = 0; i < groups[g].objs.n; i++)
-				vec_push(&flat, groups[g].objs.v[i]);
+		if (from_files)
+			for (size_t i = 0; i < visit.n; i++)
+				vec_push(&flat, visit.v[i]);
+		else
+			for (size_t g = 0; g < ngroups; g++)
+				for (size_t i = 0; i < groups[g].objs.n; i++)
+					vec_push(&flat, groups[g].objs.v[i]);
 		if ((implied && notfound.len > 0) || (flat.n == 0 && kctl_bool(call, "ignore-not-found"))) {
 			/* Only the error, or nothing at all. */
 		} else if (pr.err[0] != '\0') {
@@ -849,7 +1075,7 @@ get_exec(struct kctl_call *call)
 		memset(&po, 0, sizeof po);
 		po.wide = out == OUT_WIDE;
 		po.all_namespaces = all_ns;
-		po.with_kind = ngroups > 1 || category;
+		po.with_kind = ngroups > 1 || category || kctl_bool(call, "show-kind");
 		po.show_labels = kctl_bool(call, "show-labels");
 		po.label_columns = cols;
 		po.n_label_columns = ncols;
@@ -893,6 +1119,7 @@ get_exec(struct kctl_call *call)
 	sel_free(&sel);
 	kctl_field_reqs_free(&freqs);
 	get_printer_free(&pr);
+	vec_free(&visit);
 	if (status)
 		call->res->status = 1;
 	return call->res->status;

@@ -190,3 +190,90 @@ the format); the others only as written.
   NAME   NODE
   p03    node1
   p04    node1
+
+get's argument checks (ResourceTypeOrNameArgs, visitByResource/visitByName,
+GetOptions.Validate), before anything is read.
+
+  $ kubectl get pods p03/x
+  2> error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'
+  [1]
+  $ kubectl get pod p03 node/node1 -o name
+  2> error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'
+  [1]
+  $ kubectl get pods/ -o name
+  2> error: arguments in resource/name form must have a single resource and name
+  [1]
+  $ kubectl get /p03
+  2> error: arguments in resource/name form must have a single resource and name
+  [1]
+  $ kubectl get pods/a/b
+  2> error: arguments in resource/name form may not have more than one slash
+  [1]
+  $ kubectl get pods,nodes/x
+  2> error: arguments in resource/name form must have a single resource and name
+  [1]
+  $ kubectl get pods p03 -A
+  2> error: a resource cannot be retrieved by name across all namespaces
+  [1]
+  $ kubectl get -A pod/p03
+  2> error: a resource cannot be retrieved by name across all namespaces
+  [1]
+  $ kubectl get nodes node1 -A -o name
+  node/node1
+  $ kubectl get pods -o name --show-labels
+  2> error: --show-labels option cannot be used with name printer
+  [1]
+  $ kubectl get pods -o yaml --show-labels
+  2> error: --show-labels option cannot be used with yaml printer
+  [1]
+  $ kubectl get pods -o name --output-watch-events
+  2> error: --output-watch-events option can only be used with --watch or --watch-only
+  [1]
+  $ kubectl get pod p03 -o name --show-kind --server-print=false --show-managed-fields --allow-missing-template-keys=false
+  pod/p03
+  $ kubectl get pod p03 --show-kind
+  NAME      READY   STATUS    RESTARTS   AGE
+  pod/p03   1/1     Running   0          5s
+  $ kubectl get pods -o name --raw /api
+  2> error: arguments may not be passed when --raw is specified
+  [1]
+  $ kubectl get --raw
+  2> error: flag needs an argument: --raw
+  2> See 'kubectl get --help' for usage.
+  [1]
+  $ kubectl get --raw abc
+  2> error: --raw must be a valid URL path: parse "abc": invalid URI for request
+  [1]
+  $ kubectl get --raw /version -o json
+  2> error: --raw and --output are mutually exclusive
+  [1]
+  $ kubectl get --raw /version
+  {"major": "1", "minor": "32", "gitVersion": "v1.32.0", "gitCommit": "70d3cc986aa8221cd1dfb1121852688902d3bf53", "gitTreeState": "clean", "buildDate": "2024-12-11T18:04:20Z", "goVersion": "go1.23.3", "compiler": "gc", "platform": "linux/amd64"} (no-eol)
+  $ kubectl get --raw /nosuch
+  2> Error from server (NotFound): the server could not find the requested resource
+  [1]
+
+get -f reads the objects the files name from the server, in the files' order.
+
+  $ kubectl get -f manifests/printers-pods.yaml -o name | head -3
+  pod/p05
+  pod/p10
+  pod/p01
+  $ kubectl get -f manifests/busybox-pod.yaml -o name
+  2> Error from server (NotFound): pods "sleeper" not found
+  [1]
+  $ kubectl get pods -f manifests/printers-pods.yaml
+  2> error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well
+  [1]
+  $ kubectl get -f manifests/printers-pods.yaml pods/x
+  2> error: resource/name arguments cannot be provided when a path is specified
+  [1]
+  $ kubectl get -f /nonexistent.yaml
+  2> error: the path "/nonexistent.yaml" does not exist
+  [1]
+  $ kubectl get -f manifests/printers-pods.yaml -k /tmp
+  2> error: only one of -f or -k can be specified
+  [1]
+  $ kubectl get -k /nonexistent
+  2> must build at directory: not a valid directory: evalsymlink failure on '/nonexistent' : lstat /nonexistent: no such file or directory
+  [1]
