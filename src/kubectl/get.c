@@ -702,6 +702,7 @@ get_exec(struct kctl_call *call)
 	bool by_name = false;
 	bool category = false, sort_failed = false;
 	bool from_files = false, files_implied = false;
+	char sel_err[KS_ERR_MAX] = ""; /* why the server would refuse the selectors */
 	struct vec visit = VEC_INIT; /* -f: the objects in the order the files hold them */
 	/* get prints what it found, then the objects it could not find. */
 	struct strbuf notfound = STRBUF_INIT;
@@ -775,12 +776,16 @@ get_exec(struct kctl_call *call)
 		if (call->n_args > 1)
 			return kctl_error(call, "name cannot be provided when a selector is specified");
 	}
-	if (sel_parse(kctl_str(call, "selector"), &sel, &err) < 0)
-		return kctl_error(call, "%s", err.msg);
-	if (kctl_field_selector(call, kctl_str(call, "field-selector"), &freqs) != 0) {
-		sel_free(&sel);
-		return 1;
-	}
+	/*
+	 * kubectl sends the selectors as they are: the server parses them
+	 * (label selector first, as ListOptions converts them) and a bad one
+	 * is its BadRequest for each list (see the list below).
+	 */
+	if (sel_parse(kctl_str(call, "selector"), &sel, &err) < 0) {
+		snprintf(sel_err, sizeof sel_err, "%s", err.msg);
+		sel_init(&sel);
+	} else
+		(void)kctl_field_selector_parse(kctl_str(call, "field-selector"), &freqs, sel_err, sizeof sel_err);
 	memset(groups, 0, sizeof groups);
 	parse_output(call, &pr);
 	out = pr.out;
@@ -916,6 +921,16 @@ get_exec(struct kctl_call *call)
 				}
 				continue;
 			}
+			if (sel_err[0] != '\0') {
+				char gvr[128];
+
+				/* resource.Selector.Visit frames the server's BadRequest. */
+				sb_addf(&notfound, "Error from server (BadRequest): Unable to find \"%s\" that match label selector \"%s\", field selector \"%s\": %s\n",
+				    kctl_gvr(k, gvr, sizeof gvr), kctl_str(call, "selector"),
+				    kctl_str(call, "field-selector"), sel_err);
+				status = 1;
+				continue;
+			}
 			store_list(st, k, kind_namespaced(k) ? ns : NULL, &groups[g].objs);
 			vec_sort(&groups[g].objs, object_cmp_ns_name);
 		}
@@ -939,8 +954,10 @@ get_exec(struct kctl_call *call)
 					bool own = o->kind == KIND_POD || o->kind == KIND_NODE || o->kind == KIND_EVENT ||
 					    o->kind == KIND_NAMESPACE;
 
+					char gvr[128];
+
 					kctl_err(call->res, "Error from server (BadRequest): Unable to find \"%s\" that match label selector \"%s\", field selector \"%s\": ",
-					    kind_resource(o->kind), kctl_str(call, "selector"), kctl_str(call, "field-selector"));
+					    kctl_gvr(o->kind, gvr, sizeof gvr), kctl_str(call, "selector"), kctl_str(call, "field-selector"));
 					if (own)
 						kctl_err(call->res, "field label not supported: %s\n", r->field);
 					else
@@ -1100,7 +1117,8 @@ get_exec(struct kctl_call *call)
 		}
 		free(label_cols);
 	}
-	if (total == 0 && !by_name && !generic) {
+	/* get.go: "No resources found" only when nothing was written and nothing failed. */
+	if (total == 0 && !by_name && !generic && notfound.len == 0) {
 		bool cluster_scoped = true;
 
 		for (size_t g = 0; g < ngroups; g++)

@@ -277,3 +277,38 @@ get -f reads the objects the files name from the server, in the files' order.
   $ kubectl get -k /nonexistent
   2> must build at directory: not a valid directory: evalsymlink failure on '/nonexistent' : lstat /nonexistent: no such file or directory
   [1]
+
+Selectors go to the server as they are: a malformed one is its BadRequest,
+which kubectl frames with the resource it listed (schema.GroupVersionResource).
+
+  $ kubectl get pods -l 'a b' -o name
+  2> Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "a b", field selector "": unable to parse requirement: found 'b', expected: in, notin, =, ==, !=, gt, lt
+  [1]
+  $ kubectl get pods,ds -l 'app=(x' -o name
+  2> Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "app=(x", field selector "": unable to parse requirement: found '(', expected: identifier
+  2> Error from server (BadRequest): Unable to find "apps/v1, Resource=daemonsets" that match label selector "app=(x", field selector "": unable to parse requirement: found '(', expected: identifier
+  [1]
+  $ kubectl get pods --field-selector spec.nodeName -o name
+  2> Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "spec.nodeName": invalid selector: 'spec.nodeName'; can't understand 'spec.nodeName'
+  [1]
+  $ kubectl get pods --field-selector bogus=x -o name
+  2> Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "bogus=x": field label not supported: bogus
+  [1]
+  $ kubectl get ds,pods -A -l 'app in x'
+  2> Error from server (BadRequest): Unable to find "apps/v1, Resource=daemonsets" that match label selector "app in x", field selector "": unable to parse requirement: found 'x' expected: '('
+  2> Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "app in x", field selector "": unable to parse requirement: found 'x' expected: '('
+  [1]
+
+The API indexes involvedObject.apiVersion (and the other fields of an
+event's reference) for kubectl events --for; the kubelet's events about
+its Node carry no apiVersion.
+
+  $ kubectl get events --field-selector involvedObject.kind=Pod,involvedObject.apiVersion=v1,involvedObject.name=p03 -o name
+  event/p03.1816687ec0570008
+  event/p03.1816687f378c9426
+  event/p03.1816687f378c9427
+  event/p03.1816687f378c9428
+  $ kubectl get events -A --field-selector involvedObject.apiVersion=v1,reportingComponent=kubelet,involvedObject.resourceVersion=,involvedObject.fieldPath= -o name | wc -l
+  56
+  $ kubectl get events --field-selector involvedObject.name=p03 -o jsonpath='{.items[0].involvedObject}{"\n"}'
+  {"apiVersion":"v1","kind":"Pod","name":"p03","namespace":"default","uid":"9c5cdfcc-ab68-44c1-998a-4ace20e1c342"}
