@@ -40,6 +40,7 @@ static const struct kctl_flag create_flags[] = {
 
 static const struct kctl_flag replace_flags[] = {
 	{"filename", 'f', KF_STRING, NULL, "The files that contain the configurations to replace.", NULL},
+	{"grace-period", 0, KF_INT, "-1", "Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).", NULL},
 	VALIDATE_FLAG,
 	KCTL_DRY_RUN_FLAG,
 	KCTL_WRITE_OUTPUT_FLAG,

@@ -312,3 +312,50 @@ its Node carry no apiVersion.
   56
   $ kubectl get events --field-selector involvedObject.name=p03 -o jsonpath='{.items[0].involvedObject}{"\n"}'
   {"apiVersion":"v1","kind":"Pod","name":"p03","namespace":"default","uid":"9c5cdfcc-ab68-44c1-998a-4ace20e1c342"}
+
+Flags other verbs have and kubesim lacked: parsed (and checked) as kubectl does.
+
+  $ kubectl describe pod p03 --chunk-size=abc
+  2> error: invalid argument "abc" for "--chunk-size" flag: strconv.ParseInt: parsing "abc": invalid syntax
+  2> See 'kubectl describe --help' for usage.
+  [1]
+  $ kubectl drain node1 --chunk-size=abc
+  2> error: invalid argument "abc" for "--chunk-size" flag: strconv.ParseInt: parsing "abc": invalid syntax
+  2> See 'kubectl drain --help' for usage.
+  [1]
+  $ kubectl delete pod p03 --timeout=abc
+  2> error: invalid argument "abc" for "--timeout" flag: time: invalid duration "abc"
+  2> See 'kubectl delete --help' for usage.
+  [1]
+  $ kubectl replace -f manifests/busybox-pod.yaml --grace-period=abc
+  2> error: invalid argument "abc" for "--grace-period" flag: strconv.ParseInt: parsing "abc": invalid syntax
+  2> See 'kubectl replace --help' for usage.
+  [1]
+
+api-resources: sorted by group then name (sortableResource under sort.Stable),
+or by --sort-by; --verbs and --categories keep the resources that have all
+of them; -o wide joins verbs and categories with commas.
+
+  $ kubectl api-resources --sort-by=kind
+  NAME                  SHORTNAMES   APIVERSION               NAMESPACED   KIND
+  controllerrevisions                apps/v1                  true         ControllerRevision
+  daemonsets            ds           apps/v1                  true         DaemonSet
+  events                ev           v1                       true         Event
+  leases                             coordination.k8s.io/v1   true         Lease
+  namespaces            ns           v1                       false        Namespace
+  nodes                 no           v1                       false        Node
+  pods                  po           v1                       true         Pod
+  $ kubectl api-resources --sort-by=bogus
+  2> error: --sort-by accepts only name or kind
+  [1]
+  $ kubectl api-resources --verbs=list,deletecollection -o name
+  events
+  nodes
+  pods
+  controllerrevisions.apps
+  daemonsets.apps
+  leases.coordination.k8s.io
+  $ kubectl api-resources --categories=all -o wide
+  NAME         SHORTNAMES   APIVERSION   NAMESPACED   KIND        VERBS                                                        CATEGORIES
+  pods         po           v1           true         Pod         create,delete,deletecollection,get,list,patch,update,watch   all
+  daemonsets   ds           apps/v1      true         DaemonSet   create,delete,deletecollection,get,list,patch,update,watch   all
