@@ -235,8 +235,8 @@ get_print_doc(struct kctl_call *call, const struct get_printer *p, const cJSON *
 	int rc = 0;
 
 	if (p->out == OUT_JSONPATH) {
-		if ((p->as_json ? jsonpath_eval_json(p->tmpl, doc, &text, &err)
-				: jsonpath_eval(p->tmpl, doc, &text, &err)) < 0)
+		if (jsonpath_eval_printer(p->tmpl, doc, p->as_json, kctl_bool(call, "allow-missing-template-keys"),
+			&text, &err) < 0)
 			rc = kctl_error(call, "%s", err.msg);
 		kctl_out(call->res, "%s", sb_str(&text));
 		sb_free(&text);

@@ -141,6 +141,8 @@ struct jp_ctx {
 	bool *range_ahead;
 	/* -o jsonpath-as-json: each node's results printed as one JSON array. */
 	bool as_json;
+	/* --allow-missing-template-keys=false: a missing field is an error. */
+	bool strict;
 };
 
 /* The range bookkeeping that a run over the template's nodes changes. */
@@ -1510,7 +1512,8 @@ jp_eval_list(struct jp_ctx *c, const struct jvec *in, struct jp_node *list, stru
 static int
 jp_eval_field(struct jp_ctx *c, const struct jvec *in, const struct jp_node *n, struct jvec *out)
 {
-	(void)c;
+	size_t before = out->n;
+
 	for (size_t i = 0; i < in->n; i++) {
 		const struct jv *v = &in->v[i];
 		const cJSON *item;
@@ -1521,7 +1524,9 @@ jp_eval_field(struct jp_ctx *c, const struct jvec *in, const struct jp_node *n, 
 		if (item != NULL)
 			jv_push(out, jv_node(item));
 	}
-	/* AllowMissingKeys(true): no match is no output, not "x is not found". */
+	/* evalField: no match is no output with AllowMissingKeys(true), else "x is not found". */
+	if (c->strict && in->n > 0 && out->n == before)
+		return jp_err(c, "%s is not found", n->text);
 	return 0;
 }
 
@@ -2315,25 +2320,27 @@ jp_ctx_free(struct jp_ctx *c, struct jsonpath_stats *stats)
 	sb_free(&c->msg);
 }
 
+/* mode: 1 jsonpath-as-json, 2 missing keys are errors. */
 static int jsonpath_run(const char *tmpl, const cJSON *doc, const struct jsonpath_limits *lim,
-    struct strbuf *out, struct jsonpath_stats *stats, bool as_json, struct ks_err *err);
+    struct strbuf *out, struct jsonpath_stats *stats, int mode, struct ks_err *err);
 
 int
 jsonpath_eval_limited(const char *tmpl, const cJSON *doc, const struct jsonpath_limits *lim,
     struct strbuf *out, struct jsonpath_stats *stats, struct ks_err *err)
 {
-	return jsonpath_run(tmpl, doc, lim, out, stats, false, err);
+	return jsonpath_run(tmpl, doc, lim, out, stats, 0, err);
 }
 
 int
-jsonpath_eval_json(const char *tmpl, const cJSON *doc, struct strbuf *out, struct ks_err *err)
+jsonpath_eval_printer(const char *tmpl, const cJSON *doc, bool as_json, bool allow_missing,
+    struct strbuf *out, struct ks_err *err)
 {
-	return jsonpath_run(tmpl, doc, NULL, out, NULL, true, err);
+	return jsonpath_run(tmpl, doc, NULL, out, NULL, (as_json ? 1 : 0) | (allow_missing ? 0 : 2), err);
 }
 
 static int
 jsonpath_run(const char *tmpl, const cJSON *doc, const struct jsonpath_limits *lim,
-    struct strbuf *out, struct jsonpath_stats *stats, bool as_json, struct ks_err *err)
+    struct strbuf *out, struct jsonpath_stats *stats, int mode, struct ks_err *err)
 {
 	struct jp_ctx c;
 	struct jp_node *root;
@@ -2350,7 +2357,8 @@ jsonpath_run(const char *tmpl, const cJSON *doc, const struct jsonpath_limits *l
 		return -1;
 	}
 	jp_ctx_init(&c, root, lim);
-	c.as_json = as_json;
+	c.as_json = (mode & 1) != 0;
+	c.strict = (mode & 2) != 0;
 	/* Printed straight into out, and taken back out if the template fails. */
 	c.out = out;
 	c.out_base = out->len;

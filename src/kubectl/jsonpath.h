@@ -9,6 +9,7 @@
 #ifndef KS_KUBECTL_JSONPATH_H
 #define KS_KUBECTL_JSONPATH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <cjson/cJSON.h>
@@ -73,8 +74,13 @@ int jsonpath_eval(const char *tmpl, const cJSON *doc, struct strbuf *out, struct
 int jsonpath_eval_limited(const char *tmpl, const cJSON *doc, const struct jsonpath_limits *lim,
     struct strbuf *out, struct jsonpath_stats *stats, struct ks_err *err);
 
-/* jsonpath_eval for -o jsonpath-as-json (EnableJSONOutput). */
-int jsonpath_eval_json(const char *tmpl, const cJSON *doc, struct strbuf *out, struct ks_err *err);
+/*
+ * The -o jsonpath printer: as_json for jsonpath-as-json, and allow_missing
+ * false (--allow-missing-template-keys=false) making a field no value has
+ * an execution error ("x is not found") as in client-go's evalField.
+ */
+int jsonpath_eval_printer(const char *tmpl, const cJSON *doc, bool as_json, bool allow_missing,
+    struct strbuf *out, struct ks_err *err);
 
 /*
  * One custom-columns cell (or one --sort-by key): the results of the

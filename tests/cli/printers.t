@@ -359,3 +359,13 @@ of them; -o wide joins verbs and categories with commas.
   NAME         SHORTNAMES   APIVERSION   NAMESPACED   KIND        VERBS                                                        CATEGORIES
   pods         po           v1           true         Pod         create,delete,deletecollection,get,list,patch,update,watch   all
   daemonsets   ds           apps/v1      true         DaemonSet   create,delete,deletecollection,get,list,patch,update,watch   all
+
+--allow-missing-template-keys=false: a field no value has is the JSONPath
+printer's error (client-go evalField "x is not found").
+
+  $ kubectl get pods -o jsonpath='{.items[*].metadata.labels.tier}{"\n"}' --allow-missing-template-keys=false
+  a
+  $ kubectl get pod p03 -o jsonpath='{.metadata.nosuch}' --allow-missing-template-keys=false 2>&1 | head -3
+  error: error executing jsonpath "{.metadata.nosuch}": Error executing template: nosuch is not found. Printing more information for debugging the template:
+  	template was:
+  		{.metadata.nosuch}
