@@ -132,6 +132,16 @@ printer_read_file(const char *path, char *why, size_t len)
 static void
 parse_output(struct kctl_call *call, struct get_printer *p)
 {
+	static const struct {
+		const char *name;
+		enum out_kind out;
+		bool any_case;
+	} simple[] = {
+		{"json", OUT_JSON, true},
+		{"yaml", OUT_YAML, true},
+		{"name", OUT_NAME, true},
+		{"wide", OUT_WIDE, false},
+	};
 	const char *o = kctl_str(call, "output");
 	const char *targ = kctl_str(call, "template");
 	char format[64];
@@ -145,22 +155,11 @@ parse_output(struct kctl_call *call, struct get_printer *p)
 		p->out = OUT_TABLE;
 		return;
 	}
-	if (strcasecmp(o, "json") == 0) {
-		p->out = OUT_JSON;
-		return;
-	}
-	if (strcasecmp(o, "yaml") == 0) {
-		p->out = OUT_YAML;
-		return;
-	}
-	if (strcasecmp(o, "name") == 0) {
-		p->out = OUT_NAME;
-		return;
-	}
-	if (strcmp(o, "wide") == 0) {
-		p->out = OUT_WIDE;
-		return;
-	}
+	for (size_t i = 0; i < sizeof simple / sizeof simple[0]; i++)
+		if ((simple[i].any_case ? strcasecmp(o, simple[i].name) : strcmp(o, simple[i].name)) == 0) {
+			p->out = simple[i].out;
+			return;
+		}
 	p->out = OUT_JSON; /* never printed when err is set */
 	if (kctl_template_message(o, p->err, sizeof p->err)) {
 		/* GoTemplatePrintFlags: no template at all is its own error. */

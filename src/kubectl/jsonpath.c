@@ -2380,29 +2380,49 @@ jsonpath_eval(const char *tmpl, const cJSON *doc, struct strbuf *out, struct ks_
 	return jsonpath_eval_limited(tmpl, doc, NULL, out, NULL, err);
 }
 
+/*
+ * FindResults of the template's first expression over doc into results,
+ * with c set up (out_base: where printing starts, for the output limit).
+ * 0; -1 on an execution error (c->msg says why); -2 on a parse error
+ * (err says why, and c and *root are not set up).
+ */
+static int
+jp_first_results(const char *tmpl, const cJSON *doc, size_t out_base, struct jp_ctx *c,
+    struct jp_node **root, struct jvec *results, struct ks_err *err)
+{
+	struct jvec cur = {0};
+	char *perr = NULL;
+	int rc = 0;
+
+	if (jp_parse_string(tmpl, strlen(tmpl), root, &perr) < 0) {
+		err_set(err, "error parsing jsonpath %s, %s", tmpl, perr ? perr : "invalid syntax");
+		free(perr);
+		return -2;
+	}
+	jp_ctx_init(c, *root, NULL);
+	c->out_base = out_base;
+	jv_push(&cur, jv_node(doc));
+	if ((*root)->n > 0 && jp_walk(c, &cur, (*root)->kids[0], results) < 0)
+		rc = -1;
+	jv_clear(&cur);
+	return rc;
+}
+
 int
 jsonpath_column(const char *tmpl, const cJSON *doc, struct strbuf *out, size_t *count,
     struct ks_err *err)
 {
 	struct jp_ctx c;
 	struct jp_node *root;
-	struct jvec cur = {0}, results = {0};
-	char *perr = NULL;
+	struct jvec results = {0};
 	size_t base = out->len;
-	int rc = 0;
+	int rc;
 
 	*count = 0;
-	if (jp_parse_string(tmpl, strlen(tmpl), &root, &perr) < 0) {
-		err_set(err, "error parsing jsonpath %s, %s", tmpl, perr ? perr : "invalid syntax");
-		free(perr);
-		return -1;
-	}
-	jp_ctx_init(&c, root, NULL);
-	c.out_base = base;
-	jv_push(&cur, jv_node(doc));
 	/* FindResults' first list is the column (custom_column.go reads values[0]). */
-	if (root->n > 0 && jp_walk(&c, &cur, root->kids[0], &results) < 0)
-		rc = -1;
+	rc = jp_first_results(tmpl, doc, base, &c, &root, &results, err);
+	if (rc == -2)
+		return -1;
 	for (size_t i = 0; rc == 0 && i < results.n; i++) {
 		if (i > 0)
 			sb_addc(out, ',');
@@ -2418,7 +2438,6 @@ jsonpath_column(const char *tmpl, const cJSON *doc, struct strbuf *out, size_t *
 			out->s[base] = '\0';
 	}
 	jv_clear(&results);
-	jv_clear(&cur);
 	jp_ctx_free(&c, NULL);
 	jp_free(root);
 	return rc;
@@ -2429,26 +2448,19 @@ jsonpath_first(const char *tmpl, const cJSON *doc, const cJSON **first, struct k
 {
 	struct jp_ctx c;
 	struct jp_node *root;
-	struct jvec cur = {0}, results = {0};
-	char *perr = NULL;
-	int rc = 0;
+	struct jvec results = {0};
+	int rc;
 
 	*first = NULL;
-	if (jp_parse_string(tmpl, strlen(tmpl), &root, &perr) < 0) {
-		err_set(err, "error parsing jsonpath %s, %s", tmpl, perr ? perr : "invalid syntax");
-		free(perr);
-		return -1;
-	}
-	jp_ctx_init(&c, root, NULL);
-	jv_push(&cur, jv_node(doc));
 	/* sorter.go reads values[0][0]: the first expression's first result. */
-	if (root->n > 0 && jp_walk(&c, &cur, root->kids[0], &results) < 0) {
+	rc = jp_first_results(tmpl, doc, 0, &c, &root, &results, err);
+	if (rc == -2)
+		return -1;
+	if (rc < 0)
 		exec_error(tmpl, doc, sb_str(&c.msg), err);
-		rc = -1;
-	} else if (results.n > 0 && results.v[0].kind == JV_NODE)
+	else if (results.n > 0 && results.v[0].kind == JV_NODE)
 		*first = results.v[0].node;
 	jv_clear(&results);
-	jv_clear(&cur);
 	jp_ctx_free(&c, NULL);
 	jp_free(root);
 	return rc;
