@@ -409,12 +409,29 @@ custom_columns_free(struct custom_columns *cc)
 	memset(cc, 0, sizeof *cc);
 }
 
+/* One column: its header and RelaxedJSONPathExpression(spec); -1 with the error in why. */
+static int
+custom_columns_add(struct custom_columns *cc, const char *header, const char *spec, char *why, size_t len)
+{
+	struct ks_err err;
+	char *tmpl = jsonpath_relaxed(spec, &err);
+
+	if (tmpl == NULL) {
+		snprintf(why, len, "%s", err.msg);
+		return -1;
+	}
+	cc->headers = xreallocarray(cc->headers, cc->n + 1, sizeof *cc->headers);
+	cc->tmpls = xreallocarray(cc->tmpls, cc->n + 1, sizeof *cc->tmpls);
+	cc->headers[cc->n] = xstrdup(header);
+	cc->tmpls[cc->n++] = tmpl;
+	return 0;
+}
+
 /* NewCustomColumnsPrinterFromSpec: 0, or -1 with its error in why. */
 static int
 custom_columns_parse(const char *spec, struct custom_columns *cc, char *why, size_t len)
 {
 	char *copy, *save = NULL;
-	struct ks_err err;
 	int rc = 0;
 
 	memset(cc, 0, sizeof *cc);
@@ -425,7 +442,6 @@ custom_columns_parse(const char *spec, struct custom_columns *cc, char *why, siz
 	copy = xstrdup(spec);
 	for (char *part = strtok_r(copy, ",", &save); part != NULL; part = strtok_r(NULL, ",", &save)) {
 		char *colon = strchr(part, ':');
-		char *tmpl;
 
 		if (colon == NULL) {
 			snprintf(why, len, "unexpected custom-columns spec: %s, expected <header>:<json-path-expr>", part);
@@ -433,16 +449,8 @@ custom_columns_parse(const char *spec, struct custom_columns *cc, char *why, siz
 			break;
 		}
 		*colon = '\0';
-		tmpl = jsonpath_relaxed(colon + 1, &err);
-		if (tmpl == NULL) {
-			snprintf(why, len, "%s", err.msg);
-			rc = -1;
+		if ((rc = custom_columns_add(cc, part, colon + 1, why, len)) < 0)
 			break;
-		}
-		cc->headers = xreallocarray(cc->headers, cc->n + 1, sizeof *cc->headers);
-		cc->tmpls = xreallocarray(cc->tmpls, cc->n + 1, sizeof *cc->tmpls);
-		cc->headers[cc->n] = xstrdup(part);
-		cc->tmpls[cc->n++] = tmpl;
 	}
 	free(copy);
 	if (rc < 0)
@@ -508,20 +516,8 @@ custom_columns_parse_file(const char *text, struct custom_columns *cc, char *why
 		snprintf(why, len, "number of headers (%zu) and field specifications (%zu) don't match", nh, ns);
 		rc = -1;
 	}
-	for (size_t i = 0; rc == 0 && i < nh; i++) {
-		struct ks_err err;
-		char *tmpl = jsonpath_relaxed(specs[i], &err);
-
-		if (tmpl == NULL) {
-			snprintf(why, len, "%s", err.msg);
-			rc = -1;
-			break;
-		}
-		cc->headers = xreallocarray(cc->headers, cc->n + 1, sizeof *cc->headers);
-		cc->tmpls = xreallocarray(cc->tmpls, cc->n + 1, sizeof *cc->tmpls);
-		cc->headers[cc->n] = xstrdup(heads[i]);
-		cc->tmpls[cc->n++] = tmpl;
-	}
+	for (size_t i = 0; rc == 0 && i < nh; i++)
+		rc = custom_columns_add(cc, heads[i], specs[i], why, len);
 	if (rc < 0)
 		custom_columns_free(cc);
 	fields_free(heads, nh);
