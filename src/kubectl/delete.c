@@ -36,6 +36,7 @@ static const struct kctl_flag delete_flags[] = {
 	{"force", 0, KF_BOOL, NULL, "If true, immediately remove resources from API and bypass graceful deletion.", NULL},
 	{"now", 0, KF_BOOL, NULL, "If true, resources are signaled for immediate shutdown (same as --grace-period=1).", NULL},
 	{"wait", 0, KF_BOOL, "true", "If true, wait for resources to be gone before returning.", NULL},
+	{"timeout", 0, KF_DURATION, "0s", "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object", NULL},
 	{"ignore-not-found", 0, KF_BOOL, NULL, "Treat \"resource not found\" as a successful delete.", NULL},
 	{"all-namespaces", 'A', KF_BOOL, NULL, "If present, list the requested object(s) across all namespaces.", NULL},
 	{"output", 'o', KF_STRING, NULL, "Output mode. Use \"-o name\" for shorter output (resource/name).", NULL},

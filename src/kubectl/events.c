@@ -24,6 +24,7 @@
 #include "kubectl/write.h"
 #include "util/duration.h"
 #include "util/err.h"
+#include "util/gosort.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
@@ -66,21 +67,35 @@ event_sort_time(const struct event *e)
 	return e->last_ms >= 0 ? e->last_ms / 1000 : INT64_MIN;
 }
 
+static bool
+events_less(void *ctx, long i, long j)
+{
+	struct vec *evs = ctx;
+
+	return event_sort_time(evs->v[i]) < event_sort_time(evs->v[j]);
+}
+
+static void
+events_swap(void *ctx, long i, long j)
+{
+	struct vec *evs = ctx;
+	void *t = evs->v[i];
+
+	evs->v[i] = evs->v[j];
+	evs->v[j] = t;
+}
+
 /*
- * sort.Sort(SortableEvents) by eventTime. Up to 12 events Go's pdqsort is
- * an insertion sort, so equal times keep the list's order (namespace,
- * name), as here; past 12 Go's order among equal times is its own.
+ * sort.Sort(SortableEvents) by eventTime, over the list in the server's
+ * order (namespace, name). Go's pdqsort is not stable: past 12 events the
+ * order among equal times is the one its comparisons and swaps leave.
  */
 static void
 sort_events(struct vec *evs)
 {
-	for (size_t i = 1; i < evs->n; i++)
-		for (size_t j = i; j > 0 && event_sort_time(evs->v[j - 1]) > event_sort_time(evs->v[j]); j--) {
-			void *t = evs->v[j];
+	struct gosort_iface data = {evs, events_less, events_swap};
 
-			evs->v[j] = evs->v[j - 1];
-			evs->v[j - 1] = t;
-		}
+	gosort_sort(&data, (long)evs->n);
 }
 
 /* getInterval: no eventTime and no series in the model, so the v1 timestamps and count. */
