@@ -455,7 +455,8 @@ dec_meta(struct dec *d, const struct ynode *n, struct meta *m)
 			unsigned long long num;
 
 			rc = dec_str(d, v, &rv);
-			if (rc == 0 && rv[0] >= '1' && rv[0] <= '9') {
+			/* resourceVersion: null (or empty) leaves rv NULL: unset */
+			if (rc == 0 && rv != NULL && rv[0] >= '1' && rv[0] <= '9') {
 				num = strtoull(rv, &end, 10);
 				if (*end == '\0')
 					m->resource_version = num;

@@ -68,6 +68,25 @@ free_objs(struct vec *objs)
 	vec_free(objs);
 }
 
+/* resourceVersion: null is unset (fuzz_patch: kubectl apply -f crashed on it). */
+START_TEST(test_null_resource_version_is_unset)
+{
+	struct vec objs = VEC_INIT;
+	struct strbuf w = STRBUF_INIT;
+	struct ks_err err;
+	struct object *o;
+
+	ck_assert_int_eq(decode("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: x\n  resourceVersion:\n",
+			     &objs, &w, &err), 0);
+	ck_assert_uint_eq(objs.n, 1);
+	o = objs.v[0];
+	ck_assert_str_eq(o->meta.name, "x");
+	ck_assert_uint_eq(o->meta.resource_version, 0);
+	free_objs(&objs);
+	sb_free(&w);
+}
+END_TEST
+
 START_TEST(test_workshop_manifest_decodes_every_field)
 {
 	struct vec objs = VEC_INIT;
@@ -437,6 +456,7 @@ decode_suite(void)
 	tcase_add_test(tc, test_many_anchors_cost_linear_work);
 	tcase_add_test(tc, test_a_duplicate_key_in_a_long_mapping_names_both_lines);
 	tcase_add_test(tc, test_bad_bytes_are_placed_where_they_are);
+	tcase_add_test(tc, test_null_resource_version_is_unset);
 	suite_add_tcase(s, tc);
 	return s;
 }
