@@ -549,7 +549,7 @@ rollout_exec(struct kctl_call *call)
 		kctl_out(call->res, "%s", rollout_help);
 		return call->res->status = 1;
 	}
-	return kctl_usage_error(call, "unknown command \"%s\"", sub);
+	return kctl_unknown_subcommand(call);
 }
 
 const struct kctl_verb kctl_rollout_verb = {

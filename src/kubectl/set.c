@@ -70,7 +70,7 @@ set_exec(struct kctl_call *call)
 		return kctl_error(call, "kubesim does not simulate \"kubectl set %s\" (only \"set image\")",
 		    call->args[0]);
 	if (strcmp(call->args[0], "image") != 0)
-		return kctl_usage_error(call, "unknown command \"%s\"", call->args[0]);
+		return kctl_unknown_subcommand(call);
 	if (kctl_dry_run(call, &dry) < 0 || kctl_write_output_check(call) < 0)
 		return 1;
 	if (call->n_args < 2)

@@ -14,16 +14,17 @@ contradict themselves, get's printers, rollout history, and kubectl events.
   Advanced the clock by 1m0s; the cluster has run for 1m0s
 
 Global flags go before the verb as well as after it (cobra's persistent
-flags); those that name a kubeconfig, a server or a credential mean
-nothing to kubesim and are accepted.
+flags); those that name a server or a credential mean nothing to kubesim
+and are accepted, as are the context, cluster and user of kubesim's
+kubeconfig, all named "kubesim" (args.t has the errors for other names).
 
   $ kubectl -n kube-system get ds
   2> No resources found in kube-system namespace.
 
-  $ kubectl --namespace=default --context=x --kubeconfig=/nowhere -s https://x:6443 -v 4 --request-timeout=5s --insecure-skip-tls-verify get ds -o name
+  $ kubectl --namespace=default --context=kubesim -s https://x:6443 -v 4 --request-timeout=5s --insecure-skip-tls-verify get ds -o name
   daemonset.apps/fluentd-es-demo
 
-  $ kubectl get ds --cluster c --user u --token t --cache-dir /tmp --match-server-version -o name
+  $ kubectl get ds --cluster kubesim --user kubesim --token t --cache-dir /tmp --match-server-version -o name
   daemonset.apps/fluentd-es-demo
 
   $ kubectl -n default

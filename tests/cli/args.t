@@ -1,0 +1,288 @@
+Argument checks and errors of kubectl v1.32 that kubesim's kubectl copies
+(each expected text is the real kubectl's, checked against it).
+
+  $ kubesim cluster create --nodes 2 --clock manual --bare
+  Created a 2-node practice cluster (scheduler mode, manual clock) in $KUBESIM_STATE
+  Try: kubesim kubectl get nodes   (or: alias kubectl='kubesim kubectl')
+
+  $ kubectl create -f manifests/busybox-pod.yaml
+  pod/sleeper created
+
+kubesim's kubectl stands for a kubeconfig whose context, cluster and user
+are all "kubesim": other names, and a kubeconfig file that is not there,
+get kubectl's errors. Verbs that first ask for the namespace word them as
+the config validation does; the others as the REST config loader does.
+
+  $ kubectl --context nosuch get nodes
+  2> Error in configuration: context was not found for specified context: nosuch
+  [1]
+  $ kubectl get nodes --cluster nosuch
+  2> error: no server found for cluster "nosuch"
+  [1]
+  $ kubectl --user nosuch get nodes -o name
+  2> error: auth info "nosuch" does not exist
+  [1]
+  $ kubectl --context nosuch --cluster nosuch get pods
+  2> Error in configuration: 
+  2> * context was not found for specified context: nosuch
+  2> * no server found for cluster "nosuch"
+  [1]
+  $ kubectl --context nosuch cordon node1
+  2> error: context "nosuch" does not exist
+  [1]
+  $ kubectl --cluster nosuch explain pods
+  2> error: cluster "nosuch" does not exist
+  [1]
+  $ kubectl --context nosuch --user nosuch api-resources
+  2> error: auth info "nosuch" does not exist
+  [1]
+  $ kubectl --kubeconfig /nonexistent/config get nodes
+  2> error: stat /nonexistent/config: no such file or directory
+  [1]
+  $ kubectl --kubeconfig / get nodes
+  2> error: error loading config file "/": read /: is a directory
+  [1]
+  $ kubectl --context kubesim --cluster kubesim --user kubesim get nodes -o name
+  node/node1
+  node/node2
+  $ kubectl --context nosuch version --client
+  Client Version: v1.32.0
+  Kustomize Version: v5.5.0
+  $ kubectl --context nosuch rollout frob
+  2> error: unknown command "frob"
+  2> See 'kubectl rollout -h' for help and examples
+  [1]
+
+Kinds kubesim does not simulate get only the error a cluster without them gives.
+
+  $ kubectl get deployments
+  2> error: the server doesn't have a resource type "deployments"
+  [1]
+  $ kubectl rollout history deployment/web
+  2> error: the server doesn't have a resource type "deployment"
+  [1]
+
+An unknown subcommand of rollout or set names every argument left.
+
+  $ kubectl rollout frob ds/web
+  2> error: unknown command "frob ds/web"
+  2> See 'kubectl rollout -h' for help and examples
+  [1]
+  $ kubectl set frob -n x ds/web a=b
+  2> error: unknown command "frob ds/web a=b"
+  2> See 'kubectl set -h' for help and examples
+  [1]
+
+create refuses words that name no generator; the generators of kinds
+kubesim does not simulate check their arguments, then say so.
+
+  $ kubectl create frob bar
+  2> error: Unexpected args: [frob bar]
+  2> See 'kubectl create -h' for help and examples
+  [1]
+  $ kubectl create deployment
+  2> error: required flag(s) "image" not set
+  [1]
+  $ kubectl create deployment a b --image=nginx
+  2> error: exactly one NAME is required, got 2
+  2> See 'kubectl create deployment -h' for help and examples
+  [1]
+  $ kubectl create deployment web --image=nginx
+  2> error: kubesim does not simulate Deployments (kubesim simulates DaemonSets)
+  [1]
+  $ kubectl create configmap
+  2> error: exactly one NAME is required, got 0
+  2> See 'kubectl create configmap -h' for help and examples
+  [1]
+  $ kubectl create cm x
+  2> error: kubesim does not simulate ConfigMaps
+  [1]
+  $ kubectl create secret
+  2> Create a secret with specified type.
+  2> 
+  2>  A docker-registry type secret is for accessing a container registry.
+  2> 
+  2>  A generic type secret indicate an Opaque secret type.
+  2> 
+  2>  A tls type secret holds TLS certificate and its associated key.
+  2> 
+  2> Available Commands:
+  2>   docker-registry   Create a secret for use with a Docker registry
+  2>   generic           Create a secret from a local file, directory, or literal value
+  2>   tls               Create a TLS secret
+  2> 
+  2> Usage:
+  2>   kubectl create secret (docker-registry | generic | tls) [options]
+  2> 
+  2> Use "kubectl create secret <command> --help" for more information about a given command.
+  2> Use "kubectl options" for a list of global command-line options (applies to all commands).
+  [1]
+  $ kubectl create secret tls
+  2> error: exactly one NAME is required, got 0
+  2> See 'kubectl create secret tls -h' for help and examples
+  [1]
+  $ kubectl create secret frob
+  2> error: unknown command "frob"
+  2> See 'kubectl create secret -h' for help and examples
+  [1]
+
+Commands kubesim does not simulate: kubectl's errors for missing or bad
+arguments, one line for a well-formed call.
+
+  $ kubectl logs
+  2> error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.
+  2> POD or TYPE/NAME is a required argument for the logs command
+  2> See 'kubectl logs -h' for help and examples
+  [1]
+  $ kubectl logs nosuch
+  2> error: error from server (NotFound): pods "nosuch" not found in namespace "default"
+  [1]
+  $ kubectl logs sleeper
+  2> error: kubesim does not simulate container logs (kubectl logs)
+  [1]
+  $ kubectl exec
+  2> error: pod, type/name or --filename must be specified
+  [1]
+  $ kubectl exec sleeper
+  2> error: you must specify at least one command for the container
+  [1]
+  $ kubectl exec sleeper -- ls
+  2> error: kubesim does not simulate running commands in containers (kubectl exec)
+  [1]
+  $ kubectl edit
+  2> error: You must provide one or more resources by argument or filename.
+  2> Example resource specifications include:
+  2>    '-f rsrc.yaml'
+  2>    '--filename=rsrc.json'
+  2>    '<resource> <name>'
+  2>    '<resource>'
+  [1]
+  $ kubectl edit node nosuch
+  2> Error from server (NotFound): nodes "nosuch" not found
+  [1]
+  $ kubectl expose
+  2> error: You must provide one or more resources by argument or filename.
+  2> Example resource specifications include:
+  2>    '-f rsrc.yaml'
+  2>    '--filename=rsrc.json'
+  2>    '<resource> <name>'
+  2>    '<resource>'
+  [1]
+  $ kubectl run
+  2> error: required flag(s) "image" not set
+  [1]
+  $ kubectl run --image=nginx
+  2> error: NAME is required for run
+  2> See 'kubectl run -h' for help and examples
+  [1]
+  $ kubectl run web --image=nginx
+  2> error: kubesim does not simulate kubectl run (create a pod from a manifest with kubectl create -f)
+  [1]
+  $ kubectl top
+  2> Display resource (CPU/memory) usage.
+  2> 
+  2>  The top command allows you to see the resource consumption for nodes or pods.
+  2> 
+  2>  This command requires Metrics Server to be correctly configured and working on the server.
+  2> 
+  2> Available Commands:
+  2>   node          Display resource (CPU/memory) usage of nodes
+  2>   pod           Display resource (CPU/memory) usage of pods
+  2> 
+  2> Usage:
+  2>   kubectl top [flags] [options]
+  2> 
+  2> Use "kubectl top <command> --help" for more information about a given command.
+  2> Use "kubectl options" for a list of global command-line options (applies to all commands).
+  [1]
+  $ kubectl top nodes
+  2> error: Metrics API not available
+  [1]
+  $ kubectl top frob
+  2> error: unknown command "frob"
+  2> See 'kubectl top -h' for help and examples
+  [1]
+  $ kubectl port-forward
+  2> error: TYPE/NAME and list of ports are required for port-forward
+  2> See 'kubectl port-forward -h' for help and examples
+  [1]
+  $ kubectl wait --for=bogus pod/sleeper
+  2> error: unrecognized condition: "bogus"
+  [1]
+  $ kubectl wait pod/sleeper
+  2> error: unrecognized condition: ""
+  [1]
+  $ kubectl wait --for=delete
+  2> error: You must provide one or more resources by argument or filename.
+  2> Example resource specifications include:
+  2>    '-f rsrc.yaml'
+  2>    '--filename=rsrc.json'
+  2>    '<resource> <name>'
+  2>    '<resource>'
+  [1]
+  $ kubectl diff
+  2> error: must specify one of -f and -k
+  [2]
+  $ kubectl diff -f /nonexistent.yaml
+  2> error: the path "/nonexistent.yaml" does not exist
+  [2]
+  $ kubectl proxy --port=abc
+  2> error: invalid argument "abc" for "-p, --port" flag: strconv.ParseInt: parsing "abc": invalid syntax
+  2> See 'kubectl proxy --help' for usage.
+  [1]
+  $ kubectl kustomize /nonexistent
+  2> error: must build at directory: not a valid directory: evalsymlink failure on '/nonexistent' : lstat /nonexistent: no such file or directory
+  [1]
+  $ kubectl plugin list
+  2> error: unable to find any kubectl plugins in your PATH
+  [1]
+  $ kubectl api-versions
+  apps/v1
+  coordination.k8s.io/v1
+  v1
+
+config reads kubesim's kubeconfig, which has no server: this kubectl
+reaches the practice cluster without one.
+
+  $ kubectl config view
+  apiVersion: v1
+  clusters:
+  - cluster:
+      server: ""
+    name: kubesim
+  contexts:
+  - context:
+      cluster: kubesim
+      user: kubesim
+    name: kubesim
+  current-context: kubesim
+  kind: Config
+  preferences: {}
+  users:
+  - name: kubesim
+    user: {}
+  $ kubectl config view --minify -o jsonpath='{.current-context}'
+  kubesim (no-eol)
+  $ kubectl config current-context
+  kubesim
+  $ kubectl config get-contexts
+  CURRENT   NAME      CLUSTER   AUTHINFO   NAMESPACE
+  *         kubesim   kubesim   kubesim    
+  $ kubectl config get-contexts -o name
+  kubesim
+  $ kubectl config get-contexts nosuch
+  CURRENT   NAME   CLUSTER   AUTHINFO   NAMESPACE
+  2> error: context nosuch not found
+  [1]
+  $ kubectl config use-context kubesim
+  Switched to context "kubesim".
+  $ kubectl config use-context nosuch
+  2> error: no context exists with the name: "nosuch"
+  [1]
+  $ kubectl config set-context x
+  2> error: kubesim does not simulate changing the kubeconfig (kubesim's has one context, "kubesim")
+  [1]
+  $ kubectl config frob
+  2> error: unknown command "frob"
+  2> See 'kubectl config -h' for help and examples
+  [1]
