@@ -172,6 +172,33 @@ delete_exec(struct kctl_call *call)
 			sb_free(&notfound);
 			return kctl_error(call, "%s", err.msg);
 		}
+		/*
+		 * The builder's visitByPaths: files, or resource arguments, not
+		 * both; FilenameParam's "the path ... does not exist" comes first.
+		 */
+		if (call->n_args > 0) {
+			bool missing = false;
+
+			for (size_t f = 0; f < srcs.n; f++) {
+				struct vec objs = VEC_INIT;
+
+				if (!missing && kctl_read_manifests(call, srcs.v[f], &objs, NULL, NULL, &err) < 0 &&
+				    strstr(err.msg, "does not exist") != NULL) {
+					kctl_err(call->res, "error: %s\n", err.msg);
+					missing = true;
+				}
+				for (size_t i = 0; i < objs.n; i++)
+					object_free(objs.v[i]);
+				vec_free(&objs);
+				free(srcs.v[f]);
+			}
+			vec_free(&srcs);
+			sel_free(&sel);
+			sb_free(&notfound);
+			if (missing)
+				return call->res->status = 1;
+			return kctl_error(call, "when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well");
+		}
 		for (size_t f = 0; f < srcs.n; f++) {
 			struct vec objs = VEC_INIT;
 

@@ -199,6 +199,11 @@ edit_meta(struct kctl_call *call, bool annotate)
 			changes_free(changes, nchanges);
 			return kctl_error(call, "name cannot be provided when a selector is specified");
 		}
+		/* The builder's visitorResult: a type alone, without -l or --all, names nothing. */
+		if (selector[0] == '\0' && !kctl_bool(call, "all") && first == 1) {
+			changes_free(changes, nchanges);
+			return kctl_error(call, "resource(s) were provided, but no name was specified");
+		}
 		if (selector[0] != '\0' || (kctl_bool(call, "all") && first == 1)) {
 			struct label_selector sel;
 			struct vec all = VEC_INIT;

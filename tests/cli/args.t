@@ -286,3 +286,66 @@ reaches the practice cluster without one.
   2> error: unknown command "frob"
   2> See 'kubectl config -h' for help and examples
   [1]
+
+label, taint, cordon, drain, delete and set image check their arguments
+as kubectl does.
+
+  $ kubesim cluster add-node node3 --label disktype=ssd
+  node/node3 joined (NotReady until its kubelet reports, about 1s)
+  $ kubectl label pods a=b
+  2> error: resource(s) were provided, but no name was specified
+  [1]
+  $ kubectl taint nodes node1 key=value:NoSchedule key-
+  2> error: can not both modify and remove the following taint(s) in the same command: key=
+  [1]
+  $ kubectl taint nodes node1 key=value:NoSchedule key=value:NoSchedule- k2=v:NoExecute k2-
+  2> error: can not both modify and remove the following taint(s) in the same command: key=NoSchedule, k2=
+  [1]
+  $ kubectl taint nodes node1 =value:NoSchedule
+  2> error: invalid taint spec: =value:NoSchedule, name part must be non-empty; name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')
+  2> See 'kubectl taint -h' for help and examples
+  [1]
+  $ kubectl taint node1 key=value:NoSchedule
+  2> the server doesn't have a resource type "node1"
+  [1]
+  $ kubectl taint pods sleeper key=value:NoSchedule
+  2> error: invalid resource type pods, only node types are supported
+  [1]
+  $ kubectl cordon pods/sleeper
+  2> error: expected resource of type node, got "/v1, Resource=pods"
+  [1]
+  $ kubectl cordon pods/nosuch
+  2> Error from server (NotFound): pods "nosuch" not found
+  [1]
+  $ kubectl cordon ds/nosuch
+  2> Error from server (NotFound): daemonsets.apps "nosuch" not found
+  [1]
+  $ kubectl cordon node1 node2 --selector disktype=ssd
+  2> error: cannot specify both a node name and a --selector option
+  2> See 'kubectl cordon -h' for help and examples
+  [1]
+  $ kubectl drain node1 --pod-selector='a b'
+  2> error: --pod-selector=<pod_selector> must be a valid label selector
+  [1]
+  $ kubectl drain node1 --chunk-size=abc
+  2> error: invalid argument "abc" for "--chunk-size" flag: strconv.ParseInt: parsing "abc": invalid syntax
+  2> See 'kubectl drain --help' for usage.
+  [1]
+  $ kubectl describe pod sleeper --chunk-size=abc
+  2> error: invalid argument "abc" for "--chunk-size" flag: strconv.ParseInt: parsing "abc": invalid syntax
+  2> See 'kubectl describe --help' for usage.
+  [1]
+  $ kubectl delete pod sleeper -f manifests/busybox-pod.yaml
+  2> error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well
+  [1]
+  $ kubectl delete pod sleeper -f /nonexistent.yaml
+  2> error: the path "/nonexistent.yaml" does not exist
+  [1]
+  $ kubectl set image node/node1 x=y
+  2> error: nodes/node1 the object is not a pod or does not have a pod template: *v1.Node
+  [1]
+  $ kubectl set image ns/default x=y
+  2> error: namespaces/default the object is not a pod or does not have a pod template: *v1.Namespace
+  [1]
+  $ kubectl get pods -o name
+  pod/sleeper

@@ -229,11 +229,11 @@ whatever its value (parseTaints keeps only those two).
   [1]
 
   $ kubectl taint nodes node1 key=value:NoSchedule key-
-  2> error: can not both modify and remove the following taint(s) in the same command: {"key":""}
+  2> error: can not both modify and remove the following taint(s) in the same command: key=
   [1]
 
   $ kubectl taint nodes node1 key=value:NoSchedule key:NoSchedule- other:NoExecute-
-  2> error: can not both modify and remove the following taint(s) in the same command: {"key":"NoSchedule"}
+  2> error: can not both modify and remove the following taint(s) in the same command: key=NoSchedule
   [1]
 
   $ kubectl taint nodes node1 key:-
