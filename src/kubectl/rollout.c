@@ -77,6 +77,54 @@ static const struct kctl_flag rollout_flags[] = {
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
+/*
+ * What a subcommand says of an object of a kind kubesim cannot roll out
+ * (only DaemonSets are simulated). history and undo look their viewer up
+ * through kapps.GroupKindElement's visitor (history.go HistoryViewerFor,
+ * rollback.go RollbackerFor): a Pod has a visit method but no viewer, other
+ * kinds none ("%v" of the GroupKindElement struct: "{ Node}"); kinds are
+ * named as GroupKind.String() does ("Node", "ControllerRevision.apps").
+ * restart, pause and resume (objectrestarter.go and kin) refuse the object
+ * as "<group resource> \"<name>\" restarting is not supported". status
+ * keeps its own words.
+ */
+static void
+not_supported_msg(const char *sub, enum kind kind, const char *name, char *buf, size_t len)
+{
+	const char *gv = kind_api_version(kind), *slash = strchr(gv, '/');
+	const char *what = strcmp(sub, "history") == 0 ? "history viewer" :
+	    strcmp(sub, "undo") == 0                   ? "rollbacker" :
+							 NULL;
+	char kindstr[128];
+
+	if (slash != NULL)
+		snprintf(kindstr, sizeof kindstr, "%s.%.*s", kind_name(kind), (int)(slash - gv), gv);
+	else
+		snprintf(kindstr, sizeof kindstr, "%s", kind_name(kind));
+	if (strcmp(sub, "status") == 0)
+		snprintf(buf, len, "no status viewer has been implemented for %s", kind_name(kind));
+	else if (what == NULL)
+		snprintf(buf, len, "%s \"%s\" %s is not supported", kind_resource(kind), name,
+		    strcmp(sub, "restart") == 0 ? "restarting" :
+		    strcmp(sub, "pause") == 0   ? "pausing" :
+						  "resuming");
+	else if (kind == KIND_POD)
+		snprintf(buf, len, "no %s has been implemented for \"%s\"", what, kindstr);
+	else
+		snprintf(buf, len, "error retrieving %s for \"%s\", no visitor method exists for {%.*s %s}",
+		    strcmp(sub, "history") == 0 ? "history" : "rollbacker", kindstr,
+		    slash != NULL ? (int)(slash - gv) : 0, gv, kind_name(kind));
+}
+
+static int
+not_supported(struct kctl_call *call, const char *sub, enum kind kind, const char *name)
+{
+	char msg[512];
+
+	not_supported_msg(sub, kind, name, msg, sizeof msg);
+	return kctl_error(call, "%s", msg);
+}
+
 /* The DaemonSet named by TYPE/NAME or TYPE NAME after the subcommand. */
 static struct daemonset *
 target(struct kctl_call *call, const char **name_out)
@@ -116,7 +164,7 @@ target(struct kctl_call *call, const char **name_out)
 		return NULL;
 	}
 	if (kind != KIND_DAEMONSET) {
-		kctl_error(call, "no %s viewer has been implemented for %s", call->args[0], kind_name(kind));
+		not_supported(call, call->args[0], kind, name);
 		return NULL;
 	}
 	return (struct daemonset *)o;
@@ -282,29 +330,46 @@ history_text(struct kctl_call *call, const struct daemonset *ds, const struct ve
 	return 0;
 }
 
-/* One ControllerRevision through -o's printer; *count is how many the YAML printer has printed. */
+/*
+ * One revision through -o's printer, as DaemonSetHistoryViewer.GetHistory
+ * makes it (history.go applyDaemonSetHistory): the DaemonSet itself with
+ * the revision's patch applied, i.e. its template replaced by the
+ * revision's ($patch: replace). *count is how many the YAML printer has
+ * printed.
+ */
 static int
-history_print_obj(struct kctl_call *call, const char *output, const struct revision *r, int *count)
+history_print_obj(struct kctl_call *call, const char *output, const struct daemonset *ds,
+    const struct revision *r, int *count)
 {
-	cJSON *doc;
+	cJSON *doc, *rev, *spec, *tmpl;
 	int rc;
 
 	if (strcmp(output, "name") == 0) {
-		kctl_out(call->res, "%s/%s\n", kctl_type_name(KIND_CONTROLLERREVISION), r->obj.meta.name);
+		kctl_out(call->res, "%s/%s\n", kctl_type_name(KIND_DAEMONSET), ds->obj.meta.name);
 		return 0;
 	}
 	/* printers.YAMLPrinter separates the documents it prints. */
 	if (strcmp(output, "yaml") == 0 && (*count)++ > 0)
 		kctl_out(call->res, "%s", "---\n");
-	doc = encode_object(&r->obj, cluster_now(call->c));
+	doc = encode_object(&ds->obj, cluster_now(call->c));
+	rev = encode_object(&r->obj, cluster_now(call->c));
+	tmpl = cJSON_GetObjectItemCaseSensitive(
+	    cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(rev, "data"), "spec"),
+	    "template");
+	spec = cJSON_GetObjectItemCaseSensitive(doc, "spec");
+	if (cJSON_IsObject(tmpl) && cJSON_IsObject(spec)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(tmpl, "$patch");
+		cJSON_ReplaceItemInObjectCaseSensitive(spec, "template", cJSON_Duplicate(tmpl, true));
+	}
 	rc = kctl_print_doc(call, output, doc);
+	encode_free(rev);
 	encode_free(doc);
 	return rc;
 }
 
 /*
  * rollout_history.go: TYPE (every object of the type), TYPE NAME...,
- * TYPE/NAME...; with -o the DaemonSet's ControllerRevisions themselves
+ * TYPE/NAME...; with -o the DaemonSet as each revision would make it
  * (DaemonSetHistoryViewer.GetHistory), in revision order, or the one
  * --revision names.
  */
@@ -317,7 +382,7 @@ rollout_history(struct kctl_call *call)
 	struct strbuf notfound = STRBUF_INIT;
 	enum kind kind = KIND_DAEMONSET;
 	char type[128];
-	int yaml_count = 0, rc = 0, slashed;
+	int yaml_count = 0, rc = 0, slashed, n_errs = 0, viewer_errs = 0;
 
 	if (call->n_args < 2)
 		return kctl_error(call, "required resource not specified");
@@ -372,11 +437,18 @@ rollout_history(struct kctl_call *call)
 			/* ContinueOnError: the others are shown, the errors follow. */
 			sb_addf(&notfound, "Error from server (NotFound): %s \"%s\" not found\n", kind_resource(kind),
 			    name);
+			n_errs++;
 			continue;
 		}
 		if (kind != KIND_DAEMONSET) {
-			rc = kctl_error(call, "no history viewer has been implemented for %s", kind_name(kind));
-			break;
+			/* One error per object, printed as an aggregate: "error: " only when alone. */
+			char msg[512];
+
+			not_supported_msg("history", kind, name, msg, sizeof msg);
+			sb_addf(&notfound, "%s\n", msg);
+			n_errs++;
+			viewer_errs++;
+			continue;
 		}
 		vec_clear(&revs);
 		history(call, (struct daemonset *)o, &revs);
@@ -393,14 +465,14 @@ rollout_history(struct kctl_call *call)
 			if (r == NULL)
 				rc = kctl_error(call, "unable to find the specified revision");
 			else
-				rc = history_print_obj(call, output, r, &yaml_count);
+				rc = history_print_obj(call, output, (struct daemonset *)o, r, &yaml_count);
 			continue;
 		}
 		for (size_t j = 0; j < revs.n && rc == 0; j++)
-			rc = history_print_obj(call, output, revs.v[j], &yaml_count);
+			rc = history_print_obj(call, output, (struct daemonset *)o, revs.v[j], &yaml_count);
 	}
 	if (rc == 0 && notfound.len > 0) {
-		kctl_err(call->res, "%s", sb_str(&notfound));
+		kctl_err(call->res, "%s%s", n_errs == 1 && viewer_errs == 1 ? "error: " : "", sb_str(&notfound));
 		call->res->status = 1;
 	}
 	sb_free(&notfound);

@@ -349,3 +349,56 @@ as kubectl does.
   [1]
   $ kubectl get pods -o name
   pod/sleeper
+
+rollout history with -o prints the DaemonSet as each revision makes it
+(the history viewer applies the revision to the DaemonSet), not the
+ControllerRevisions; kinds without a viewer get kubectl's errors.
+
+  $ kubectl apply -f ../../scenarios/cka/demo.yaml
+  daemonset.apps/fluentd-es-demo created
+  $ kubesim cluster advance 1m
+  Advanced the clock by 1m0s; the cluster has run for 1m0s
+  $ kubectl set image ds/fluentd-es-demo fluentd-es-example=k8s.gcr.io/fluentd-elasticsearch:1.22
+  daemonset.apps/fluentd-es-demo image updated
+  $ kubesim cluster advance 2m
+  Advanced the clock by 2m0s; the cluster has run for 3m0s
+  $ kubectl rollout history ds/fluentd-es-demo -o name
+  daemonset.apps/fluentd-es-demo
+  daemonset.apps/fluentd-es-demo
+  $ kubectl rollout history ds/fluentd-es-demo -o jsonpath='{.kind} {.metadata.name} {.spec.template.spec.containers[0].image}{"\n"}'
+  DaemonSet fluentd-es-demo k8s.gcr.io/fluentd-elasticsearch:1.20
+  DaemonSet fluentd-es-demo k8s.gcr.io/fluentd-elasticsearch:1.22
+  $ kubectl rollout history ds/fluentd-es-demo --revision=1 -o jsonpath='{.kind} {.spec.template.spec.containers[0].image} {.metadata.generation}{"\n"}'
+  DaemonSet k8s.gcr.io/fluentd-elasticsearch:1.20 2
+  $ kubectl rollout history pods/sleeper
+  2> error: no history viewer has been implemented for "Pod"
+  [1]
+  $ kubectl rollout history node/node1
+  2> error: error retrieving history for "Node", no visitor method exists for { Node}
+  [1]
+  $ kubectl rollout history nodes
+  2> error retrieving history for "Node", no visitor method exists for { Node}
+  2> error retrieving history for "Node", no visitor method exists for { Node}
+  2> error retrieving history for "Node", no visitor method exists for { Node}
+  [1]
+  $ kubectl rollout history ns default
+  2> error: error retrieving history for "Namespace", no visitor method exists for { Namespace}
+  [1]
+  $ kubectl rollout undo pods/sleeper
+  2> error: no rollbacker has been implemented for "Pod"
+  [1]
+  $ kubectl rollout undo node/node1
+  2> error: error retrieving rollbacker for "Node", no visitor method exists for { Node}
+  [1]
+  $ kubectl rollout restart pods/sleeper
+  2> error: pods "sleeper" restarting is not supported
+  [1]
+  $ kubectl rollout restart node/node1
+  2> error: nodes "node1" restarting is not supported
+  [1]
+  $ kubectl rollout pause pods/sleeper
+  2> error: pods "sleeper" pausing is not supported
+  [1]
+  $ kubectl rollout resume node/node1
+  2> error: nodes "node1" resuming is not supported
+  [1]

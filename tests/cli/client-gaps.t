@@ -450,7 +450,8 @@ set image refuses a TYPE/NAME mixed with a bare word before it reads anything.
   [1]
 
 rollout history: every DaemonSet of the type, and -o's printers over the
-ControllerRevisions (DaemonSetHistoryViewer.GetHistory).
+DaemonSet as each revision makes it (DaemonSetHistoryViewer.GetHistory
+applies each ControllerRevision to the DaemonSet).
 
   $ kubectl set image ds/fluentd-es-demo fluentd-es-example=k8s.gcr.io/fluentd-elasticsearch:1.22
   daemonset.apps/fluentd-es-demo image updated
@@ -468,18 +469,16 @@ ControllerRevisions (DaemonSetHistoryViewer.GetHistory).
   $ kubectl rollout history ds -n kube-system
 
   $ kubectl rollout history ds/fluentd-es-demo -o name
-  controllerrevision.apps/fluentd-es-demo-59589dcbd
-  controllerrevision.apps/fluentd-es-demo-747449db86
+  daemonset.apps/fluentd-es-demo
+  daemonset.apps/fluentd-es-demo
 
-  $ kubectl rollout history ds fluentd-es-demo --revision=2 -o jsonpath='{.revision}{" "}{.metadata.ownerReferences[0].name}'
-  2 fluentd-es-demo (no-eol)
+  $ kubectl rollout history ds fluentd-es-demo --revision=2 -o jsonpath='{.kind}{" "}{.spec.template.spec.containers[0].image}'
+  DaemonSet k8s.gcr.io/fluentd-elasticsearch:1.22 (no-eol)
 
   $ kubectl rollout history ds fluentd-es-demo -o yaml | grep -E '^(---|revision|kind)'
-  kind: ControllerRevision
-  revision: 1
+  kind: DaemonSet
   ---
-  kind: ControllerRevision
-  revision: 2
+  kind: DaemonSet
 
   $ kubectl rollout history ds fluentd-es-demo --revision=3 -o yaml
   2> error: unable to find the specified revision
@@ -494,8 +493,8 @@ ControllerRevisions (DaemonSetHistoryViewer.GetHistory).
   [1]
 
   $ kubectl rollout history ds nothere fluentd-es-demo -o name
-  controllerrevision.apps/fluentd-es-demo-59589dcbd
-  controllerrevision.apps/fluentd-es-demo-747449db86
+  daemonset.apps/fluentd-es-demo
+  daemonset.apps/fluentd-es-demo
   2> Error from server (NotFound): daemonsets.apps "nothere" not found
   [1]
 
