@@ -24,6 +24,7 @@
 #include "kubectl/write.h"
 #include "util/duration.h"
 #include "util/err.h"
+#include "util/gosort.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
@@ -66,21 +67,23 @@ event_sort_time(const struct event *e)
 	return e->last_ms >= 0 ? e->last_ms / 1000 : INT64_MIN;
 }
 
+/* SortableEvents.Less: eventTime(i).Before(eventTime(j)). */
+static bool
+event_before(const void *a, const void *b, void *ctx)
+{
+	(void)ctx;
+	return event_sort_time(a) < event_sort_time(b);
+}
+
 /*
- * sort.Sort(SortableEvents) by eventTime. Up to 12 events Go's pdqsort is
- * an insertion sort, so equal times keep the list's order (namespace,
- * name), as here; past 12 Go's order among equal times is its own.
+ * sort.Sort(SortableEvents) by eventTime over the list in the API
+ * server's order (namespace, name): Go's pdqsort is not stable, so past
+ * 12 events equal times come out in its own order, which go_sort keeps.
  */
 static void
 sort_events(struct vec *evs)
 {
-	for (size_t i = 1; i < evs->n; i++)
-		for (size_t j = i; j > 0 && event_sort_time(evs->v[j - 1]) > event_sort_time(evs->v[j]); j--) {
-			void *t = evs->v[j];
-
-			evs->v[j] = evs->v[j - 1];
-			evs->v[j - 1] = t;
-		}
+	go_sort(evs->v, evs->n, event_before, NULL);
 }
 
 /* getInterval: no eventTime and no series in the model, so the v1 timestamps and count. */
@@ -158,8 +161,11 @@ print_events(struct kctl_call *call, const char *output, struct vec *evs, bool a
 		kctl_out(call->res, "%s", sb_str(&table));
 		sb_free(&table);
 	} else if (strcmp(output, "name") == 0) {
-		for (size_t i = 0; i < evs->n; i++)
-			kctl_out(call->res, "event/%s\n", ((struct object *)evs->v[i])->meta.name);
+		/*
+		 * Nothing: events.go hands the name printer the EventList it
+		 * built, whose TypeMeta is empty, and the printer prints no
+		 * line for an object it cannot name (checked with kubectl v1.32).
+		 */
 	} else {
 		/* An EventList built by the client: its metadata is empty. */
 		cJSON *doc = cJSON_CreateObject(), *items;

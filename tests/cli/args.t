@@ -402,3 +402,52 @@ ControllerRevisions; kinds without a viewer get kubectl's errors.
   $ kubectl rollout resume node/node1
   2> error: nodes "node1" resuming is not supported
   [1]
+
+kubectl events sorts with Go's sort.Sort, which is not stable: past 12
+events, those of the same second come out in pdqsort's order. -o name
+prints nothing (the name printer cannot name the EventList events.go builds).
+
+  $ kubectl events -o name
+  $ kubectl events -o jsonpath='{range .items[*]}{.involvedObject.name} {.reason}{"\n"}{end}'
+  fluentd-es-demo SuccessfulCreate
+  fluentd-es-demo-h5vxk Scheduled
+  node3 RegisteredNode
+  fluentd-es-demo-27z2q Scheduled
+  sleeper Scheduled
+  fluentd-es-demo SuccessfulCreate
+  node3 NodeReady
+  fluentd-es-demo-c6sxg Scheduled
+  fluentd-es-demo SuccessfulCreate
+  sleeper Created
+  sleeper Pulled
+  sleeper Started
+  fluentd-es-demo-27z2q Started
+  fluentd-es-demo-27z2q Created
+  fluentd-es-demo-27z2q Pulled
+  fluentd-es-demo-h5vxk Pulled
+  fluentd-es-demo-h5vxk Created
+  fluentd-es-demo-h5vxk Started
+  fluentd-es-demo-c6sxg Pulled
+  fluentd-es-demo-c6sxg Started
+  fluentd-es-demo-c6sxg Created
+  fluentd-es-demo-h5vxk Killing
+  fluentd-es-demo SuccessfulDelete
+  fluentd-es-demo-htn8b Scheduled
+  fluentd-es-demo SuccessfulCreate
+  fluentd-es-demo-htn8b Pulled
+  fluentd-es-demo SuccessfulDelete
+  fluentd-es-demo-27z2q Killing
+  fluentd-es-demo-htn8b Started
+  fluentd-es-demo-htn8b Created
+  fluentd-es-demo SuccessfulCreate
+  fluentd-es-demo-nh42k Scheduled
+  fluentd-es-demo SuccessfulDelete
+  fluentd-es-demo-nh42k Pulled
+  fluentd-es-demo-nh42k Started
+  fluentd-es-demo-c6sxg Killing
+  fluentd-es-demo-nh42k Created
+  fluentd-es-demo SuccessfulCreate
+  fluentd-es-demo-d68fp Scheduled
+  fluentd-es-demo-d68fp Started
+  fluentd-es-demo-d68fp Created
+  fluentd-es-demo-d68fp Pulled
