@@ -451,3 +451,27 @@ prints nothing (the name printer cannot name the EventList events.go builds).
   fluentd-es-demo-d68fp Started
   fluentd-es-demo-d68fp Created
   fluentd-es-demo-d68fp Pulled
+
+describe: names and -A do not mix for namespaced kinds; "No resources
+found" names the namespace whatever the kind; "all" is the category.
+
+  $ kubectl describe pod sleeper -A
+  2> error: a resource cannot be retrieved by name across all namespaces
+  [1]
+  $ kubectl describe pod/sleeper -A
+  2> error: a resource cannot be retrieved by name across all namespaces
+  [1]
+  $ kubectl describe node node1 -A | head -1
+  Name:               node1
+  $ kubectl describe nodes -l nosuch=x
+  2> No resources found in default namespace.
+  $ kubectl describe nodes -l nosuch=x -A
+  2> No resources found
+  $ kubectl describe all -l nosuch=x
+  2> No resources found in default namespace.
+  $ kubectl describe all | grep -E '^Name:'
+  Name:             fluentd-es-demo-d68fp
+  Name:             fluentd-es-demo-htn8b
+  Name:             fluentd-es-demo-nh42k
+  Name:             sleeper
+  Name:           fluentd-es-demo
