@@ -502,7 +502,8 @@ apply_one(struct kctl_call *call, struct object *obj, const struct sent *s)
 		free(applied);
 		return create_one(call, obj, s);
 	}
-	if (!labels_has(&live->meta.annotations, LAST_APPLIED))
+	/* apply.go applyOneObject warns only when it will patch: not in a client dry run. */
+	if (!labels_has(&live->meta.annotations, LAST_APPLIED) && s->dry != KCTL_DRY_CLIENT)
 		warn_missing_annotation(call, live);
 	ok = apply_patch(call, obj, live, applied, s);
 	free(applied);

@@ -475,3 +475,12 @@ found" names the namespace whatever the kind; "all" is the category.
   Name:             fluentd-es-demo-nh42k
   Name:             sleeper
   Name:           fluentd-es-demo
+
+apply --dry-run=client does not warn about the missing last-applied
+annotation (apply.go warns only when it will patch); a real apply does.
+
+  $ kubectl apply -f manifests/busybox-pod.yaml --dry-run=client
+  pod/sleeper configured (dry run)
+  $ kubectl apply -f manifests/busybox-pod.yaml --dry-run=server
+  pod/sleeper configured (server dry run)
+  2> Warning: resource pods/sleeper is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.
