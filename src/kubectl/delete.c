@@ -19,6 +19,7 @@
 #include "apiserver/apiserver.h"
 #include "kubectl/kctl.h"
 #include "kubectl/write.h"
+#include "util/duration.h"
 #include "util/err.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
@@ -36,6 +37,7 @@ static const struct kctl_flag delete_flags[] = {
 	{"force", 0, KF_BOOL, NULL, "If true, immediately remove resources from API and bypass graceful deletion.", NULL},
 	{"now", 0, KF_BOOL, NULL, "If true, resources are signaled for immediate shutdown (same as --grace-period=1).", NULL},
 	{"wait", 0, KF_BOOL, "true", "If true, wait for resources to be gone before returning.", NULL},
+	{"timeout", 0, KF_DURATION, "0s", "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object", NULL},
 	{"ignore-not-found", 0, KF_BOOL, NULL, "Treat \"resource not found\" as a successful delete.", NULL},
 	{"all-namespaces", 'A', KF_BOOL, NULL, "If present, list the requested object(s) across all namespaces.", NULL},
 	{"output", 'o', KF_STRING, NULL, "Output mode. Use \"-o name\" for shorter output (resource/name).", NULL},
@@ -350,7 +352,27 @@ delete_exec(struct kctl_call *call)
 	if (kctl_bool(call, "wait") && waiting.n > 0) {
 		/* kubectl prints "deleted" first, then waits. */
 		kctl_flush(call);
-		cluster_wait_gone(call->c, (char *const *)waiting.v, waiting.n, DELETE_WAIT_MAX_MS);
+		int64_t timeout = 0;
+		struct ks_err terr;
+
+		/* --timeout bounds the wait; 0 lets kubectl size it (here: DELETE_WAIT_MAX_MS). */
+		if (dur_parse(kctl_str(call, "timeout"), &timeout, &terr) < 0 || timeout <= 0)
+			timeout = DELETE_WAIT_MAX_MS;
+		if (!cluster_wait_gone(call->c, (char *const *)waiting.v, waiting.n, timeout)) {
+			/* wait.go IsDeleted: errWaitTimeoutWithName for the first one still there. */
+			for (size_t i = 0; i < waiting.n; i++) {
+				const struct object *o = store_get_uid(st, waiting.v[i]);
+				const char *res;
+
+				if (o == NULL)
+					continue;
+				res = kind_resource(o->kind);
+				sb_addf(&notfound, "error: timed out waiting for the condition on %.*s/%s\n",
+				    (int)strcspn(res, "."), res, o->meta.name);
+				status = 1;
+				break;
+			}
+		}
 	}
 	kctl_err(call->res, "%s", sb_str(&notfound));
 	sb_free(&notfound);

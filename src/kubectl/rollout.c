@@ -16,6 +16,7 @@
 #include "api/daemonset.h"
 #include "api/revision.h"
 #include "api/store.h"
+#include "api/selector.h"
 #include "cluster.h"
 #include "codec/encode.h"
 #include "kubectl/describe.h"
@@ -72,6 +73,7 @@ static const struct kctl_flag rollout_flags[] = {
 	{"timeout", 0, KF_DURATION, "0s", "The length of time to wait before ending watch, zero means never.", NULL},
 	{"revision", 0, KF_INT, "0", "See the details, including podTemplate of the revision specified", NULL},
 	{"to-revision", 0, KF_INT, "0", "The revision to rollback to. Default to 0 (last revision).", NULL},
+	{"selector", 'l', KF_STRING, NULL, "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.", NULL},
 	KCTL_WRITE_OUTPUT_FLAG,
 	KCTL_DRY_RUN_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
@@ -408,20 +410,37 @@ rollout_history(struct kctl_call *call)
 		for (size_t i = 2; i < call->n_args; i++)
 			vec_push(&targets, (void *)call->args[i]);
 	}
+	/* The builder: -l selects among all objects of one type, never among names. */
+	if (kctl_str(call, "selector")[0] != '\0' && slashed == 1) {
+		vec_free(&targets);
+		return kctl_error(call, "selectors and the all flag cannot be used when passing resource/name arguments");
+	}
+	if (kctl_str(call, "selector")[0] != '\0' && call->n_args > 2) {
+		vec_free(&targets);
+		return kctl_error(call, "name cannot be provided when a selector is specified");
+	}
 	/* Run: the printer after the builder, before the first object. */
 	if (kctl_write_output_check(call) < 0) {
 		vec_free(&targets);
 		return 1;
 	}
 	if (call->n_args == 2 && slashed == 0) {
-		/* Every object of the type in the namespace, by name. */
+		/* Every object of the type in the namespace (that -l selects), by name. */
 		struct vec all = VEC_INIT;
+		struct label_selector sel;
+		struct ks_err err;
 
+		if (sel_parse(kctl_str(call, "selector"), &sel, &err) < 0) {
+			vec_free(&targets);
+			return kctl_error(call, "%s", err.msg);
+		}
 		store_list(call->c->store, kind, kind_namespaced(kind) ? call->ns : NULL, &all);
 		vec_sort(&all, object_cmp_ns_name);
 		for (size_t i = 0; i < all.n; i++)
-			vec_push(&targets, ((struct object *)all.v[i])->meta.name);
+			if (sel_matches(&sel, &((struct object *)all.v[i])->meta.labels))
+				vec_push(&targets, ((struct object *)all.v[i])->meta.name);
 		vec_free(&all);
+		sel_free(&sel);
 	}
 	for (size_t i = 0; i < targets.n && rc == 0; i++) {
 		const char *name = targets.v[i], *slash = strchr(name, '/');
@@ -575,7 +594,7 @@ static const char *const *
 rollout_sub_flags(const char *sub)
 {
 	static const char *const status[] = {"watch", "timeout", "revision", NULL};
-	static const char *const history[] = {"revision", "output", NULL};
+	static const char *const history[] = {"revision", "output", "selector", NULL};
 	static const char *const undo[] = {"to-revision", "output", "dry-run", NULL};
 	/* v1.32's rollout restart has no --dry-run (it came in 1.33). */
 	static const char *const restart[] = {"output", NULL};

@@ -484,3 +484,32 @@ annotation (apply.go warns only when it will patch); a real apply does.
   $ kubectl apply -f manifests/busybox-pod.yaml --dry-run=server
   pod/sleeper configured (server dry run)
   2> Warning: resource pods/sleeper is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.
+
+rollout history -l selects among the DaemonSets of the namespace, never
+among names; delete --timeout bounds the wait for the object to go.
+
+  $ kubectl rollout history ds -l k8s-app=fluentd-logging
+  daemonset.apps/fluentd-es-demo 
+  REVISION  CHANGE-CAUSE
+  1         <none>
+  2         <none>
+  
+  $ kubectl rollout history ds -l k8s-app=nosuch
+  $ kubectl rollout history ds fluentd-es-demo -l k8s-app=fluentd-logging
+  2> error: name cannot be provided when a selector is specified
+  [1]
+  $ kubectl rollout history ds/fluentd-es-demo -l k8s-app=fluentd-logging
+  2> error: selectors and the all flag cannot be used when passing resource/name arguments
+  [1]
+  $ kubectl delete pod sleeper --timeout=abc
+  2> error: invalid argument "abc" for "--timeout" flag: time: invalid duration "abc"
+  2> See 'kubectl delete --help' for usage.
+  [1]
+  $ kubectl delete pod sleeper --timeout=5s
+  pod "sleeper" deleted
+  $ kubesim cluster fail-node node1
+  node/node1 failed (its kubelet stops posting status)
+  $ kubectl delete pods -l name=fluentd-es --field-selector spec.nodeName=node1 --timeout=5s
+  pod "fluentd-es-demo-htn8b" deleted
+  2> error: timed out waiting for the condition on pods/fluentd-es-demo-htn8b
+  [1]
