@@ -23,7 +23,9 @@
 #include <cjson/cJSON.h>
 #include "cluster.h"
 #include "api/store.h"
+#include "codec/jsontext.h"
 #include "kubectl/kctl.h"
+#include "kubectl/write.h"
 #include "util/strbuf.h"
 
 /* Flags several of these commands share, with kubectl's help texts. */
@@ -37,7 +39,6 @@
 #define F_SHOW_MANAGED_FIELDS {"show-managed-fields", 0, KF_BOOL, "false", "If true, keep the managedFields when printing objects in JSON or YAML format.", NULL}
 #define F_TEMPLATE {"template", 0, KF_STRING, "", "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].", NULL}
 #define F_VALIDATE {"validate", 0, KF_STRING, "strict", "Must be one of: strict (or true), warn, ignore (or false). \"true\" or \"strict\" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. \"warn\" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as \"ignore\" otherwise. \"false\" or \"ignore\" will not perform any schema validation, silently dropping any unknown or duplicate fields.", NULL}
-#define F_DRY_RUN {"dry-run", 0, KF_STRING, "none", "Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.", NULL}
 #define F_OVERRIDE_TYPE {"override-type", 0, KF_STRING, "merge", "The method used to override the generated object: json, merge, or strategic.", NULL}
 #define F_OVERRIDES {"overrides", 0, KF_STRING, "", "An inline JSON override for the generated object. If this is non-empty, it is used to override the generated object. Requires that the object supply a valid apiVersion field.", NULL}
 #define F_ALL_NAMESPACES {"all-namespaces", 'A', KF_BOOL, "false", "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.", NULL}
@@ -91,7 +92,7 @@ static const struct kctl_flag edit_flags[] = {
 static const struct kctl_flag expose_flags[] = {
 	F_ALLOW_MISSING_TEMPLATE_KEYS,
 	{"cluster-ip", 0, KF_STRING, "", "ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to 'None' to create a headless service.", NULL},
-	F_DRY_RUN,
+	KCTL_DRY_RUN_FLAG,
 	{"external-ip", 0, KF_STRING, "", "Additional external IP address (not managed by Kubernetes) to accept for the service. If this IP is routed to a node, the service can be accessed by this IP in addition to its generated service IP.", NULL},
 	{"field-manager", 0, KF_STRING, "kubectl-expose", "Name of the manager used to track field ownership.", NULL},
 	{"filename", 'f', KF_STRING, "[]", "Filename, directory, or URL to files identifying the resource to expose a service", NULL},
@@ -187,7 +188,7 @@ static const struct kctl_flag run_flags[] = {
 	{"attach", 0, KF_BOOL, "false", "If true, wait for the Pod to start running, and then attach to the Pod as if 'kubectl attach ...' were called.  Default false, unless '-i/--stdin' is set, in which case the default is true. With '--restart=Never' the exit code of the container process is returned.", NULL},
 	{"cascade", 0, KF_STRING, "background", "Must be \"background\", \"orphan\", or \"foreground\". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.", NULL},
 	{"command", 0, KF_BOOL, "false", "If true and extra arguments are present, use them as the 'command' field in the container, rather than the 'args' field which is the default.", NULL},
-	F_DRY_RUN,
+	KCTL_DRY_RUN_FLAG,
 	{"env", 0, KF_STRING, "[]", "Environment variables to set in the container.", NULL},
 	{"expose", 0, KF_BOOL, "false", "If true, create a ClusterIP service associated with the pod.  Requires `--port`.", NULL},
 	{"field-manager", 0, KF_STRING, "kubectl-run", "Name of the manager used to track field ownership.", NULL},
@@ -253,7 +254,7 @@ static const struct kctl_flag config_flags[] = {
 /* config get-contexts */ static const char *const config_get_contexts_flags[] = {"no-headers", "output", NULL};
 static const struct kctl_flag create_deployment_flags[] = {
 	F_ALLOW_MISSING_TEMPLATE_KEYS,
-	F_DRY_RUN,
+	KCTL_DRY_RUN_FLAG,
 	F_FIELD_MANAGER,
 	{"image", 0, KF_STRING, "[]", "Image names to run. A deployment can have multiple images set for multi-container pod.", NULL},
 	F_OUTPUT,
@@ -268,7 +269,7 @@ static const struct kctl_flag create_deployment_flags[] = {
 static const struct kctl_flag create_configmap_flags[] = {
 	F_ALLOW_MISSING_TEMPLATE_KEYS,
 	{"append-hash", 0, KF_BOOL, "false", "Append a hash of the configmap to its name.", NULL},
-	F_DRY_RUN,
+	KCTL_DRY_RUN_FLAG,
 	F_FIELD_MANAGER,
 	{"from-env-file", 0, KF_STRING, "[]", "Specify the path to a file to read lines of key=val pairs to create a configmap.", NULL},
 	{"from-file", 0, KF_STRING, "[]", "Key file can be specified using its file path, in which case file basename will be used as configmap key, or optionally with a key and file path, in which case the given key will be used.  Specifying a directory will iterate each named file in the directory whose basename is a valid configmap key.", NULL},
@@ -283,7 +284,7 @@ static const struct kctl_flag create_configmap_flags[] = {
 static const struct kctl_flag create_secret_flags[] = {
 	F_ALLOW_MISSING_TEMPLATE_KEYS,
 	{"append-hash", 0, KF_BOOL, "false", "Append a hash of the secret to its name.", NULL},
-	F_DRY_RUN,
+	KCTL_DRY_RUN_FLAG,
 	F_FIELD_MANAGER,
 	{"from-env-file", 0, KF_STRING, "[]", "Specify the path to a file to read lines of key=val pairs to create a secret.", NULL},
 	{"from-file", 0, KF_STRING, "[]", "Key files can be specified using their file path, in which case a default name will be given to them, or optionally with a name and file path, in which case the given name will be used.  Specifying a directory will iterate each named file in the directory that is a valid secret key.", NULL},
@@ -724,12 +725,117 @@ create_generator(struct kctl_call *call, const char *what, const char *cmd, size
 	return not_simulated(call, what);
 }
 
+/*
+ * The container name createDeployment's buildPodSpec derives from an
+ * image: its last path element without tag or digest; sanitizeAndUniquify
+ * turns "_" and "." into "-" and adds five random characters, here a
+ * hash of the name (utilrand's alphabet) so that runs repeat.
+ */
+static void
+container_name(const char *image, char *buf, size_t len)
+{
+	static const char alphabet[] = "bcdfghjklmnpqrstvwxz2456789";
+	const char *base = strrchr(image, '/') != NULL ? strrchr(image, '/') + 1 : image;
+	size_t n = strcspn(base, ":@");
+	bool odd = false;
+	unsigned long h = 5381;
+
+	snprintf(buf, len, "%.*s", (int)n, base);
+	for (char *p = buf; *p != '\0'; p++) {
+		h = h * 33 + (unsigned char)*p;
+		if (*p == '_' || *p == '.') {
+			*p = '-';
+			odd = true;
+		}
+	}
+	if (odd && strlen(buf) + 6 < len) {
+		size_t at = strlen(buf);
+
+		buf[at++] = '-';
+		for (int i = 0; i < 5; i++, h /= 27)
+			buf[at++] = alphabet[h % 27];
+		buf[at] = '\0';
+	}
+}
+
+/*
+ * create_deployment.go: a client dry run prints the Deployment the
+ * generator builds (createDeployment), which needs no server; anything
+ * else would create a Deployment, which kubesim does not simulate.
+ */
 static int
 create_deployment_exec(struct kctl_call *call)
 {
+	const char *name, *image = kctl_str(call, "image"), *output = kctl_str(call, "output");
+	cJSON *doc, *meta, *labels, *spec, *sel, *tmpl, *tmeta, *pspec, *containers, *c;
+	enum kctl_dry_run dry;
+	char cname[256];
+	int rc;
+
 	if (!kctl_given(call, "image"))
 		return kctl_error(call, "required flag(s) \"image\" not set");
-	return create_generator(call, "Deployments (kubesim simulates DaemonSets)", "create deployment", 0);
+	if (call->n_args != 1)
+		return create_generator(call, "", "create deployment", 0);
+	if (kctl_dry_run(call, &dry) < 0 || kctl_write_output_check(call) < 0)
+		return 1;
+	if (dry != KCTL_DRY_CLIENT)
+		return not_simulated(call, "Deployments (kubesim simulates DaemonSets; --dry-run=client prints the one kubectl would create)");
+	name = call->args[0];
+	if (output[0] == '\0') {
+		kctl_out(call->res, "deployment.apps/%s created (dry run)\n", name);
+		return 0;
+	}
+	if (strcmp(output, "name") == 0) {
+		kctl_out(call->res, "deployment.apps/%s\n", name);
+		return 0;
+	}
+	/* In the typed object's field order, as kubectl's JSON printer prints it. */
+	doc = cJSON_CreateObject();
+	cJSON_AddStringToObject(doc, "kind", "Deployment");
+	cJSON_AddStringToObject(doc, "apiVersion", "apps/v1");
+	meta = cJSON_AddObjectToObject(doc, "metadata");
+	cJSON_AddStringToObject(meta, "name", name);
+	if (call->ns_set)
+		cJSON_AddStringToObject(meta, "namespace", call->ns);
+	cJSON_AddNullToObject(meta, "creationTimestamp");
+	labels = cJSON_AddObjectToObject(meta, "labels");
+	cJSON_AddStringToObject(labels, "app", name);
+	spec = cJSON_AddObjectToObject(doc, "spec");
+	cJSON_AddNumberToObject(spec, "replicas", (double)kctl_int(call, "replicas"));
+	sel = cJSON_AddObjectToObject(spec, "selector");
+	cJSON_AddItemToObject(sel, "matchLabels", cJSON_Duplicate(labels, true));
+	tmpl = cJSON_AddObjectToObject(spec, "template");
+	tmeta = cJSON_AddObjectToObject(tmpl, "metadata");
+	cJSON_AddNullToObject(tmeta, "creationTimestamp");
+	cJSON_AddItemToObject(tmeta, "labels", cJSON_Duplicate(labels, true));
+	pspec = cJSON_AddObjectToObject(tmpl, "spec");
+	containers = cJSON_AddArrayToObject(pspec, "containers");
+	c = cJSON_CreateObject();
+	container_name(image, cname, sizeof cname);
+	cJSON_AddStringToObject(c, "name", cname);
+	cJSON_AddStringToObject(c, "image", image);
+	if (kctl_int(call, "port") >= 0) {
+		cJSON *ports = cJSON_AddArrayToObject(c, "ports"), *p = cJSON_CreateObject();
+
+		cJSON_AddNumberToObject(p, "containerPort", (double)kctl_int(call, "port"));
+		cJSON_AddItemToArray(ports, p);
+	}
+	cJSON_AddObjectToObject(c, "resources");
+	cJSON_AddItemToArray(containers, c);
+	/* DeploymentSpec: replicas, selector, template, strategy. */
+	cJSON_AddObjectToObject(spec, "strategy");
+	cJSON_AddObjectToObject(doc, "status");
+	if (strcmp(output, "json") == 0) {
+		struct strbuf text = STRBUF_INIT;
+
+		encode_json_text_typed(doc, &text);
+		kctl_out(call->res, "%s", sb_str(&text));
+		sb_free(&text);
+		rc = 0;
+	} else
+		rc = kctl_print_doc(call, output, doc);
+	cJSON_Delete(doc);
+	return rc;
 }
 
 static int

@@ -88,8 +88,79 @@ kubesim does not simulate check their arguments, then say so.
   2> See 'kubectl create deployment -h' for help and examples
   [1]
   $ kubectl create deployment web --image=nginx
-  2> error: kubesim does not simulate Deployments (kubesim simulates DaemonSets)
+  2> error: kubesim does not simulate Deployments (kubesim simulates DaemonSets; --dry-run=client prints the one kubectl would create)
   [1]
+  $ kubectl create deployment web --image=nginx --dry-run=client
+  deployment.apps/web created (dry run)
+  $ kubectl create deployment web --image=nginx:1.27 --dry-run=client -o json
+  {
+      "kind": "Deployment",
+      "apiVersion": "apps/v1",
+      "metadata": {
+          "name": "web",
+          "creationTimestamp": null,
+          "labels": {
+              "app": "web"
+          }
+      },
+      "spec": {
+          "replicas": 1,
+          "selector": {
+              "matchLabels": {
+                  "app": "web"
+              }
+          },
+          "template": {
+              "metadata": {
+                  "creationTimestamp": null,
+                  "labels": {
+                      "app": "web"
+                  }
+              },
+              "spec": {
+                  "containers": [
+                      {
+                          "name": "nginx",
+                          "image": "nginx:1.27",
+                          "resources": {}
+                      }
+                  ]
+              }
+          },
+          "strategy": {}
+      },
+      "status": {}
+  }
+  $ kubectl create deployment web --image=registry.k8s.io/pause@sha256:abc --port=80 -r 3 -n shop --dry-run=client -o yaml
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    creationTimestamp: null
+    labels:
+      app: web
+    name: web
+    namespace: shop
+  spec:
+    replicas: 3
+    selector:
+      matchLabels:
+        app: web
+    strategy: {}
+    template:
+      metadata:
+        creationTimestamp: null
+        labels:
+          app: web
+      spec:
+        containers:
+        - image: registry.k8s.io/pause@sha256:abc
+          name: pause
+          ports:
+          - containerPort: 80
+          resources: {}
+  status: {}
+  $ kubectl create deploy web --image=my_app.v2 --dry-run=client -o jsonpath='{.spec.template.spec.containers[0].name}{"\n"}'
+  my-app-v2-pdl9t
   $ kubectl create configmap
   2> error: exactly one NAME is required, got 0
   2> See 'kubectl create configmap -h' for help and examples
