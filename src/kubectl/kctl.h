@@ -183,6 +183,11 @@ int kctl_print_doc(struct kctl_call *call, const char *output, const struct cJSO
 bool kctl_template_output(struct kctl_call *call, const char *output);
 /* The same one line, into buf (no "error: "); false when output is no template. */
 bool kctl_template_message(const char *output, char *buf, size_t len);
+/*
+ * Reorders a DaemonSet document's members into the Go structs' field
+ * order (typed.c), for kubectl output of a typed object (encode_json_text_typed).
+ */
+void kctl_order_daemonset(struct cJSON *doc);
 /* kubectl's "You must provide one or more resources by argument or filename." and its examples. */
 int kctl_no_resources_error(struct kctl_call *call);
 

@@ -584,3 +584,24 @@ among names; delete --timeout bounds the wait for the object to go.
   pod "fluentd-es-demo-htn8b" deleted
   2> error: timed out waiting for the condition on pods/fluentd-es-demo-htn8b
   [1]
+
+rollout history -o json prints the DaemonSet the history viewer decoded
+into Go structs: fields in the structs' order, not sorted.
+
+  $ kubectl rollout history ds/fluentd-es-demo --revision=1 -o json | head -16
+  {
+      "kind": "DaemonSet",
+      "apiVersion": "apps/v1",
+      "metadata": {
+          "name": "fluentd-es-demo",
+          "namespace": "default",
+          "uid": "eebd114b-d872-46d1-b50c-3ff1e7d7e8a6",
+          "resourceVersion": "103",
+          "generation": 2,
+          "creationTimestamp": "2025-01-01T00:00:00Z",
+          "labels": {
+              "k8s-app": "fluentd-logging"
+          },
+          "annotations": {
+              "deprecated.daemonset.template.generation": "2",
+              "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"apps/v1\",\"kind\":\"DaemonSet\",\"metadata\":{\"annotations\":{},\"labels\":{\"k8s-app\":\"fluentd-logging\"},\"name\":\"fluentd-es-demo\",\"namespace\":\"default\"},\"spec\":{\"selector\":{\"matchLabels\":{\"name\":\"fluentd-es\"}},\"template\":{\"metadata\":{\"labels\":{\"name\":\"fluentd-es\"}},\"spec\":{\"containers\":[{\"image\":\"k8s.gcr.io/fluentd-elasticsearch:1.20\",\"name\":\"fluentd-es-example\",\"resources\":{\"limits\":{\"memory\":\"200Mi\"},\"requests\":{\"cpu\":\"100m\",\"memory\":\"200Mi\"}},\"volumeMounts\":[{\"mountPath\":\"/var/log\",\"name\":\"varlog\"},{\"mountPath\":\"/var/lib/docker/containers\",\"name\":\"varlibdockercontainers\",\"readOnly\":true}]}],\"terminationGracePeriodSeconds\":30,\"tolerations\":[{\"effect\":\"NoSchedule\",\"key\":\"node-role.kubernetes.io/master\"}],\"volumes\":[{\"hostPath\":{\"path\":\"/var/log\"},\"name\":\"varlog\"},{\"hostPath\":{\"path\":\"/var/lib/docker/containers\"},\"name\":\"varlibdockercontainers\"}]}}}}\n"
