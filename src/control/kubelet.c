@@ -451,6 +451,13 @@ begin_pod(struct kubelet *k, struct pod *p)
 	free(p->status.host_ip);
 	p->status.host_ip = xstrdup_or_null(node->internal_ip);
 	pod_cond_set(&p->status.initialized, "True", NULL, NULL, now);
+	/*
+	 * generateAPIPodStatus always reports PodScheduled True: a pod bound
+	 * by its own spec.nodeName (legacy daemon pods, hand-placed pods)
+	 * never met the scheduler, and gets it from the kubelet.
+	 */
+	if (!p->status.scheduled.set)
+		pod_cond_set(&p->status.scheduled, "True", NULL, NULL, now);
 	pod_cond_set(&p->status.ready, "False", "ContainersNotReady",
 	    "containers with unready status", now);
 	pod_cond_set(&p->status.containers_ready, "False", "ContainersNotReady",

@@ -31,6 +31,7 @@
 
 static const struct kctl_flag create_flags[] = {
 	{"filename", 'f', KF_STRING, NULL, "Filename, directory, or URL to files to use to create the resource", NULL},
+	{"edit", 0, KF_BOOL, NULL, "Edit the API resource before creating", NULL},
 	{"save-config", 0, KF_BOOL, NULL, "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.", NULL},
 	VALIDATE_FLAG,
 	KCTL_DRY_RUN_FLAG,
@@ -40,6 +41,8 @@ static const struct kctl_flag create_flags[] = {
 
 static const struct kctl_flag replace_flags[] = {
 	{"filename", 'f', KF_STRING, NULL, "The files that contain the configurations to replace.", NULL},
+	{"force", 0, KF_BOOL, NULL, "If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.", NULL},
+	{"grace-period", 0, KF_INT, "-1", "Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).", NULL},
 	VALIDATE_FLAG,
 	KCTL_DRY_RUN_FLAG,
 	KCTL_WRITE_OUTPUT_FLAG,
@@ -48,6 +51,11 @@ static const struct kctl_flag replace_flags[] = {
 
 static const struct kctl_flag apply_flags[] = {
 	{"filename", 'f', KF_STRING, NULL, "The files that contain the configurations to apply.", NULL},
+	{"prune", 0, KF_BOOL, NULL, "Automatically delete resource objects, that do not appear in the configs and are created by either apply or create --save-config. Should be used with either -l or --all.", NULL},
+	{"all", 0, KF_BOOL, NULL, "Select all resources in the namespace of the specified resource types.", NULL},
+	{"selector", 'l', KF_STRING, NULL, "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints.", NULL},
+	{"server-side", 0, KF_BOOL, NULL, "If true, apply runs in the server instead of the client.", NULL},
+	{"force-conflicts", 0, KF_BOOL, NULL, "If true, server-side apply will force the changes against conflicts.", NULL},
 	VALIDATE_FLAG,
 	KCTL_DRY_RUN_FLAG,
 	KCTL_WRITE_OUTPUT_FLAG,
@@ -162,11 +170,15 @@ print_result_patched(struct kctl_call *call, struct object *out, bool changed,
 
 static char *applied_configuration(const cJSON *doc, const struct object *obj);
 
-/* POST (create) or PUT (replace) one whole object; consumes obj. */
+/*
+ * POST (create) or PUT (replace) one whole object; consumes obj. recreate:
+ * replace --force's POST, which kubectl reports as "replaced".
+ */
 static bool
-send_whole(struct kctl_call *call, struct object *obj, const struct sent *s, bool create)
+send_whole(struct kctl_call *call, struct object *obj, const struct sent *s, bool create,
+    bool recreate)
 {
-	const char *done = create ? "created" : "replaced";
+	const char *done = create && !recreate ? "created" : "replaced";
 	struct strbuf warnings = STRBUF_INIT;
 	struct api_status st;
 	struct api_opts o;
@@ -180,13 +192,13 @@ send_whole(struct kctl_call *call, struct object *obj, const struct sent *s, boo
 	}
 	api_status_init(&st);
 	api_opts_for(call, s, &o, &warnings);
-	ok = (create ? api_create(call->c, obj, &o, &out, &st) :
-		       api_update(call->c, obj, &o, &out, &st)) == 0;
+	ok = (create || recreate ? api_create(call->c, obj, &o, &out, &st) :
+				   api_update(call->c, obj, &o, &out, &st)) == 0;
 	kctl_err(call->res, "%s", sb_str(&warnings));
 	if (ok)
 		print_result(call, out, s, done);
 	else
-		kctl_errs_add(s->errs, &st, create ? "creating" : "replacing", s->source);
+		kctl_errs_add(s->errs, &st, create && !recreate ? "creating" : "replacing", s->source);
 	sb_free(&warnings);
 	api_status_free(&st);
 	return ok;
@@ -207,7 +219,7 @@ create_one(struct kctl_call *call, struct object *obj, const struct sent *s)
 		labels_set(&obj->meta.annotations, LAST_APPLIED, applied);
 		free(applied);
 	}
-	return send_whole(call, obj, s, true);
+	return send_whole(call, obj, s, true, false);
 }
 
 static bool apply_one(struct kctl_call *call, struct object *obj, const struct sent *s);
@@ -218,6 +230,40 @@ enum write_mode {
 	WRITE_APPLY,
 	WRITE_REPLACE,
 };
+
+/*
+ * Each command's Validate (apply.go, replace.go, create.go), for the flags
+ * that ask for what kubesim's kubectl does not do, with kubectl's own
+ * errors first.
+ */
+static int
+validate_mode_flags(struct kctl_call *call, enum write_mode mode, enum kctl_dry_run dry)
+{
+	if (mode == WRITE_APPLY) {
+		bool ssa = kctl_bool(call, "server-side");
+
+		if (kctl_bool(call, "force-conflicts") && !ssa)
+			return kctl_error(call, "--force-conflicts only works with --server-side");
+		if (dry == KCTL_DRY_CLIENT && ssa)
+			return kctl_error(call, "--dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)");
+		if (kctl_bool(call, "prune")) {
+			bool all = kctl_bool(call, "all"), sel = kctl_str(call, "selector")[0] != '\0';
+
+			if (all && sel)
+				return kctl_error(call, "cannot set --all and --selector at the same time");
+			if (!all && !sel)
+				return kctl_error(call, "all resources selected for prune without explicitly passing --all. To prune all resources, pass the --all flag. If you did not mean to prune all resources, specify a label selector");
+			return kctl_error(call, "kubesim's kubectl does not prune; delete what the files no longer name");
+		}
+		if (ssa)
+			return kctl_error(call, "kubesim's kubectl has no server-side apply (field managers are not simulated); leave out --server-side");
+	}
+	if (mode == WRITE_REPLACE && kctl_int(call, "grace-period") >= 0 && !kctl_bool(call, "force"))
+		return kctl_error(call, "--grace-period must have --force specified");
+	if (mode == WRITE_CREATE && kctl_bool(call, "edit"))
+		return kctl_error(call, "kubesim's kubectl opens no editor; edit the file, then create it without --edit");
+	return 0;
+}
 
 static int
 run_sources(struct kctl_call *call, enum write_mode mode)
@@ -236,6 +282,8 @@ run_sources(struct kctl_call *call, enum write_mode mode)
 	if (modes[m] == NULL)
 		return kctl_error(call, "invalid - validate option \"%s\"; must be one of: strict (or true), warn, ignore (or false)", validate);
 	if (kctl_dry_run(call, &dry) < 0 || kctl_write_output_check(call) < 0)
+		return 1;
+	if (validate_mode_flags(call, mode, dry) != 0)
 		return 1;
 	if (!kctl_given(call, "filename"))
 		return kctl_error(call, "must specify one of -f and -k");
@@ -456,8 +504,6 @@ apply_patch(struct kctl_call *call, const struct object *obj, const struct objec
 		ok = false;
 	} else if (patch_is_empty(patch)) {
 		kctl_write_print(call, live, NULL, "unchanged", s->dry);
-	} else if (s->dry == KCTL_DRY_CLIENT) {
-		print_client_dry_run(call, obj, s, "configured");
 	} else {
 		api_opts_for(call, s, &o, &warnings);
 		o.unknown_fields = NULL;
@@ -502,8 +548,14 @@ apply_one(struct kctl_call *call, struct object *obj, const struct sent *s)
 		free(applied);
 		return create_one(call, obj, s);
 	}
-	/* apply.go applyOneObject warns only when it will patch: not in a client dry run. */
-	if (!labels_has(&live->meta.annotations, LAST_APPLIED) && s->dry != KCTL_DRY_CLIENT)
+	/* applyOneObject: a client dry run neither warns nor works out a patch. */
+	if (s->dry == KCTL_DRY_CLIENT) {
+		print_client_dry_run(call, obj, s, "configured");
+		free(applied);
+		object_free(obj);
+		return true;
+	}
+	if (!labels_has(&live->meta.annotations, LAST_APPLIED))
 		warn_missing_annotation(call, live);
 	ok = apply_patch(call, obj, live, applied, s);
 	free(applied);
@@ -511,13 +563,185 @@ apply_one(struct kctl_call *call, struct object *obj, const struct sent *s)
 	return ok;
 }
 
+/*
+ * Go's json.Indent with no prefix and two spaces: the compact text laid
+ * out one value per line, key order kept, trailing newline kept.
+ */
+static void
+json_indent(const char *src, struct strbuf *out)
+{
+	int depth = 0;
+	bool in_str = false, need_indent = false;
+
+	for (const char *p = src; *p != '\0'; p++) {
+		char c = *p;
+
+		if (in_str) {
+			sb_addc(out, c);
+			if (c == '\\' && p[1] != '\0')
+				sb_addc(out, *++p);
+			else if (c == '"')
+				in_str = false;
+			continue;
+		}
+		if (need_indent && c != ']' && c != '}') {
+			sb_addc(out, '\n');
+			sb_pad(out, ' ', (size_t)depth * 2);
+			need_indent = false;
+		}
+		switch (c) {
+		case '"':
+			in_str = true;
+			sb_addc(out, c);
+			break;
+		case '{':
+		case '[':
+			sb_addc(out, c);
+			depth++;
+			need_indent = true;
+			break;
+		case '}':
+		case ']':
+			depth--;
+			if (need_indent)
+				need_indent = false; /* an empty {} or [] stays on its line */
+			else {
+				sb_addc(out, '\n');
+				sb_pad(out, ' ', (size_t)depth * 2);
+			}
+			sb_addc(out, c);
+			break;
+		case ',':
+			sb_addc(out, c);
+			sb_addc(out, '\n');
+			sb_pad(out, ' ', (size_t)depth * 2);
+			break;
+		case ':':
+			sb_add(out, ": ");
+			break;
+		default:
+			sb_addc(out, c);
+			break;
+		}
+	}
+}
+
+/*
+ * `kubectl apply view-last-applied (TYPE NAME | TYPE/NAME)`
+ * (apply_view_last_applied.go): the last-applied-configuration annotation,
+ * as YAML (the default) or indented JSON.
+ */
+static int
+view_last_applied(struct kctl_call *call)
+{
+	const char *fmt = kctl_str(call, "output");
+	struct vec targets = VEC_INIT;
+	int rc;
+
+	if (fmt[0] == '\0')
+		fmt = "yaml";
+	if (strcmp(fmt, "yaml") != 0 && strcmp(fmt, "json") != 0)
+		return kctl_error(call, "Unexpected -o output mode: %s, the flag 'output' must be one of yaml|json",
+		    fmt);
+	rc = kctl_resolve_targets(call, call->args + 1, call->n_args - 1, &targets);
+	for (size_t i = 0; rc == 0 && i < targets.n; i++) {
+		const struct kctl_target *t = targets.v[i];
+		const struct object *o = store_get(call->c->store, t->kind,
+		    kind_namespaced(t->kind) ? call->ns : NULL, t->name);
+		struct strbuf text = STRBUF_INIT;
+		const char *last;
+
+		if (o == NULL) {
+			kctl_err(call->res, "Error from server (NotFound): %s \"%s\" not found\n",
+			    kind_resource(t->kind), t->name);
+			rc = call->res->status = 1;
+			break;
+		}
+		last = labels_get(&o->meta.annotations, LAST_APPLIED);
+		/*
+		 * Complete means to fail with "no last-applied-configuration
+		 * annotation found on resource", but wraps a nil error with
+		 * AddSourceToErr, which returns nil: v1.32 prints nothing, exit 0.
+		 */
+		if (last == NULL) {
+			sb_free(&text);
+			break;
+		}
+		if (strcmp(fmt, "json") == 0)
+			json_indent(last, &text);
+		else {
+			cJSON *doc = cJSON_Parse(last);
+
+			if (doc != NULL)
+				encode_yaml_text(doc, &text);
+			cJSON_Delete(doc);
+		}
+		kctl_out(call->res, "%s", sb_str(&text));
+		sb_free(&text);
+	}
+	kctl_targets_free(&targets);
+	return rc != 0 ? 1 : call->res->status;
+}
+
 static int
 apply_exec(struct kctl_call *call)
 {
+	const char *sub = call->n_args > 0 ? call->args[0] : "";
+
+	if (strcmp(sub, "view-last-applied") == 0)
+		return view_last_applied(call);
+	if (strcmp(sub, "edit-last-applied") == 0 || strcmp(sub, "set-last-applied") == 0) {
+		if (call->n_args == 1 && !kctl_given(call, "filename"))
+			return kctl_no_resources_error(call);
+		return kctl_error(call, "kubesim's kubectl does not %s; apply the file again instead",
+		    sub[0] == 'e' ? "edit the last-applied configuration" :
+				    "set the last-applied configuration");
+	}
 	return run_sources(call, WRITE_APPLY);
 }
 
 /* ---- replace: a PUT of the whole object ---- */
+
+/* How long replace --force waits for the old object to go, as delete does. */
+#define REPLACE_WAIT_MAX_MS (10 * 60 * 1000)
+
+/*
+ * replace --force (replace.go forceReplace): delete the live object, wait
+ * until it is gone, create the one from the file. What the API refuses an
+ * update (a pod's spec) it allows this way, which is why learners use it.
+ */
+static bool
+force_replace(struct kctl_call *call, struct object *obj, const struct sent *s)
+{
+	struct object *live = obj->meta.name ?
+	    store_get(call->c->store, obj->kind, kind_namespaced(obj->kind) ? obj->meta.ns : NULL,
+		obj->meta.name) :
+	    NULL;
+
+	if (live != NULL && s->dry == KCTL_DRY_NONE) {
+		int64_t grace = kctl_int(call, "grace-period");
+		struct api_delete_opts del = {false, grace, API_PROPAGATE_BACKGROUND, NULL};
+		char *uid = xstrdup(live->meta.uid);
+		struct api_status st;
+
+		api_status_init(&st);
+		if (api_delete(call->c, live, &del, &st) < 0) {
+			kctl_errs_add(s->errs, &st, "deleting", s->source);
+			api_status_free(&st);
+			free(uid);
+			object_free(obj);
+			return false;
+		}
+		api_status_free(&st);
+		kctl_out(call->res, "%s \"%s\" deleted\n", kctl_type_name(obj->kind), obj->meta.name);
+		kctl_flush(call);
+		cluster_wait_gone(call->c, &uid, 1, REPLACE_WAIT_MAX_MS);
+		free(uid);
+	}
+	/* resource.Helper.Create(modify=true) sends it without a resourceVersion. */
+	obj->meta.resource_version = 0;
+	return send_whole(call, obj, s, false, true);
+}
 
 static bool
 replace_one(struct kctl_call *call, struct object *obj, const struct sent *s)
@@ -526,7 +750,9 @@ replace_one(struct kctl_call *call, struct object *obj, const struct sent *s)
 		object_free(obj);
 		return false;
 	}
-	return send_whole(call, obj, s, false);
+	if (kctl_bool(call, "force"))
+		return force_replace(call, obj, s);
+	return send_whole(call, obj, s, false, false);
 }
 
 static int

@@ -522,7 +522,9 @@ describe_pod(struct dw *w, const struct store *st, const struct pod *p, int64_t 
 	sb_addf(o, "Containers:%s\n", p->spec.n_containers ? "" : " <none>");
 	for (size_t i = 0; i < p->spec.n_containers; i++)
 		describe_container(o, &p->spec.containers[i], p, "");
-	if (p->status.scheduled.set) {
+	/* describePod prints the block when the pod has any condition. */
+	if (p->status.scheduled.set || p->status.initialized.set || p->status.ready.set ||
+	    p->status.containers_ready.set) {
 		/* The kubelet's order; PodReadyToStartContainers follows the sandbox (Initialized here). */
 		const struct {
 			const char *type;

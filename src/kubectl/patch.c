@@ -48,101 +48,6 @@ static const struct kctl_flag scale_flags[] = {
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
-struct target {
-	enum kind kind;
-	char *name;
-};
-
-static void
-targets_free(struct vec *v)
-{
-	for (size_t i = 0; i < v->n; i++) {
-		struct target *t = v->v[i];
-
-		free(t->name);
-		free(t);
-	}
-	vec_free(v);
-}
-
-static void
-target_add(struct vec *v, enum kind k, const char *name)
-{
-	struct target *t = xmalloc(sizeof *t);
-
-	t->kind = k;
-	t->name = xstrdup(name);
-	vec_push(v, t);
-}
-
-/*
- * ResourceTypeOrNameArgs: "TYPE NAME..." or "TYPE/NAME...", or the objects
- * in -f. Returns 0, or 1 after printing kubectl's error.
- */
-static int
-resolve_targets(struct kctl_call *call, const char *verb, struct vec *out)
-{
-	if (kctl_given(call, "filename")) {
-		struct vec srcs = VEC_INIT;
-		struct ks_err err;
-		int rc = 0;
-
-		if (kctl_sources(call, &srcs, &err) < 0)
-			rc = kctl_error(call, "%s", err.msg);
-		for (size_t f = 0; f < srcs.n; f++) {
-			struct vec objs = VEC_INIT;
-
-			if (rc == 0 && kctl_read_manifests(call, srcs.v[f], &objs, NULL, NULL, &err) < 0)
-				rc = kctl_error(call, "%s", err.msg);
-			for (size_t i = 0; i < objs.n; i++) {
-				struct object *o = objs.v[i];
-
-				target_add(out, o->kind, o->meta.name ? o->meta.name : "");
-				object_free(o);
-			}
-			vec_free(&objs);
-			free(srcs.v[f]);
-		}
-		vec_free(&srcs);
-		return rc;
-	}
-	if (call->n_args == 0) {
-		kctl_no_resources_error(call);
-		return call->res->status = 1;
-	}
-	if (strchr(call->args[0], '/') != NULL) {
-		for (size_t i = 0; i < call->n_args; i++) {
-			const char *slash = strchr(call->args[i], '/');
-			char type[128];
-			enum kind k;
-
-			if (slash == NULL)
-				return kctl_error(call, "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
-			snprintf(type, sizeof type, "%.*s", (int)(slash - call->args[i]), call->args[i]);
-			if (kctl_resource(type, &k) < 0)
-				return kctl_unknown_type(call, type);
-			target_add(out, k, slash + 1);
-		}
-		return 0;
-	}
-	{
-		enum kind k;
-
-		if (kctl_resource(call->args[0], &k) < 0)
-			return kctl_unknown_type(call, call->args[0]);
-		if (call->n_args == 1) {
-			(void)verb;
-			return kctl_error(call, "resource(s) were provided, but no name was specified");
-		}
-		for (size_t i = 1; i < call->n_args; i++) {
-			if (strchr(call->args[i], '/') != NULL)
-				return kctl_error(call, "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
-			target_add(out, k, call->args[i]);
-		}
-	}
-	return 0;
-}
-
 /* ---- patch ---- */
 
 static int
@@ -198,13 +103,13 @@ patch_exec(struct kctl_call *call)
 		    type_name);
 	if (read_patch(call, &patch) != 0)
 		return 1;
-	if (resolve_targets(call, "patch", &targets) != 0) {
+	if (kctl_resolve_targets(call, call->args, call->n_args, &targets) != 0) {
 		cJSON_Delete(patch);
-		targets_free(&targets);
+		kctl_targets_free(&targets);
 		return 1;
 	}
 	for (size_t i = 0; i < targets.n; i++) {
-		struct target *t = targets.v[i];
+		struct kctl_target *t = targets.v[i];
 		struct api_opts o = {dry != KCTL_DRY_NONE, API_FIELDS_WARN, NULL, NULL};
 		struct strbuf warnings = STRBUF_INIT;
 		struct api_status st;
@@ -237,7 +142,7 @@ patch_exec(struct kctl_call *call)
 	if (targets.n == 0 && status == 0)
 		status = kctl_error(call, "no objects passed to patch");
 	cJSON_Delete(patch);
-	targets_free(&targets);
+	kctl_targets_free(&targets);
 	if (status)
 		call->res->status = 1;
 	return call->res->status;
@@ -259,12 +164,12 @@ scale_exec(struct kctl_call *call)
 		return 1;
 	if (kctl_int(call, "replicas") < 0)
 		return kctl_error(call, "The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0");
-	if (resolve_targets(call, "scale", &targets) != 0) {
-		targets_free(&targets);
+	if (kctl_resolve_targets(call, call->args, call->n_args, &targets) != 0) {
+		kctl_targets_free(&targets);
 		return 1;
 	}
 	for (size_t i = 0; i < targets.n; i++) {
-		struct target *t = targets.v[i];
+		struct kctl_target *t = targets.v[i];
 
 		if (store_get(call->c->store, t->kind, kind_namespaced(t->kind) ? call->ns : NULL,
 			t->name) == NULL) {
@@ -284,7 +189,7 @@ scale_exec(struct kctl_call *call)
 		status = 1;
 		break;
 	}
-	targets_free(&targets);
+	kctl_targets_free(&targets);
 	if (status)
 		call->res->status = 1;
 	return call->res->status;

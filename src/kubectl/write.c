@@ -12,6 +12,7 @@
 #include "kubectl/jsonpath.h"
 #include "kubectl/write.h"
 #include "util/err.h"
+#include "util/xmalloc.h"
 
 /*
  * klog's line for a warning kubectl logs (helpers.go), dated by the
@@ -226,4 +227,90 @@ kctl_write_update(struct kctl_call *call, struct object *edited, const char *ope
 	if (dry == KCTL_DRY_SERVER)
 		object_free(out);
 	return rc;
+}
+
+/* ---- the objects a write names ---- */
+
+void
+kctl_targets_free(struct vec *v)
+{
+	for (size_t i = 0; i < v->n; i++) {
+		struct kctl_target *t = v->v[i];
+
+		free(t->name);
+		free(t);
+	}
+	vec_free(v);
+}
+
+static void
+target_add(struct vec *v, enum kind k, const char *name)
+{
+	struct kctl_target *t = xmalloc(sizeof *t);
+
+	t->kind = k;
+	t->name = xstrdup(name);
+	vec_push(v, t);
+}
+
+static const char combined_args_error[] =
+    "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'";
+
+int
+kctl_resolve_targets(struct kctl_call *call, char *const *args, size_t n, struct vec *out)
+{
+	enum kind k;
+
+	if (kctl_given(call, "filename")) {
+		struct vec srcs = VEC_INIT;
+		struct ks_err err;
+		int rc = 0;
+
+		if (kctl_sources(call, &srcs, &err) < 0)
+			rc = kctl_error(call, "%s", err.msg);
+		for (size_t f = 0; f < srcs.n; f++) {
+			struct vec objs = VEC_INIT;
+
+			if (rc == 0 && kctl_read_manifests(call, srcs.v[f], &objs, NULL, NULL, &err) < 0)
+				rc = kctl_error(call, "%s", err.msg);
+			for (size_t i = 0; i < objs.n; i++) {
+				struct object *o = objs.v[i];
+
+				target_add(out, o->kind, o->meta.name ? o->meta.name : "");
+				object_free(o);
+			}
+			vec_free(&objs);
+			free(srcs.v[f]);
+		}
+		vec_free(&srcs);
+		return rc;
+	}
+	if (n == 0) {
+		kctl_no_resources_error(call);
+		return call->res->status = 1;
+	}
+	if (strchr(args[0], '/') != NULL) {
+		for (size_t i = 0; i < n; i++) {
+			const char *slash = strchr(args[i], '/');
+			char type[128];
+
+			if (slash == NULL)
+				return kctl_error(call, "%s", combined_args_error);
+			snprintf(type, sizeof type, "%.*s", (int)(slash - args[i]), args[i]);
+			if (kctl_resource(type, &k) < 0)
+				return kctl_unknown_type(call, type);
+			target_add(out, k, slash + 1);
+		}
+		return 0;
+	}
+	if (kctl_resource(args[0], &k) < 0)
+		return kctl_unknown_type(call, args[0]);
+	if (n == 1)
+		return kctl_error(call, "resource(s) were provided, but no name was specified");
+	for (size_t i = 1; i < n; i++) {
+		if (strchr(args[i], '/') != NULL)
+			return kctl_error(call, "%s", combined_args_error);
+		target_add(out, k, args[i]);
+	}
+	return 0;
 }

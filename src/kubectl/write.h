@@ -67,6 +67,19 @@ int kctl_write_update(struct kctl_call *call, struct object *edited, const char 
 void kctl_api_error(struct kctl_call *call, const struct api_status *st, const char *doing,
     const char *source);
 
+/* An object a command names: its kind and name (namespace from -n). */
+struct kctl_target {
+	enum kind kind;
+	char *name;
+};
+/*
+ * ResourceTypeOrNameArgs over args (TYPE NAME..., TYPE/NAME...) or the
+ * objects of -f: appends struct kctl_target *. Returns 0, or 1 after
+ * kubectl's error.
+ */
+int kctl_resolve_targets(struct kctl_call *call, char *const *args, size_t n, struct vec *out);
+void kctl_targets_free(struct vec *v);
+
 /*
  * Errors kubectl gathers while it visits every object of its -f sources
  * and prints at the end as one aggregate (cmdutil.CheckErr).

@@ -44,7 +44,7 @@ A label the file drops is removed; one it never had stays.
   {"team":"obs","tier":"logging"}
 
   $ kubectl apply -f "$SCRATCH/relabel.yaml" --dry-run=client
-  daemonset.apps/fluentd-es-demo unchanged (dry run)
+  daemonset.apps/fluentd-es-demo configured (dry run)
 
 An object made by create --save-config applies cleanly, without the warning.
 
@@ -131,3 +131,89 @@ Patches of the three types.
   $ kubectl scale ds fluentd-es-demo --replicas=-2
   2> error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0
   [1]
+
+apply --dry-run=client sends nothing, so it neither warns nor compares.
+
+  $ kubectl apply -f "$SCRATCH/relabel.yaml" --dry-run=client
+  daemonset.apps/fluentd-es-demo configured (dry run)
+
+  $ kubectl apply view-last-applied ds/fluentd-es-demo | head -5
+  apiVersion: apps/v1
+  kind: DaemonSet
+  metadata:
+    annotations: {}
+    labels:
+
+  $ kubectl apply view-last-applied pod sleeper -o json
+  {
+    "apiVersion": "v1",
+    "kind": "Pod",
+    "metadata": {
+      "annotations": {},
+      "labels": {
+        "app": "sleeper"
+      },
+      "name": "sleeper",
+      "namespace": "default"
+    },
+    "spec": {
+      "containers": [
+        {
+          "command": [
+            "sleep",
+            "3600"
+          ],
+          "image": "busybox:1.36",
+          "name": "sleep"
+        }
+      ]
+    }
+  }
+
+  $ kubectl apply view-last-applied ds fluentd-es-demo -o wide
+  2> error: Unexpected -o output mode: wide, the flag 'output' must be one of yaml|json
+  [1]
+
+  $ kubectl apply view-last-applied node node1
+
+  $ kubectl apply view-last-applied
+  2> error: You must provide one or more resources by argument or filename.
+  2> Example resource specifications include:
+  2>    '-f rsrc.yaml'
+  2>    '--filename=rsrc.json'
+  2>    '<resource> <name>'
+  2>    '<resource>'
+  [1]
+
+  $ kubectl apply -f "$SCRATCH/relabel.yaml" --prune
+  2> error: all resources selected for prune without explicitly passing --all. To prune all resources, pass the --all flag. If you did not mean to prune all resources, specify a label selector
+  [1]
+
+  $ kubectl apply -f "$SCRATCH/relabel.yaml" --force-conflicts
+  2> error: --force-conflicts only works with --server-side
+  [1]
+
+  $ kubectl apply -f "$SCRATCH/relabel.yaml" --server-side
+  2> error: kubesim's kubectl has no server-side apply (field managers are not simulated); leave out --server-side
+  [1]
+
+  $ kubectl create -f manifests/busybox-pod.yaml --edit
+  2> error: kubesim's kubectl opens no editor; edit the file, then create it without --edit
+  [1]
+
+replace --force deletes, waits, and creates: how a pod's spec is changed.
+
+  $ kubectl replace -f manifests/busybox-pod.yaml --grace-period=0
+  2> error: --grace-period must have --force specified
+  [1]
+
+  $ sed 's/"3600"/"7200"/' manifests/busybox-pod.yaml > "$SCRATCH/longer.yaml"; kubectl replace -f "$SCRATCH/longer.yaml"
+  2> The Pod "sleeper" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)
+  [1]
+
+  $ kubectl replace -f "$SCRATCH/longer.yaml" --force
+  pod "sleeper" deleted
+  pod/sleeper replaced
+
+  $ kubectl get pod sleeper -o jsonpath='{.spec.containers[0].command}{"\n"}'
+  ["sleep","7200"]

@@ -468,3 +468,25 @@ of the object, labelled by smartLabelFor.
   Type:         Normal
   Events:       <none>
   
+
+A pod placed by its own spec.nodeName never meets the scheduler; the kubelet
+reports PodScheduled for it, and describe shows its conditions.
+
+  $ kubectl create -f manifests/pinned-pod.yaml
+  pod/pinned created
+
+  $ kubesim cluster advance 5s > /dev/null; kubectl get pod pinned -o jsonpath='{range .status.conditions[*]}{.type}={.status} {end}{"\n"}'
+  PodReadyToStartContainers=True Initialized=True Ready=True ContainersReady=True PodScheduled=True 
+
+  $ kubectl describe pod pinned | sed -n '/^Conditions:/,/^Volumes:/p'
+  Conditions:
+    Type                        Status
+    PodReadyToStartContainers   True 
+    Initialized                 True 
+    Ready                       True 
+    ContainersReady             True 
+    PodScheduled                True 
+  Volumes:                      <none>
+
+  $ kubectl delete pod pinned --now
+  pod "pinned" deleted

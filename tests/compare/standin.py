@@ -216,6 +216,17 @@ class Handler(BaseHTTPRequestHandler):
         if path.startswith("/apis/") and path[len("/apis/"):] in groups:
             gv = path[len("/apis/"):]
             return self.send_json(200, resource_list(gv, groups[gv]))
+        # A real cluster has ResourceQuotas and LimitRanges, none in any
+        # namespace of a kubesim cluster: describe ns lists them (and then
+        # prints "No resource quota." as it would), so answer empty lists.
+        parts = path.strip("/").split("/")
+        if len(parts) == 5 and parts[:3] == ["api", "v1", "namespaces"] and \
+                parts[4] in ("resourcequotas", "limitranges"):
+            kind = {"resourcequotas": "ResourceQuotaList",
+                    "limitranges": "LimitRangeList"}[parts[4]]
+            return self.send_json(200, {"kind": kind, "apiVersion": "v1",
+                                        "metadata": {"resourceVersion": "1"},
+                                        "items": []})
         target = self.resolve()
         if not target:
             return self.status(404, "NotFound",
