@@ -605,3 +605,21 @@ into Go structs: fields in the structs' order, not sorted.
           "annotations": {
               "deprecated.daemonset.template.generation": "2",
               "kubectl.kubernetes.io/last-applied-configuration": "{\"apiVersion\":\"apps/v1\",\"kind\":\"DaemonSet\",\"metadata\":{\"annotations\":{},\"labels\":{\"k8s-app\":\"fluentd-logging\"},\"name\":\"fluentd-es-demo\",\"namespace\":\"default\"},\"spec\":{\"selector\":{\"matchLabels\":{\"name\":\"fluentd-es\"}},\"template\":{\"metadata\":{\"labels\":{\"name\":\"fluentd-es\"}},\"spec\":{\"containers\":[{\"image\":\"k8s.gcr.io/fluentd-elasticsearch:1.20\",\"name\":\"fluentd-es-example\",\"resources\":{\"limits\":{\"memory\":\"200Mi\"},\"requests\":{\"cpu\":\"100m\",\"memory\":\"200Mi\"}},\"volumeMounts\":[{\"mountPath\":\"/var/log\",\"name\":\"varlog\"},{\"mountPath\":\"/var/lib/docker/containers\",\"name\":\"varlibdockercontainers\",\"readOnly\":true}]}],\"terminationGracePeriodSeconds\":30,\"tolerations\":[{\"effect\":\"NoSchedule\",\"key\":\"node-role.kubernetes.io/master\"}],\"volumes\":[{\"hostPath\":{\"path\":\"/var/log\"},\"name\":\"varlog\"},{\"hostPath\":{\"path\":\"/var/lib/docker/containers\"},\"name\":\"varlibdockercontainers\"}]}}}}\n"
+
+label and annotate --list print the map (kubectl in Go's random map
+order: one label here), with a header per object unless one is named.
+
+  $ kubectl annotate node node2 team=platform
+  node/node2 annotated
+  $ kubectl annotate node node2 --list
+  team=platform
+  $ kubectl label ns default --list
+  kubernetes.io/metadata.name=default
+  $ kubectl label ns -l kubernetes.io/metadata.name=default --list
+  Listing labels for Namespace./default:
+   kubernetes.io/metadata.name=default
+  $ kubectl label ns default --list team=a
+  kubernetes.io/metadata.name=default
+  team=a
+  $ kubectl label ns default --list
+  kubernetes.io/metadata.name=default
