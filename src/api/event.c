@@ -19,6 +19,15 @@ event_new(void)
 	return e;
 }
 
+const char *
+event_involved_api_version(const struct event *e)
+{
+	if (e->source != NULL && strcmp(e->source, "kubelet") == 0 && e->involved_kind != NULL &&
+	    strcmp(e->involved_kind, "Node") == 0)
+		return NULL;
+	return kind_name_api_version(e->involved_kind);
+}
+
 void
 event_free(struct event *e)
 {

@@ -33,6 +33,12 @@ struct event {
 
 struct event *event_new(void);
 void event_free(struct event *e);
+/*
+ * involvedObject.apiVersion: the recorders' ObjectReference
+ * (reference.GetReference) carries it, except the kubelet's reference to
+ * its own Node (kubelet.go nodeRef: Kind, Name and UID only). NULL: none.
+ */
+const char *event_involved_api_version(const struct event *e);
 
 /* The recorder remembers which event each (object, type, reason, source, message) became. */
 struct recorder *recorder_new(struct store *store);

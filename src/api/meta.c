@@ -191,6 +191,15 @@ kind_api_version(enum kind k)
 	return kind_table[k].api_version;
 }
 
+const char *
+kind_name_api_version(const char *name)
+{
+	for (int k = 0; k < KIND__COUNT; k++)
+		if (name != NULL && kind_table[k].name != NULL && strcmp(kind_table[k].name, name) == 0)
+			return kind_table[k].api_version;
+	return NULL;
+}
+
 bool
 kind_namespaced(enum kind k)
 {

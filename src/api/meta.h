@@ -92,6 +92,8 @@ const char *kind_name(enum kind k);
 const char *kind_resource(enum kind k);
 /* "apps/v1", "v1". */
 const char *kind_api_version(enum kind k);
+/* The apiVersion of the kind kind_name calls name ("Pod": "v1"); NULL for a kind kubesim lacks. */
+const char *kind_name_api_version(const char *name);
 bool kind_namespaced(enum kind k);
 
 void owner_ref_free(struct owner_ref *r);

@@ -600,6 +600,7 @@ enc_event(const struct event *e)
 	cJSON_AddNullToObject(o, "eventTime");
 	add_time(o, "firstTimestamp", e->first_ms);
 	io = cJSON_AddObjectToObject(o, "involvedObject");
+	add_str(io, "apiVersion", event_involved_api_version(e));
 	cJSON_AddStringToObject(io, "kind", e->involved_kind);
 	add_str(io, "name", e->involved_name);
 	add_str(io, "namespace", e->involved_ns);

@@ -45,7 +45,6 @@ static const struct kctl_flag drain_flags[] = {
 	{"timeout", 0, KF_DURATION, "0s", "The length of time to wait before giving up, zero means infinite", NULL},
 	{"skip-wait-for-delete-timeout", 0, KF_INT, "0", "If pod DeletionTimestamp older than N seconds, skip waiting for the pod.  Seconds must be greater than 0 to skip.", NULL},
 	{"pod-selector", 0, KF_STRING, NULL, "Label selector to filter pods on the node", NULL},
-	/* Paging of the pod list: nothing to page in memory, but the value is checked. */
 	{"chunk-size", 0, KF_INT, "500", "Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.", NULL},
 	KCTL_DRY_RUN_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},

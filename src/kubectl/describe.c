@@ -46,7 +46,6 @@ static const struct kctl_flag describe_flags[] = {
 	{"selector", 'l', KF_STRING, NULL, "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.", NULL},
 	{"all-namespaces", 'A', KF_BOOL, NULL, "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.", NULL},
 	{"show-events", 0, KF_BOOL, "true", "If true, display events related to the described object.", NULL},
-	/* Paging of the lists describe reads: nothing to page in memory, but the value is checked. */
 	{"chunk-size", 0, KF_INT, "500", "Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.", NULL},
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };

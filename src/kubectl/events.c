@@ -67,23 +67,35 @@ event_sort_time(const struct event *e)
 	return e->last_ms >= 0 ? e->last_ms / 1000 : INT64_MIN;
 }
 
-/* SortableEvents.Less: eventTime(i).Before(eventTime(j)). */
 static bool
-event_before(const void *a, const void *b, void *ctx)
+events_less(void *ctx, long i, long j)
 {
-	(void)ctx;
-	return event_sort_time(a) < event_sort_time(b);
+	struct vec *evs = ctx;
+
+	return event_sort_time(evs->v[i]) < event_sort_time(evs->v[j]);
+}
+
+static void
+events_swap(void *ctx, long i, long j)
+{
+	struct vec *evs = ctx;
+	void *t = evs->v[i];
+
+	evs->v[i] = evs->v[j];
+	evs->v[j] = t;
 }
 
 /*
- * sort.Sort(SortableEvents) by eventTime over the list in the API
- * server's order (namespace, name): Go's pdqsort is not stable, so past
- * 12 events equal times come out in its own order, which go_sort keeps.
+ * sort.Sort(SortableEvents) by eventTime, over the list in the server's
+ * order (namespace, name). Go's pdqsort is not stable: past 12 events the
+ * order among equal times is the one its comparisons and swaps leave.
  */
 static void
 sort_events(struct vec *evs)
 {
-	go_sort(evs->v, evs->n, event_before, NULL);
+	struct gosort_iface data = {evs, events_less, events_swap};
+
+	gosort_sort(&data, (long)evs->n);
 }
 
 /* getInterval: no eventTime and no series in the model, so the v1 timestamps and count. */

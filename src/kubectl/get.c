@@ -9,11 +9,15 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
+#include <errno.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "api/node.h"
 #include "api/pod.h"
+#include "api/quantity.h"
 #include "api/selector.h"
 #include "api/store.h"
 #include "cluster.h"
@@ -24,6 +28,8 @@
 #include "kubectl/printers.h"
 #include "kubectl/table.h"
 #include "util/err.h"
+#include "util/file.h"
+#include "util/gosort.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
 
@@ -41,6 +47,15 @@ static const struct kctl_flag get_flags[] = {
 	{"chunk-size", 0, KF_INT, "500", "Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.", NULL},
 	{"template", 0, KF_STRING, NULL, "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].", NULL},
 	{"sort-by", 0, KF_STRING, NULL, "If non-empty, sort list types using this field specification.  The field specification is expressed as a JSONPath expression (e.g. '{.metadata.name}'). The field in the API resource specified by this JSONPath expression must be an integer or a string.", NULL},
+	{"filename", 'f', KF_STRING, NULL, "Filename, directory, or URL to files identifying the resource to get from a server.", NULL},
+	{"kustomize", 'k', KF_STRING, NULL, "Process the kustomization directory. This flag can't be used together with -f or -R.", NULL},
+	{"recursive", 'R', KF_BOOL, NULL, "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.", NULL},
+	{"raw", 0, KF_STRING, NULL, "Raw URI to request from the server.  Uses the transport specified by the kubeconfig file.", NULL},
+	{"show-kind", 0, KF_BOOL, NULL, "If present, list the resource type for the requested object(s).", NULL},
+	{"allow-missing-template-keys", 0, KF_BOOL, "true", "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.", NULL},
+	{"server-print", 0, KF_BOOL, "true", "If true, have the server return the appropriate table output. Supports extension APIs and CRDs.", NULL},
+	{"show-managed-fields", 0, KF_BOOL, NULL, "If true, keep the managedFields when printing objects in JSON or YAML format.", NULL},
+	{"output-watch-events", 0, KF_BOOL, NULL, "Output watch event objects when --watch or --watch-only is used. Existing objects are output as initial ADDED events.", NULL},
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
@@ -56,48 +71,177 @@ enum out_kind {
 	OUT_CUSTOM,
 };
 
-static void custom_columns_check(const char *spec, char *why, size_t len);
+struct custom_columns {
+	char **headers;
+	char **tmpls;
+	size_t n;
+};
+
+/* The printer -o (and --template) ask for. */
+struct get_printer {
+	enum out_kind out;
+	char *tmpl;          /* OUT_JSONPATH: the template (read from the file for jsonpath-file) */
+	bool as_json;        /* jsonpath-as-json */
+	struct custom_columns cc; /* OUT_CUSTOM */
+	bool always_headers; /* custom-columns-file: NewCustomColumnsPrinterFromTemplate sets NoHeaders false */
+	/*
+	 * kubectl builds a non-table printer only after the objects are read
+	 * (printGeneric), so its errors are not printed at once but kept here
+	 * (empty when the printer is fine).
+	 */
+	char err[1024];
+};
+
+static int custom_columns_parse(const char *spec, struct custom_columns *cc, char *why, size_t len);
+static int custom_columns_parse_file(const char *text, struct custom_columns *cc, char *why, size_t len);
+static void custom_columns_free(struct custom_columns *cc);
+
+/* A file a printer reads, or Go's *PathError text for why it could not be read. */
+static char *
+printer_read_file(const char *path, char *why, size_t len)
+{
+	struct ks_err err;
+	char *text;
+	size_t n;
+	FILE *f = fopen(path, "r");
+
+	if (f == NULL) {
+		const char *msg = strerror(errno);
+
+		snprintf(why, len, "open %s: %c%s", path, tolower((unsigned char)msg[0]), msg + 1);
+		return NULL;
+	}
+	if (file_read_stream(f, path, FILE_MAX_MANIFEST, "a template", &text, &n, &err) < 0) {
+		const char *msg = strerror(errno != 0 ? errno : EIO);
+
+		fclose(f);
+		snprintf(why, len, "read %s: %c%s", path, tolower((unsigned char)msg[0]), msg + 1);
+		return NULL;
+	}
+	fclose(f);
+	return text;
+}
 
 /*
- * The printer -o asks for. kubectl builds a non-table printer only after
- * the objects are read (printGeneric), so its errors are not printed here
- * but left in printer_err (empty when the printer is fine).
+ * get's PrintFlags.ToPrinter (cmd/get/get_flags.go): JSON/YAML, name,
+ * templates (JSONPath), custom columns, then the human-readable table.
+ * Only json, yaml and name are matched case-insensitively
+ * (strings.ToLower in their ToPrinter); a --template without -o means
+ * go-template, and with -o jsonpath or custom-columns it is the template.
  */
 static void
-parse_output(struct kctl_call *call, enum out_kind *out, const char **arg, char *printer_err,
-    size_t len)
+parse_output(struct kctl_call *call, struct get_printer *p)
 {
+	static const struct {
+		const char *name;
+		enum out_kind out;
+		bool any_case;
+	} simple[] = {
+		{"json", OUT_JSON, true},
+		{"yaml", OUT_YAML, true},
+		{"name", OUT_NAME, true},
+		{"wide", OUT_WIDE, false},
+	};
 	const char *o = kctl_str(call, "output");
+	const char *targ = kctl_str(call, "template");
+	char format[64];
+	const char *value = NULL;
+	size_t n;
 
-	*arg = NULL;
-	printer_err[0] = '\0';
-	if (o[0] == '\0')
-		*out = OUT_TABLE;
-	else if (strcmp(o, "wide") == 0)
-		*out = OUT_WIDE;
-	else if (strcmp(o, "name") == 0)
-		*out = OUT_NAME;
-	else if (strcmp(o, "json") == 0)
-		*out = OUT_JSON;
-	else if (strcmp(o, "yaml") == 0)
-		*out = OUT_YAML;
-	else if (strncmp(o, "jsonpath=", 9) == 0) {
-		*out = OUT_JSONPATH;
-		*arg = o + 9;
-		if (o[9] == '\0')
-			snprintf(printer_err, len, "template format specified but no template given");
-	} else if (strncmp(o, "custom-columns=", 15) == 0 || strcmp(o, "custom-columns") == 0) {
-		*out = OUT_CUSTOM;
-		*arg = o[14] == '=' ? o + 15 : "";
-		custom_columns_check(*arg, printer_err, len);
-	} else {
-		*out = OUT_JSON; /* never printed: printer_err is set */
-		if (kctl_template_message(o, printer_err, len))
-			return;
-		snprintf(printer_err, len,
-		    "unable to match a printer suitable for the output format \"%s\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml",
-		    o);
+	memset(p, 0, sizeof p[0]);
+	if (o[0] == '\0' && targ[0] != '\0')
+		o = "go-template";
+	if (o[0] == '\0') {
+		p->out = OUT_TABLE;
+		return;
 	}
+	for (size_t i = 0; i < sizeof simple / sizeof simple[0]; i++)
+		if ((simple[i].any_case ? strcasecmp(o, simple[i].name) : strcmp(o, simple[i].name)) == 0) {
+			p->out = simple[i].out;
+			return;
+		}
+	p->out = OUT_JSON; /* never printed when err is set */
+	if (kctl_template_message(o, p->err, sizeof p->err)) {
+		/* GoTemplatePrintFlags: no template at all is its own error. */
+		if (strchr(o, '=') == NULL && targ[0] == '\0')
+			snprintf(p->err, sizeof p->err, "template format specified but no template given");
+		else if (strcmp(o + strcspn(o, "="), "=") == 0 && targ[0] == '\0')
+			snprintf(p->err, sizeof p->err, "template format specified but no template given");
+		return;
+	}
+	/* JSONPathPrintFlags / CustomColumnsPrintFlags: FORMAT=VALUE, or FORMAT and --template. */
+	n = strcspn(o, "=");
+	snprintf(format, sizeof format, "%.*s", (int)(n < sizeof format ? n : sizeof format - 1), o);
+	if (targ[0] != '\0') {
+		if (o[n] == '\0')
+			value = targ;
+	} else
+		value = o[n] == '=' ? o + n + 1 : "";
+	if (value != NULL && n < sizeof format &&
+	    (strcmp(format, "jsonpath") == 0 || strcmp(format, "jsonpath-file") == 0 ||
+		strcmp(format, "jsonpath-as-json") == 0)) {
+		p->out = OUT_JSONPATH;
+		p->as_json = strcmp(format, "jsonpath-as-json") == 0;
+		if (value[0] == '\0')
+			snprintf(p->err, sizeof p->err, "template format specified but no template given");
+		else if (strcmp(format, "jsonpath-file") == 0) {
+			char why[768];
+
+			p->tmpl = printer_read_file(value, why, sizeof why);
+			if (p->tmpl == NULL)
+				snprintf(p->err, sizeof p->err, "error reading --template %s, %s", value, why);
+		} else
+			p->tmpl = xstrdup(value);
+		return;
+	}
+	if (value != NULL && n < sizeof format &&
+	    (strcmp(format, "custom-columns") == 0 || strcmp(format, "custom-columns-file") == 0)) {
+		p->out = OUT_CUSTOM;
+		if (value[0] == '\0')
+			snprintf(p->err, sizeof p->err, "custom-columns format specified but no custom columns given");
+		else if (strcmp(format, "custom-columns-file") == 0) {
+			char why[768];
+			char *text = printer_read_file(value, why, sizeof why);
+
+			if (text == NULL)
+				snprintf(p->err, sizeof p->err, "error reading template %s, %s", value, why);
+			else
+				custom_columns_parse_file(text, &p->cc, p->err, sizeof p->err);
+			p->always_headers = true;
+			free(text);
+		} else
+			custom_columns_parse(value, &p->cc, p->err, sizeof p->err);
+		return;
+	}
+	snprintf(p->err, sizeof p->err,
+	    "unable to match a printer suitable for the output format \"%s\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml",
+	    o);
+}
+
+static void
+get_printer_free(struct get_printer *p)
+{
+	free(p->tmpl);
+	custom_columns_free(&p->cc);
+}
+
+/* -o json, yaml, jsonpath and jsonpath-as-json of one object or a List. */
+static int
+get_print_doc(struct kctl_call *call, const struct get_printer *p, const cJSON *doc)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct ks_err err;
+	int rc = 0;
+
+	if (p->out == OUT_JSONPATH) {
+		if (jsonpath_eval_printer(p->tmpl, doc, p->as_json, kctl_bool(call, "allow-missing-template-keys"),
+			&text, &err) < 0)
+			rc = kctl_error(call, "%s", err.msg);
+		kctl_out(call->res, "%s", sb_str(&text));
+		sb_free(&text);
+		return rc;
+	}
+	return kctl_print_doc(call, p->out == OUT_YAML ? "yaml" : "json", doc);
 }
 
 struct type_group {
@@ -109,28 +253,111 @@ struct type_group {
 
 struct sort_item {
 	struct object *obj;
-	char *key;
-	bool numeric;
-	double num;
-	size_t index; /* for a stable sort */
+	cJSON *doc;
+	const cJSON *key; /* values[0][0] in doc, NULL when the field is missing */
 };
 
-static int
-cmp_sort_item(const void *a, const void *b)
+/*
+ * sortorder.NaturalLess (github.com/fvbommel/sortorder), which isLess uses
+ * for strings: runs of digits compare as numbers, digits sort before other
+ * bytes, and of two equal numbers the one with fewer leading zeros first.
+ */
+static bool
+natural_less(const char *s1, const char *s2)
 {
-	const struct sort_item *x = a, *y = b;
-	int c;
+	size_t i1 = 0, i2 = 0, n1 = strlen(s1), n2 = strlen(s2);
 
-	if (x->numeric && y->numeric)
-		c = x->num < y->num ? -1 : x->num > y->num;
-	else
-		c = strcmp(x->key, y->key);
-	if (c == 0)
-		c = x->index < y->index ? -1 : x->index > y->index;
-	return c;
+	while (i1 < n1 && i2 < n2) {
+		unsigned char c1 = s1[i1], c2 = s2[i2];
+		bool d1 = c1 >= '0' && c1 <= '9', d2 = c2 >= '0' && c2 <= '9';
+		size_t z1, z2;
+		int c;
+
+		if (d1 != d2)
+			return d1;
+		if (!d1) {
+			if (c1 != c2)
+				return c1 < c2;
+			i1++;
+			i2++;
+			continue;
+		}
+		while (i1 < n1 && s1[i1] == '0')
+			i1++;
+		while (i2 < n2 && s2[i2] == '0')
+			i2++;
+		z1 = i1;
+		z2 = i2;
+		while (i1 < n1 && s1[i1] >= '0' && s1[i1] <= '9')
+			i1++;
+		while (i2 < n2 && s2[i2] >= '0' && s2[i2] <= '9')
+			i2++;
+		if (i1 - z1 != i2 - z2)
+			return i1 - z1 < i2 - z2;
+		c = strncmp(s1 + z1, s2 + z2, i1 - z1);
+		if (c != 0)
+			return c < 0;
+		if (z1 != z2)
+			return z1 < z2;
+	}
+	return n1 < n2;
 }
 
-/* Sort objs by the field's value: numbers as numbers, the rest as strings. */
+/*
+ * isLess for the values of an unstructured object: strings that both parse
+ * as quantities compare as quantities, other strings naturally; numbers as
+ * numbers. kubectl exits on other types (klog.Exitf "unsortable type");
+ * kubesim leaves them where they are.
+ */
+static bool
+sort_value_less(const cJSON *i, const cJSON *j)
+{
+	if (cJSON_IsNull(i) && cJSON_IsNull(j))
+		return false;
+	if (cJSON_IsNull(i))
+		return true;
+	if (cJSON_IsNull(j))
+		return false;
+	if (cJSON_IsString(i) && cJSON_IsString(j)) {
+		struct quantity qi, qj;
+		struct ks_err err;
+
+		if (qty_parse(i->valuestring, &qi, &err) == 0 && qty_parse(j->valuestring, &qj, &err) == 0)
+			return qi.milli < qj.milli;
+		return natural_less(i->valuestring, j->valuestring);
+	}
+	if (cJSON_IsNumber(i) && cJSON_IsNumber(j))
+		return i->valuedouble < j->valuedouble;
+	return false;
+}
+
+/* RuntimeSort.Less: an object without the field is less than any other. */
+static bool
+sort_less(void *ctx, long i, long j)
+{
+	struct sort_item *items = ctx;
+
+	if (items[i].key == NULL)
+		return true;
+	if (items[j].key == NULL)
+		return false;
+	return sort_value_less(items[i].key, items[j].key);
+}
+
+static void
+sort_swap(void *ctx, long i, long j)
+{
+	struct sort_item *items = ctx, t = items[i];
+
+	items[i] = items[j];
+	items[j] = t;
+}
+
+/*
+ * SortObjects: sort.Sort over the objects in the order the server listed
+ * them (so ties, and objects without the field, land where Go's pdqsort
+ * puts them, which is not a stable order past 12 objects).
+ */
 static int
 sort_objects(struct kctl_call *call, struct vec *objs, const char *field)
 {
@@ -145,43 +372,30 @@ sort_objects(struct kctl_call *call, struct vec *objs, const char *field)
 	items = xcalloc(objs->n + 1, sizeof *items);
 	found = 0;
 	for (size_t i = 0; i < objs->n && rc == 0; i++) {
-		cJSON *doc = encode_object(objs->v[i], cluster_now(call->c));
-		struct strbuf key = STRBUF_INIT;
-		size_t count;
-		char *end;
-
-		if (jsonpath_column(tmpl, doc, &key, &count, &err) < 0)
-			rc = kctl_error(call, "%s", err.msg);
 		items[i].obj = objs->v[i];
-		items[i].index = i;
-		items[i].key = sb_take(&key);
-		items[i].num = strtod(items[i].key, &end);
-		items[i].numeric = items[i].key[0] != '\0' && *end == '\0';
-		found += count > 0;
-		encode_free(doc);
+		items[i].doc = encode_object(objs->v[i], cluster_now(call->c));
+		if (jsonpath_first(tmpl, items[i].doc, &items[i].key, &err) < 0)
+			rc = kctl_error(call, "%s", err.msg);
+		found += items[i].key != NULL;
 	}
 	/* sorter.go: a path no object has is an error, not an unsorted list. */
 	if (rc == 0 && objs->n > 0 && found == 0)
 		rc = kctl_error(call, "couldn't find any field with path \"%s\" in the list of objects", tmpl);
 	if (rc == 0) {
-		qsort(items, objs->n, sizeof *items, cmp_sort_item);
+		struct gosort_iface data = {items, sort_less, sort_swap};
+
+		gosort_sort(&data, (long)objs->n);
 		for (size_t i = 0; i < objs->n; i++)
 			objs->v[i] = items[i].obj;
 	}
 	for (size_t i = 0; i < objs->n; i++)
-		free(items[i].key);
+		encode_free(items[i].doc);
 	free(items);
 	free(tmpl);
 	return rc;
 }
 
 /* ---- -o custom-columns (cmd/get/customcolumn.go) ---- */
-
-struct custom_columns {
-	char **headers;
-	char **tmpls;
-	size_t n;
-};
 
 static void
 custom_columns_free(struct custom_columns *cc)
@@ -195,12 +409,29 @@ custom_columns_free(struct custom_columns *cc)
 	memset(cc, 0, sizeof *cc);
 }
 
+/* One column: its header and RelaxedJSONPathExpression(spec); -1 with the error in why. */
+static int
+custom_columns_add(struct custom_columns *cc, const char *header, const char *spec, char *why, size_t len)
+{
+	struct ks_err err;
+	char *tmpl = jsonpath_relaxed(spec, &err);
+
+	if (tmpl == NULL) {
+		snprintf(why, len, "%s", err.msg);
+		return -1;
+	}
+	cc->headers = xreallocarray(cc->headers, cc->n + 1, sizeof *cc->headers);
+	cc->tmpls = xreallocarray(cc->tmpls, cc->n + 1, sizeof *cc->tmpls);
+	cc->headers[cc->n] = xstrdup(header);
+	cc->tmpls[cc->n++] = tmpl;
+	return 0;
+}
+
 /* NewCustomColumnsPrinterFromSpec: 0, or -1 with its error in why. */
 static int
 custom_columns_parse(const char *spec, struct custom_columns *cc, char *why, size_t len)
 {
 	char *copy, *save = NULL;
-	struct ks_err err;
 	int rc = 0;
 
 	memset(cc, 0, sizeof *cc);
@@ -211,7 +442,6 @@ custom_columns_parse(const char *spec, struct custom_columns *cc, char *why, siz
 	copy = xstrdup(spec);
 	for (char *part = strtok_r(copy, ",", &save); part != NULL; part = strtok_r(NULL, ",", &save)) {
 		char *colon = strchr(part, ':');
-		char *tmpl;
 
 		if (colon == NULL) {
 			snprintf(why, len, "unexpected custom-columns spec: %s, expected <header>:<json-path-expr>", part);
@@ -219,16 +449,8 @@ custom_columns_parse(const char *spec, struct custom_columns *cc, char *why, siz
 			break;
 		}
 		*colon = '\0';
-		tmpl = jsonpath_relaxed(colon + 1, &err);
-		if (tmpl == NULL) {
-			snprintf(why, len, "%s", err.msg);
-			rc = -1;
+		if ((rc = custom_columns_add(cc, part, colon + 1, why, len)) < 0)
 			break;
-		}
-		cc->headers = xreallocarray(cc->headers, cc->n + 1, sizeof *cc->headers);
-		cc->tmpls = xreallocarray(cc->tmpls, cc->n + 1, sizeof *cc->tmpls);
-		cc->headers[cc->n] = xstrdup(part);
-		cc->tmpls[cc->n++] = tmpl;
 	}
 	free(copy);
 	if (rc < 0)
@@ -236,13 +458,73 @@ custom_columns_parse(const char *spec, struct custom_columns *cc, char *why, siz
 	return rc;
 }
 
-static void
-custom_columns_check(const char *spec, char *why, size_t len)
+/* splitOnWhitespace: strings.Fields after collapsing runs of spaces and tabs. */
+static char **
+split_fields(const char *line, size_t *n)
 {
-	struct custom_columns cc;
+	char **v = NULL;
+	const char *p = line;
 
-	if (custom_columns_parse(spec, &cc, why, len) == 0)
-		custom_columns_free(&cc);
+	*n = 0;
+	for (;;) {
+		size_t len;
+
+		while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\v' || *p == '\f')
+			p++;
+		if (*p == '\0')
+			break;
+		len = strcspn(p, " \t\r\v\f");
+		v = xreallocarray(v, *n + 1, sizeof *v);
+		v[(*n)++] = xstrndup(p, len);
+		p += len;
+	}
+	return v;
+}
+
+static void
+fields_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* NewCustomColumnsPrinterFromTemplate: a line of headers, a line of specs. */
+static int
+custom_columns_parse_file(const char *text, struct custom_columns *cc, char *why, size_t len)
+{
+	const char *nl = strchr(text, '\n');
+	char *first, *second;
+	char **heads, **specs;
+	size_t nh, ns;
+	int rc = 0;
+
+	memset(cc, 0, sizeof *cc);
+	if (text[0] == '\0') {
+		snprintf(why, len, "invalid template, missing header line. Expected format is one line of space separated headers, one line of space separated column specs.");
+		return -1;
+	}
+	if (nl == NULL || nl[1] == '\0') {
+		snprintf(why, len, "invalid template, missing spec line. Expected format is one line of space separated headers, one line of space separated column specs.");
+		return -1;
+	}
+	first = xstrndup(text, (size_t)(nl - text));
+	second = xstrndup(nl + 1, strcspn(nl + 1, "\n"));
+	heads = split_fields(first, &nh);
+	specs = split_fields(second, &ns);
+	if (nh != ns) {
+		snprintf(why, len, "number of headers (%zu) and field specifications (%zu) don't match", nh, ns);
+		rc = -1;
+	}
+	for (size_t i = 0; rc == 0 && i < nh; i++)
+		rc = custom_columns_add(cc, heads[i], specs[i], why, len);
+	if (rc < 0)
+		custom_columns_free(cc);
+	fields_free(heads, nh);
+	fields_free(specs, ns);
+	free(first);
+	free(second);
+	return rc;
 }
 
 /*
@@ -250,18 +532,16 @@ custom_columns_check(const char *spec, char *why, size_t len)
  * even when the list is empty.
  */
 static int
-print_custom_columns(struct kctl_call *call, const char *spec, struct object *const *objs, size_t n)
+print_custom_columns(struct kctl_call *call, const struct custom_columns *ccp, bool headers,
+    struct object *const *objs, size_t n)
 {
 	struct tabwriter tw = TABWRITER_KUBECTL;
 	struct strbuf text = STRBUF_INIT, out = STRBUF_INIT;
-	struct custom_columns cc;
-	char why[1024];
+	const struct custom_columns cc = *ccp;
 	struct ks_err err;
 	int rc = 0;
 
-	if (custom_columns_parse(spec, &cc, why, sizeof why) < 0)
-		return kctl_error(call, "%s", why);
-	for (size_t c = 0; c < cc.n && !kctl_bool(call, "no-headers"); c++)
+	for (size_t c = 0; c < cc.n && headers; c++)
 		sb_addf(&text, "%s%s", cc.headers[c], c + 1 < cc.n ? "\t" : "\n");
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		cJSON *doc = encode_object(objs[i], cluster_now(call->c));
@@ -287,7 +567,6 @@ print_custom_columns(struct kctl_call *call, const char *spec, struct object *co
 		tabwriter_format(&tw, text.s ? text.s : "", text.len, &out);
 		kctl_out(call->res, "%s", sb_str(&out));
 	}
-	custom_columns_free(&cc);
 	sb_free(&text);
 	sb_free(&out);
 	return rc;
@@ -301,6 +580,103 @@ runs_free(struct type_group *runs, size_t n)
 	free(runs);
 }
 
+/*
+ * get --raw PATH: the request as is, its body printed as the server sent
+ * it. kubesim answers /version (as tests/compare's stand-in serves it) and
+ * nothing else.
+ */
+static int
+get_raw(struct kctl_call *call)
+{
+	const char *raw = kctl_str(call, "raw");
+
+	/* GetOptions.Validate */
+	if (kctl_bool(call, "watch") || kctl_bool(call, "watch-only") || kctl_str(call, "selector")[0] != '\0')
+		return kctl_error(call, "--raw may not be specified with other flags that filter the server request or alter the output");
+	if (kctl_str(call, "output")[0] != '\0')
+		return kctl_error(call, "--raw and --output are mutually exclusive");
+	/* url.ParseRequestURI: an absolute path or an absolute URL. */
+	if (raw[0] != '/' && strstr(raw, "://") == NULL)
+		return kctl_error(call, "--raw must be a valid URL path: parse \"%s\": invalid URI for request", raw);
+	if (strcmp(raw, "/version") == 0 || strcmp(raw, "/version/") == 0) {
+		kctl_out(call->res, "%s",
+		    "{\"major\": \"1\", \"minor\": \"32\", \"gitVersion\": \"v1.32.0\", \"gitCommit\": \"70d3cc986aa8221cd1dfb1121852688902d3bf53\", \"gitTreeState\": \"clean\", \"buildDate\": \"2024-12-11T18:04:20Z\", \"goVersion\": \"go1.23.3\", \"compiler\": \"gc\", \"platform\": \"linux/amd64\"}");
+		return 0;
+	}
+	kctl_err(call->res, "%s", "Error from server (NotFound): the server could not find the requested resource\n");
+	return call->res->status = 1;
+}
+
+/*
+ * FilenameParam: -f and -k exclude each other, every -f path must exist,
+ * and kubesim has no kustomize to build a -k directory with. 0, or 1 with
+ * kubectl's error printed.
+ */
+static int
+get_check_files(struct kctl_call *call)
+{
+	const char *k = kctl_str(call, "kustomize");
+	struct stat sb;
+
+	if (kctl_given(call, "filename") && kctl_given(call, "kustomize"))
+		return kctl_error(call, "only one of -f or -k can be specified");
+	if (kctl_given(call, "kustomize")) {
+		/* krusty's errors, which kubectl prints without its "error: ". */
+		if (lstat(k, &sb) < 0) {
+			kctl_err(call->res,
+			    "must build at directory: not a valid directory: evalsymlink failure on '%s' : lstat %s: no such file or directory\n",
+			    k, k);
+			return call->res->status = 1;
+		}
+		return kctl_error(call, "kubesim's built-in kubectl does not run kustomize (kubectl get -k); use the real kubectl against `kubesim serve`");
+	}
+	for (const char *all = kctl_str(call, "filename"); *all != '\0';) {
+		size_t n = strcspn(all, "\n");
+		char *path = xstrndup(all, n);
+
+		all += n + (all[n] == '\n');
+		if (strcmp(path, "-") != 0 && stat(path, &sb) < 0) {
+			kctl_error(call, "the path \"%s\" does not exist", path);
+			free(path);
+			return 1;
+		}
+		free(path);
+	}
+	return 0;
+}
+
+/* Does a by-name get name a namespaced type (all types known)? */
+static bool
+get_names_across_namespaces(struct kctl_call *call)
+{
+	bool namespaced = false;
+
+	for (size_t i = 0; i < call->n_args; i++) {
+		const char *a = call->args[i], *slash = strchr(a, '/');
+		char *types = slash != NULL ? xstrndup(a, (size_t)(slash - a)) : xstrdup(a);
+		char *save = NULL;
+
+		for (char *t = strtok_r(types, ",", &save); t != NULL; t = strtok_r(NULL, ",", &save)) {
+			enum kind kd;
+
+			if (strcmp(t, "all") == 0) {
+				namespaced = true;
+				continue;
+			}
+			/* An unknown type is the error kubectl reports first. */
+			if (kctl_resource(t, &kd) < 0) {
+				free(types);
+				return false;
+			}
+			namespaced = namespaced || kind_namespaced(kd);
+		}
+		free(types);
+		if (slash == NULL)
+			break; /* TYPE NAME...: only the first argument holds types */
+	}
+	return namespaced;
+}
+
 static int
 get_exec(struct kctl_call *call)
 {
@@ -309,9 +685,8 @@ get_exec(struct kctl_call *call)
 	size_t ngroups = 0;
 	struct type_group *runs = NULL; /* tables sorted across types: runs of one type */
 	size_t nruns = 0;
-	enum out_kind out = OUT_TABLE;
-	const char *out_arg;
-	char printer_err[1024];
+	struct get_printer pr;
+	enum out_kind out;
 	/* printGeneric's printers, as opposed to the human-readable table. */
 	bool generic;
 	bool all_ns = kctl_bool(call, "all-namespaces");
@@ -321,15 +696,39 @@ get_exec(struct kctl_call *call)
 	struct ks_err err;
 	bool by_name = false;
 	bool category = false, sort_failed = false;
+	bool from_files = false, files_implied = false;
+	char sel_err[KS_ERR_MAX] = ""; /* why the server would refuse the selectors */
+	struct vec visit = VEC_INIT; /* -f: the objects in the order the files hold them */
 	/* get prints what it found, then the objects it could not find. */
 	struct strbuf notfound = STRBUF_INIT;
 	int status = 0;
 	size_t total = 0;
 
-	parse_output(call, &out, &out_arg, printer_err, sizeof printer_err);
+	/* GetOptions.Complete: --raw is a request of its own. */
+	if (kctl_given(call, "raw")) {
+		if (call->n_args > 0)
+			return kctl_error(call, "arguments may not be passed when --raw is specified");
+		if (kctl_str(call, "raw")[0] != '\0')
+			return get_raw(call);
+	}
+	/* GetOptions.Validate */
+	if (kctl_bool(call, "show-labels")) {
+		const char *o = kctl_str(call, "output");
+
+		if (o[0] != '\0' && strcmp(o, "wide") != 0)
+			return kctl_error(call, "--show-labels option cannot be used with %s printer", o);
+	}
+	if (kctl_bool(call, "output-watch-events") && !kctl_bool(call, "watch") && !kctl_bool(call, "watch-only"))
+		return kctl_error(call, "--output-watch-events option can only be used with --watch or --watch-only");
 	if (kctl_bool(call, "watch") || kctl_bool(call, "watch-only"))
 		return kctl_error(call, "kubesim's built-in kubectl does not watch (kubectl get -w); use the real kubectl against `kubesim serve`");
-	if (call->n_args == 0) {
+	if (kctl_given(call, "filename") || kctl_given(call, "kustomize")) {
+		if (get_check_files(call) != 0)
+			return call->res->status;
+		from_files = true;
+	}
+
+	if (call->n_args == 0 && !from_files) {
 		kctl_err(call->res, "%s", "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples\n");
 		return call->res->status = 1;
 	}
@@ -337,22 +736,102 @@ get_exec(struct kctl_call *call)
 	 * The builder's ResourceTypeOrNameArgs and visitBySelector: names and
 	 * selectors do not mix.
 	 */
-	if ((kctl_str(call, "selector")[0] != '\0' || kctl_str(call, "field-selector")[0] != '\0')) {
+	/* ResourceTypeOrNameArgs: TYPE/NAME throughout, or not at all. */
+	switch (kctl_combined_type_args(call, call->args, call->n_args)) {
+	case 1:
+		for (size_t i = 0; i < call->n_args; i++) {
+			const char *a = call->args[i], *slash = strchr(a, '/');
+
+			/* splitResourceTypeName */
+			if (strchr(slash + 1, '/') != NULL)
+				return kctl_error(call, "arguments in resource/name form may not have more than one slash");
+			if (slash == a || slash[1] == '\0' || memchr(a, ',', (size_t)(slash - a)) != NULL)
+				return kctl_error(call, "arguments in resource/name form must have a single resource and name");
+		}
+		break;
+	case 2:
+		return call->res->status;
+	}
+	/* visitByPaths: files name the objects, and nothing else may. */
+	if (from_files && call->n_args > 0) {
+		if (strchr(call->args[0], '/') != NULL)
+			return kctl_error(call, "resource/name arguments cannot be provided when a path is specified");
+		return kctl_error(call, "when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well");
+	}
+	/*
+	 * visitByResource and visitByName: once every type is known, a
+	 * namespaced one cannot be got by name with -A.
+	 */
+	if (all_ns && !from_files && (strchr(call->args[0], '/') != NULL || call->n_args > 1) &&
+	    get_names_across_namespaces(call))
+		return kctl_error(call, "a resource cannot be retrieved by name across all namespaces");
+	if (!from_files && (kctl_str(call, "selector")[0] != '\0' || kctl_str(call, "field-selector")[0] != '\0')) {
 		if (strchr(call->args[0], '/') != NULL)
 			return kctl_error(call, "selectors and the all flag cannot be used when passing resource/name arguments");
 		if (call->n_args > 1)
 			return kctl_error(call, "name cannot be provided when a selector is specified");
 	}
-	if (sel_parse(kctl_str(call, "selector"), &sel, &err) < 0)
-		return kctl_error(call, "%s", err.msg);
-	if (kctl_field_selector(call, kctl_str(call, "field-selector"), &freqs) != 0) {
-		sel_free(&sel);
-		return 1;
-	}
+	/*
+	 * kubectl sends the selectors as they are: the server parses them
+	 * (label selector first, as ListOptions converts them) and a bad one
+	 * is its BadRequest for each list (see the list below).
+	 */
+	if (sel_parse(kctl_str(call, "selector"), &sel, &err) < 0) {
+		snprintf(sel_err, sizeof sel_err, "%s", err.msg);
+		sel_init(&sel);
+	} else
+		(void)kctl_field_selector_parse(kctl_str(call, "field-selector"), &freqs, sel_err, sizeof sel_err);
 	memset(groups, 0, sizeof groups);
+	parse_output(call, &pr);
+	out = pr.out;
 	generic = out != OUT_TABLE && out != OUT_WIDE;
 
-	if (strchr(call->args[0], '/') != NULL) {
+	if (from_files) {
+		/* -f: each object in the files, got from the server by kind, namespace and name. */
+		struct vec srcs = VEC_INIT;
+
+		by_name = true;
+		if (kctl_sources(call, &srcs, &err) < 0) {
+			kctl_err(call->res, "error: %s\n", err.msg);
+			status = 1;
+		}
+		for (size_t f = 0; f < srcs.n; f++) {
+			struct vec objs = VEC_INIT;
+
+			if (kctl_read_manifests(call, srcs.v[f], &objs, NULL, NULL, &err) < 0) {
+				sb_addf(&notfound, "error: %s\n", err.msg);
+				status = 1;
+			}
+			for (size_t i = 0; i < objs.n; i++) {
+				struct object *o = objs.v[i];
+				const char *name = o->meta.name ? o->meta.name : "";
+				struct object *live = store_get(st, o->kind,
+				    kind_namespaced(o->kind) ? (o->meta.ns ? o->meta.ns : call->ns) : NULL, name);
+				size_t g;
+
+				for (g = 0; g < ngroups && groups[g].kind != o->kind; g++)
+					;
+				if (g == ngroups)
+					groups[ngroups++].kind = o->kind;
+				if (live == NULL) {
+					sb_addf(&notfound, "Error from server (NotFound): %s \"%s\" not found\n",
+					    kind_resource(o->kind), name);
+					status = 1;
+				} else {
+					vec_push(&groups[g].objs, live);
+					vec_push(&visit, live);
+				}
+				object_free(o);
+			}
+			vec_free(&objs);
+		}
+		/* Result.singleItemImplied: one path, not a directory. */
+		files_implied = srcs.n == 1 && kctl_str(call, "filename")[strcspn(kctl_str(call, "filename"), "\n")] == '\0' &&
+		    strcmp(srcs.v[0], kctl_str(call, "filename")) == 0;
+		for (size_t f = 0; f < srcs.n; f++)
+			free(srcs.v[f]);
+		vec_free(&srcs);
+	} else if (strchr(call->args[0], '/') != NULL) {
 		/* TYPE/NAME ...: each argument names one object. */
 		by_name = true;
 		for (size_t i = 0; i < call->n_args; i++) {
@@ -365,6 +844,8 @@ get_exec(struct kctl_call *call)
 			if (slash == NULL) {
 				sel_free(&sel);
 				kctl_field_reqs_free(&freqs);
+				get_printer_free(&pr);
+				vec_free(&visit);
 				sb_free(&notfound);
 				return kctl_error(call,
 				    "there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
@@ -373,6 +854,8 @@ get_exec(struct kctl_call *call)
 			if (kctl_resource(type, &k) < 0) {
 				sel_free(&sel);
 				kctl_field_reqs_free(&freqs);
+				get_printer_free(&pr);
+				vec_free(&visit);
 				sb_free(&notfound);
 				return kctl_unknown_type(call, type);
 			}
@@ -406,6 +889,8 @@ get_exec(struct kctl_call *call)
 				free(types);
 				sel_free(&sel);
 				kctl_field_reqs_free(&freqs);
+				get_printer_free(&pr);
+				vec_free(&visit);
 				sb_free(&notfound);
 				return 1;
 			}
@@ -431,6 +916,16 @@ get_exec(struct kctl_call *call)
 				}
 				continue;
 			}
+			if (sel_err[0] != '\0') {
+				char gvr[128];
+
+				/* resource.Selector.Visit frames the server's BadRequest. */
+				sb_addf(&notfound, "Error from server (BadRequest): Unable to find \"%s\" that match label selector \"%s\", field selector \"%s\": %s\n",
+				    kctl_gvr(k, gvr, sizeof gvr), kctl_str(call, "selector"),
+				    kctl_str(call, "field-selector"), sel_err);
+				status = 1;
+				continue;
+			}
 			store_list(st, k, kind_namespaced(k) ? ns : NULL, &groups[g].objs);
 			vec_sort(&groups[g].objs, object_cmp_ns_name);
 		}
@@ -454,8 +949,10 @@ get_exec(struct kctl_call *call)
 					bool own = o->kind == KIND_POD || o->kind == KIND_NODE || o->kind == KIND_EVENT ||
 					    o->kind == KIND_NAMESPACE;
 
+					char gvr[128];
+
 					kctl_err(call->res, "Error from server (BadRequest): Unable to find \"%s\" that match label selector \"%s\", field selector \"%s\": ",
-					    kind_resource(o->kind), kctl_str(call, "selector"), kctl_str(call, "field-selector"));
+					    kctl_gvr(o->kind, gvr, sizeof gvr), kctl_str(call, "selector"), kctl_str(call, "field-selector"));
 					if (own)
 						kctl_err(call->res, "field label not supported: %s\n", r->field);
 					else
@@ -464,6 +961,8 @@ get_exec(struct kctl_call *call)
 					call->res->status = 1;
 					sel_free(&sel);
 					kctl_field_reqs_free(&freqs);
+					get_printer_free(&pr);
+					vec_free(&visit);
 					sb_free(&notfound);
 					for (size_t x = 0; x < ngroups; x++)
 						vec_free(&groups[x].objs);
@@ -503,10 +1002,24 @@ get_exec(struct kctl_call *call)
 		}
 		vec_free(&flat);
 	}
+	/* -f tables: a new table whenever the type changes, in the files' order. */
+	if (from_files && !generic && runs == NULL && !sort_failed) {
+		runs = xcalloc(visit.n + 1, sizeof *runs);
+		for (size_t i = 0; i < visit.n; i++) {
+			enum kind k = ((struct object *)visit.v[i])->kind;
+
+			if (nruns == 0 || runs[nruns - 1].kind != k)
+				runs[nruns++].kind = k;
+			vec_push(&runs[nruns - 1].objs, visit.v[i]);
+		}
+	}
 	if (sort_failed) {
+		vec_free(&visit);
 		runs_free(runs, nruns);
 		sel_free(&sel);
 		kctl_field_reqs_free(&freqs);
+		get_printer_free(&pr);
+		vec_free(&visit);
 		sb_free(&notfound);
 		for (size_t x = 0; x < ngroups; x++)
 			vec_free(&groups[x].objs);
@@ -522,23 +1035,29 @@ get_exec(struct kctl_call *call)
 		 * "No resources found" here.
 		 */
 		struct vec flat = VEC_INIT;
-		bool implied = ngroups == 1 && (strchr(call->args[0], '/') != NULL ? call->n_args == 1 : call->n_args == 2);
+		bool implied = from_files ? files_implied
+					  : ngroups == 1 && (strchr(call->args[0], '/') != NULL ? call->n_args == 1 : call->n_args == 2);
 		bool single = implied && total == 1;
 		const char *sort_by = kctl_str(call, "sort-by");
 		cJSON *doc;
 
-		for (size_t g = 0; g < ngroups; g++)
-			for (size_t i = 0; i < groups[g].objs.n; i++)
-				vec_push(&flat, groups[g].objs.v[i]);
+		if (from_files)
+			for (size_t i = 0; i < visit.n; i++)
+				vec_push(&flat, visit.v[i]);
+		else
+			for (size_t g = 0; g < ngroups; g++)
+				for (size_t i = 0; i < groups[g].objs.n; i++)
+					vec_push(&flat, groups[g].objs.v[i]);
 		if ((implied && notfound.len > 0) || (flat.n == 0 && kctl_bool(call, "ignore-not-found"))) {
 			/* Only the error, or nothing at all. */
-		} else if (printer_err[0] != '\0') {
-			kctl_error(call, "%s", printer_err);
+		} else if (pr.err[0] != '\0') {
+			kctl_error(call, "%s", pr.err);
 			sb_reset(&notfound);
 		} else if (sort_by[0] != '\0' && !single && sort_objects(call, &flat, sort_by) != 0) {
 			status = 1;
 		} else if (out == OUT_CUSTOM) {
-			if (print_custom_columns(call, out_arg, (struct object *const *)flat.v, flat.n) != 0)
+			if (print_custom_columns(call, &pr.cc, pr.always_headers || !kctl_bool(call, "no-headers"),
+				(struct object *const *)flat.v, flat.n) != 0)
 				status = 1;
 		} else if (out == OUT_NAME) {
 			for (size_t i = 0; i < flat.n; i++)
@@ -547,11 +1066,11 @@ get_exec(struct kctl_call *call)
 		} else {
 			doc = single ? encode_object(flat.v[0], cluster_now(call->c))
 				     : encode_list((struct object *const *)flat.v, flat.n, cluster_now(call->c));
-			if (kctl_print_doc(call, kctl_str(call, "output"), doc) != 0)
+			if (get_print_doc(call, &pr, doc) != 0)
 				status = 1;
 			encode_free(doc);
 		}
-		if (printer_err[0] != '\0')
+		if (pr.err[0] != '\0')
 			status = 1;
 		vec_free(&flat);
 	} else {
@@ -568,7 +1087,7 @@ get_exec(struct kctl_call *call)
 		memset(&po, 0, sizeof po);
 		po.wide = out == OUT_WIDE;
 		po.all_namespaces = all_ns;
-		po.with_kind = ngroups > 1 || category;
+		po.with_kind = ngroups > 1 || category || kctl_bool(call, "show-kind");
 		po.show_labels = kctl_bool(call, "show-labels");
 		po.label_columns = cols;
 		po.n_label_columns = ncols;
@@ -593,7 +1112,8 @@ get_exec(struct kctl_call *call)
 		}
 		free(label_cols);
 	}
-	if (total == 0 && !by_name && !generic) {
+	/* get.go: "No resources found" only when nothing was written and nothing failed. */
+	if (total == 0 && !by_name && !generic && notfound.len == 0) {
 		bool cluster_scoped = true;
 
 		for (size_t g = 0; g < ngroups; g++)
@@ -611,6 +1131,8 @@ get_exec(struct kctl_call *call)
 	runs_free(runs, nruns);
 	sel_free(&sel);
 	kctl_field_reqs_free(&freqs);
+	get_printer_free(&pr);
+	vec_free(&visit);
 	if (status)
 		call->res->status = 1;
 	return call->res->status;

@@ -9,11 +9,13 @@
  * `kubectl get deploy` fails.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kubectl/kctl.h"
 #include "kubectl/table.h"
 #include "util/strbuf.h"
+#include "util/xmalloc.h"
 
 #define KS_CLIENT_VERSION "v1.32.0"
 #define KS_SERVER_VERSION "v1.32.0"
@@ -55,6 +57,8 @@ version_json(struct kctl_call *call, bool client_only, bool yaml)
 		kctl_out(call->res, "kustomizeVersion: %s\n", KS_KUSTOMIZE_VERSION);
 		if (!client_only)
 			version_info(call, "serverVersion", KS_SERVER_VERSION, true);
+		/* version.go prints the marshalled YAML, newline and all, with Fprintln. */
+		kctl_out(call->res, "\n");
 		return;
 	}
 	kctl_out(call->res, "{\n");
@@ -130,6 +134,10 @@ static const struct kctl_flag api_resources_flags[] = {
 	{"no-headers", 0, KF_BOOL, NULL, "When using the default or custom-column output format, don't print headers (default print headers).", NULL},
 	{"namespaced", 0, KF_BOOL, "true", "If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.", NULL},
 	{"api-group", 0, KF_STRING, NULL, "Limit to resources in the specified API group.", NULL},
+	{"sort-by", 0, KF_STRING, NULL, "If non-empty, sort list of resources using specified field. The field can be either 'name' or 'kind'.", NULL},
+	{"verbs", 0, KF_STRING, NULL, "Limit to resources that support the specified verbs.", NULL},
+	{"categories", 0, KF_STRING, NULL, "Limit to resources that belong to the specified categories.", NULL},
+	{"cached", 0, KF_BOOL, NULL, "Use the cached list of resources if available.", NULL},
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
@@ -147,21 +155,91 @@ static const struct api_resource {
 	{"leases", "", "coordination.k8s.io", "v1", "Lease", "create,delete,deletecollection,get,list,patch,update,watch", "", true},
 };
 
+/* Does the comma-separated list have every item of the comma-separated want? (sets.HasAll) */
+static bool
+has_all(const char *list, const char *want)
+{
+	char *copy = xstrdup(want), *save = NULL;
+	bool ok = true;
+
+	for (char *w = strtok_r(copy, ",", &save); w != NULL && ok; w = strtok_r(NULL, ",", &save)) {
+		size_t n = strlen(w);
+		const char *p = list;
+
+		ok = false;
+		while (*p != '\0' && !ok) {
+			size_t len = strcspn(p, ",");
+
+			ok = len == n && strncmp(p, w, n) == 0;
+			p += len + (p[len] == ',');
+		}
+	}
+	free(copy);
+	return ok;
+}
+
+static const char *sort_field; /* --sort-by, for cmp_resource */
+
+/*
+ * sortableResource.Less under sort.Stable: by --sort-by's field (the API
+ * group when none), then by name; the index keeps qsort stable.
+ */
+static int
+cmp_resource(const void *a, const void *b)
+{
+	const struct api_resource *x = *(const struct api_resource *const *)a;
+	const struct api_resource *y = *(const struct api_resource *const *)b;
+	int c;
+
+	if (strcmp(sort_field, "name") == 0)
+		c = strcmp(x->name, y->name);
+	else if (strcmp(sort_field, "kind") == 0)
+		c = strcmp(x->kind, y->kind);
+	else
+		c = strcmp(x->group, y->group);
+	if (c == 0)
+		c = strcmp(x->name, y->name);
+	if (c == 0)
+		c = x < y ? -1 : x > y;
+	return c;
+}
+
 static int
 api_resources_exec(struct kctl_call *call)
 {
 	const char *o = kctl_str(call, "output");
 	const char *group = kctl_str(call, "api-group");
+	const char *sort_by = kctl_str(call, "sort-by");
 	bool filter_ns = kctl_given(call, "namespaced");
 	bool want_ns = strcmp(kctl_str(call, "namespaced"), "false") != 0;
 	bool wide = strcmp(o, "wide") == 0;
+	const struct api_resource *picked[sizeof api_resources / sizeof api_resources[0]];
+	size_t n = 0;
 	struct table *t;
 	struct strbuf text = STRBUF_INIT;
 
+	/* APIResourceOptions.Validate */
 	if (o[0] != '\0' && !wide && strcmp(o, "name") != 0)
 		return kctl_error(call, "--output %s is not available", o);
+	if (sort_by[0] != '\0' && strcmp(sort_by, "name") != 0 && strcmp(sort_by, "kind") != 0)
+		return kctl_error(call, "--sort-by accepts only name or kind");
 	if (call->n_args > 0)
 		return kctl_usage_error(call, "unexpected arguments: %s", call->args[0]);
+	for (size_t i = 0; i < sizeof api_resources / sizeof api_resources[0]; i++) {
+		const struct api_resource *r = &api_resources[i];
+
+		if (kctl_given(call, "api-group") && strcmp(group, r->group) != 0)
+			continue;
+		if (filter_ns && r->namespaced != want_ns)
+			continue;
+		if (kctl_str(call, "verbs")[0] != '\0' && !has_all(r->verbs, kctl_str(call, "verbs")))
+			continue;
+		if (kctl_str(call, "categories")[0] != '\0' && !has_all(r->categories, kctl_str(call, "categories")))
+			continue;
+		picked[n++] = r;
+	}
+	sort_field = sort_by;
+	qsort(picked, n, sizeof picked[0], cmp_resource);
 	t = table_new();
 	table_header(t, (const char *const[]){"Name", "Shortnames", "Apiversion", "Namespaced", "Kind"},
 	    5);
@@ -169,13 +247,9 @@ api_resources_exec(struct kctl_call *call)
 		table_add_column(t, "Verbs");
 		table_add_column(t, "Categories");
 	}
-	for (size_t i = 0; i < sizeof api_resources / sizeof api_resources[0]; i++) {
-		const struct api_resource *r = &api_resources[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct api_resource *r = picked[i];
 
-		if (filter_ns && r->namespaced != want_ns)
-			continue;
-		if (kctl_given(call, "api-group") && strcmp(group, r->group) != 0)
-			continue;
 		if (strcmp(o, "name") == 0) {
 			kctl_out(call->res, "%s%s%s\n", r->name, r->group[0] ? "." : "", r->group);
 			continue;
@@ -190,17 +264,13 @@ api_resources_exec(struct kctl_call *call)
 		table_cell(t, r->namespaced ? "true" : "false");
 		table_cell(t, r->kind);
 		if (wide) {
-			char verbs[128];
-
-			snprintf(verbs, sizeof verbs, "[%s]", r->verbs);
-			for (char *c = verbs; *c != '\0'; c++)
-				if (*c == ',')
-					*c = ' ';
-			table_cell(t, verbs);
+			/* printContextHeaders / wide: strings.Join(verbs, ","), strings.Join(categories, ","). */
+			table_cell(t, r->verbs);
 			table_cell(t, r->categories);
 		}
 	}
-	table_render(t, kctl_bool(call, "no-headers"), &text);
+	if (strcmp(o, "name") != 0)
+		table_render(t, kctl_bool(call, "no-headers"), &text);
 	kctl_out(call->res, "%s", sb_str(&text));
 	sb_free(&text);
 	table_free(t);

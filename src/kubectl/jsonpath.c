@@ -139,6 +139,10 @@ struct jp_ctx {
 	/* From root's node i on (root->n + 1 of them): no {end}; some {range}. */
 	bool *no_end;
 	bool *range_ahead;
+	/* -o jsonpath-as-json: each node's results printed as one JSON array. */
+	bool as_json;
+	/* --allow-missing-template-keys=false: a missing field is an error. */
+	bool strict;
 };
 
 /* The range bookkeeping that a run over the template's nodes changes. */
@@ -1508,7 +1512,8 @@ jp_eval_list(struct jp_ctx *c, const struct jvec *in, struct jp_node *list, stru
 static int
 jp_eval_field(struct jp_ctx *c, const struct jvec *in, const struct jp_node *n, struct jvec *out)
 {
-	(void)c;
+	size_t before = out->n;
+
 	for (size_t i = 0; i < in->n; i++) {
 		const struct jv *v = &in->v[i];
 		const cJSON *item;
@@ -1519,7 +1524,9 @@ jp_eval_field(struct jp_ctx *c, const struct jvec *in, const struct jp_node *n, 
 		if (item != NULL)
 			jv_push(out, jv_node(item));
 	}
-	/* AllowMissingKeys(true): no match is no output, not "x is not found". */
+	/* evalField: no match is no output with AllowMissingKeys(true), else "x is not found". */
+	if (c->strict && in->n > 0 && out->n == before)
+		return jp_err(c, "%s is not found", n->text);
 	return 0;
 }
 
@@ -1847,6 +1854,51 @@ jp_print_results(const struct jvec *r, struct strbuf *out)
 	}
 }
 
+/*
+ * PrintResults with EnableJSONOutput (jsonpath-as-json): the results made
+ * one []interface{} and printed by json.MarshalIndent with 4 spaces and a
+ * newline, whatever their kinds.
+ */
+static void
+jp_print_json(const struct jvec *r, struct strbuf *out)
+{
+	cJSON *arr = cJSON_CreateArray();
+
+	for (size_t i = 0; i < r->n; i++) {
+		const struct jv *v = &r->v[i];
+		cJSON *item;
+
+		switch (v->kind) {
+		case JV_NODE:
+			item = cJSON_Duplicate(v->node, true);
+			break;
+		case JV_STR: {
+			char *t = xstrndup(v->s, v->slen);
+
+			item = cJSON_CreateString(t);
+			free(t);
+			break;
+		}
+		case JV_INT:
+		case JV_UINT8:
+			item = cJSON_CreateNumber((double)v->i);
+			break;
+		case JV_FLOAT:
+			item = cJSON_CreateNumber(v->f);
+			break;
+		case JV_BOOL:
+			item = cJSON_CreateBool(v->b);
+			break;
+		default:
+			item = cJSON_CreateNull();
+			break;
+		}
+		cJSON_AddItemToArray(arr, item);
+	}
+	encode_json_text(arr, out);
+	cJSON_Delete(arr);
+}
+
 static int jp_find(struct jp_ctx *c, struct jv data, size_t start, bool print);
 
 /*
@@ -1903,7 +1955,9 @@ jp_run(struct jp_ctx *c, struct jv data, size_t start, bool print)
 			}
 			continue;
 		}
-		if (print) {
+		if (print && c->as_json)
+			jp_print_json(&results, c->out);
+		else if (print) {
 			jp_print_results(&results, c->out);
 			rc = jp_check_output(c, c->out->len);
 		}
@@ -2266,9 +2320,27 @@ jp_ctx_free(struct jp_ctx *c, struct jsonpath_stats *stats)
 	sb_free(&c->msg);
 }
 
+/* mode: 1 jsonpath-as-json, 2 missing keys are errors. */
+static int jsonpath_run(const char *tmpl, const cJSON *doc, const struct jsonpath_limits *lim,
+    struct strbuf *out, struct jsonpath_stats *stats, int mode, struct ks_err *err);
+
 int
 jsonpath_eval_limited(const char *tmpl, const cJSON *doc, const struct jsonpath_limits *lim,
     struct strbuf *out, struct jsonpath_stats *stats, struct ks_err *err)
+{
+	return jsonpath_run(tmpl, doc, lim, out, stats, 0, err);
+}
+
+int
+jsonpath_eval_printer(const char *tmpl, const cJSON *doc, bool as_json, bool allow_missing,
+    struct strbuf *out, struct ks_err *err)
+{
+	return jsonpath_run(tmpl, doc, NULL, out, NULL, (as_json ? 1 : 0) | (allow_missing ? 0 : 2), err);
+}
+
+static int
+jsonpath_run(const char *tmpl, const cJSON *doc, const struct jsonpath_limits *lim,
+    struct strbuf *out, struct jsonpath_stats *stats, int mode, struct ks_err *err)
 {
 	struct jp_ctx c;
 	struct jp_node *root;
@@ -2285,6 +2357,8 @@ jsonpath_eval_limited(const char *tmpl, const cJSON *doc, const struct jsonpath_
 		return -1;
 	}
 	jp_ctx_init(&c, root, lim);
+	c.as_json = (mode & 1) != 0;
+	c.strict = (mode & 2) != 0;
 	/* Printed straight into out, and taken back out if the template fails. */
 	c.out = out;
 	c.out_base = out->len;
@@ -2306,29 +2380,49 @@ jsonpath_eval(const char *tmpl, const cJSON *doc, struct strbuf *out, struct ks_
 	return jsonpath_eval_limited(tmpl, doc, NULL, out, NULL, err);
 }
 
+/*
+ * FindResults of the template's first expression over doc into results,
+ * with c set up (out_base: where printing starts, for the output limit).
+ * 0; -1 on an execution error (c->msg says why); -2 on a parse error
+ * (err says why, and c and *root are not set up).
+ */
+static int
+jp_first_results(const char *tmpl, const cJSON *doc, size_t out_base, struct jp_ctx *c,
+    struct jp_node **root, struct jvec *results, struct ks_err *err)
+{
+	struct jvec cur = {0};
+	char *perr = NULL;
+	int rc = 0;
+
+	if (jp_parse_string(tmpl, strlen(tmpl), root, &perr) < 0) {
+		err_set(err, "error parsing jsonpath %s, %s", tmpl, perr ? perr : "invalid syntax");
+		free(perr);
+		return -2;
+	}
+	jp_ctx_init(c, *root, NULL);
+	c->out_base = out_base;
+	jv_push(&cur, jv_node(doc));
+	if ((*root)->n > 0 && jp_walk(c, &cur, (*root)->kids[0], results) < 0)
+		rc = -1;
+	jv_clear(&cur);
+	return rc;
+}
+
 int
 jsonpath_column(const char *tmpl, const cJSON *doc, struct strbuf *out, size_t *count,
     struct ks_err *err)
 {
 	struct jp_ctx c;
 	struct jp_node *root;
-	struct jvec cur = {0}, results = {0};
-	char *perr = NULL;
+	struct jvec results = {0};
 	size_t base = out->len;
-	int rc = 0;
+	int rc;
 
 	*count = 0;
-	if (jp_parse_string(tmpl, strlen(tmpl), &root, &perr) < 0) {
-		err_set(err, "error parsing jsonpath %s, %s", tmpl, perr ? perr : "invalid syntax");
-		free(perr);
-		return -1;
-	}
-	jp_ctx_init(&c, root, NULL);
-	c.out_base = base;
-	jv_push(&cur, jv_node(doc));
 	/* FindResults' first list is the column (custom_column.go reads values[0]). */
-	if (root->n > 0 && jp_walk(&c, &cur, root->kids[0], &results) < 0)
-		rc = -1;
+	rc = jp_first_results(tmpl, doc, base, &c, &root, &results, err);
+	if (rc == -2)
+		return -1;
 	for (size_t i = 0; rc == 0 && i < results.n; i++) {
 		if (i > 0)
 			sb_addc(out, ',');
@@ -2344,7 +2438,29 @@ jsonpath_column(const char *tmpl, const cJSON *doc, struct strbuf *out, size_t *
 			out->s[base] = '\0';
 	}
 	jv_clear(&results);
-	jv_clear(&cur);
+	jp_ctx_free(&c, NULL);
+	jp_free(root);
+	return rc;
+}
+
+int
+jsonpath_first(const char *tmpl, const cJSON *doc, const cJSON **first, struct ks_err *err)
+{
+	struct jp_ctx c;
+	struct jp_node *root;
+	struct jvec results = {0};
+	int rc;
+
+	*first = NULL;
+	/* sorter.go reads values[0][0]: the first expression's first result. */
+	rc = jp_first_results(tmpl, doc, 0, &c, &root, &results, err);
+	if (rc == -2)
+		return -1;
+	if (rc < 0)
+		exec_error(tmpl, doc, sb_str(&c.msg), err);
+	else if (results.n > 0 && results.v[0].kind == JV_NODE)
+		*first = results.v[0].node;
+	jv_clear(&results);
 	jp_ctx_free(&c, NULL);
 	jp_free(root);
 	return rc;

@@ -9,6 +9,7 @@
 #ifndef KS_KUBECTL_JSONPATH_H
 #define KS_KUBECTL_JSONPATH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <cjson/cJSON.h>
@@ -74,6 +75,14 @@ int jsonpath_eval_limited(const char *tmpl, const cJSON *doc, const struct jsonp
     struct strbuf *out, struct jsonpath_stats *stats, struct ks_err *err);
 
 /*
+ * The -o jsonpath printer: as_json for jsonpath-as-json, and allow_missing
+ * false (--allow-missing-template-keys=false) making a field no value has
+ * an execution error ("x is not found") as in client-go's evalField.
+ */
+int jsonpath_eval_printer(const char *tmpl, const cJSON *doc, bool as_json, bool allow_missing,
+    struct strbuf *out, struct ks_err *err);
+
+/*
  * One custom-columns cell (or one --sort-by key): the results of the
  * template's first expression, each as Go's %v prints it, joined by ",".
  * *count is how many there were (0: kubectl prints "<none>"). Runs under
@@ -81,6 +90,13 @@ int jsonpath_eval_limited(const char *tmpl, const cJSON *doc, const struct jsonp
  */
 int jsonpath_column(const char *tmpl, const cJSON *doc, struct strbuf *out, size_t *count,
     struct ks_err *err);
+
+/*
+ * The first result of the template's first expression, as --sort-by reads
+ * it (sorter.go: values[0][0]): *first is that node of doc, or NULL when the
+ * expression found nothing. -1 with err on a parse or execution error.
+ */
+int jsonpath_first(const char *tmpl, const cJSON *doc, const cJSON **first, struct ks_err *err);
 
 /* RelaxedJSONPathExpression: ".a.b", "a.b" and "{.a.b}" all become "{.a.b}" (caller frees). */
 char *jsonpath_relaxed(const char *field, struct ks_err *err);

@@ -1294,7 +1294,18 @@ kctl_field_value(const struct object *o, const char *field, char *buf, size_t le
 			{"reason", offsetof(struct event, reason)},
 			{"type", offsetof(struct event, type)},
 			{"source", offsetof(struct event, source)},
+			{"reportingComponent", offsetof(struct event, source)},
 		};
+
+		/* The other fields a real server indexes for events (resourceVersion and fieldPath are never set here). */
+		if (strcmp(field, "involvedObject.apiVersion") == 0) {
+			const char *v = event_involved_api_version(e);
+
+			return v != NULL ? v : "";
+		}
+		if (strcmp(field, "involvedObject.resourceVersion") == 0 ||
+		    strcmp(field, "involvedObject.fieldPath") == 0)
+			return "";
 
 		for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 			if (strcmp(field, fields[i].label) == 0) {
@@ -1328,8 +1339,30 @@ kctl_select_cluster(struct kctl_call *call, enum kind k, const char *selector, s
 	return 0;
 }
 
+const char *
+kctl_gvr(enum kind k, char *buf, size_t len)
+{
+	const char *gv = kind_api_version(k), *slash = strchr(gv, '/');
+	const char *res = kind_resource(k);
+
+	/* schema.GroupVersionResource.String(): Group + "/" + Version + ", Resource=" + Resource */
+	snprintf(buf, len, "%.*s/%s, Resource=%.*s", slash != NULL ? (int)(slash - gv) : 0, gv,
+	    slash != NULL ? slash + 1 : gv, (int)strcspn(res, "."), res);
+	return buf;
+}
+
 int
 kctl_field_selector(struct kctl_call *call, const char *text, struct vec *reqs)
+{
+	char why[KS_ERR_MAX];
+
+	if (kctl_field_selector_parse(text, reqs, why, sizeof why) < 0)
+		return kctl_error(call, "%s", why);
+	return 0;
+}
+
+int
+kctl_field_selector_parse(const char *text, struct vec *reqs, char *why, size_t len)
 {
 	char *copy = xstrdup(text), *save = NULL;
 
@@ -1345,12 +1378,12 @@ kctl_field_selector(struct kctl_call *call, const char *text, struct vec *reqs)
 			skip = 1;
 		}
 		if (op == NULL) {
-			/* As fields.ParseSelector words it; printed before `part`'s text is freed. */
-			kctl_error(call, "invalid selector: '%s'; can't understand '%s'", text, part);
+			/* As fields.ParseSelector words it; written before `part`'s text is freed. */
+			snprintf(why, len, "invalid selector: '%s'; can't understand '%s'", text, part);
 			free(r);
 			free(copy);
 			kctl_field_reqs_free(reqs);
-			return 1;
+			return -1;
 		}
 		r->field = xstrndup(part, (size_t)(op - part));
 		r->value = xstrdup(op + skip);

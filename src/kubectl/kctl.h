@@ -226,6 +226,10 @@ struct kctl_field_req {
 /* Parse "f=v,f!=v" into struct kctl_field_req * items; 1 with kubectl's error
  * and nothing left in reqs. */
 int kctl_field_selector(struct kctl_call *call, const char *text, struct vec *reqs);
+/* The same, -1 with fields.ParseSelector's error in why instead of printing it. */
+int kctl_field_selector_parse(const char *text, struct vec *reqs, char *why, size_t len);
+/* schema.GroupVersionResource.String() of a kind, as kubectl names a resource in list errors: "/v1, Resource=pods". */
+const char *kctl_gvr(enum kind k, char *buf, size_t len);
 /* Appends the cluster-scoped objects of kind k whose labels match selector, by name; 1 on a bad selector. */
 int kctl_select_cluster(struct kctl_call *call, enum kind k, const char *selector, struct vec *out);
 /* The field's value as the API server's field selectors see it; NULL when not indexed. */

@@ -1,10 +1,15 @@
 /*
- * gosort.h - Go's sort.Sort, step for step, over an array of pointers.
+ * gosort.h - Go's sort.Sort, step for step.
  *
- * kubectl sorts some lists with sort.Sort (pattern-defeating quicksort),
- * which is not stable: past 12 items, equal items come out in an order
- * only this exact algorithm reproduces. Where kubesim prints what such a
- * sort printed, it sorts the same input the same way.
+ * kubectl sorts with sort.Sort (--sort-by's RuntimeSort and TableSorter,
+ * `kubectl events`' SortableEvents), which is pattern-defeating quicksort
+ * and not stable: which of two equal elements comes first depends on the
+ * exact sequence of comparisons and swaps, and --sort-by's Less is not even
+ * a strict order (an object without the field is "less" than anything,
+ * another such object included). Printing the same order as kubectl takes
+ * the same algorithm, so this is a port of Go 1.23's src/sort/zsortinterface.go
+ * (pdqsort, insertionSort, heapSort, breakPatterns with its xorshift) that
+ * calls back for Less and Swap exactly where Go does.
  */
 #ifndef KS_UTIL_GOSORT_H
 #define KS_UTIL_GOSORT_H
@@ -12,10 +17,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* less(a, b, ctx): whether a sorts before b (sort.Interface's Less). */
-typedef bool (*go_less_fn)(const void *a, const void *b, void *ctx);
+struct gosort_iface {
+	void *ctx;
+	bool (*less)(void *ctx, long i, long j);
+	void (*swap)(void *ctx, long i, long j);
+};
 
-/* sort.Sort(data) over v[0..n). */
-void go_sort(void **v, size_t n, go_less_fn less, void *ctx);
+/* sort.Sort(data) for data.Len() == n. */
+void gosort_sort(const struct gosort_iface *data, long n);
 
 #endif

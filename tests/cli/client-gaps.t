@@ -287,7 +287,8 @@ anything is read, as are malformed changes.
   node/node1 annotated
 
   $ kubectl get node node1 --show-labels --no-headers -o custom-columns=L:.metadata.labels.a
-  <none>
+  2> error: --show-labels option cannot be used with custom-columns=L:.metadata.labels.a printer
+  [1]
 
 get: names and selectors do not mix; -o name, json and yaml are sorted
 too; a single missing name is only its error; printer errors are not

@@ -421,6 +421,7 @@ of the object, labelled by smartLabelFor.
   Event Time:       <nil>
   First Timestamp:  2025-01-01T00:02:00Z
   Involved Object:
+    API Version:   apps/v1
     Kind:          DaemonSet
     Name:          fluentd-es-demo
     Namespace:     default
@@ -449,6 +450,7 @@ of the object, labelled by smartLabelFor.
   Event Time:       <nil>
   First Timestamp:  2025-01-01T00:02:00Z
   Involved Object:
+    API Version:   apps/v1
     Kind:          DaemonSet
     Name:          fluentd-es-demo
     Namespace:     default

@@ -88,7 +88,7 @@ A field selector requirement without an operator is refused as the API
 server's fields.ParseSelector words it, whichever requirement it is.
 
   $ kubectl get pods --field-selector status.phase
-  2> error: invalid selector: 'status.phase'; can't understand 'status.phase'
+  2> Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "status.phase": invalid selector: 'status.phase'; can't understand 'status.phase'
   [1]
 
   $ kubectl delete pods --all --field-selector spec.nodeName=node1,status.phase

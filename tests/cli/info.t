@@ -52,6 +52,7 @@ What kubectl says about the cluster and itself, and annotations.
     minor: "32"
     platform: linux/amd64
   kustomizeVersion: v5.5.0
+  
 
   $ kubectl cluster-info
   Kubernetes control plane is running at https://127.0.0.1:6443

@@ -81,7 +81,7 @@ through also survives the state file's replay.
   dev    Active   0s
 
   $ kubectl get ns --field-selector metadata.namespace=dev
-  2> Error from server (BadRequest): Unable to find "namespaces" that match label selector "", field selector "metadata.namespace=dev": field label not supported: metadata.namespace
+  2> Error from server (BadRequest): Unable to find "/v1, Resource=namespaces" that match label selector "", field selector "metadata.namespace=dev": field label not supported: metadata.namespace
   [1]
 
   $ kubectl create -f manifests/team-a-namespace.yaml

@@ -121,7 +121,7 @@ JSONPath with filters and ranges, and field selectors.
   pod/sleeper
 
   $ kubectl get pods --field-selector spec.foo=bar
-  2> Error from server (BadRequest): Unable to find "pods" that match label selector "", field selector "spec.foo=bar": field label not supported: spec.foo
+  2> Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "spec.foo=bar": field label not supported: spec.foo
   [1]
 
   $ kubectl get pods -o json | grep -c '"kind": "List"'
