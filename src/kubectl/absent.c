@@ -23,7 +23,6 @@
 #include <cjson/cJSON.h>
 #include "cluster.h"
 #include "api/store.h"
-#include "codec/jsontext.h"
 #include "kubectl/kctl.h"
 #include "kubectl/write.h"
 #include "util/strbuf.h"
@@ -825,15 +824,7 @@ create_deployment_exec(struct kctl_call *call)
 	/* DeploymentSpec: replicas, selector, template, strategy. */
 	cJSON_AddObjectToObject(spec, "strategy");
 	cJSON_AddObjectToObject(doc, "status");
-	if (strcmp(output, "json") == 0) {
-		struct strbuf text = STRBUF_INIT;
-
-		encode_json_text_typed(doc, &text);
-		kctl_out(call->res, "%s", sb_str(&text));
-		sb_free(&text);
-		rc = 0;
-	} else
-		rc = kctl_print_doc(call, output, doc);
+	rc = kctl_print_typed_doc(call, output, doc);
 	cJSON_Delete(doc);
 	return rc;
 }

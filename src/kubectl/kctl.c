@@ -440,6 +440,19 @@ kctl_print_doc(struct kctl_call *call, const char *output, const cJSON *doc)
 	return rc;
 }
 
+int
+kctl_print_typed_doc(struct kctl_call *call, const char *output, const cJSON *doc)
+{
+	struct strbuf text = STRBUF_INIT;
+
+	if (strcmp(output, "json") != 0)
+		return kctl_print_doc(call, output, doc);
+	encode_json_text_typed(doc, &text);
+	kctl_out(call->res, "%s", sb_str(&text));
+	sb_free(&text);
+	return 0;
+}
+
 bool
 kctl_template_message(const char *output, char *buf, size_t len)
 {

@@ -177,6 +177,11 @@ int kctl_combined_type_args(struct kctl_call *call, char *const *args, size_t n)
  */
 int kctl_print_doc(struct kctl_call *call, const char *output, const struct cJSON *doc);
 /*
+ * The same for an object kubectl holds as a Go struct: -o json keeps doc's
+ * member order (encode_json_text_typed) instead of sorting the keys.
+ */
+int kctl_print_typed_doc(struct kctl_call *call, const char *output, const struct cJSON *doc);
+/*
  * -o go-template and its kin need Go's text/template, which only the real
  * kubectl has: true, after saying so in one line, when output asks for one.
  */

@@ -19,7 +19,6 @@
 #include "api/selector.h"
 #include "cluster.h"
 #include "codec/encode.h"
-#include "codec/jsontext.h"
 #include "kubectl/describe.h"
 #include "apiserver/apiserver.h"
 #include "kubectl/kctl.h"
@@ -364,17 +363,9 @@ history_print_obj(struct kctl_call *call, const char *output, const struct daemo
 		cJSON_DeleteItemFromObjectCaseSensitive(tmpl, "$patch");
 		cJSON_ReplaceItemInObjectCaseSensitive(spec, "template", cJSON_Duplicate(tmpl, true));
 	}
-	if (strcmp(output, "json") == 0) {
-		/* GetHistory's objects are typed: the JSON printer keeps the structs' field order. */
-		struct strbuf text = STRBUF_INIT;
-
-		kctl_order_daemonset(doc);
-		encode_json_text_typed(doc, &text);
-		kctl_out(call->res, "%s", sb_str(&text));
-		sb_free(&text);
-		rc = 0;
-	} else
-		rc = kctl_print_doc(call, output, doc);
+	/* GetHistory's objects are typed: the JSON printer keeps the structs' field order. */
+	kctl_order_daemonset(doc);
+	rc = kctl_print_typed_doc(call, output, doc);
 	encode_free(rev);
 	encode_free(doc);
 	return rc;
