@@ -297,16 +297,11 @@ taint_exec(struct kctl_call *call)
 		return 1;
 	}
 	/* Validate: the type, conflicting changes, then which nodes. */
-	if (strchr(call->args[0], '/') != NULL) {
-		char type[128];
-		const char *slash = strchr(call->args[0], '/');
-
-		snprintf(type, sizeof type, "%.*s", (int)(slash - call->args[0]), call->args[0]);
-		if (kctl_resource(type, &kind) < 0 || kind != KIND_NODE)
-			status = kctl_error(call, "invalid resource type %s, only node types are supported", type);
-		else
-			vec_push(&nodes, xstrdup(slash + 1));
-	} else if (kctl_resource(call->args[0], &kind) < 0) {
+	/*
+	 * No TYPE/NAME form: Validate parses the first word as a resource
+	 * type, so "node/node1" is a type the server does not have (v1.32).
+	 */
+	if (kctl_resource(call->args[0], &kind) < 0) {
 		/*
 		 * Validate's explain.SplitAndParseResourceRequest: the mapper's
 		 * error, which kubectl prints without "error: ".

@@ -623,3 +623,9 @@ order: one label here), with a header per object unless one is named.
   team=a
   $ kubectl label ns default --list
   kubernetes.io/metadata.name=default
+
+taint has no TYPE/NAME form in v1.32: the first word is a resource type.
+
+  $ kubectl taint node/node1 k=v:NoSchedule
+  2> the server doesn't have a resource type "node/node1"
+  [1]
