@@ -269,7 +269,8 @@ sorted_members(const cJSON *obj, size_t *np, int (*cmp)(const void *, const void
 	n = 0;
 	for (c = obj->child; c != NULL; c = c->next)
 		v[n++] = c;
-	qsort(v, n, sizeof *v, cmp);
+	if (cmp != NULL)
+		qsort(v, n, sizeof *v, cmp);
 	*np = n;
 	return v;
 }
@@ -281,9 +282,12 @@ json_newline(struct strbuf *out, int depth)
 	sb_pad(out, ' ', (size_t)depth * 4);
 }
 
-/* pretty: MarshalIndent(v, "", "    "); otherwise Marshal. */
+/*
+ * pretty: MarshalIndent(v, "", "    "); otherwise Marshal. typed: a Go
+ * struct's fields, in doc's member order, rather than a map's sorted keys.
+ */
 static void
-json_value(const cJSON *n, struct strbuf *out, bool pretty, int depth)
+json_value(const cJSON *n, struct strbuf *out, bool pretty, bool typed, int depth)
 {
 	const cJSON **m;
 	const cJSON *c;
@@ -318,7 +322,7 @@ json_value(const cJSON *n, struct strbuf *out, bool pretty, int depth)
 		for (c = n->child; c != NULL; c = c->next) {
 			if (pretty)
 				json_newline(out, depth + 1);
-			json_value(c, out, pretty, depth + 1);
+			json_value(c, out, pretty, typed, depth + 1);
 			if (c->next != NULL)
 				sb_addc(out, ',');
 		}
@@ -327,14 +331,14 @@ json_value(const cJSON *n, struct strbuf *out, bool pretty, int depth)
 		sb_addc(out, ']');
 		return;
 	}
-	m = sorted_members(n, &nm, cmp_key_bytes);
+	m = sorted_members(n, &nm, typed ? NULL : cmp_key_bytes);
 	sb_addc(out, '{');
 	for (size_t i = 0; i < nm; i++) {
 		if (pretty)
 			json_newline(out, depth + 1);
 		json_string(m[i]->string ? m[i]->string : "", out);
 		sb_add(out, pretty ? ": " : ":");
-		json_value(m[i], out, pretty, depth + 1);
+		json_value(m[i], out, pretty, typed, depth + 1);
 		if (i + 1 < nm)
 			sb_addc(out, ',');
 	}
@@ -347,14 +351,21 @@ json_value(const cJSON *n, struct strbuf *out, bool pretty, int depth)
 void
 encode_json_text(const cJSON *doc, struct strbuf *out)
 {
-	json_value(doc, out, true, 0);
+	json_value(doc, out, true, false, 0);
+	sb_addc(out, '\n');
+}
+
+void
+encode_json_text_typed(const cJSON *doc, struct strbuf *out)
+{
+	json_value(doc, out, true, true, 0);
 	sb_addc(out, '\n');
 }
 
 void
 encode_json_compact(const cJSON *doc, struct strbuf *out)
 {
-	json_value(doc, out, false, 0);
+	json_value(doc, out, false, false, 0);
 }
 
 /*

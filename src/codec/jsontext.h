@@ -16,6 +16,11 @@ struct strbuf;
 
 /* kubectl -o json: json.MarshalIndent with 4 spaces, plus a newline. */
 void encode_json_text(const cJSON *doc, struct strbuf *out);
+/*
+ * The same for an object kubectl holds as a Go struct (one its client
+ * built, or decoded into a typed object): fields in doc's member order.
+ */
+void encode_json_text_typed(const cJSON *doc, struct strbuf *out);
 /* kubectl -o yaml: sigs.k8s.io/yaml (go-yaml v2), ending in a newline. */
 void encode_yaml_text(const cJSON *doc, struct strbuf *out);
 

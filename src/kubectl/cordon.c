@@ -50,6 +50,22 @@ static const struct kctl_flag drain_flags[] = {
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
+/*
+ * drain.go Complete (cordon and uncordon share it): nodes by name or by
+ * -l, not both.
+ */
+static int
+check_node_args(struct kctl_call *call)
+{
+	bool selector = kctl_str(call, "selector")[0] != '\0';
+
+	if (call->n_args == 0 && !selector)
+		return kctl_usage_error(call, "USAGE: %s NODE [flags]", call->verb->name);
+	if (call->n_args > 0 && selector)
+		return kctl_usage_error(call, "cannot specify both a node name and a --selector option");
+	return 0;
+}
+
 /* The nodes named by the arguments or by -l; reports the missing ones. */
 static int
 pick_nodes(struct kctl_call *call, struct vec *out)
@@ -71,9 +87,25 @@ pick_nodes(struct kctl_call *call, struct vec *out)
 			enum kind k;
 
 			snprintf(type, sizeof type, "%.*s", (int)(slash - name), name);
-			if (kctl_resource(type, &k) < 0 || k != KIND_NODE)
+			if (kctl_resource(type, &k) < 0)
 				return kctl_unknown_type(call, type);
 			name = slash + 1;
+			if (k != KIND_NODE) {
+				/*
+				 * drain.go Complete's visitor, once the builder has read
+				 * the object: %q of its GroupVersionResource.
+				 */
+				if (store_get(st, k, kind_namespaced(k) ? call->ns : NULL, name) == NULL) {
+					kctl_err(call->res, "Error from server (NotFound): %s \"%s\" not found\n",
+					    kind_resource(k), name);
+					return call->res->status = 1;
+				}
+				const char *gv = kind_api_version(k), *res = kind_resource(k);
+
+				/* GroupVersionResource.String(): "group/version, Resource=plural". */
+				return kctl_error(call, "expected resource of type node, got \"%s%s, Resource=%.*s\"",
+				    strchr(gv, '/') != NULL ? "" : "/", gv, (int)strcspn(res, "."), res);
+			}
 		}
 		n = store_get(st, KIND_NODE, NULL, name);
 		if (n == NULL) {
@@ -110,8 +142,8 @@ cordon_exec(struct kctl_call *call)
 	enum kctl_dry_run dry;
 
 	/* Complete checks the arguments before the dry-run strategy. */
-	if (call->n_args == 0 && kctl_str(call, "selector")[0] == '\0')
-		return kctl_usage_error(call, "USAGE: %s NODE [flags]", call->verb->name);
+	if (check_node_args(call) != 0)
+		return 1;
 	if (kctl_dry_run(call, &dry) < 0)
 		return 1;
 	if (pick_nodes(call, &nodes) != 0) {
@@ -487,8 +519,8 @@ drain_exec(struct kctl_call *call)
 	struct ks_err err;
 	bool ok = true;
 
-	if (call->n_args == 0 && kctl_str(call, "selector")[0] == '\0')
-		return kctl_usage_error(call, "USAGE: %s NODE [flags]", call->verb->name);
+	if (check_node_args(call) != 0)
+		return 1;
 	if (kctl_dry_run(call, &o.dry) < 0)
 		return 1;
 	o.ignore_ds = kctl_bool(call, "ignore-daemonsets");
@@ -501,8 +533,9 @@ drain_exec(struct kctl_call *call)
 		return kctl_error(call, "invalid argument \"%s\" for \"--timeout\" flag: %s",
 		    kctl_str(call, "timeout"), err.msg);
 	if (pod_selector[0] != '\0') {
+		/* drain.go Complete: labels.Parse's error is not shown. */
 		if (sel_parse(pod_selector, &o.pod_sel, &err) < 0)
-			return kctl_error(call, "invalid label selector: %s", err.msg);
+			return kctl_error(call, "--pod-selector=<pod_selector> must be a valid label selector");
 		o.has_pod_sel = true;
 	}
 	if (pick_nodes(call, &nodes) == 0) {

@@ -382,6 +382,17 @@ create_exec(struct kctl_call *call)
 	if (call->n_args > 0 &&
 	    (strcmp(call->args[0], "namespace") == 0 || strcmp(call->args[0], "ns") == 0))
 		return create_namespace(call);
+	/*
+	 * create.go ValidateArgs: words that name no generator (kctl.c sends
+	 * create deployment, configmap and secret to absent.c) are refused
+	 * before -f is looked at, all of them in Go's %v of a slice.
+	 */
+	if (call->n_args > 0) {
+		char words[2048];
+
+		return kctl_usage_error(call, "Unexpected args: [%s]",
+		    kctl_join_args(call, 0, words, sizeof words));
+	}
 	return run_sources(call, WRITE_CREATE);
 }
 

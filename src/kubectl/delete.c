@@ -19,6 +19,7 @@
 #include "apiserver/apiserver.h"
 #include "kubectl/kctl.h"
 #include "kubectl/write.h"
+#include "util/duration.h"
 #include "util/err.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
@@ -173,6 +174,33 @@ delete_exec(struct kctl_call *call)
 			sb_free(&notfound);
 			return kctl_error(call, "%s", err.msg);
 		}
+		/*
+		 * The builder's visitByPaths: files, or resource arguments, not
+		 * both; FilenameParam's "the path ... does not exist" comes first.
+		 */
+		if (call->n_args > 0) {
+			bool missing = false;
+
+			for (size_t f = 0; f < srcs.n; f++) {
+				struct vec objs = VEC_INIT;
+
+				if (!missing && kctl_read_manifests(call, srcs.v[f], &objs, NULL, NULL, &err) < 0 &&
+				    strstr(err.msg, "does not exist") != NULL) {
+					kctl_err(call->res, "error: %s\n", err.msg);
+					missing = true;
+				}
+				for (size_t i = 0; i < objs.n; i++)
+					object_free(objs.v[i]);
+				vec_free(&objs);
+				free(srcs.v[f]);
+			}
+			vec_free(&srcs);
+			sel_free(&sel);
+			sb_free(&notfound);
+			if (missing)
+				return call->res->status = 1;
+			return kctl_error(call, "when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well");
+		}
 		for (size_t f = 0; f < srcs.n; f++) {
 			struct vec objs = VEC_INIT;
 
@@ -324,7 +352,27 @@ delete_exec(struct kctl_call *call)
 	if (kctl_bool(call, "wait") && waiting.n > 0) {
 		/* kubectl prints "deleted" first, then waits. */
 		kctl_flush(call);
-		cluster_wait_gone(call->c, (char *const *)waiting.v, waiting.n, DELETE_WAIT_MAX_MS);
+		int64_t timeout = 0;
+		struct ks_err terr;
+
+		/* --timeout bounds the wait; 0 lets kubectl size it (here: DELETE_WAIT_MAX_MS). */
+		if (dur_parse(kctl_str(call, "timeout"), &timeout, &terr) < 0 || timeout <= 0)
+			timeout = DELETE_WAIT_MAX_MS;
+		if (!cluster_wait_gone(call->c, (char *const *)waiting.v, waiting.n, timeout)) {
+			/* wait.go IsDeleted: errWaitTimeoutWithName for the first one still there. */
+			for (size_t i = 0; i < waiting.n; i++) {
+				const struct object *o = store_get_uid(st, waiting.v[i]);
+				const char *res;
+
+				if (o == NULL)
+					continue;
+				res = kind_resource(o->kind);
+				sb_addf(&notfound, "error: timed out waiting for the condition on %.*s/%s\n",
+				    (int)strcspn(res, "."), res, o->meta.name);
+				status = 1;
+				break;
+			}
+		}
 	}
 	kctl_err(call->res, "%s", sb_str(&notfound));
 	sb_free(&notfound);

@@ -963,6 +963,9 @@ by_name_or_prefix(const struct store *st, enum kind k, const char *ns, const cha
 	vec_free(&all);
 }
 
+/* The builder's visitByName/visitByResource: names and -A do not mix for namespaced kinds. */
+static const char across_namespaces[] = "a resource cannot be retrieved by name across all namespaces";
+
 static int
 describe_exec(struct kctl_call *call)
 {
@@ -1002,6 +1005,12 @@ describe_exec(struct kctl_call *call)
 				sb_free(&notfound);
 				return kctl_unknown_type(call, type);
 			}
+			if (all_ns && kind_namespaced(k)) {
+				sel_free(&sel);
+				vec_free(&objs);
+				sb_free(&notfound);
+				return kctl_error(call, "%s", across_namespaces);
+			}
 			by_name_or_prefix(st, k, call->ns, slash + 1, false, &objs);
 			if (objs.n == before) {
 				sb_addf(&notfound, "Error from server (NotFound): %s \"%s\" not found\n",
@@ -1010,13 +1019,25 @@ describe_exec(struct kctl_call *call)
 			}
 		}
 	} else {
-		if (kctl_resource(call->args[0], &k) < 0) {
+		/* The "all" category, in discovery's order, of the kinds kubesim serves. */
+		static const enum kind all_kinds[] = {KIND_POD, KIND_DAEMONSET};
+		bool category = strcmp(call->args[0], "all") == 0 && call->n_args == 1;
+
+		if (category) {
+			k = KIND_POD;
+		} else if (kctl_resource(call->args[0], &k) < 0) {
 			sel_free(&sel);
 			return kctl_unknown_type(call, call->args[0]);
 		}
-		if (call->n_args == 1) {
+		if (all_ns && kind_namespaced(k) && call->n_args > 1) {
+			sel_free(&sel);
+			return kctl_error(call, "%s", across_namespaces);
+		}
+		for (size_t c = 0; call->n_args == 1 && c < (category ? 2 : 1); c++) {
 			struct vec all = VEC_INIT;
 
+			if (category)
+				k = all_kinds[c];
 			store_list(st, k, kind_namespaced(k) && !all_ns ? call->ns : NULL, &all);
 			vec_sort(&all, object_cmp_ns_name);
 			for (size_t i = 0; i < all.n; i++)
@@ -1037,7 +1058,8 @@ describe_exec(struct kctl_call *call)
 			}
 		}
 		if (call->n_args == 1 && objs.n == 0) {
-			if (all_ns || !kind_namespaced(k))
+			/* describe.go names the namespace whatever the kind's scope. */
+			if (all_ns)
 				kctl_err(call->res, "%s", "No resources found\n");
 			else
 				kctl_err(call->res, "No resources found in %s namespace.\n", call->ns);

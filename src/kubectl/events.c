@@ -173,8 +173,11 @@ print_events(struct kctl_call *call, const char *output, struct vec *evs, bool a
 		kctl_out(call->res, "%s", sb_str(&table));
 		sb_free(&table);
 	} else if (strcmp(output, "name") == 0) {
-		for (size_t i = 0; i < evs->n; i++)
-			kctl_out(call->res, "event/%s\n", ((struct object *)evs->v[i])->meta.name);
+		/*
+		 * Nothing: events.go hands the name printer the EventList it
+		 * built, whose TypeMeta is empty, and the printer prints no
+		 * line for an object it cannot name (checked with kubectl v1.32).
+		 */
 	} else {
 		/* An EventList built by the client: its metadata is empty. */
 		cJSON *doc = cJSON_CreateObject(), *items;

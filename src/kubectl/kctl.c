@@ -51,6 +51,23 @@ extern const struct kctl_verb kctl_version_verb;
 extern const struct kctl_verb kctl_cluster_info_verb;
 extern const struct kctl_verb kctl_api_resources_verb;
 extern const struct kctl_verb kctl_options_verb;
+extern const struct kctl_verb kctl_logs_verb;
+extern const struct kctl_verb kctl_exec_verb;
+extern const struct kctl_verb kctl_edit_verb;
+extern const struct kctl_verb kctl_expose_verb;
+extern const struct kctl_verb kctl_run_verb;
+extern const struct kctl_verb kctl_top_verb;
+extern const struct kctl_verb kctl_port_forward_verb;
+extern const struct kctl_verb kctl_wait_verb;
+extern const struct kctl_verb kctl_diff_verb;
+extern const struct kctl_verb kctl_proxy_verb;
+extern const struct kctl_verb kctl_kustomize_verb;
+extern const struct kctl_verb kctl_plugin_verb;
+extern const struct kctl_verb kctl_config_verb;
+extern const struct kctl_verb kctl_api_versions_verb;
+extern const struct kctl_verb kctl_create_deployment_verb;
+extern const struct kctl_verb kctl_create_configmap_verb;
+extern const struct kctl_verb kctl_create_secret_verb;
 
 static const struct kctl_verb *const kctl_verbs[] = {
 	&kctl_create_verb,
@@ -75,6 +92,21 @@ static const struct kctl_verb *const kctl_verbs[] = {
 	&kctl_cluster_info_verb,
 	&kctl_api_resources_verb,
 	&kctl_options_verb,
+	/* absent.c: what kubesim does not simulate, with kubectl's argument checks. */
+	&kctl_logs_verb,
+	&kctl_exec_verb,
+	&kctl_edit_verb,
+	&kctl_expose_verb,
+	&kctl_run_verb,
+	&kctl_top_verb,
+	&kctl_port_forward_verb,
+	&kctl_wait_verb,
+	&kctl_diff_verb,
+	&kctl_proxy_verb,
+	&kctl_kustomize_verb,
+	&kctl_plugin_verb,
+	&kctl_config_verb,
+	&kctl_api_versions_verb,
 };
 
 void
@@ -260,6 +292,31 @@ kctl_usage_error(struct kctl_call *call, const char *fmt, ...)
 	return 1;
 }
 
+/*
+ * A parent command's unknown subcommand (rollout, set): cmdutil's
+ * DefaultSubCommandRun hands cobra all the words left after the flags,
+ * and its error quotes them joined ("unknown command \"frob ds/web\"").
+ */
+int
+kctl_unknown_subcommand(struct kctl_call *call)
+{
+	char words[2048];
+
+	return kctl_usage_error(call, "unknown command \"%s\"",
+	    kctl_join_args(call, 0, words, sizeof words));
+}
+
+const char *
+kctl_join_args(const struct kctl_call *call, size_t from, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = from; i < call->n_args && n < len; i++)
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", i > from ? " " : "", call->args[i]);
+	return buf;
+}
+
 static bool
 parse_bool_text(const char *s, bool *out)
 {
@@ -315,24 +372,15 @@ print_verb_help(const struct kctl_verb *v, struct strbuf *out)
 	    v->name);
 }
 
-/* Kinds of a real cluster that kubesim does not simulate: kubectl's error, then why. */
-static const char *const kinds_not_simulated[] = {"deployments", "deployment", "deploy",
-	"replicasets", "replicaset", "rs", "statefulsets", "statefulset", "sts", "services",
-	"service", "svc", "jobs", "job", "cronjobs", "cronjob", "cj", "configmaps", "configmap",
-	"cm", "secrets", "secret", "persistentvolumes", "pv", "persistentvolumeclaims", "pvc",
-	"ingresses", "ingress", "ing", "serviceaccounts", "sa", "endpoints", "ep", "replicationcontrollers",
-	"rc", "horizontalpodautoscalers", "hpa", "networkpolicies", "netpol", "roles",
-	"rolebindings", "clusterroles", "clusterrolebindings", "storageclasses", "sc",
-	"poddisruptionbudgets", "pdb", "priorityclasses", "pc", NULL};
-
+/*
+ * discovery's "the server doesn't have a resource type" (the builder's
+ * mapping error), and only that: a real cluster without such a kind says
+ * no more, and README.md lists the kinds kubesim simulates.
+ */
 int
 kctl_unknown_type(struct kctl_call *call, const char *type)
 {
 	kctl_err(call->res, "error: the server doesn't have a resource type \"%s\"\n", type);
-	for (size_t i = 0; kinds_not_simulated[i] != NULL; i++)
-		if (strcasecmp(type, kinds_not_simulated[i]) == 0)
-			kctl_err(call->res, "(kubesim simulates nodes, pods, DaemonSets, their ControllerRevisions, events and namespaces, not %s)\n",
-			    type);
 	return call->res->status = 1;
 }
 
@@ -390,6 +438,19 @@ kctl_print_doc(struct kctl_call *call, const char *output, const cJSON *doc)
 	kctl_out(call->res, "%s", sb_str(&text));
 	sb_free(&text);
 	return rc;
+}
+
+int
+kctl_print_typed_doc(struct kctl_call *call, const char *output, const cJSON *doc)
+{
+	struct strbuf text = STRBUF_INIT;
+
+	if (strcmp(output, "json") != 0)
+		return kctl_print_doc(call, output, doc);
+	encode_json_text_typed(doc, &text);
+	kctl_out(call->res, "%s", sb_str(&text));
+	sb_free(&text);
+	return 0;
 }
 
 bool
@@ -641,6 +702,14 @@ set_global(struct kctl_call *call, const struct kctl_flag *f, const char *value)
 		call->request_timeout = value;
 	else if (strcmp(f->name, "profile") == 0)
 		call->profile = value;
+	else if (strcmp(f->name, "kubeconfig") == 0)
+		call->kubeconfig = value;
+	else if (strcmp(f->name, "context") == 0)
+		call->context = value;
+	else if (strcmp(f->name, "cluster") == 0)
+		call->cluster = value;
+	else if (strcmp(f->name, "user") == 0)
+		call->user = value;
 }
 
 /*
@@ -817,10 +886,8 @@ print_root_help(struct strbuf *out)
 }
 
 /* kubectl v1.32's commands that kubesim leaves out (it says so, rather than "unknown command"). */
-static const char *const verbs_not_simulated[] = {"run", "expose", "edit", "scale", "autoscale",
-	"certificate", "top", "logs", "attach", "exec", "port-forward", "proxy", "cp", "auth", "debug",
-	"diff", "patch", "wait", "kustomize", "config", "plugin", "api-versions", "alpha",
-	NULL};
+static const char *const verbs_not_simulated[] = {"scale", "autoscale", "certificate", "attach",
+	"cp", "auth", "debug", "patch", "alpha", NULL};
 
 static bool
 is_kubectl_verb(const char *w)
@@ -970,6 +1037,137 @@ valid_request_timeout(const char *s)
 	return go_duration_error(s, buf, sizeof buf) == NULL;
 }
 
+/*
+ * The kubeconfig kubesim's kubectl stands for: the one a client of
+ * `kubesim serve` uses, whose context, cluster and user are all named
+ * "kubesim". kubesim reads no kubeconfig, but a learner who names another
+ * context, cluster or user, or a kubeconfig file that is not there, gets
+ * the real kubectl's error rather than an answer from a cluster they did
+ * not ask for (an existing --kubeconfig file is not read: the practice
+ * cluster is the only one).
+ */
+#define KCTL_KUBECONFIG_NAME "kubesim"
+
+static bool
+unknown_name(const char *name)
+{
+	return name != NULL && name[0] != '\0' && strcmp(name, KCTL_KUBECONFIG_NAME) != 0;
+}
+
+/*
+ * Verbs whose Complete asks the loader for the namespace first
+ * (ToRawKubeConfigLoader().Namespace(), whose errors are the config
+ * validation's: validation.go validateClusterInfo/validateAuthInfo, the
+ * context one framed as "Error in configuration"); the others first build
+ * a REST config or discovery client (client_config.go ConfigAccess,
+ * "context %q does not exist"), after checking the user.
+ */
+static bool
+namespace_first(const char *verb)
+{
+	static const char *const verbs[] = {"get", "describe", "delete", "label", "annotate", "taint",
+		"set", "rollout", "events", "patch", "scale", NULL};
+
+	for (size_t i = 0; verbs[i] != NULL; i++)
+		if (strcmp(verb, verbs[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the verb loads the kubeconfig at all, as its Run does. */
+static bool
+uses_kubeconfig(const struct kctl_call *call)
+{
+	static const char *const rollout_subs[] = {"status", "history", "undo", "restart", "pause",
+		"resume", NULL};
+	static const char *const set_subs[] = {"image", "env", "resources", "selector",
+		"serviceaccount", "subject", NULL};
+	const char *const *subs = NULL;
+	const char *name = call->verb->name;
+
+	if (strcmp(name, "options") == 0 || (strcmp(name, "version") == 0 && kctl_bool(call, "client")))
+		return false;
+	if (strcmp(name, "rollout") == 0)
+		subs = rollout_subs;
+	else if (strcmp(name, "set") == 0)
+		subs = set_subs;
+	if (subs == NULL)
+		return true;
+	/* A parent command without a known subcommand prints its help or cobra's error. */
+	for (size_t i = 0; call->n_args > 0 && subs[i] != NULL; i++)
+		if (strcmp(call->args[0], subs[i]) == 0)
+			return true;
+	return false;
+}
+
+/* 1 after kubectl's error when the kubeconfig flags name what is not there. */
+static int
+check_kubeconfig(struct kctl_call *call)
+{
+	struct stat st;
+
+	if (!uses_kubeconfig(call))
+		return 0;
+	if (call->kubeconfig != NULL && call->kubeconfig[0] != '\0') {
+		/* loader.go LoadFromFile: os.Stat, then ReadFile. */
+		if (stat(call->kubeconfig, &st) != 0 && errno == ENOENT)
+			return kctl_error(call, "stat %s: no such file or directory", call->kubeconfig);
+		if (stat(call->kubeconfig, &st) == 0 && S_ISDIR(st.st_mode))
+			return kctl_error(call, "error loading config file \"%s\": read %s: is a directory",
+			    call->kubeconfig, call->kubeconfig);
+	}
+	if (namespace_first(call->verb->name)) {
+		if (unknown_name(call->context) && unknown_name(call->cluster)) {
+			kctl_err(call->res, "Error in configuration: \n* context was not found for specified context: %s\n* no server found for cluster \"%s\"\n",
+			    call->context, call->cluster);
+			return call->res->status = 1;
+		}
+		if (unknown_name(call->context)) {
+			kctl_err(call->res, "Error in configuration: context was not found for specified context: %s\n",
+			    call->context);
+			return call->res->status = 1;
+		}
+		if (unknown_name(call->cluster))
+			return kctl_error(call, "no server found for cluster \"%s\"", call->cluster);
+		if (unknown_name(call->user))
+			return kctl_error(call, "auth info \"%s\" does not exist", call->user);
+		return 0;
+	}
+	if (unknown_name(call->user))
+		return kctl_error(call, "auth info \"%s\" does not exist", call->user);
+	if (unknown_name(call->context))
+		return kctl_error(call, "context \"%s\" does not exist", call->context);
+	if (unknown_name(call->cluster))
+		return kctl_error(call, "cluster \"%s\" does not exist", call->cluster);
+	return 0;
+}
+
+/*
+ * The create generator the words after "create" name (create.go adds
+ * them as subcommands), for kinds kubesim does not simulate; NULL for
+ * create -f and create namespace, which create.c runs.
+ */
+static const struct kctl_verb *
+create_generator(int argc, char **argv)
+{
+	static const struct {
+		const char *word;
+		const struct kctl_verb *verb;
+	} gens[] = {
+		{"deployment", &kctl_create_deployment_verb},
+		{"deploy", &kctl_create_deployment_verb},
+		{"configmap", &kctl_create_configmap_verb},
+		{"cm", &kctl_create_configmap_verb},
+		{"secret", &kctl_create_secret_verb},
+	};
+	int w = command_word(argc, argv);
+
+	for (size_t i = 0; w >= 0 && i < sizeof gens / sizeof gens[0]; i++)
+		if (strcmp(argv[w], gens[i].word) == 0)
+			return gens[i].verb;
+	return NULL;
+}
+
 int
 kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
     struct kctl_result *res)
@@ -977,7 +1175,7 @@ kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
 	struct kctl_call call;
 	bool help = false;
 	char **rest;
-	int rc, at;
+	int rc, at, gen_at = -1, n_rest = 0;
 
 	memset(&call, 0, sizeof call);
 	call.c = c;
@@ -1016,6 +1214,16 @@ kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
 		return res->status = 1;
 	}
 	call.verb = find_verb(argv[at]);
+	if (call.verb != NULL && strcmp(call.verb->name, "create") == 0) {
+		/* create's generators are commands of their own (create.go NewCmdCreate). */
+		const struct kctl_verb *gen = create_generator(argc - at - 1, argv + at + 1);
+
+		if (gen != NULL) {
+			/* The generator's word is no argument either. */
+			gen_at = at + 1 + command_word(argc - at - 1, argv + at + 1);
+			call.verb = gen;
+		}
+	}
 	if (call.verb == NULL) {
 		if (strcmp(argv[at], "completion") == 0)
 			completion(res, argc - at - 1, argv + at + 1);
@@ -1026,10 +1234,10 @@ kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
 	}
 	/* cobra parses the flags on both sides of the command word alike. */
 	rest = xcalloc((size_t)argc, sizeof *rest);
-	for (int a = 0, n = 0; a < argc; a++)
-		if (a != at)
-			rest[n++] = argv[a];
-	rc = parse_flags(&call, argc - 1, rest, &help);
+	for (int a = 0; a < argc; a++)
+		if (a != at && a != gen_at)
+			rest[n_rest++] = argv[a];
+	rc = parse_flags(&call, n_rest, rest, &help);
 	if (rc == 0 && help) {
 		struct strbuf text = STRBUF_INIT;
 
@@ -1043,6 +1251,8 @@ kctl_run(struct cluster *c, int argc, char **argv, const struct kctl_io *io,
 	} else if (rc == 0 && call.request_timeout != NULL &&
 	    !valid_request_timeout(call.request_timeout))
 		rc = kctl_error(&call, "Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)");
+	else if (rc == 0 && check_kubeconfig(&call) != 0)
+		rc = 1;
 	else if (rc == 0)
 		rc = call.verb->exec(&call);
 	for (int i = 0; i < KCTL_MAX_FLAGS; i++)

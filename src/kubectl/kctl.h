@@ -96,7 +96,7 @@ struct kctl_flag {
 	const char *no_opt_default;
 };
 
-#define KCTL_MAX_FLAGS 32
+#define KCTL_MAX_FLAGS 40
 
 struct kctl_call;
 
@@ -126,6 +126,8 @@ struct kctl_call {
 	bool ns_set;
 	const char *request_timeout; /* --request-timeout, checked before the verb runs */
 	const char *profile;         /* --profile, likewise */
+	/* --kubeconfig, --context, --cluster, --user: checked against kubesim's kubeconfig. */
+	const char *kubeconfig, *context, *cluster, *user;
 	/* Parsed flag values, indexed like verb->flags. */
 	char *values[KCTL_MAX_FLAGS];
 	bool given[KCTL_MAX_FLAGS];
@@ -150,7 +152,11 @@ int kctl_flag_error(struct kctl_call *call, const char *fmt, ...) __attribute__(
 int kctl_usage_error(struct kctl_call *call, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* kubectl's "the server doesn't have a resource type", and a word on kinds kubesim leaves out. */
+/* rollout's and set's "unknown command" for a subcommand they lack, naming every argument. */
+int kctl_unknown_subcommand(struct kctl_call *call);
+/* The arguments from index from on, joined by spaces as Go's %v prints a slice's (in buf). */
+const char *kctl_join_args(const struct kctl_call *call, size_t from, char *buf, size_t len);
+/* kubectl's "the server doesn't have a resource type". */
 int kctl_unknown_type(struct kctl_call *call, const char *type);
 /*
  * cmdutil.GetResourcesAndPairs over args[from..]: *first is the first
@@ -171,12 +177,22 @@ int kctl_combined_type_args(struct kctl_call *call, char *const *args, size_t n)
  */
 int kctl_print_doc(struct kctl_call *call, const char *output, const struct cJSON *doc);
 /*
+ * The same for an object kubectl holds as a Go struct: -o json keeps doc's
+ * member order (encode_json_text_typed) instead of sorting the keys.
+ */
+int kctl_print_typed_doc(struct kctl_call *call, const char *output, const struct cJSON *doc);
+/*
  * -o go-template and its kin need Go's text/template, which only the real
  * kubectl has: true, after saying so in one line, when output asks for one.
  */
 bool kctl_template_output(struct kctl_call *call, const char *output);
 /* The same one line, into buf (no "error: "); false when output is no template. */
 bool kctl_template_message(const char *output, char *buf, size_t len);
+/*
+ * Reorders a DaemonSet document's members into the Go structs' field
+ * order (typed.c), for kubectl output of a typed object (encode_json_text_typed).
+ */
+void kctl_order_daemonset(struct cJSON *doc);
 /* kubectl's "You must provide one or more resources by argument or filename." and its examples. */
 int kctl_no_resources_error(struct kctl_call *call);
 

@@ -31,6 +31,7 @@ static const struct kctl_flag label_flags[] = {
 	{"all", 0, KF_BOOL, NULL, "Select all resources, in the namespace of the specified resource types", NULL},
 	{"selector", 'l', KF_STRING, NULL, "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2).", NULL},
 	{"resource-version", 0, KF_STRING, NULL, "If non-empty, the labels update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.", NULL},
+	{"list", 0, KF_BOOL, NULL, "If true, display the labels for a given resource.", NULL},
 	KCTL_DRY_RUN_FLAG,
 	KCTL_WRITE_OUTPUT_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
@@ -140,7 +141,8 @@ edit_meta(struct kctl_call *call, bool annotate)
 	struct change *changes = NULL;
 	size_t nchanges = 0, first;
 	struct vec targets = VEC_INIT;
-	bool overwrite = kctl_bool(call, "overwrite");
+	bool overwrite = kctl_bool(call, "overwrite"), list = kctl_bool(call, "list");
+	bool one;
 	const char *selector = kctl_str(call, "selector");
 	enum kctl_dry_run dry;
 	int status = 0;
@@ -160,7 +162,7 @@ edit_meta(struct kctl_call *call, bool annotate)
 		changes_free(changes, nchanges);
 		return kctl_error(call, "cannot set --all and --selector at the same time");
 	}
-	if (first == 0 || nchanges == 0) {
+	if (first == 0 || (nchanges == 0 && !list)) {
 		changes_free(changes, nchanges);
 		if (first == 0)
 			return kctl_error(call, "one or more resources must be specified as <resource> <name> or <resource>/<name>");
@@ -199,6 +201,11 @@ edit_meta(struct kctl_call *call, bool annotate)
 			changes_free(changes, nchanges);
 			return kctl_error(call, "name cannot be provided when a selector is specified");
 		}
+		/* The builder's visitorResult: a type alone, without -l or --all, names nothing. */
+		if (selector[0] == '\0' && !kctl_bool(call, "all") && first == 1) {
+			changes_free(changes, nchanges);
+			return kctl_error(call, "resource(s) were provided, but no name was specified");
+		}
 		if (selector[0] != '\0' || (kctl_bool(call, "all") && first == 1)) {
 			struct label_selector sel;
 			struct vec all = VEC_INIT;
@@ -235,6 +242,8 @@ edit_meta(struct kctl_call *call, bool annotate)
 		vec_free(&targets);
 		return kctl_error(call, "--resource-version may only be used with a single resource");
 	}
+	/* The builder's singleItemImplied: one name, no -l and no --all. */
+	one = selector[0] == '\0' && (strchr(call->args[0], '/') != NULL || first == 2);
 	for (size_t t = 0; t < targets.n; t++) {
 		struct object *o = api_edit(targets.v[t]);
 		struct labels *map = annotate ? &o->meta.annotations : &o->meta.labels;
@@ -270,6 +279,24 @@ edit_meta(struct kctl_call *call, bool annotate)
 				labels_set(map, changes[i].key, changes[i].value);
 			else if (!labels_del(map, changes[i].key) && !annotate)
 				kctl_out(call->res, "label \"%s\" not found.\n", changes[i].key);
+		}
+		if (list) {
+			/*
+			 * label.go/annotate.go RunLabel with --list: the changes are
+			 * made locally, nothing is sent, and the map is printed (in
+			 * Go's random map order there; in kubesim's key order here).
+			 */
+			const char *kname = kind_name(o->kind), *gv = kind_api_version(o->kind);
+			const char *slash = strchr(gv, '/');
+
+			if (!one)
+				kctl_out(call->res, "Listing %s for %s.%.*s/%s:\n", annotate ? "annotations" : "labels",
+				    kname, slash != NULL ? (int)(slash - gv) : 0, gv, o->meta.name);
+			for (size_t i = 0; i < map->n; i++)
+				kctl_out(call->res, "%s%s=%s\n", one ? "" : " ", map->v[i].key, map->v[i].value);
+			labels_free(&before);
+			object_free(o);
+			continue;
 		}
 		if (annotate)
 			msg = "annotated";
@@ -319,6 +346,7 @@ static const struct kctl_flag annotate_flags[] = {
 	{"all", 0, KF_BOOL, NULL, "Select all resources, in the namespace of the specified resource types.", NULL},
 	{"selector", 'l', KF_STRING, NULL, "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.", NULL},
 	{"resource-version", 0, KF_STRING, NULL, "If non-empty, the annotation update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.", NULL},
+	{"list", 0, KF_BOOL, NULL, "If true, display the annotations for a given resource.", NULL},
 	KCTL_DRY_RUN_FLAG,
 	KCTL_WRITE_OUTPUT_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},

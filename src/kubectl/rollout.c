@@ -16,6 +16,7 @@
 #include "api/daemonset.h"
 #include "api/revision.h"
 #include "api/store.h"
+#include "api/selector.h"
 #include "cluster.h"
 #include "codec/encode.h"
 #include "kubectl/describe.h"
@@ -72,10 +73,59 @@ static const struct kctl_flag rollout_flags[] = {
 	{"timeout", 0, KF_DURATION, "0s", "The length of time to wait before ending watch, zero means never.", NULL},
 	{"revision", 0, KF_INT, "0", "See the details, including podTemplate of the revision specified", NULL},
 	{"to-revision", 0, KF_INT, "0", "The revision to rollback to. Default to 0 (last revision).", NULL},
+	{"selector", 'l', KF_STRING, NULL, "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.", NULL},
 	KCTL_WRITE_OUTPUT_FLAG,
 	KCTL_DRY_RUN_FLAG,
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
+
+/*
+ * What a subcommand says of an object of a kind kubesim cannot roll out
+ * (only DaemonSets are simulated). history and undo look their viewer up
+ * through kapps.GroupKindElement's visitor (history.go HistoryViewerFor,
+ * rollback.go RollbackerFor): a Pod has a visit method but no viewer, other
+ * kinds none ("%v" of the GroupKindElement struct: "{ Node}"); kinds are
+ * named as GroupKind.String() does ("Node", "ControllerRevision.apps").
+ * restart, pause and resume (objectrestarter.go and kin) refuse the object
+ * as "<group resource> \"<name>\" restarting is not supported". status
+ * keeps its own words.
+ */
+static void
+not_supported_msg(const char *sub, enum kind kind, const char *name, char *buf, size_t len)
+{
+	const char *gv = kind_api_version(kind), *slash = strchr(gv, '/');
+	const char *what = strcmp(sub, "history") == 0 ? "history viewer" :
+	    strcmp(sub, "undo") == 0                   ? "rollbacker" :
+							 NULL;
+	char kindstr[128];
+
+	if (slash != NULL)
+		snprintf(kindstr, sizeof kindstr, "%s.%.*s", kind_name(kind), (int)(slash - gv), gv);
+	else
+		snprintf(kindstr, sizeof kindstr, "%s", kind_name(kind));
+	if (strcmp(sub, "status") == 0)
+		snprintf(buf, len, "no status viewer has been implemented for %s", kind_name(kind));
+	else if (what == NULL)
+		snprintf(buf, len, "%s \"%s\" %s is not supported", kind_resource(kind), name,
+		    strcmp(sub, "restart") == 0 ? "restarting" :
+		    strcmp(sub, "pause") == 0   ? "pausing" :
+						  "resuming");
+	else if (kind == KIND_POD)
+		snprintf(buf, len, "no %s has been implemented for \"%s\"", what, kindstr);
+	else
+		snprintf(buf, len, "error retrieving %s for \"%s\", no visitor method exists for {%.*s %s}",
+		    strcmp(sub, "history") == 0 ? "history" : "rollbacker", kindstr,
+		    slash != NULL ? (int)(slash - gv) : 0, gv, kind_name(kind));
+}
+
+static int
+not_supported(struct kctl_call *call, const char *sub, enum kind kind, const char *name)
+{
+	char msg[512];
+
+	not_supported_msg(sub, kind, name, msg, sizeof msg);
+	return kctl_error(call, "%s", msg);
+}
 
 /* The DaemonSet named by TYPE/NAME or TYPE NAME after the subcommand. */
 static struct daemonset *
@@ -116,7 +166,7 @@ target(struct kctl_call *call, const char **name_out)
 		return NULL;
 	}
 	if (kind != KIND_DAEMONSET) {
-		kctl_error(call, "no %s viewer has been implemented for %s", call->args[0], kind_name(kind));
+		not_supported(call, call->args[0], kind, name);
 		return NULL;
 	}
 	return (struct daemonset *)o;
@@ -282,29 +332,48 @@ history_text(struct kctl_call *call, const struct daemonset *ds, const struct ve
 	return 0;
 }
 
-/* One ControllerRevision through -o's printer; *count is how many the YAML printer has printed. */
+/*
+ * One revision through -o's printer, as DaemonSetHistoryViewer.GetHistory
+ * makes it (history.go applyDaemonSetHistory): the DaemonSet itself with
+ * the revision's patch applied, i.e. its template replaced by the
+ * revision's ($patch: replace). *count is how many the YAML printer has
+ * printed.
+ */
 static int
-history_print_obj(struct kctl_call *call, const char *output, const struct revision *r, int *count)
+history_print_obj(struct kctl_call *call, const char *output, const struct daemonset *ds,
+    const struct revision *r, int *count)
 {
-	cJSON *doc;
+	cJSON *doc, *rev, *spec, *tmpl;
 	int rc;
 
 	if (strcmp(output, "name") == 0) {
-		kctl_out(call->res, "%s/%s\n", kctl_type_name(KIND_CONTROLLERREVISION), r->obj.meta.name);
+		kctl_out(call->res, "%s/%s\n", kctl_type_name(KIND_DAEMONSET), ds->obj.meta.name);
 		return 0;
 	}
 	/* printers.YAMLPrinter separates the documents it prints. */
 	if (strcmp(output, "yaml") == 0 && (*count)++ > 0)
 		kctl_out(call->res, "%s", "---\n");
-	doc = encode_object(&r->obj, cluster_now(call->c));
-	rc = kctl_print_doc(call, output, doc);
+	doc = encode_object(&ds->obj, cluster_now(call->c));
+	rev = encode_object(&r->obj, cluster_now(call->c));
+	tmpl = cJSON_GetObjectItemCaseSensitive(
+	    cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(rev, "data"), "spec"),
+	    "template");
+	spec = cJSON_GetObjectItemCaseSensitive(doc, "spec");
+	if (cJSON_IsObject(tmpl) && cJSON_IsObject(spec)) {
+		cJSON_DeleteItemFromObjectCaseSensitive(tmpl, "$patch");
+		cJSON_ReplaceItemInObjectCaseSensitive(spec, "template", cJSON_Duplicate(tmpl, true));
+	}
+	/* GetHistory's objects are typed: the JSON printer keeps the structs' field order. */
+	kctl_order_daemonset(doc);
+	rc = kctl_print_typed_doc(call, output, doc);
+	encode_free(rev);
 	encode_free(doc);
 	return rc;
 }
 
 /*
  * rollout_history.go: TYPE (every object of the type), TYPE NAME...,
- * TYPE/NAME...; with -o the DaemonSet's ControllerRevisions themselves
+ * TYPE/NAME...; with -o the DaemonSet as each revision would make it
  * (DaemonSetHistoryViewer.GetHistory), in revision order, or the one
  * --revision names.
  */
@@ -317,7 +386,7 @@ rollout_history(struct kctl_call *call)
 	struct strbuf notfound = STRBUF_INIT;
 	enum kind kind = KIND_DAEMONSET;
 	char type[128];
-	int yaml_count = 0, rc = 0, slashed;
+	int yaml_count = 0, rc = 0, slashed, n_errs = 0, viewer_errs = 0;
 
 	if (call->n_args < 2)
 		return kctl_error(call, "required resource not specified");
@@ -343,20 +412,37 @@ rollout_history(struct kctl_call *call)
 		for (size_t i = 2; i < call->n_args; i++)
 			vec_push(&targets, (void *)call->args[i]);
 	}
+	/* The builder: -l selects among all objects of one type, never among names. */
+	if (kctl_str(call, "selector")[0] != '\0' && slashed == 1) {
+		vec_free(&targets);
+		return kctl_error(call, "selectors and the all flag cannot be used when passing resource/name arguments");
+	}
+	if (kctl_str(call, "selector")[0] != '\0' && call->n_args > 2) {
+		vec_free(&targets);
+		return kctl_error(call, "name cannot be provided when a selector is specified");
+	}
 	/* Run: the printer after the builder, before the first object. */
 	if (kctl_write_output_check(call) < 0) {
 		vec_free(&targets);
 		return 1;
 	}
 	if (call->n_args == 2 && slashed == 0) {
-		/* Every object of the type in the namespace, by name. */
+		/* Every object of the type in the namespace (that -l selects), by name. */
 		struct vec all = VEC_INIT;
+		struct label_selector sel;
+		struct ks_err err;
 
+		if (sel_parse(kctl_str(call, "selector"), &sel, &err) < 0) {
+			vec_free(&targets);
+			return kctl_error(call, "%s", err.msg);
+		}
 		store_list(call->c->store, kind, kind_namespaced(kind) ? call->ns : NULL, &all);
 		vec_sort(&all, object_cmp_ns_name);
 		for (size_t i = 0; i < all.n; i++)
-			vec_push(&targets, ((struct object *)all.v[i])->meta.name);
+			if (sel_matches(&sel, &((struct object *)all.v[i])->meta.labels))
+				vec_push(&targets, ((struct object *)all.v[i])->meta.name);
 		vec_free(&all);
+		sel_free(&sel);
 	}
 	for (size_t i = 0; i < targets.n && rc == 0; i++) {
 		const char *name = targets.v[i], *slash = strchr(name, '/');
@@ -372,11 +458,18 @@ rollout_history(struct kctl_call *call)
 			/* ContinueOnError: the others are shown, the errors follow. */
 			sb_addf(&notfound, "Error from server (NotFound): %s \"%s\" not found\n", kind_resource(kind),
 			    name);
+			n_errs++;
 			continue;
 		}
 		if (kind != KIND_DAEMONSET) {
-			rc = kctl_error(call, "no history viewer has been implemented for %s", kind_name(kind));
-			break;
+			/* One error per object, printed as an aggregate: "error: " only when alone. */
+			char msg[512];
+
+			not_supported_msg("history", kind, name, msg, sizeof msg);
+			sb_addf(&notfound, "%s\n", msg);
+			n_errs++;
+			viewer_errs++;
+			continue;
 		}
 		vec_clear(&revs);
 		history(call, (struct daemonset *)o, &revs);
@@ -393,14 +486,14 @@ rollout_history(struct kctl_call *call)
 			if (r == NULL)
 				rc = kctl_error(call, "unable to find the specified revision");
 			else
-				rc = history_print_obj(call, output, r, &yaml_count);
+				rc = history_print_obj(call, output, (struct daemonset *)o, r, &yaml_count);
 			continue;
 		}
 		for (size_t j = 0; j < revs.n && rc == 0; j++)
-			rc = history_print_obj(call, output, revs.v[j], &yaml_count);
+			rc = history_print_obj(call, output, (struct daemonset *)o, revs.v[j], &yaml_count);
 	}
 	if (rc == 0 && notfound.len > 0) {
-		kctl_err(call->res, "%s", sb_str(&notfound));
+		kctl_err(call->res, "%s%s", n_errs == 1 && viewer_errs == 1 ? "error: " : "", sb_str(&notfound));
 		call->res->status = 1;
 	}
 	sb_free(&notfound);
@@ -503,7 +596,7 @@ static const char *const *
 rollout_sub_flags(const char *sub)
 {
 	static const char *const status[] = {"watch", "timeout", "revision", NULL};
-	static const char *const history[] = {"revision", "output", NULL};
+	static const char *const history[] = {"revision", "output", "selector", NULL};
 	static const char *const undo[] = {"to-revision", "output", "dry-run", NULL};
 	/* v1.32's rollout restart has no --dry-run (it came in 1.33). */
 	static const char *const restart[] = {"output", NULL};
@@ -549,7 +642,7 @@ rollout_exec(struct kctl_call *call)
 		kctl_out(call->res, "%s", rollout_help);
 		return call->res->status = 1;
 	}
-	return kctl_usage_error(call, "unknown command \"%s\"", sub);
+	return kctl_unknown_subcommand(call);
 }
 
 const struct kctl_verb kctl_rollout_verb = {

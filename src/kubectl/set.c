@@ -70,7 +70,7 @@ set_exec(struct kctl_call *call)
 		return kctl_error(call, "kubesim does not simulate \"kubectl set %s\" (only \"set image\")",
 		    call->args[0]);
 	if (strcmp(call->args[0], "image") != 0)
-		return kctl_usage_error(call, "unknown command \"%s\"", call->args[0]);
+		return kctl_unknown_subcommand(call);
 	if (kctl_dry_run(call, &dry) < 0 || kctl_write_output_check(call) < 0)
 		return 1;
 	if (call->n_args < 2)
@@ -110,7 +110,16 @@ set_exec(struct kctl_call *call)
 	if (n_images == 0)
 		return kctl_error(call, "at least one image update is required");
 	if (kind != KIND_DAEMONSET && kind != KIND_POD)
-		return kctl_error(call, "%s/%s is not a workload with containers", kctl_type_name(kind), target);
+	{
+		/*
+		 * set_image.go Run: "%s/%s %v" of the resource, the name and
+		 * UpdatePodSpecForObject's error, which names the Go type (%T).
+		 */
+		const char *res = kind_resource(kind);
+
+		return kctl_error(call, "%.*s/%s the object is not a pod or does not have a pod template: *v1.%s",
+		    (int)strcspn(res, "."), res, target, kind_name(kind));
+	}
 	/* Complete/Validate reject a malformed spec before anything changes. */
 	for (size_t i = first; i < call->n_args; i++) {
 		const char *eq = strchr(call->args[i], '=');

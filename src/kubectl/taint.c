@@ -90,7 +90,9 @@ parse_one(const char *spec, struct taint *out, char *why, size_t len)
 		}
 	}
 	if ((bad = valid_label_key_error(key)) != NULL) {
-		snprintf(why, len, "invalid taint spec: %s, %s", spec, bad);
+		/* IsQualifiedName's errors, joined by "; ": an empty name fails twice. */
+		snprintf(why, len, "invalid taint spec: %s, %s%s", spec,
+		    key[0] == '\0' ? "name part must be non-empty; " : "", bad);
 		goto fail;
 	}
 	taint_init(out, key, value, effect);
@@ -167,7 +169,8 @@ parse_taints(struct kctl_call *call, size_t first, struct taint_args *a)
 /*
  * Validate (taint.go): a taint both added and removed is refused before
  * any node is read; a removal without an effect conflicts with every
- * effect of its key. Each conflict is printed as {"key":"effect"}.
+ * effect of its key. Each conflict is printed as "key=effect" (taint.go
+ * Validate's fmt.Sprintf("%s=%s", ...)), joined by ", ".
  */
 static int
 check_conflicts(struct kctl_call *call, const struct taint_args *a)
@@ -182,7 +185,7 @@ check_conflicts(struct kctl_call *call, const struct taint_args *a)
 			if (strcmp(a->add[i].key, rm->key) != 0)
 				continue;
 			if (rm->effect == EFFECT_ALL || rm->effect == a->add[i].effect)
-				sb_addf(&list, "%s{\"%s\":\"%s\"}", list.len ? ", " : "", rm->key,
+				sb_addf(&list, "%s%s=%s", list.len ? ", " : "", rm->key,
 				    rm->effect == EFFECT_ALL ? "" : taint_effect_name(rm->effect));
 		}
 	if (list.len > 0)
@@ -294,16 +297,18 @@ taint_exec(struct kctl_call *call)
 		return 1;
 	}
 	/* Validate: the type, conflicting changes, then which nodes. */
-	if (strchr(call->args[0], '/') != NULL) {
-		char type[128];
-		const char *slash = strchr(call->args[0], '/');
-
-		snprintf(type, sizeof type, "%.*s", (int)(slash - call->args[0]), call->args[0]);
-		if (kctl_resource(type, &kind) < 0 || kind != KIND_NODE)
-			status = kctl_error(call, "invalid resource type %s, only node types are supported", type);
-		else
-			vec_push(&nodes, xstrdup(slash + 1));
-	} else if (kctl_resource(call->args[0], &kind) < 0 || kind != KIND_NODE)
+	/*
+	 * No TYPE/NAME form: Validate parses the first word as a resource
+	 * type, so "node/node1" is a type the server does not have (v1.32).
+	 */
+	if (kctl_resource(call->args[0], &kind) < 0) {
+		/*
+		 * Validate's explain.SplitAndParseResourceRequest: the mapper's
+		 * error, which kubectl prints without "error: ".
+		 */
+		kctl_err(call->res, "the server doesn't have a resource type \"%s\"\n", call->args[0]);
+		status = call->res->status = 1;
+	} else if (kind != KIND_NODE)
 		status = kctl_error(call, "invalid resource type %s, only node types are supported",
 		    call->args[0]);
 	if (status == 0)

@@ -14,16 +14,17 @@ contradict themselves, get's printers, rollout history, and kubectl events.
   Advanced the clock by 1m0s; the cluster has run for 1m0s
 
 Global flags go before the verb as well as after it (cobra's persistent
-flags); those that name a kubeconfig, a server or a credential mean
-nothing to kubesim and are accepted.
+flags); those that name a server or a credential mean nothing to kubesim
+and are accepted, as are the context, cluster and user of kubesim's
+kubeconfig, all named "kubesim" (args.t has the errors for other names).
 
   $ kubectl -n kube-system get ds
   2> No resources found in kube-system namespace.
 
-  $ kubectl --namespace=default --context=x --kubeconfig=/nowhere -s https://x:6443 -v 4 --request-timeout=5s --insecure-skip-tls-verify get ds -o name
+  $ kubectl --namespace=default --context=kubesim -s https://x:6443 -v 4 --request-timeout=5s --insecure-skip-tls-verify get ds -o name
   daemonset.apps/fluentd-es-demo
 
-  $ kubectl get ds --cluster c --user u --token t --cache-dir /tmp --match-server-version -o name
+  $ kubectl get ds --cluster kubesim --user kubesim --token t --cache-dir /tmp --match-server-version -o name
   daemonset.apps/fluentd-es-demo
 
   $ kubectl -n default
@@ -228,11 +229,11 @@ whatever its value (parseTaints keeps only those two).
   [1]
 
   $ kubectl taint nodes node1 key=value:NoSchedule key-
-  2> error: can not both modify and remove the following taint(s) in the same command: {"key":""}
+  2> error: can not both modify and remove the following taint(s) in the same command: key=
   [1]
 
   $ kubectl taint nodes node1 key=value:NoSchedule key:NoSchedule- other:NoExecute-
-  2> error: can not both modify and remove the following taint(s) in the same command: {"key":"NoSchedule"}
+  2> error: can not both modify and remove the following taint(s) in the same command: key=NoSchedule
   [1]
 
   $ kubectl taint nodes node1 key:-
@@ -450,7 +451,8 @@ set image refuses a TYPE/NAME mixed with a bare word before it reads anything.
   [1]
 
 rollout history: every DaemonSet of the type, and -o's printers over the
-ControllerRevisions (DaemonSetHistoryViewer.GetHistory).
+DaemonSet as each revision makes it (DaemonSetHistoryViewer.GetHistory
+applies each ControllerRevision to the DaemonSet).
 
   $ kubectl set image ds/fluentd-es-demo fluentd-es-example=k8s.gcr.io/fluentd-elasticsearch:1.22
   daemonset.apps/fluentd-es-demo image updated
@@ -468,18 +470,16 @@ ControllerRevisions (DaemonSetHistoryViewer.GetHistory).
   $ kubectl rollout history ds -n kube-system
 
   $ kubectl rollout history ds/fluentd-es-demo -o name
-  controllerrevision.apps/fluentd-es-demo-59589dcbd
-  controllerrevision.apps/fluentd-es-demo-747449db86
+  daemonset.apps/fluentd-es-demo
+  daemonset.apps/fluentd-es-demo
 
-  $ kubectl rollout history ds fluentd-es-demo --revision=2 -o jsonpath='{.revision}{" "}{.metadata.ownerReferences[0].name}'
-  2 fluentd-es-demo (no-eol)
+  $ kubectl rollout history ds fluentd-es-demo --revision=2 -o jsonpath='{.kind}{" "}{.spec.template.spec.containers[0].image}'
+  DaemonSet k8s.gcr.io/fluentd-elasticsearch:1.22 (no-eol)
 
   $ kubectl rollout history ds fluentd-es-demo -o yaml | grep -E '^(---|revision|kind)'
-  kind: ControllerRevision
-  revision: 1
+  kind: DaemonSet
   ---
-  kind: ControllerRevision
-  revision: 2
+  kind: DaemonSet
 
   $ kubectl rollout history ds fluentd-es-demo --revision=3 -o yaml
   2> error: unable to find the specified revision
@@ -494,8 +494,8 @@ ControllerRevisions (DaemonSetHistoryViewer.GetHistory).
   [1]
 
   $ kubectl rollout history ds nothere fluentd-es-demo -o name
-  controllerrevision.apps/fluentd-es-demo-59589dcbd
-  controllerrevision.apps/fluentd-es-demo-747449db86
+  daemonset.apps/fluentd-es-demo
+  daemonset.apps/fluentd-es-demo
   2> Error from server (NotFound): daemonsets.apps "nothere" not found
   [1]
 

@@ -76,12 +76,11 @@ kubectl commands kubesim does not simulate say so, rather than pretend
 kubectl has no such command.
 
   $ kubectl run web --image=nginx
-  2> error: kubesim does not simulate "kubectl run" (kubectl help lists the commands it has)
+  2> error: kubesim does not simulate kubectl run (create a pod from a manifest with kubectl create -f)
   [1]
 
   $ kubectl get svc
   2> error: the server doesn't have a resource type "svc"
-  2> (kubesim simulates nodes, pods, DaemonSets, their ControllerRevisions, events and namespaces, not svc)
   [1]
 
 

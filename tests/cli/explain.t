@@ -129,7 +129,6 @@ nodes, in the v1.32 plaintext layout.
 
   $ kubectl explain deployments
   2> error: the server doesn't have a resource type "deployments"
-  2> (kubesim simulates nodes, pods, DaemonSets, their ControllerRevisions, events and namespaces, not deployments)
   [1]
 
   $ kubectl explain

@@ -76,7 +76,6 @@ category, namespaces, sorting and custom columns, and its errors.
 
   $ kubectl get deployments
   2> error: the server doesn't have a resource type "deployments"
-  2> (kubesim simulates nodes, pods, DaemonSets, their ControllerRevisions, events and namespaces, not deployments)
   [1]
 
   $ kubectl get pods --foo
