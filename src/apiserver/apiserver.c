@@ -16,6 +16,7 @@
 #include "api/daemonset.h"
 #include "api/defaults.h"
 #include "api/event.h"
+#include "api/lease.h"
 #include "api/namespace.h"
 #include "api/node.h"
 #include "api/pod.h"
@@ -629,6 +630,20 @@ api_edit(const struct object *live)
 	case KIND_NAMESPACE:
 		obj = &ns_new(live->meta.name)->obj;
 		break;
+	case KIND_LEASE: {
+		const struct lease *l = (const struct lease *)live;
+		struct lease *copy = lease_new();
+
+		/* Only the metadata is taken back; the spec is copied for a dry run's answer. */
+		copy->holder = l->holder ? xstrdup(l->holder) : NULL;
+		copy->duration_s = l->duration_s;
+		copy->acquire_ms = l->acquire_ms;
+		copy->renew_ms = l->renew_ms;
+		copy->renewing = l->renewing;
+		copy->resumed_ms = l->resumed_ms;
+		obj = &copy->obj;
+		break;
+	}
 	default:
 		return NULL;
 	}

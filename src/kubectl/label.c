@@ -246,10 +246,19 @@ edit_meta(struct kctl_call *call, bool annotate)
 	one = selector[0] == '\0' && (strchr(call->args[0], '/') != NULL || first == 2);
 	for (size_t t = 0; t < targets.n; t++) {
 		struct object *o = api_edit(targets.v[t]);
-		struct labels *map = annotate ? &o->meta.annotations : &o->meta.labels;
+		struct labels *map;
 		struct labels before;
 		const char *msg;
 		bool conflict = false;
+
+		/* Every kind kubesim serves has an editable copy; a new one must be added to api_edit. */
+		if (o == NULL) {
+			status = kctl_error(call, "%s/%s cannot be changed by kubesim's kubectl",
+			    kctl_type_name(((struct object *)targets.v[t])->kind),
+			    ((struct object *)targets.v[t])->meta.name);
+			continue;
+		}
+		map = annotate ? &o->meta.annotations : &o->meta.labels;
 
 		/* validateNoOverwrites: refuse before changing anything. */
 		for (size_t i = 0; i < nchanges && !overwrite; i++) {

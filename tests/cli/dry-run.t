@@ -179,3 +179,12 @@ resourceVersion is a 409 Conflict.
   $ kubectl delete --all
   2> error: at least one resource must be specified to use a selector
   [1]
+
+Every kind takes labels through the same update path, leases too.
+
+  $ kubectl label lease node1 -n kube-node-lease team=infra
+  lease.coordination.k8s.io/node1 labeled
+
+  $ kubectl get lease node1 -n kube-node-lease --show-labels
+  NAME    HOLDER   AGE   LABELS
+  node1   node1    0s    team=infra
