@@ -469,6 +469,64 @@ patch_fail(struct api_status *st, int rc, const char *msg)
 	return api_fail(st, API_INTERNAL, "%s", msg);
 }
 
+/* A document without its metadata, to compare the rest. */
+static bool
+equal_but_metadata(const cJSON *a, const cJSON *b)
+{
+	cJSON *x = cJSON_Duplicate(a, true), *y = cJSON_Duplicate(b, true);
+	bool eq;
+
+	cJSON_DeleteItemFromObjectCaseSensitive(x, "metadata");
+	cJSON_DeleteItemFromObjectCaseSensitive(y, "metadata");
+	eq = patch_json_equal(x, y);
+	cJSON_Delete(x);
+	cJSON_Delete(y);
+	return eq;
+}
+
+/*
+ * The patched document as an object to update with. Events, Leases and
+ * ControllerRevisions are not read from manifests (only the components
+ * write them) and kubesim lets a client change only their metadata: the
+ * live object's copy takes the patched metadata, and a patch of anything
+ * else is refused rather than dropped.
+ */
+static int
+patched_object(const struct object *live, const cJSON *doc, const cJSON *patched,
+    struct object **obj, struct strbuf *warnings, struct api_status *st)
+{
+	const cJSON *md = cJSON_GetObjectItemCaseSensitive(patched, "metadata");
+	struct ks_err err;
+	struct meta m;
+
+	if (live->kind != KIND_EVENT && live->kind != KIND_LEASE &&
+	    live->kind != KIND_CONTROLLERREVISION) {
+		if (decode_json_doc(patched, obj, warnings, &err) < 0)
+			return api_fail(st, API_BAD_REQUEST, "%s",
+			    err.msg[0] == ':' ? err.msg + 1 : err.msg);
+		return 0;
+	}
+	if (!equal_but_metadata(doc, patched))
+		return api_fail(st, API_BAD_REQUEST,
+		    "kubesim lets clients change only the metadata of %s",
+		    kind_resource(live->kind));
+	meta_init(&m);
+	if (cJSON_IsObject(md) && decode_meta_json(md, &m, &err) < 0) {
+		meta_free(&m);
+		return api_fail(st, API_BAD_REQUEST, "%s", err.msg[0] == ':' ? err.msg + 1 : err.msg);
+	}
+	*obj = api_edit(live);
+	if (m.name == NULL || strcmp(m.name, live->meta.name) != 0) {
+		/* The name check below words the mismatch. */
+		free((*obj)->meta.name);
+		(*obj)->meta.name = m.name ? xstrdup(m.name) : NULL;
+	}
+	(*obj)->meta.resource_version = m.resource_version;
+	meta_swap_writable(&(*obj)->meta, &m);
+	meta_free(&m);
+	return 0;
+}
+
 int
 api_patch(struct cluster *c, enum kind k, const char *ns, const char *name, int type,
     const cJSON *patch, const struct api_opts *o, struct object **out, bool *changed,
@@ -495,12 +553,12 @@ api_patch(struct cluster *c, enum kind k, const char *ns, const char *name, int 
 		encode_free(doc);
 		return patch_fail(st, rc, err.msg);
 	}
-	rc = decode_json_doc(patched, &obj, &warnings, &err);
+	rc = patched_object(live, doc, patched, &obj, &warnings, st);
 	cJSON_Delete(patched);
 	if (rc < 0) {
 		encode_free(doc);
 		sb_free(&warnings);
-		return api_fail(st, API_BAD_REQUEST, "%s", err.msg[0] == ':' ? err.msg + 1 : err.msg);
+		return -1;
 	}
 	/* The patched object keeps its kind, namespace and name whatever the patch said. */
 	if (obj->kind != k || strcmp(obj->meta.name ? obj->meta.name : "", name) != 0) {

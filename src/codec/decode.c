@@ -1679,3 +1679,29 @@ decode_json_doc(const cJSON *doc, struct object **out, struct strbuf *warnings,
 	sb_free(&text);
 	return rc;
 }
+
+int
+decode_meta_json(const cJSON *metadata, struct meta *out, struct ks_err *err)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct ystream ys;
+	struct dec d;
+	int rc;
+
+	encode_json_compact(metadata, &text);
+	rc = ydoc_parse("", sb_str(&text), text.len, &ys, err);
+	if (rc == 0) {
+		memset(&d, 0, sizeof d);
+		d.file = "";
+		d.err = err;
+		if (ys.n > 0 && ys.docs[0].root != NULL) {
+			size_t old = path_push(&d, "metadata");
+
+			rc = dec_meta(&d, ys.docs[0].root, out);
+			path_pop(&d, old);
+		}
+		ystream_free(&ys);
+	}
+	sb_free(&text);
+	return rc;
+}

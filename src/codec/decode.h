@@ -59,6 +59,9 @@ int decode_yaml_to_json(const char *file, const char *text, size_t len, cJSON **
 int decode_json_doc(const cJSON *doc, struct object **out, struct strbuf *warnings,
     struct ks_err *err);
 
+/* An ObjectMeta from its JSON, into out (as meta_init left it); unknown fields are ignored. */
+int decode_meta_json(const cJSON *metadata, struct meta *out, struct ks_err *err);
+
 /* Decoders reused by the scenario loader for node entries. */
 struct taint;
 struct toleration;

@@ -188,3 +188,16 @@ Every kind takes labels through the same update path, leases too.
   $ kubectl get lease node1 -n kube-node-lease --show-labels
   NAME    HOLDER   AGE   LABELS
   node1   node1    0s    team=infra
+
+  $ kubectl patch lease node1 -n kube-node-lease -p '{"metadata":{"annotations":{"note":"x"}}}'
+  lease.coordination.k8s.io/node1 patched
+
+  $ kubectl patch lease node1 -n kube-node-lease -p '{"metadata":{"annotations":{"note":"x"}}}'
+  lease.coordination.k8s.io/node1 patched (no change)
+
+  $ kubectl patch lease node1 -n kube-node-lease --type merge -p '{"spec":{"holderIdentity":"me"}}'
+  2> Error from server (BadRequest): kubesim lets clients change only the metadata of leases.coordination.k8s.io
+  [1]
+
+  $ kubectl get lease node1 -n kube-node-lease -o jsonpath='{.spec.holderIdentity} {.metadata.annotations.note}{"\n"}'
+  node1 x
