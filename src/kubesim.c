@@ -15,6 +15,7 @@ static const struct ks_command *const commands[] = {
 	&ks_cmd_tui,
 	&ks_cmd_kubectl,
 	&ks_cmd_cluster,
+	&ks_cmd_serve,
 };
 
 static void

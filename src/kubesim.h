@@ -29,6 +29,7 @@ extern const struct ks_command ks_cmd_run;
 extern const struct ks_command ks_cmd_tui;
 extern const struct ks_command ks_cmd_kubectl;
 extern const struct ks_command ks_cmd_cluster;
+extern const struct ks_command ks_cmd_serve;
 
 int kubesim_main(int argc, char **argv);
 

@@ -1,0 +1,226 @@
+/*
+ * cmd_serve.c - `kubesim serve`: the practice cluster for any Kubernetes
+ * client (see src/serve/serve.h).
+ *
+ * Loads the practice cluster as the TUI does (under the lock, which it then
+ * gives back), writes a kubeconfig that points at the server with a fresh
+ * bearer token (mode 0600), and serves until SIGINT or SIGTERM.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "kubesim.h"
+#include "serve/serve.h"
+#include "state.h"
+#include "util/err.h"
+#include "util/xmalloc.h"
+
+static const char serve_usage[] =
+    "Usage: kubesim serve [OPTIONS]\n"
+    "\n"
+    "Serve the practice cluster over the Kubernetes API, so the real kubectl\n"
+    "(and any client) can use it: export KUBECONFIG=FILE; kubectl get nodes.\n"
+    "Work in progress: reads only; writes go through `kubesim kubectl`.\n"
+    "\n"
+    "Options:\n"
+    "  --address A      IPv4 address to listen on (default 127.0.0.1)\n"
+    "  --port N         port (default 0: any free port, named in the kubeconfig)\n"
+    "  --speed X        simulated seconds per real second (0 to 1000, default 1;\n"
+    "                   a cluster made with --clock manual never moves)\n"
+    "  --kubeconfig F   where to write the kubeconfig (default: the state file's\n"
+    "                   name with .kubeconfig appended)\n"
+    "  -h, --help       show this help\n";
+
+static volatile sig_atomic_t stop_requested;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+}
+
+struct ready_ctx {
+	const char *kubeconfig;
+	const char *address;
+	const char *token;
+};
+
+/* The kubeconfig a client needs, written once the port is known. */
+static int
+write_kubeconfig(void *ctx, unsigned port, struct ks_err *err)
+{
+	const struct ready_ctx *r = ctx;
+	char *tmp = xasprintf("%s.tmp", r->kubeconfig);
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	FILE *f;
+
+	if (fd < 0 || (f = fdopen(fd, "w")) == NULL) {
+		err_set(err, "%s: %s", r->kubeconfig, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		free(tmp);
+		return -1;
+	}
+	fprintf(f,
+	    "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: http://%s:%u\n  name: kubesim\n"
+	    "contexts:\n- context:\n    cluster: kubesim\n    user: kubesim\n  name: kubesim\n"
+	    "current-context: kubesim\npreferences: {}\nusers:\n- name: kubesim\n  user:\n    token: %s\n",
+	    r->address, port, r->token);
+	if (fclose(f) != 0 || rename(tmp, r->kubeconfig) != 0) {
+		err_set(err, "%s: %s", r->kubeconfig, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	printf("kubesim: serving the practice cluster on http://%s:%u\n"
+	       "Try: export KUBECONFIG=%s; kubectl get nodes\n",
+	    r->address, port, r->kubeconfig);
+	fflush(stdout);
+	return 0;
+}
+
+/* 32 random bytes as hex, from the kernel (the token is a secret, not simulation). */
+static int
+make_token(char *out, size_t len, struct ks_err *err)
+{
+	unsigned char raw[32];
+	int fd = open("/dev/urandom", O_RDONLY);
+
+	if (fd < 0 || read(fd, raw, sizeof raw) != (ssize_t)sizeof raw) {
+		if (fd >= 0)
+			close(fd);
+		return err_set(err, "/dev/urandom: cannot read a token");
+	}
+	close(fd);
+	for (size_t i = 0; i < sizeof raw && 2 * i + 2 < len; i++)
+		snprintf(out + 2 * i, 3, "%02x", raw[i]);
+	return 0;
+}
+
+static int
+serve_main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"address", required_argument, NULL, 'a'},
+		{"port", required_argument, NULL, 'p'},
+		{"speed", required_argument, NULL, 's'},
+		{"kubeconfig", required_argument, NULL, 'k'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct serve_opts o = {"127.0.0.1", 0, 1, NULL};
+	const char *kubeconfig = NULL;
+	struct sigaction sa;
+	struct state st;
+	struct ks_err err;
+	char token[65] = "";
+	char *path = NULL, *kc = NULL;
+	int opt, rc;
+
+	opterr = 0;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		char *end;
+		long port;
+
+		switch (opt) {
+		case 'a':
+			o.address = optarg;
+			break;
+		case 'p':
+			port = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || port < 0 || port > 65535) {
+				fprintf(stderr, "kubesim: --port: want a port from 0 to 65535, got \"%s\"\n",
+				    optarg);
+				return KS_EXIT_USAGE;
+			}
+			o.port = (unsigned)port;
+			break;
+		case 's':
+			o.speed = strtod(optarg, &end);
+			if (*optarg == '\0' || *end != '\0' || !(o.speed >= 0 && o.speed <= 1000)) {
+				fprintf(stderr, "kubesim: --speed: want a number from 0 to 1000, got \"%s\"\n",
+				    optarg);
+				return KS_EXIT_USAGE;
+			}
+			break;
+		case 'k':
+			kubeconfig = optarg;
+			break;
+		case 'h':
+			fputs(serve_usage, stdout);
+			return KS_EXIT_OK;
+		default:
+			fprintf(stderr, "kubesim: serve: unknown option \"%s\" (try 'kubesim help serve')\n",
+			    argv[optind - 1]);
+			return KS_EXIT_USAGE;
+		}
+	}
+	if (optind != argc) {
+		fprintf(stderr, "kubesim: serve takes no arguments, got \"%s\"\n", argv[optind]);
+		return KS_EXIT_USAGE;
+	}
+	if (state_default_path(&path, &err) < 0 || state_lock_verbose(&st, path, stderr, &err) < 0) {
+		fprintf(stderr, "kubesim: %s\n", err.msg);
+		free(path);
+		return KS_EXIT_USAGE;
+	}
+	if (!state_exists(&st)) {
+		fprintf(stderr, "kubesim: there is no practice cluster yet (%s does not exist)\n"
+				"Create one with: kubesim cluster create --nodes 3\n",
+		    path);
+		state_close(&st);
+		free(path);
+		return KS_EXIT_FAILED;
+	}
+	if (state_load(&st, state_wall_now(), &err) < 0) {
+		fprintf(stderr, "kubesim: %s\n%s", err.msg, state_left_alone);
+		state_close(&st);
+		free(path);
+		return KS_EXIT_USAGE;
+	}
+	/* Reads only: other commands may go on using the file meanwhile. */
+	state_unlock(&st);
+	if (st.clock == CLOCK_MANUAL)
+		o.speed = 0;
+	kc = kubeconfig ? xstrdup(kubeconfig) : xasprintf("%s.kubeconfig", path);
+	if (make_token(token, sizeof token, &err) < 0) {
+		fprintf(stderr, "kubesim: %s\n", err.msg);
+		rc = KS_EXIT_FAILED;
+		goto out;
+	}
+	o.token = token;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	{
+		struct ready_ctx r = {kc, o.address, token};
+
+		rc = serve_run(st.c, &o, write_kubeconfig, &r, &stop_requested, &err) < 0 ?
+		    KS_EXIT_FAILED :
+		    KS_EXIT_OK;
+	}
+	if (rc != KS_EXIT_OK)
+		fprintf(stderr, "kubesim: %s\n", err.msg);
+out:
+	state_close(&st);
+	free(kc);
+	free(path);
+	return rc;
+}
+
+const struct ks_command ks_cmd_serve = {
+	"serve",
+	"Serve the practice cluster over the Kubernetes API (work in progress)",
+	serve_usage,
+	serve_main,
+};
