@@ -15,6 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "api/meta.h"
+#include "cluster.h"
 #include "kubesim.h"
 #include "serve/serve.h"
 #include "state.h"
@@ -50,7 +52,32 @@ struct ready_ctx {
 	const char *kubeconfig;
 	const char *address;
 	const char *token;
+	const char *cert_pem;
 };
+
+/* RFC 4648 base64, for certificate-authority-data. */
+static char *
+base64(const char *in)
+{
+	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t n = strlen(in), o = 0;
+	char *out = xmalloc((n + 2) / 3 * 4 + 1);
+
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned char)in[i] << 16;
+
+		if (i + 1 < n)
+			v |= (unsigned char)in[i + 1] << 8;
+		if (i + 2 < n)
+			v |= (unsigned char)in[i + 2];
+		out[o++] = tab[v >> 18 & 63];
+		out[o++] = tab[v >> 12 & 63];
+		out[o++] = i + 1 < n ? tab[v >> 6 & 63] : '=';
+		out[o++] = i + 2 < n ? tab[v & 63] : '=';
+	}
+	out[o] = '\0';
+	return out;
+}
 
 /* The kubeconfig a client needs, written once the port is known. */
 static int
@@ -58,6 +85,7 @@ write_kubeconfig(void *ctx, unsigned port, struct ks_err *err)
 {
 	const struct ready_ctx *r = ctx;
 	char *tmp = xasprintf("%s.tmp", r->kubeconfig);
+	char *ca;
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	FILE *f;
 
@@ -68,11 +96,14 @@ write_kubeconfig(void *ctx, unsigned port, struct ks_err *err)
 		free(tmp);
 		return -1;
 	}
+	ca = base64(r->cert_pem);
 	fprintf(f,
-	    "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: http://%s:%u\n  name: kubesim\n"
+	    "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    certificate-authority-data: %s\n"
+	    "    server: https://%s:%u\n  name: kubesim\n"
 	    "contexts:\n- context:\n    cluster: kubesim\n    user: kubesim\n  name: kubesim\n"
 	    "current-context: kubesim\npreferences: {}\nusers:\n- name: kubesim\n  user:\n    token: %s\n",
-	    r->address, port, r->token);
+	    ca, r->address, port, r->token);
+	free(ca);
 	if (fclose(f) != 0 || rename(tmp, r->kubeconfig) != 0) {
 		err_set(err, "%s: %s", r->kubeconfig, strerror(errno));
 		unlink(tmp);
@@ -80,7 +111,7 @@ write_kubeconfig(void *ctx, unsigned port, struct ks_err *err)
 		return -1;
 	}
 	free(tmp);
-	printf("kubesim: serving the practice cluster on http://%s:%u\n"
+	printf("kubesim: serving the practice cluster on https://%s:%u\n"
 	       "Try: export KUBECONFIG=%s; kubectl get nodes\n",
 	    r->address, port, r->kubeconfig);
 	fflush(stdout);
@@ -116,13 +147,13 @@ serve_main(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct serve_opts o = {"127.0.0.1", 0, 1, NULL};
+	struct serve_opts o = {"127.0.0.1", 0, 1, NULL, NULL, NULL};
 	const char *kubeconfig = NULL;
 	struct sigaction sa;
 	struct state st;
 	struct ks_err err;
 	char token[65] = "";
-	char *path = NULL, *kc = NULL;
+	char *path = NULL, *kc = NULL, *cert = NULL, *key = NULL;
 	int opt, rc;
 
 	opterr = 0;
@@ -198,12 +229,21 @@ serve_main(int argc, char **argv)
 		goto out;
 	}
 	o.token = token;
+	if (serve_make_cert(o.address, &cert, &key, &err) < 0) {
+		fprintf(stderr, "kubesim: %s\n", err.msg);
+		rc = KS_EXIT_FAILED;
+		goto out;
+	}
+	o.cert_pem = cert;
+	o.key_pem = key;
+	/* Clients age objects by their wall clock: simulated now is served as wall now. */
+	meta_set_epoch_unix(state_wall_now() / 1000 - cluster_now(st.c) / 1000);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	{
-		struct ready_ctx r = {kc, o.address, token};
+		struct ready_ctx r = {kc, o.address, token, cert};
 
 		rc = serve_run(st.c, &o, write_kubeconfig, &r, &stop_requested, &err) < 0 ?
 		    KS_EXIT_FAILED :
@@ -213,6 +253,8 @@ serve_main(int argc, char **argv)
 		fprintf(stderr, "kubesim: %s\n", err.msg);
 out:
 	state_close(&st);
+	free(cert);
+	free(key);
 	free(kc);
 	free(path);
 	return rc;

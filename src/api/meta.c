@@ -238,10 +238,25 @@ object_free(struct object *obj)
 	}
 }
 
+/* Where simulated time 0 falls; `kubesim serve` moves it to the wall clock. */
+static int64_t epoch_unix = KS_EPOCH_UNIX;
+
+int64_t
+meta_epoch_unix(void)
+{
+	return epoch_unix;
+}
+
+void
+meta_set_epoch_unix(int64_t unix_s)
+{
+	epoch_unix = unix_s;
+}
+
 void
 meta_format_time(int64_t ms, char *buf, size_t len)
 {
-	time_t t = (time_t)(KS_EPOCH_UNIX + (ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000)));
+	time_t t = (time_t)(epoch_unix + (ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000)));
 	struct tm tm;
 
 	gmtime_r(&t, &tm);

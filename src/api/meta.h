@@ -66,6 +66,14 @@ struct object {
  */
 #define KS_EPOCH_UNIX 1735689600LL
 
+/*
+ * The Unix time simulated time 0 stands for: KS_EPOCH_UNIX, unless a front
+ * end that talks to clients with real clocks (kubesim serve, whose clients
+ * age objects by the wall clock) moves it, once, before serving.
+ */
+int64_t meta_epoch_unix(void);
+void meta_set_epoch_unix(int64_t unix_s);
+
 /* "2025-01-01T00:01:00Z" for a simulated time in ms (seconds precision, as metav1.Time). */
 void meta_format_time(int64_t ms, char *buf, size_t len);
 

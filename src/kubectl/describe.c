@@ -70,7 +70,7 @@ dw_flush(struct dw *w)
 static const char *
 rfc1123z(int64_t ms, char *buf, size_t len)
 {
-	time_t t = (time_t)(KS_EPOCH_UNIX + ms / 1000);
+	time_t t = (time_t)(meta_epoch_unix() + ms / 1000);
 	struct tm tm;
 
 	gmtime_r(&t, &tm);

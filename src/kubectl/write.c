@@ -22,7 +22,7 @@ static void
 klog_warning(struct kctl_call *call, const char *where, const char *msg)
 {
 	int64_t ms = cluster_now(call->c);
-	time_t t = (time_t)(KS_EPOCH_UNIX + ms / 1000);
+	time_t t = (time_t)(meta_epoch_unix() + ms / 1000);
 	struct tm tm;
 	char stamp[32];
 

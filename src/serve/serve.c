@@ -19,6 +19,9 @@
 #include <time.h>
 
 #include <cjson/cJSON.h>
+#include <gnutls/crypto.h>
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
 #include <microhttpd.h>
 
 #include "api/selector.h"
@@ -365,6 +368,61 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 	return rc;
 }
 
+/* ---- TLS ---- */
+
+int
+serve_make_cert(const char *address, char **cert_pem, char **key_pem, struct ks_err *err)
+{
+	gnutls_x509_privkey_t key = NULL;
+	gnutls_x509_crt_t crt = NULL;
+	gnutls_datum_t c = {NULL, 0}, k = {NULL, 0};
+	unsigned char serial[16];
+	struct in_addr ip;
+	time_t now = time(NULL);
+	int rc = -1;
+
+	*cert_pem = *key_pem = NULL;
+	if (inet_pton(AF_INET, address, &ip) != 1)
+		return err_set(err, "--address %s: not an IPv4 address", address);
+	if (gnutls_x509_privkey_init(&key) < 0 || gnutls_x509_crt_init(&crt) < 0 ||
+	    gnutls_x509_privkey_generate(key, GNUTLS_PK_ECDSA,
+		GNUTLS_CURVE_TO_BITS(GNUTLS_ECC_CURVE_SECP256R1), 0) < 0 ||
+	    gnutls_rnd(GNUTLS_RND_NONCE, serial, sizeof serial) < 0) {
+		err_set(err, "cannot make a TLS key");
+		goto out;
+	}
+	serial[0] &= 0x7f; /* a positive serial number */
+	if (gnutls_x509_crt_set_version(crt, 3) < 0 ||
+	    gnutls_x509_crt_set_serial(crt, serial, sizeof serial) < 0 ||
+	    gnutls_x509_crt_set_activation_time(crt, now - 3600) < 0 ||
+	    gnutls_x509_crt_set_expiration_time(crt, now + 365L * 24 * 3600) < 0 ||
+	    gnutls_x509_crt_set_dn(crt, "CN=kubesim", NULL) < 0 ||
+	    gnutls_x509_crt_set_subject_alt_name(crt, GNUTLS_SAN_IPADDRESS, &ip, sizeof ip,
+		GNUTLS_FSAN_SET) < 0 ||
+	    gnutls_x509_crt_set_basic_constraints(crt, 1, -1) < 0 ||
+	    gnutls_x509_crt_set_key_usage(crt, GNUTLS_KEY_DIGITAL_SIGNATURE |
+		    GNUTLS_KEY_KEY_CERT_SIGN) < 0 ||
+	    gnutls_x509_crt_set_key_purpose_oid(crt, GNUTLS_KP_TLS_WWW_SERVER, 0) < 0 ||
+	    gnutls_x509_crt_set_key(crt, key) < 0 ||
+	    gnutls_x509_crt_sign2(crt, crt, key, GNUTLS_DIG_SHA256, 0) < 0 ||
+	    gnutls_x509_crt_export2(crt, GNUTLS_X509_FMT_PEM, &c) < 0 ||
+	    gnutls_x509_privkey_export2(key, GNUTLS_X509_FMT_PEM, &k) < 0) {
+		err_set(err, "cannot make a TLS certificate");
+		goto out;
+	}
+	*cert_pem = xstrndup((const char *)c.data, c.size);
+	*key_pem = xstrndup((const char *)k.data, k.size);
+	rc = 0;
+out:
+	gnutls_free(c.data);
+	gnutls_free(k.data);
+	if (crt != NULL)
+		gnutls_x509_crt_deinit(crt);
+	if (key != NULL)
+		gnutls_x509_privkey_deinit(key);
+	return rc;
+}
+
 /* ---- the loop ---- */
 
 static int64_t
@@ -395,9 +453,10 @@ serve_run(struct cluster *c, const struct serve_opts *o, serve_ready_fn ready, v
 		free(s.bearer);
 		return err_set(err, "--address %s: not an IPv4 address", o->address);
 	}
-	d = MHD_start_daemon(MHD_USE_EPOLL, (uint16_t)o->port, NULL, NULL, handle, &s,
-	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_CONNECTION_LIMIT,
-	    (unsigned)10000, MHD_OPTION_END);
+	d = MHD_start_daemon(MHD_USE_EPOLL | MHD_USE_TLS, (uint16_t)o->port, NULL, NULL, handle,
+	    &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_CONNECTION_LIMIT,
+	    (unsigned)10000, MHD_OPTION_HTTPS_MEM_KEY, o->key_pem, MHD_OPTION_HTTPS_MEM_CERT,
+	    o->cert_pem, MHD_OPTION_END);
 	if (d == NULL) {
 		free(s.bearer);
 		return err_set(err, "cannot listen on %s:%u: %s", o->address, o->port,

@@ -12,14 +12,12 @@
  * does; every write is refused with 405 until the journal can record
  * requests, so nothing the server does is ever lost.
  *
- * Found while trying it with kubectl v1.32 (not yet done):
- *  - kubectl sends no bearer token to an http:// server, so token auth
- *    needs TLS: a self-signed CA in the kubeconfig (certificate-authority-
- *    data) and libmicrohttpd's HTTPS (MHD_USE_TLS, GnuTLS).
- *  - kubectl ages objects by the wall clock; simulated timestamps (from
- *    2025-01-01) must be served shifted so simulated now is wall now, or
- *    every AGE reads in years.
- *  - Without a Table answer, `kubectl get` falls back to NAME AGE.
+ * kubectl sends its bearer token only over TLS, so the server speaks
+ * HTTPS with a self-signed certificate the kubeconfig names as its CA.
+ * kubectl ages objects by its wall clock, so the front end moves simulated
+ * time 0 (meta_set_epoch_unix) to put simulated now at wall now.
+ * Not yet: Table conversion (without it `kubectl get` falls back to NAME
+ * and AGE), watch, writes.
  */
 #ifndef KS_SERVE_SERVE_H
 #define KS_SERVE_SERVE_H
@@ -35,7 +33,16 @@ struct serve_opts {
 	unsigned port;       /* 0: any free port */
 	double speed;        /* simulated ms per wall ms; 0: the clock stands still */
 	const char *token;   /* the bearer token every request must carry */
+	const char *cert_pem; /* the server's certificate (self-signed: its own CA) */
+	const char *key_pem;
 };
+
+/*
+ * A fresh self-signed certificate for address (an IP SAN, serverAuth, its
+ * own CA, as kubectl's TLS verification wants it) and its key, as PEM; the
+ * caller frees both. kubectl sends its bearer token only over TLS.
+ */
+int serve_make_cert(const char *address, char **cert_pem, char **key_pem, struct ks_err *err);
 
 /*
  * Called once the socket listens, with the port it got (for the kubeconfig
