@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "api/meta.h"
@@ -40,6 +41,50 @@ static const char serve_usage[] =
     "  -h, --help       show this help\n";
 
 static volatile sig_atomic_t stop_requested;
+
+/* The state served, and what its file looked like when it was loaded. */
+struct served {
+	struct state st;
+	struct stat seen;
+};
+
+static bool
+same_file_version(const struct stat *a, const struct stat *b)
+{
+	return a->st_ino == b->st_ino && a->st_size == b->st_size &&
+	    a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+/*
+ * `kubesim kubectl` and `kubesim cluster` keep writing the state file while
+ * the server runs (reads only, so far): serve what they made, reloading the
+ * file whenever it has been replaced.
+ */
+static struct cluster *
+reload_if_changed(void *ctx)
+{
+	struct served *sv = ctx;
+	struct state fresh;
+	struct stat now;
+	struct ks_err err;
+
+	if (stat(sv->st.file, &now) < 0 || same_file_version(&now, &sv->seen))
+		return NULL;
+	if (state_lock(&fresh, sv->st.path, &err) < 0)
+		return NULL;
+	if (stat(fresh.file, &now) < 0 || state_load(&fresh, state_wall_now(), &err) < 0) {
+		fprintf(stderr, "kubesim: serve: still serving the cluster as it was: %s\n", err.msg);
+		sv->seen = now;
+		state_close(&fresh);
+		return NULL;
+	}
+	state_unlock(&fresh);
+	state_close(&sv->st);
+	sv->st = fresh;
+	sv->seen = now;
+	meta_set_epoch_unix(state_wall_now() / 1000 - cluster_now(sv->st.c) / 1000);
+	return sv->st.c;
+}
 
 static void
 on_signal(int sig)
@@ -147,10 +192,10 @@ serve_main(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct serve_opts o = {"127.0.0.1", 0, 1, NULL, NULL, NULL};
+	struct serve_opts o = {"127.0.0.1", 0, 1, NULL, NULL, NULL, NULL, NULL};
 	const char *kubeconfig = NULL;
 	struct sigaction sa;
-	struct state st;
+	struct served sv;
 	struct ks_err err;
 	char token[65] = "";
 	char *path = NULL, *kc = NULL, *cert = NULL, *key = NULL;
@@ -199,28 +244,30 @@ serve_main(int argc, char **argv)
 		fprintf(stderr, "kubesim: serve takes no arguments, got \"%s\"\n", argv[optind]);
 		return KS_EXIT_USAGE;
 	}
-	if (state_default_path(&path, &err) < 0 || state_lock_verbose(&st, path, stderr, &err) < 0) {
+	if (state_default_path(&path, &err) < 0 || state_lock_verbose(&sv.st, path, stderr, &err) < 0) {
 		fprintf(stderr, "kubesim: %s\n", err.msg);
 		free(path);
 		return KS_EXIT_USAGE;
 	}
-	if (!state_exists(&st)) {
+	if (!state_exists(&sv.st)) {
 		fprintf(stderr, "kubesim: there is no practice cluster yet (%s does not exist)\n"
 				"Create one with: kubesim cluster create --nodes 3\n",
 		    path);
-		state_close(&st);
+		state_close(&sv.st);
 		free(path);
 		return KS_EXIT_FAILED;
 	}
-	if (state_load(&st, state_wall_now(), &err) < 0) {
+	if (state_load(&sv.st, state_wall_now(), &err) < 0) {
 		fprintf(stderr, "kubesim: %s\n%s", err.msg, state_left_alone);
-		state_close(&st);
+		state_close(&sv.st);
 		free(path);
 		return KS_EXIT_USAGE;
 	}
 	/* Reads only: other commands may go on using the file meanwhile. */
-	state_unlock(&st);
-	if (st.clock == CLOCK_MANUAL)
+	state_unlock(&sv.st);
+	if (stat(sv.st.file, &sv.seen) < 0)
+		memset(&sv.seen, 0, sizeof sv.seen);
+	if (sv.st.clock == CLOCK_MANUAL)
 		o.speed = 0;
 	kc = kubeconfig ? xstrdup(kubeconfig) : xasprintf("%s.kubeconfig", path);
 	if (make_token(token, sizeof token, &err) < 0) {
@@ -236,8 +283,10 @@ serve_main(int argc, char **argv)
 	}
 	o.cert_pem = cert;
 	o.key_pem = key;
+	o.reload = reload_if_changed;
+	o.reload_ctx = &sv;
 	/* Clients age objects by their wall clock: simulated now is served as wall now. */
-	meta_set_epoch_unix(state_wall_now() / 1000 - cluster_now(st.c) / 1000);
+	meta_set_epoch_unix(state_wall_now() / 1000 - cluster_now(sv.st.c) / 1000);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
@@ -245,14 +294,14 @@ serve_main(int argc, char **argv)
 	{
 		struct ready_ctx r = {kc, o.address, token, cert};
 
-		rc = serve_run(st.c, &o, write_kubeconfig, &r, &stop_requested, &err) < 0 ?
+		rc = serve_run(sv.st.c, &o, write_kubeconfig, &r, &stop_requested, &err) < 0 ?
 		    KS_EXIT_FAILED :
 		    KS_EXIT_OK;
 	}
 	if (rc != KS_EXIT_OK)
 		fprintf(stderr, "kubesim: %s\n", err.msg);
 out:
-	state_close(&st);
+	state_close(&sv.st);
 	free(cert);
 	free(key);
 	free(kc);

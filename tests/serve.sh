@@ -2,7 +2,8 @@
 # kubesim serve with the real kubectl v1.32 (issue 12, reads only so far):
 # TLS with the kubeconfig's CA, the bearer token (and a wrong one's 401),
 # discovery, objects and lists, NotFound and unknown-kind errors as a real
-# cluster sends them, writes refused, and a clean stop on SIGTERM.
+# cluster sends them, writes refused, changes made with `kubesim kubectl`
+# served, and a clean stop on SIGTERM.
 #
 # Needs kubectl v1.32 (kubectl.1.32 beside the kubectl on PATH, or
 # $KUBECTL_1_32); without it the test is skipped, saying why.
@@ -77,6 +78,15 @@ expect "NotFound" 'Error from server (NotFound): daemonsets.apps "nope" not foun
 expect "a kind kubesim does not serve" 'error: the server doesn'"'"'t have a resource type "deployments"' get deployments
 expect "a wrong token" 'error: You must be logged in to the server (Unauthorized)' --token=wrong get nodes
 expect "writes are refused for now" 'Error from server (MethodNotAllowed): kubesim serve answers reads only so far; write with `kubesim kubectl`' label node node1 a=b
+
+# What `kubesim kubectl` changes meanwhile is served once the file is replaced.
+"$KUBESIM" kubectl label node node1 seen-by=serve >/dev/null
+i=0
+while [ "$(kube get nodes -l seen-by=serve -o name 2>/dev/null)" != node/node1 ] && [ $i -lt 30 ]; do
+	sleep 0.2
+	i=$((i + 1))
+done
+expect "a change made with kubesim kubectl is served" "node/node1" get nodes -l seen-by=serve -o name
 
 kill -TERM "$server"
 wait "$server"

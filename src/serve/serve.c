@@ -442,7 +442,7 @@ serve_run(struct cluster *c, const struct serve_opts *o, serve_ready_fn ready, v
 	struct sockaddr_in sa;
 	struct MHD_Daemon *d;
 	const union MHD_DaemonInfo *info;
-	int64_t wall0 = mono_ms();
+	int64_t wall0 = mono_ms(), checked = wall0;
 	sim_ms sim0 = cluster_now(c);
 	int epfd, rc = 0;
 
@@ -472,6 +472,17 @@ serve_run(struct cluster *c, const struct serve_opts *o, serve_ready_fn ready, v
 	while (!*stop) {
 		MHD_UNSIGNED_LONG_LONG wait_ms = 100;
 		struct pollfd p = {epfd, POLLIN, 0};
+
+		if (o->reload != NULL && mono_ms() - checked >= 1000) {
+			struct cluster *fresh = o->reload(o->reload_ctx);
+
+			checked = mono_ms();
+			if (fresh != NULL) {
+				s.c = c = fresh;
+				wall0 = checked;
+				sim0 = cluster_now(c);
+			}
+		}
 
 		/* The simulated clock follows the wall clock, times the speed. */
 		if (o->speed > 0)

@@ -35,6 +35,12 @@ struct serve_opts {
 	const char *token;   /* the bearer token every request must carry */
 	const char *cert_pem; /* the server's certificate (self-signed: its own CA) */
 	const char *key_pem;
+	/*
+	 * Asked about once a second: a fresh cluster when the one served is
+	 * out of date (another command changed the state file), else NULL.
+	 */
+	struct cluster *(*reload)(void *ctx);
+	void *reload_ctx;
 };
 
 /*
