@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -47,6 +48,7 @@ static volatile sig_atomic_t stop_requested;
 struct served {
 	struct state st;
 	struct stat seen;
+	unsigned generation; /* moves when st.c is a new cluster */
 };
 
 static bool
@@ -87,6 +89,7 @@ served_lock(struct served *sv, struct ks_err *err)
 	state_close(&sv->st);
 	sv->st = fresh;
 	sv->seen = now;
+	sv->generation++;
 	meta_set_epoch_unix(state_wall_now() / 1000 - cluster_now(sv->st.c) / 1000);
 	return 0;
 }
@@ -101,18 +104,20 @@ file_changed(const struct served *sv)
 
 /* serve_opts.current: reads see what other commands did a moment ago. */
 static struct cluster *
-served_current(void *ctx)
+served_current(void *ctx, unsigned *generation)
 {
 	struct served *sv = ctx;
 	struct ks_err err;
 
-	if (!file_changed(sv))
-		return sv->st.c;
-	if (served_lock(sv, &err) < 0) {
-		fprintf(stderr, "kubesim: serve: still serving the cluster as it was: %s\n", err.msg);
-		return sv->st.c;
+	if (file_changed(sv)) {
+		if (served_lock(sv, &err) < 0)
+			fprintf(stderr, "kubesim: serve: still serving the cluster as it was: %s\n",
+			    err.msg);
+		else
+			state_unlock(&sv->st);
 	}
-	state_unlock(&sv->st);
+	if (generation != NULL)
+		*generation = sv->generation;
 	return sv->st.c;
 }
 
@@ -254,6 +259,21 @@ make_token(char *out, size_t len, struct ks_err *err)
 	return 0;
 }
 
+/*
+ * Every watch holds a connection: lift the soft limit on open files (often
+ * 1,024) to the hard one, so thousands of watches can be open at once.
+ */
+static void
+raise_fd_limit(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+}
+
 static int
 serve_main(int argc, char **argv)
 {
@@ -268,7 +288,7 @@ serve_main(int argc, char **argv)
 	struct serve_opts o = {"127.0.0.1", 0, 1, NULL, NULL, NULL, NULL, NULL, NULL};
 	const char *kubeconfig = NULL;
 	struct sigaction sa;
-	struct served sv;
+	struct served sv = {0};
 	struct ks_err err;
 	char token[65] = "";
 	char *path = NULL, *kc = NULL, *cert = NULL, *key = NULL;
@@ -361,6 +381,7 @@ serve_main(int argc, char **argv)
 	o.ctx = &sv;
 	/* Clients age objects by their wall clock: simulated now is served as wall now. */
 	meta_set_epoch_unix(state_wall_now() / 1000 - cluster_now(sv.st.c) / 1000);
+	raise_fd_limit();
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);

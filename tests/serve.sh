@@ -36,13 +36,17 @@ export KUBESIM_STATE="$dir/cluster.json"
 "$KUBESIM" kubectl apply -f scenarios/cka/demo.yaml >/dev/null
 "$KUBESIM" cluster advance 1m >/dev/null
 
-"$KUBESIM" serve --kubeconfig "$dir/kc" >"$dir/out" 2>"$dir/err" &
-server=$!
-i=0
-while [ ! -s "$dir/kc" ] && [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+start_server() { # serve's options; sets $server once the kubeconfig is there
+	rm -f "$dir/kc"
+	"$KUBESIM" serve --kubeconfig "$dir/kc" "$@" >"$dir/out" 2>"$dir/err" &
+	server=$!
+	i=0
+	while [ ! -s "$dir/kc" ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+start_server
 tap_result "$([ -s "$dir/kc" ] && echo 0 || echo 1)" "serve writes a kubeconfig" "$(cat "$dir/err")"
 
 # The real kubectl, with its discovery cache in the scratch directory; its
@@ -137,4 +141,37 @@ got=$("$KUBESIM" kubectl get nodes -o 'jsonpath={range .items[*]}{.metadata.name
 tap_result "$([ "$got" = "node1  b
 node2  
 node3 true " ] && echo 0 || echo 1)" "the server's writes outlive it (replayed from the journal)" "$got"
+
+# A cluster on the real clock, served 20 times faster than the wall clock:
+# what waits on a real cluster (watches, rollout status) waits here too.
+export KUBESIM_STATE="$dir/real.json"
+"$KUBESIM" cluster create --nodes 2 >/dev/null
+"$KUBESIM" kubectl apply -f scenarios/cka/demo.yaml >/dev/null
+start_server --speed 20
+tap_result "$([ -s "$dir/kc" ] && echo 0 || echo 1)" "serve --speed 20" "$(cat "$dir/err")"
+kube get pods -w --request-timeout=4s >"$dir/watch" 2>&1 &
+watcher=$!
+sleep 1
+"$KUBESIM" cluster add-node node3 >/dev/null
+wait "$watcher"
+new_pod=$("$KUBESIM" kubectl get pods --field-selector spec.nodeName=node3 -o name | sed 's|pod/||')
+tap_result "$(grep -q "^$new_pod " "$dir/watch" && echo 0 || echo 1)" \
+	"get -w shows the pod a new node gets (added by kubesim cluster meanwhile)" "pod: $new_pod
+watch:
+$(cat "$dir/watch")"
+container=$(kube get ds fluentd-es-demo -o 'jsonpath={.spec.template.spec.containers[0].name}')
+expect "set image" "daemonset.apps/fluentd-es-demo image updated" set image ds/fluentd-es-demo "$container=nginx:1.27"
+got=$(kube rollout status ds/fluentd-es-demo --timeout=60s 2>&1 | tail -1)
+tap_result "$([ "$got" = 'daemon set "fluentd-es-demo" successfully rolled out' ] && echo 0 || echo 1)" \
+	"rollout status follows the rollout by watching" "$got"
+expect "rollout undo" "daemonset.apps/fluentd-es-demo rolled back" rollout undo ds/fluentd-es-demo
+# kubectl edit: GET, the editor, then a strategic merge patch of what changed.
+printf '#!/bin/sh\nsed -i "s/updateStrategy:/minReadySeconds: 5\\n  updateStrategy:/" "$1"\n' >"$dir/editor"
+chmod +x "$dir/editor"
+got=$(EDITOR="$dir/editor" kube edit ds fluentd-es-demo --validate=false 2>&1)
+tap_result "$([ "$got" = "daemonset.apps/fluentd-es-demo edited" ] && echo 0 || echo 1)" "edit" "$got"
+expect "the edit is stored" 5 get ds fluentd-es-demo -o 'jsonpath={.spec.minReadySeconds}'
+kill -TERM "$server"
+wait "$server"
+server=
 tap_done

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/labels.h"
 #include "api/selector.h"
 #include "api/store.h"
 #include "apiserver/apiserver.h"
@@ -48,8 +49,9 @@ void
 api_response_free(struct api_response *r)
 {
 	cJSON_Delete(r->body);
-	sb_free(&r->warnings);
-	api_response_init(r);
+	r->body = NULL;
+	r->code = 0;
+	sb_free(&r->warnings); /* left empty, ready for use again */
 }
 
 const char *
@@ -904,6 +906,111 @@ evict(struct cluster *c, const struct api_request *rq, const struct target *t,
 	return code;
 }
 
+/* ---- watches ---- */
+
+struct api_watch {
+	struct target t;
+	struct label_selector sel;
+	struct vec terms;
+};
+
+bool
+api_is_watch(const struct api_request *rq)
+{
+	const char *w = api_param(rq, "watch");
+
+	return strcmp(rq->method, "GET") == 0 && w != NULL &&
+	    (strcmp(w, "true") == 0 || strcmp(w, "1") == 0);
+}
+
+struct api_watch *
+api_watch_parse(const struct api_request *rq, struct api_response *resp)
+{
+	struct api_watch *w = xcalloc(1, sizeof *w);
+	const char *label_sel = api_param(rq, "labelSelector");
+	const char *field_sel = api_param(rq, "fieldSelector");
+	struct ks_err err;
+
+	vec_init(&w->terms);
+	if (!route(rq->path, &w->t) || w->t.sub != NULL) {
+		target_free(&w->t);
+		free(w);
+		fail_path(resp);
+		return NULL;
+	}
+	if (sel_parse(label_sel ? label_sel : "", &w->sel, &err) < 0) {
+		target_free(&w->t);
+		free(w);
+		fail(resp, 400, "BadRequest", err.msg);
+		return NULL;
+	}
+	if (field_sel != NULL && field_selector_parse(w->t.r->k, field_sel, &w->terms, &err) < 0) {
+		fail(resp, 400, "BadRequest", err.msg);
+		api_watch_free(w);
+		return NULL;
+	}
+	return w;
+}
+
+const struct api_resource *
+api_watch_resource(const struct api_watch *w)
+{
+	return w->t.r;
+}
+
+bool
+api_watch_matches(const struct api_watch *w, enum kind k, const cJSON *doc)
+{
+	const cJSON *meta = cJSON_GetObjectItemCaseSensitive(doc, "metadata");
+	const cJSON *ns = cJSON_GetObjectItemCaseSensitive(meta, "namespace");
+	const cJSON *name = cJSON_GetObjectItemCaseSensitive(meta, "name");
+	const cJSON *labels = cJSON_GetObjectItemCaseSensitive(meta, "labels"), *it;
+	struct labels l;
+	bool ok;
+
+	if (k != w->t.r->k)
+		return false;
+	if (target_ns(&w->t) != NULL && (!cJSON_IsString(ns) || strcmp(ns->valuestring, w->t.ns) != 0))
+		return false;
+	if (w->t.name != NULL && (!cJSON_IsString(name) || strcmp(name->valuestring, w->t.name) != 0))
+		return false;
+	labels_init(&l);
+	cJSON_ArrayForEach(it, labels)
+		if (cJSON_IsString(it))
+			labels_set(&l, it->string, it->valuestring);
+	ok = sel_matches(&w->sel, &l) && field_terms_match(&w->terms, doc);
+	labels_free(&l);
+	return ok;
+}
+
+void
+api_watch_initial(struct cluster *c, const struct api_watch *w, cJSON *items)
+{
+	struct vec objs = VEC_INIT;
+
+	store_list_sorted(c->store, w->t.r->k, target_ns(&w->t), &objs);
+	for (size_t i = 0; i < objs.n; i++) {
+		cJSON *doc = encode_object(objs.v[i], cluster_now(c));
+
+		if (api_watch_matches(w, w->t.r->k, doc))
+			cJSON_AddItemToArray(items, doc);
+		else
+			encode_free(doc);
+	}
+	vec_free(&objs);
+}
+
+void
+api_watch_free(struct api_watch *w)
+{
+	if (w == NULL)
+		return;
+	target_free(&w->t);
+	sel_free(&w->sel);
+	field_terms_free(&w->terms);
+	free(w);
+}
+
 /* ---- dispatch ---- */
 
 static int
@@ -939,8 +1046,7 @@ api_rest(struct cluster *c, const struct api_request *rq, struct api_response *r
 	else if (t.sub != NULL && strcmp(m, "GET") != 0)
 		rc = not_allowed(resp, rq); /* status writes: controllers' business here */
 	else if (strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0) {
-		if (api_param(rq, "watch") != NULL && strcmp(api_param(rq, "watch"), "false") != 0 &&
-		    strcmp(api_param(rq, "watch"), "0") != 0)
+		if (api_is_watch(rq))
 			rc = fail(resp, 400, "BadRequest", "watch is served by the front end");
 		else
 			rc = t.name != NULL ? get_object(c, &t, resp) : get_list(c, rq, &t, resp);

@@ -10,7 +10,8 @@
  * came, so a replay makes the same calls and the same cluster.
  *
  * Watches are not answered here: they stream, which is the front end's
- * business; api_rest says 400 for them.
+ * business (api_rest says 400 for them). What a watch asks for is read
+ * here, though, with the same routing and selectors as a list.
  */
 #ifndef KS_APISERVER_REST_H
 #define KS_APISERVER_REST_H
@@ -71,6 +72,24 @@ bool api_is_write(const struct api_request *rq);
  * its code.
  */
 int api_rest(struct cluster *c, const struct api_request *rq, struct api_response *resp);
+
+/* Is rq a watch (GET with watch=true or 1)? */
+bool api_is_watch(const struct api_request *rq);
+
+/* What a watch streams: a resource, maybe one namespace and name, and selectors. */
+struct api_watch;
+
+/*
+ * Read rq as a watch; NULL with resp filled (a Status) when its path names
+ * nothing served or its selectors are bad.
+ */
+struct api_watch *api_watch_parse(const struct api_request *rq, struct api_response *resp);
+const struct api_resource *api_watch_resource(const struct api_watch *w);
+/* Does an object of kind k, as served (doc), belong to the watch? */
+bool api_watch_matches(const struct api_watch *w, enum kind k, const cJSON *doc);
+/* The objects a watch without a resourceVersion starts with, encoded, appended to items. */
+void api_watch_initial(struct cluster *c, const struct api_watch *w, cJSON *items);
+void api_watch_free(struct api_watch *w);
 
 /* A metav1.Status failure document. */
 cJSON *api_status_doc(int code, const char *reason, const char *message);

@@ -25,6 +25,7 @@
 #include <microhttpd.h>
 
 #include "apiserver/rest.h"
+#include "apiserver/watch.h"
 #include "cluster.h"
 #include "codec/encode.h"
 #include "codec/jsontext.h"
@@ -37,10 +38,41 @@
 
 static const char *const group_versions[] = {"apps/v1", "coordination.k8s.io/v1"};
 
+struct watcher;
+
 struct server {
 	const struct serve_opts *o;
 	char *bearer; /* "Bearer <token>" */
+	struct watch_cache wc;
+	struct watcher *watchers; /* every open watch, suspended or streaming */
+	bool stopping;
 };
+
+/*
+ * One open watch: what it streams, where in the cache it is, and the bytes
+ * on their way out. A watch with nothing to send suspends its connection
+ * (libmicrohttpd then leaves it alone) until the loop sees new events.
+ */
+struct watcher {
+	struct server *s;
+	struct MHD_Connection *conn;
+	struct api_watch *filter;
+	uint64_t next_seq;
+	struct strbuf out;
+	size_t sent;
+	int64_t deadline_ms;      /* monotonic: timeoutSeconds, or the server's own limit */
+	int64_t next_bookmark_ms; /* 0: no bookmarks asked for */
+	char *gone;               /* the 410 to send, for a start too old for the cache */
+	bool suspended, ended;
+	struct watcher *prev, *next;
+};
+
+/* Watches without timeoutSeconds end after this, as kube-apiserver's --min-request-timeout does. */
+#define WATCH_DEFAULT_TIMEOUT_MS (1800 * 1000)
+/* How often a watch that allows bookmarks gets one (the cacher's bookmark frequency). */
+#define WATCH_BOOKMARK_MS (60 * 1000)
+/* Events kept for watches that start from an older resourceVersion. */
+#define WATCH_CACHE_EVENTS 4096
 
 /* What one request has sent so far. */
 struct request_body {
@@ -242,6 +274,193 @@ version_doc(void)
 	return v;
 }
 
+/* ---- watches ---- */
+
+static int64_t mono_ms(void);
+
+/* A Status as a watch's ERROR event (410 Expired: the client lists again). */
+static void
+watch_error(struct watcher *w, const char *message)
+{
+	cJSON *ev = cJSON_CreateObject(), *st = api_status_doc(410, "Expired", message);
+
+	cJSON_AddStringToObject(ev, "type", "ERROR");
+	cJSON_AddItemToObject(ev, "object", st);
+	encode_json_compact(ev, &w->out);
+	sb_addc(&w->out, '\n');
+	cJSON_Delete(ev);
+	w->ended = true;
+}
+
+static void
+watch_bookmark(struct watcher *w)
+{
+	const struct api_resource *r = api_watch_resource(w->filter);
+
+	sb_addf(&w->out,
+	    "{\"type\":\"BOOKMARK\",\"object\":{\"kind\":\"%s\",\"apiVersion\":\"%s\","
+	    "\"metadata\":{\"resourceVersion\":\"%llu\"}}}\n",
+	    r->kind, r->group_version, (unsigned long long)w->s->wc.last_rv);
+}
+
+/* Queue what the watch has not yet sent: its events from the cache, a bookmark when due. */
+static void
+watch_fill(struct watcher *w)
+{
+	const struct watch_cache *wc = &w->s->wc;
+
+	if (w->gone != NULL) {
+		watch_error(w, w->gone);
+		return;
+	}
+	for (; w->next_seq < wc->next && w->out.len < 65536; w->next_seq++) {
+		const struct watch_event *e = watch_cache_get(wc, w->next_seq);
+		char msg[96];
+
+		if (e == NULL) {
+			/* The watch fell behind the cache's window. */
+			snprintf(msg, sizeof msg, "too old resource version: %llu (%llu)",
+			    (unsigned long long)w->next_seq, (unsigned long long)watch_cache_oldest(wc));
+			watch_error(w, msg);
+			return;
+		}
+		if (api_watch_matches(w->filter, e->k, e->object))
+			sb_add(&w->out, e->line);
+	}
+	if (w->next_bookmark_ms != 0 && w->out.len == 0 && mono_ms() >= w->next_bookmark_ms) {
+		watch_bookmark(w);
+		w->next_bookmark_ms = mono_ms() + WATCH_BOOKMARK_MS;
+	}
+}
+
+static ssize_t
+watch_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	struct watcher *w = cls;
+	size_t n;
+
+	(void)pos;
+	if (w->sent == w->out.len) {
+		sb_reset(&w->out);
+		w->sent = 0;
+		if (!w->ended && !w->s->stopping)
+			watch_fill(w);
+	}
+	if (w->sent < w->out.len) {
+		n = w->out.len - w->sent < max ? w->out.len - w->sent : max;
+		memcpy(buf, w->out.s + w->sent, n);
+		w->sent += n;
+		return (ssize_t)n;
+	}
+	if (w->ended || w->s->stopping || mono_ms() >= w->deadline_ms)
+		return MHD_CONTENT_READER_END_OF_STREAM;
+	MHD_suspend_connection(w->conn);
+	w->suspended = true;
+	return 0;
+}
+
+static void
+watch_free(void *cls)
+{
+	struct watcher *w = cls;
+
+	if (w->prev != NULL)
+		w->prev->next = w->next;
+	else
+		w->s->watchers = w->next;
+	if (w->next != NULL)
+		w->next->prev = w->prev;
+	api_watch_free(w->filter);
+	sb_free(&w->out);
+	free(w->gone);
+	free(w);
+}
+
+/*
+ * GET ...?watch=1 (handlers/watch.go): a chunked stream of events, one JSON
+ * document a line, from the resourceVersion asked for (none or "0": every
+ * matching object as ADDED first, then what changes).
+ */
+static enum MHD_Result
+start_watch(struct server *s, struct MHD_Connection *conn, const struct api_request *rq,
+    struct cluster *c)
+{
+	const char *rv = api_param(rq, "resourceVersion"), *timeout = api_param(rq, "timeoutSeconds");
+	const char *bookmarks = api_param(rq, "allowWatchBookmarks");
+	struct api_response resp;
+	struct api_watch *filter;
+	struct MHD_Response *r;
+	struct watcher *w;
+	enum MHD_Result rc;
+
+	api_response_init(&resp);
+	if ((filter = api_watch_parse(rq, &resp)) == NULL) {
+		rc = send_response(conn, &resp);
+		api_response_free(&resp);
+		return rc;
+	}
+	w = xcalloc(1, sizeof *w);
+	w->s = s;
+	w->conn = conn;
+	w->filter = filter;
+	sb_init(&w->out);
+	w->next_seq = s->wc.next;
+	if (rv == NULL || rv[0] == '\0' || strcmp(rv, "0") == 0) {
+		cJSON *items = cJSON_CreateArray(), *it;
+
+		api_watch_initial(c, filter, items);
+		cJSON_ArrayForEach(it, items)
+		{
+			sb_add(&w->out, "{\"type\":\"ADDED\",\"object\":");
+			encode_json_compact(it, &w->out);
+			sb_add(&w->out, "}\n");
+		}
+		cJSON_Delete(items);
+	} else {
+		char *end;
+		unsigned long long v = strtoull(rv, &end, 10);
+
+		if (*end != '\0' || !watch_cache_start(&s->wc, v, &w->next_seq))
+			w->gone = xasprintf("too old resource version: %s (%llu)", rv,
+			    (unsigned long long)s->wc.last_rv);
+	}
+	w->deadline_ms = mono_ms() + (timeout != NULL && atoll(timeout) > 0 ?
+						 atoll(timeout) * 1000 :
+						 WATCH_DEFAULT_TIMEOUT_MS);
+	if (bookmarks != NULL && strcmp(bookmarks, "true") == 0)
+		w->next_bookmark_ms = mono_ms() + WATCH_BOOKMARK_MS;
+	w->next = s->watchers;
+	if (s->watchers != NULL)
+		s->watchers->prev = w;
+	s->watchers = w;
+	r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 16 * 1024, watch_read, w, watch_free);
+	MHD_add_response_header(r, "Content-Type", "application/json");
+	MHD_add_response_header(r, "Cache-Control", "no-cache, private");
+	rc = MHD_queue_response(conn, MHD_HTTP_OK, r);
+	MHD_destroy_response(r);
+	return rc;
+}
+
+/* Resume every suspended watch with something to send or to end; true when any was. */
+static bool
+wake_watchers(struct server *s)
+{
+	int64_t now = mono_ms();
+	bool any = false;
+
+	for (struct watcher *w = s->watchers; w != NULL; w = w->next) {
+		if (!w->suspended)
+			continue;
+		if (w->next_seq < s->wc.next || w->gone != NULL || s->stopping ||
+		    now >= w->deadline_ms || (w->next_bookmark_ms != 0 && now >= w->next_bookmark_ms)) {
+			w->suspended = false;
+			MHD_resume_connection(w->conn);
+			any = true;
+		}
+	}
+	return any;
+}
+
 /* ---- objects ---- */
 
 static enum MHD_Result
@@ -265,11 +484,16 @@ serve_rest(struct server *s, struct MHD_Connection *conn, const char *url, const
 	enum MHD_Result rc;
 
 	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_param, params);
+	if (api_is_watch(&rq)) {
+		rc = start_watch(s, conn, &rq, s->o->current(s->o->ctx, NULL));
+		cJSON_Delete(params);
+		return rc;
+	}
 	api_response_init(&resp);
 	if (api_is_write(&rq))
 		s->o->write(s->o->ctx, &rq, &resp);
 	else
-		api_rest(s->o->current(s->o->ctx), &rq, &resp);
+		api_rest(s->o->current(s->o->ctx, NULL), &rq, &resp);
 	rc = send_response(conn, &resp);
 	api_response_free(&resp);
 	cJSON_Delete(params);
@@ -443,16 +667,30 @@ mono_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* How long the loop may sleep before the simulated clock has something to run. */
+static int
+sim_wait_ms(struct cluster *c, double speed)
+{
+	sim_ms when;
+	double wait;
+
+	if (speed <= 0 || !sim_next_time(c->sim, &when))
+		return 100;
+	wait = (double)(when - cluster_now(c)) / speed;
+	return wait < 0 ? 0 : wait > 100 ? 100 : (int)wait + 1;
+}
+
 int
 serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
     volatile sig_atomic_t *stop, struct ks_err *err)
 {
-	struct server s = {o, xasprintf("Bearer %s", o->token)};
+	struct server s = {o, xasprintf("Bearer %s", o->token), {0}, NULL, false};
 	struct sockaddr_in sa;
 	struct MHD_Daemon *d;
 	const union MHD_DaemonInfo *info;
+	unsigned gen = 0, last_gen;
+	struct cluster *c = o->current(o->ctx, &gen);
 	int64_t wall0 = mono_ms();
-	struct cluster *c = o->current(o->ctx), *last = c;
 	sim_ms sim0 = cluster_now(c);
 	int epfd, rc = 0;
 
@@ -463,10 +701,11 @@ serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
 		free(s.bearer);
 		return err_set(err, "--address %s: not an IPv4 address", o->address);
 	}
-	d = MHD_start_daemon(MHD_USE_EPOLL | MHD_USE_TLS, (uint16_t)o->port, NULL, NULL, handle,
-	    &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_CONNECTION_LIMIT,
-	    (unsigned)10000, MHD_OPTION_HTTPS_MEM_KEY, o->key_pem, MHD_OPTION_HTTPS_MEM_CERT,
-	    o->cert_pem, MHD_OPTION_NOTIFY_COMPLETED, request_done, NULL, MHD_OPTION_END);
+	d = MHD_start_daemon(MHD_USE_EPOLL | MHD_USE_TLS | MHD_ALLOW_SUSPEND_RESUME,
+	    (uint16_t)o->port, NULL, NULL, handle, &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS, MHD_OPTION_HTTPS_MEM_KEY,
+	    o->key_pem, MHD_OPTION_HTTPS_MEM_CERT, o->cert_pem, MHD_OPTION_NOTIFY_COMPLETED,
+	    request_done, NULL, MHD_OPTION_END);
 	if (d == NULL) {
 		free(s.bearer);
 		return err_set(err, "cannot listen on %s:%u: %s", o->address, o->port,
@@ -478,31 +717,46 @@ serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
 		free(s.bearer);
 		return -1;
 	}
+	watch_cache_init(&s.wc, WATCH_CACHE_EVENTS);
+	watch_cache_follow(&s.wc, c);
+	last_gen = gen;
 	epfd = MHD_get_daemon_info(d, MHD_DAEMON_INFO_EPOLL_FD)->epoll_fd;
 	while (!*stop) {
 		MHD_UNSIGNED_LONG_LONG wait_ms = 100;
 		struct pollfd p = {epfd, POLLIN, 0};
 
-		c = o->current(o->ctx);
+		c = o->current(o->ctx, &gen);
 		/* Another command replaced the cluster: its clock is where that left it. */
-		if (c != last) {
-			last = c;
+		if (gen != last_gen) {
+			last_gen = gen;
+			watch_cache_follow(&s.wc, c);
 			wall0 = mono_ms();
 			sim0 = cluster_now(c);
 		}
-
 		/* The simulated clock follows the wall clock, times the speed. */
 		if (o->speed > 0)
 			cluster_advance_to(c, sim0 + (sim_ms)((double)(mono_ms() - wall0) * o->speed));
-		if (MHD_get_timeout(d, &wait_ms) == MHD_YES && wait_ms > 100)
+		/* What just changed goes out at once, before the loop sleeps. */
+		if (wake_watchers(&s)) {
+			MHD_run(d);
+			continue;
+		}
+		if (MHD_get_timeout(d, &wait_ms) != MHD_YES || wait_ms > 100)
 			wait_ms = 100;
+		if ((int)wait_ms > sim_wait_ms(c, o->speed))
+			wait_ms = (MHD_UNSIGNED_LONG_LONG)sim_wait_ms(c, o->speed);
 		if (poll(&p, 1, (int)wait_ms) < 0 && errno != EINTR) {
 			rc = err_set(err, "poll: %s", strerror(errno));
 			break;
 		}
 		MHD_run(d);
 	}
+	/* Every watch ends its stream; libmicrohttpd must not stop with one suspended. */
+	s.stopping = true;
+	for (int i = 0; i < 3 && wake_watchers(&s); i++)
+		MHD_run(d);
 	MHD_stop_daemon(d);
+	watch_cache_free(&s.wc);
 	free(s.bearer);
 	return rc;
 }

@@ -28,6 +28,9 @@
 struct cluster;
 struct ks_err;
 
+/* Open connections, watches included (kube-apiserver has no such limit; file descriptors do). */
+#define SERVE_MAX_CONNECTIONS 12000
+
 struct api_request;
 struct api_response;
 
@@ -41,10 +44,12 @@ struct serve_opts {
 	/*
 	 * The owner of the practice cluster. current: the cluster to answer
 	 * from, reloaded first when another command changed its file (asked
-	 * before every read and between requests); write: carry out a request
+	 * before every read and between requests), and (when generation is not
+	 * NULL) a number that changes whenever the cluster is a new one, so the
+	 * watch cache follows it; write: carry out a request
 	 * that may change it, under the state's lock and into its journal.
 	 */
-	struct cluster *(*current)(void *ctx);
+	struct cluster *(*current)(void *ctx, unsigned *generation);
 	void (*write)(void *ctx, const struct api_request *rq, struct api_response *resp);
 	void *ctx;
 };
