@@ -386,7 +386,6 @@ start_watch(struct server *s, struct MHD_Connection *conn, const struct api_requ
     struct cluster *c)
 {
 	const char *rv = api_param(rq, "resourceVersion"), *timeout = api_param(rq, "timeoutSeconds");
-	const char *bookmarks = api_param(rq, "allowWatchBookmarks");
 	struct api_response resp;
 	struct api_watch *filter;
 	struct MHD_Response *r;
@@ -427,7 +426,7 @@ start_watch(struct server *s, struct MHD_Connection *conn, const struct api_requ
 	w->deadline_ms = mono_ms() + (timeout != NULL && atoll(timeout) > 0 ?
 						 atoll(timeout) * 1000 :
 						 WATCH_DEFAULT_TIMEOUT_MS);
-	if (bookmarks != NULL && strcmp(bookmarks, "true") == 0)
+	if (api_param_true(rq, "allowWatchBookmarks"))
 		w->next_bookmark_ms = mono_ms() + WATCH_BOOKMARK_MS;
 	w->next = s->watchers;
 	if (s->watchers != NULL)
@@ -736,6 +735,8 @@ serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
 		/* The simulated clock follows the wall clock, times the speed. */
 		if (o->speed > 0)
 			cluster_advance_to(c, sim0 + (sim_ms)((double)(mono_ms() - wall0) * o->speed));
+		if (o->tick != NULL)
+			o->tick(o->ctx);
 		/* What just changed goes out at once, before the loop sleeps. */
 		if (wake_watchers(&s)) {
 			MHD_run(d);

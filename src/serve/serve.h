@@ -51,6 +51,8 @@ struct serve_opts {
 	 */
 	struct cluster *(*current)(void *ctx, unsigned *generation);
 	void (*write)(void *ctx, const struct api_request *rq, struct api_response *resp);
+	/* Called every turn of the loop, after the clock moved (NULL: nothing to do). */
+	void (*tick)(void *ctx);
 	void *ctx;
 };
 
