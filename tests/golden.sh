@@ -25,16 +25,6 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 
 kubectl() { "$KUBESIM" kubectl "$@"; }
-# show PREFIX FILE: the file's lines with PREFIX; a last line without its
-# newline (kubectl's -o jsonpath) is marked " (no-eol)", as cram marks it.
-show() {
-	[ -s "$2" ] || return 0
-	if [ "$(tail -c 1 "$2" | wc -l)" = 0 ]; then
-		{ cat "$2"; echo " (no-eol)"; } | sed "s/^/$1/"
-	else
-		sed "s/^/$1/" "$2"
-	fi
-}
 kubesim() { "$KUBESIM" "$@"; }
 
 for t in *.t; do
@@ -42,27 +32,14 @@ for t in *.t; do
 	SCRATCH="$work/scratch/$t"
 	export KUBESIM_STATE SCRATCH
 	mkdir -p "$work/state" "$SCRATCH"
-	# Split the file: commands to cmd.N, expected text to exp.N, and the
-	# whole file with placeholders to tpl for GOLDEN_UPDATE.
-	rm -f "$work"/cmd.* "$work"/exp.* "$work"/got.*
-	awk -v dir="$work" '
-		/^  \$ / { n++; print substr($0, 5) > (dir "/cmd." n); close(dir "/cmd." n)
-			   printf "" > (dir "/exp." n); print > (dir "/tpl"); print "@@" n > (dir "/tpl"); next }
-		/^  / && n > 0 && !done[n] { print > (dir "/exp." n); next }
-		{ if (n > 0) done[n] = 1; print > (dir "/tpl") }
-		END { print n + 0 > (dir "/count") }
-	' "$t"
+	session_split "$t" "$work"
 	count=$(cat "$work/count")
 	i=1
 	while [ "$i" -le "$count" ]; do
 		cmd=$(cat "$work/cmd.$i")
 		(eval "$cmd") >"$work/out" 2>"$work/err" </dev/null
 		status=$?
-		{
-			show '  ' "$work/out"
-			show '  2> ' "$work/err"
-			[ "$status" = 0 ] || echo "  [$status]"
-		} | sed "s|$KUBESIM_STATE|\$KUBESIM_STATE|g; s|$SCRATCH|\$SCRATCH|g" >"$work/got.$i"
+		session_got "$work" "$status" >"$work/got.$i"
 		if cmp -s "$work/exp.$i" "$work/got.$i"; then
 			tap_result 0 "$t: $cmd"
 		else

@@ -13,13 +13,8 @@ set -u
 . "$(dirname "$0")/lib.sh"
 cd "$top_srcdir" || exit 1
 
-real=${KUBECTL_1_32:-}
+real=$(find_real_kubectl)
 if [ -z "$real" ]; then
-	k=$(command -v kubectl 2>/dev/null) && k=$(readlink -f "$k") &&
-		real=$(dirname "$k")/kubectl.1.32
-	[ -x "$real" ] || real=/usr/lib/google-cloud-sdk/bin/kubectl.1.32
-fi
-if [ ! -x "$real" ]; then
 	printf '1..0 # SKIP kubectl v1.32 not found (no kubectl.1.32 beside kubectl; set KUBECTL_1_32)\n'
 	exit 0
 fi

@@ -24,6 +24,7 @@
 #include <gnutls/x509.h>
 #include <microhttpd.h>
 
+#include "api/meta.h"
 #include "apiserver/rest.h"
 #include "apiserver/watch.h"
 #include "cluster.h"
@@ -461,6 +462,24 @@ wake_watchers(struct server *s)
 	return any;
 }
 
+/*
+ * Clients age objects by their own wall clock. At --speed 1 the shift set
+ * at start keeps simulated now at wall now; at any other speed (a manual
+ * clock stands still) it is set again before every request, so ages read
+ * as the simulated clock has them, to the second, as kubesim's own
+ * kubectl prints them.
+ */
+static void
+pin_epoch(const struct serve_opts *o, struct cluster *c)
+{
+	struct timespec ts;
+
+	if (o->speed == 1)
+		return;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	meta_set_epoch_unix((int64_t)ts.tv_sec - cluster_now(c) / 1000);
+}
+
 /* ---- objects ---- */
 
 static enum MHD_Result
@@ -484,6 +503,7 @@ serve_rest(struct server *s, struct MHD_Connection *conn, const char *url, const
 	enum MHD_Result rc;
 
 	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_param, params);
+	pin_epoch(s->o, s->o->current(s->o->ctx, NULL));
 	if (api_is_watch(&rq)) {
 		rc = start_watch(s, conn, &rq, s->o->current(s->o->ctx, NULL));
 		cJSON_Delete(params);

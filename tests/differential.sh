@@ -1,0 +1,118 @@
+#!/bin/sh
+# The differential test of issue 12: every kubectl command of the golden
+# sessions (tests/cli/*.t), run by the real kubectl v1.32 against `kubesim
+# serve` on the session's practice cluster, must print what the session
+# expects, which is what kubesim's own kubectl prints (tests/golden.sh
+# checks that). Commands are run in order, so the real kubectl's writes
+# make the cluster the later commands see.
+#
+# A command is compared when a real cluster would answer it: the practice
+# cluster exists, the command does not point kubectl at another state
+# file, and its expected output holds no message of kubesim's own (about
+# the state file). Each compared command is a test point. Those listed in
+# tests/differential/known (under "## reason" lines) are expected to
+# differ: a TODO point, which fails the run (XPASS) once the outputs agree,
+# so the list stays true. The last line is the figure: how many of the
+# compared commands print the same bytes both ways.
+#
+# Needs kubectl v1.32; without it the test is skipped, saying why.
+set -u
+. "$(dirname "$0")/lib.sh"
+real=$(find_real_kubectl)
+if [ -z "$real" ]; then
+	printf '1..0 # SKIP kubectl v1.32 not found (no kubectl.1.32 beside kubectl; set KUBECTL_1_32)\n'
+	exit 0
+fi
+known="$top_srcdir/tests/differential/known"
+cd "$top_srcdir/tests/cli" || exit 1
+
+work=$(mktemp -d)
+server=
+stop_server() {
+	if [ -n "$server" ]; then
+		kill "$server" 2>/dev/null
+		wait "$server" 2>/dev/null
+	fi
+	server=
+}
+trap 'stop_server; rm -rf "$work"' EXIT INT TERM
+
+# The session's cluster, served; sets $server once the kubeconfig is written.
+start_server() {
+	rm -f "$work/kc"
+	"$KUBESIM" serve --kubeconfig "$work/kc" >"$work/serve.out" 2>"$work/serve.err" &
+	server=$!
+	n=0
+	while [ ! -s "$work/kc" ] && [ $n -lt 100 ]; do
+		sleep 0.05
+		n=$((n + 1))
+	done
+}
+
+# A command that waits on a clock that stands still (rollout status, -w)
+# waits as long on a real cluster: it is stopped after 10 s.
+kubectl() {
+	timeout 10 "$real" --kubeconfig "$work/kc" --cache-dir "$work/cache" "$@" 2>"$work/kerr"
+	rc=$?
+	grep -v 'memcache.go' "$work/kerr" >&2
+	return $rc
+}
+kubesim() { "$KUBESIM" "$@"; }
+
+# The reason a listed command differs, or nothing.
+known_reason() {
+	awk -v want="$1" '/^## / { reason = substr($0, 4); next }
+		$0 == want { print reason; exit }' "$known"
+}
+
+same=0
+compared=0
+for t in *.t; do
+	KUBESIM_STATE="$work/state/$t.json"
+	SCRATCH="$work/scratch/$t"
+	export KUBESIM_STATE SCRATCH TZ=UTC LC_ALL=C
+	mkdir -p "$work/state" "$SCRATCH"
+	session_split "$t" "$work"
+	count=$(cat "$work/count")
+	i=1
+	while [ "$i" -le "$count" ]; do
+		cmd=$(cat "$work/cmd.$i")
+		case $cmd in
+		"kubectl "*) kube=yes ;;
+		*) kube=no ;;
+		esac
+		case $cmd in *KUBESIM_STATE=*) kube=no ;; esac
+		grep -q 'kubesim: ' "$work/exp.$i" && kube=no
+		[ -f "$KUBESIM_STATE" ] || kube=no
+		if [ $kube = yes ] && { [ -z "$server" ] || ! kill -0 "$server" 2>/dev/null; }; then
+			start_server
+		fi
+		if [ $kube = yes ]; then
+			(eval "$cmd") >"$work/out" 2>"$work/err" </dev/null
+		else
+			(kubectl() { "$KUBESIM" kubectl "$@"; } && eval "$cmd") >"$work/out" 2>"$work/err" </dev/null
+		fi
+		status=$?
+		if [ $kube = yes ]; then
+			compared=$((compared + 1))
+			session_got "$work" "$status" >"$work/got.$i"
+			reason=$(known_reason "$t: $cmd")
+			if cmp -s "$work/exp.$i" "$work/got.$i"; then
+				same=$((same + 1))
+				if [ -n "$reason" ]; then
+					tap_todo 0 "$t: $cmd" "$reason"
+				else
+					tap_result 0 "$t: $cmd"
+				fi
+			elif [ -n "$reason" ]; then
+				tap_todo 1 "$t: $cmd" "$reason"
+			else
+				tap_result 1 "$t: $cmd" "$(diff "$work/exp.$i" "$work/got.$i")"
+			fi
+		fi
+		i=$((i + 1))
+	done
+	stop_server
+done
+tap_comment "the same bytes both ways: $same of $compared compared commands ($(awk -v a="$same" -v b="$compared" 'BEGIN { printf "%.1f", b ? 100 * a / b : 0 }') %)"
+tap_done
