@@ -7,9 +7,11 @@
  * in: {"roots": {resource: type}, "types": {type: {group, kind, version,
  * description, fields: [{name, type, ref, required, description}]}}}.
  *
- * The layout is the template's, with v1.32's `wrap`: line breaks in a
- * description are deleted, then go-wordwrap breaks it greedily at spaces
- * (widths in bytes; a word as long as the width is never broken or moved).
+ * The layout is the template's, with v1.32's `wrap`: go-wordwrap breaks a
+ * description greedily at spaces and keeps its own line breaks (widths in
+ * bytes; a word as long as the width is never broken or moved). The real
+ * kubectl against `kubesim serve` (whose OpenAPI documents are generated
+ * from the same explain.json) is the check: tests/serve.sh.
  */
 #include <cjson/cJSON.h>
 #include <stdlib.h>
@@ -30,7 +32,11 @@ static const struct kctl_flag explain_flags[] = {
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
-/* go-wordwrap WrapString over s with its newlines deleted first (funcs.go wrap, v1.32). */
+/*
+ * go-wordwrap v1.0.1 WrapString (funcs.go wrap, v1.32): a newline ends the
+ * line where it stands (pending spaces are kept if they fit), so the blank
+ * line between a field's description and its type's survives.
+ */
 static void
 wrap(const char *s, size_t lim, struct strbuf *out)
 {
@@ -40,8 +46,20 @@ wrap(const char *s, size_t lim, struct strbuf *out)
 	for (const char *p = s; *p != '\0'; p++) {
 		char ch = *p;
 
-		if (ch == '\n')
+		if (ch == '\n') {
+			if (word.len == 0) {
+				if (cur + space.len <= lim)
+					sb_addn(out, space.s ? space.s : "", space.len);
+			} else {
+				sb_addn(out, space.s ? space.s : "", space.len);
+				sb_addn(out, word.s, word.len);
+				sb_reset(&word);
+			}
+			sb_reset(&space);
+			sb_addc(out, '\n');
+			cur = 0;
 			continue;
+		}
 		if (ch == ' ' || ch == '\t' || ch == '\v' || ch == '\f' || ch == '\r') {
 			if (space.len == 0 || word.len > 0) {
 				cur += space.len + word.len;

@@ -25,6 +25,8 @@
 #include <microhttpd.h>
 
 #include "api/selector.h"
+#include "apiserver/discovery.h"
+#include "apiserver/openapi.h"
 #include "api/store.h"
 #include "cluster.h"
 #include "codec/encode.h"
@@ -34,29 +36,6 @@
 #include "util/strbuf.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
-
-/* The resources served, as discovery lists them (api-resources). */
-struct resource {
-	const char *group_version;
-	const char *name;
-	const char *kind;
-	enum kind k;
-	bool namespaced;
-	const char *short_name; /* NULL: none */
-};
-
-static const struct resource resources[] = {
-	{"v1", "events", "Event", KIND_EVENT, true, "ev"},
-	{"v1", "namespaces", "Namespace", KIND_NAMESPACE, false, "ns"},
-	{"v1", "nodes", "Node", KIND_NODE, false, "no"},
-	{"v1", "pods", "Pod", KIND_POD, true, "po"},
-	{"apps/v1", "controllerrevisions", "ControllerRevision", KIND_CONTROLLERREVISION, true, NULL},
-	{"apps/v1", "daemonsets", "DaemonSet", KIND_DAEMONSET, true, "ds"},
-	{"coordination.k8s.io/v1", "leases", "Lease", KIND_LEASE, true, NULL},
-};
-#define N_RESOURCES (sizeof resources / sizeof resources[0])
-
-static const char *const group_versions[] = {"apps/v1", "coordination.k8s.io/v1"};
 
 struct server {
 	struct cluster *c;
@@ -81,16 +60,22 @@ send_text(struct MHD_Connection *conn, unsigned code, const char *type, const ch
 }
 
 static enum MHD_Result
-send_json(struct MHD_Connection *conn, unsigned code, const cJSON *doc)
+send_json_as(struct MHD_Connection *conn, unsigned code, const char *type, const cJSON *doc)
 {
 	struct strbuf sb = STRBUF_INIT;
 	enum MHD_Result rc;
 
 	encode_json_compact(doc, &sb);
 	sb_addc(&sb, '\n');
-	rc = send_text(conn, code, "application/json", sb_str(&sb));
+	rc = send_text(conn, code, type, sb_str(&sb));
 	sb_free(&sb);
 	return rc;
+}
+
+static enum MHD_Result
+send_json(struct MHD_Connection *conn, unsigned code, const cJSON *doc)
+{
+	return send_json_as(conn, code, "application/json", doc);
 }
 
 /* A metav1.Status failure, as responsewriters.ErrorNegotiated writes it. */
@@ -119,64 +104,7 @@ send_not_found_path(struct MHD_Connection *conn)
 	    "the server could not find the requested resource");
 }
 
-/* ---- discovery ---- */
-
-static cJSON *
-resource_list(const char *gv)
-{
-	cJSON *doc = cJSON_CreateObject(), *list;
-
-	cJSON_AddStringToObject(doc, "kind", "APIResourceList");
-	cJSON_AddStringToObject(doc, "apiVersion", "v1");
-	cJSON_AddStringToObject(doc, "groupVersion", gv);
-	list = cJSON_AddArrayToObject(doc, "resources");
-	for (size_t i = 0; i < N_RESOURCES; i++) {
-		const struct resource *r = &resources[i];
-		static const char *const verbs[] = {"create", "delete", "deletecollection", "get",
-			"list", "patch", "update", "watch"};
-		cJSON *e, *v;
-
-		if (strcmp(r->group_version, gv) != 0)
-			continue;
-		e = cJSON_CreateObject();
-		cJSON_AddStringToObject(e, "name", r->name);
-		cJSON_AddStringToObject(e, "singularName", "");
-		cJSON_AddBoolToObject(e, "namespaced", r->namespaced);
-		cJSON_AddStringToObject(e, "kind", r->kind);
-		v = cJSON_AddArrayToObject(e, "verbs");
-		for (size_t j = 0; j < sizeof verbs / sizeof verbs[0]; j++)
-			cJSON_AddItemToArray(v, cJSON_CreateString(verbs[j]));
-		if (r->short_name != NULL)
-			cJSON_AddItemToArray(cJSON_AddArrayToObject(e, "shortNames"),
-			    cJSON_CreateString(r->short_name));
-		cJSON_AddItemToArray(list, e);
-	}
-	return doc;
-}
-
-static cJSON *
-group_list(void)
-{
-	cJSON *doc = cJSON_CreateObject(), *groups;
-
-	cJSON_AddStringToObject(doc, "kind", "APIGroupList");
-	cJSON_AddStringToObject(doc, "apiVersion", "v1");
-	groups = cJSON_AddArrayToObject(doc, "groups");
-	for (size_t i = 0; i < sizeof group_versions / sizeof group_versions[0]; i++) {
-		const char *gv = group_versions[i], *slash = strchr(gv, '/');
-		cJSON *g = cJSON_CreateObject(), *ver = cJSON_CreateObject();
-		char *name = xstrndup(gv, (size_t)(slash - gv));
-
-		cJSON_AddStringToObject(g, "name", name);
-		cJSON_AddStringToObject(ver, "groupVersion", gv);
-		cJSON_AddStringToObject(ver, "version", slash + 1);
-		cJSON_AddItemToArray(cJSON_AddArrayToObject(g, "versions"), ver);
-		cJSON_AddItemToObject(g, "preferredVersion", cJSON_Duplicate(ver, true));
-		cJSON_AddItemToArray(groups, g);
-		free(name);
-	}
-	return doc;
-}
+/* ---- documents ---- */
 
 static cJSON *
 version_doc(void)
@@ -198,7 +126,7 @@ version_doc(void)
 /* ---- objects ---- */
 
 struct target {
-	const struct resource *r;
+	const struct api_resource *r;
 	char *ns;   /* NULL: every namespace (or cluster-scoped) */
 	char *name; /* NULL: the collection */
 };
@@ -230,10 +158,10 @@ route(const char *url, struct target *t)
 	}
 	if (n - i < 1 || n - i > 2)
 		goto out;
-	for (size_t r = 0; r < N_RESOURCES; r++)
-		if (strcmp(resources[r].group_version, gv) == 0 &&
-		    strcmp(resources[r].name, parts[i]) == 0)
-			t->r = &resources[r];
+	for (size_t r = 0; r < api_n_resources; r++)
+		if (strcmp(api_resources[r].group_version, gv) == 0 &&
+		    strcmp(api_resources[r].name, parts[i]) == 0)
+			t->r = &api_resources[r];
 	/* /api/v1/namespaces/NAME is the namespace itself. */
 	if (t->r == NULL && t->ns != NULL && n - i == 0)
 		goto out;
@@ -319,6 +247,7 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 	const char *auth;
 	struct target t;
 	enum MHD_Result rc;
+	const char *type = "application/json";
 	cJSON *doc = NULL;
 
 	(void)version;
@@ -343,21 +272,13 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 		    "kubesim serve answers reads only so far; write with `kubesim kubectl`");
 	if (strcmp(url, "/version") == 0)
 		doc = version_doc();
-	else if (strcmp(url, "/api") == 0) {
-		doc = cJSON_CreateObject();
-		cJSON_AddStringToObject(doc, "kind", "APIVersions");
-		cJSON_AddItemToArray(cJSON_AddArrayToObject(doc, "versions"), cJSON_CreateString("v1"));
-	} else if (strcmp(url, "/apis") == 0)
-		doc = group_list();
-	else if (strcmp(url, "/api/v1") == 0)
-		doc = resource_list("v1");
-	else if (strncmp(url, "/apis/", 6) == 0) {
-		for (size_t i = 0; i < sizeof group_versions / sizeof group_versions[0]; i++)
-			if (strcmp(url + 6, group_versions[i]) == 0)
-				doc = resource_list(group_versions[i]);
-	}
+	else if (strncmp(url, "/openapi/", 9) == 0)
+		doc = api_openapi(url);
+	else
+		doc = api_discovery(url,
+		    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT), &type);
 	if (doc != NULL) {
-		rc = send_json(conn, MHD_HTTP_OK, doc);
+		rc = send_json_as(conn, MHD_HTTP_OK, type, doc);
 		cJSON_Delete(doc);
 		return rc;
 	}
