@@ -212,6 +212,8 @@ explain_exec(struct kctl_call *call)
 			/* The template names the path's last element, whichever was missing. */
 			while ((rest = strtok_r(NULL, ".", &save)) != NULL)
 				last = rest;
+			/* The template has written the header by then; only the error follows it. */
+			kctl_out(call->res, "%s", sb_str(&out));
 			rc = kctl_error(call, "field \"%s\" does not exist", last);
 			break;
 		}

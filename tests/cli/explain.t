@@ -12,6 +12,7 @@ nodes, in the v1.32 plaintext layout.
   
   DESCRIPTION:
       DaemonSet represents the configuration of a daemon set.
+      
   FIELDS:
     apiVersion	<string>
       APIVersion defines the versioned schema of this representation of an object.
@@ -49,9 +50,10 @@ nodes, in the v1.32 plaintext layout.
   
   
   DESCRIPTION:
-      An update strategy to replace existing DaemonSet pods with new
-      pods.DaemonSetUpdateStrategy is a struct used to control the update strategy
-      for a DaemonSet.
+      An update strategy to replace existing DaemonSet pods with new pods.
+      DaemonSetUpdateStrategy is a struct used to control the update strategy for
+      a DaemonSet.
+      
   FIELDS:
     rollingUpdate	<RollingUpdateDaemonSet>
       Rolling update config params. Present only if type = "RollingUpdate".
@@ -74,6 +76,7 @@ nodes, in the v1.32 plaintext layout.
       https://kubernetes.io/docs/concepts/containers/images This field is optional
       to allow higher level config management to default or override container
       images in workload controllers like Deployments and StatefulSets.
+      
   
 
   $ kubectl explain ds.spec.template.spec.tolerations.tolerationSeconds
@@ -90,6 +93,7 @@ nodes, in the v1.32 plaintext layout.
       taint. By default, it is not set, which means tolerate the taint forever (do
       not evict). Zero and negative values will be treated as 0 (evict
       immediately) by the system.
+      
   
 
   $ kubectl explain nodes.spec --recursive
@@ -101,8 +105,9 @@ nodes, in the v1.32 plaintext layout.
   
   DESCRIPTION:
       Spec defines the behavior of a node.
-      https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-statusNodeSpec
-      describes the attributes that a node is created with.
+      https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#spec-and-status
+      NodeSpec describes the attributes that a node is created with.
+      
   FIELDS:
     configSource	<NodeConfigSource>
       configMap	<ConfigMapNodeConfigSource>
@@ -124,6 +129,10 @@ nodes, in the v1.32 plaintext layout.
   
 
   $ kubectl explain ds.spec.foo.bar
+  GROUP:      apps
+  KIND:       DaemonSet
+  VERSION:    v1
+  
   2> error: field "bar" does not exist
   [1]
 
