@@ -74,6 +74,55 @@ same "get nodes -o name" get nodes -o name
 same "get pods' nodes" get pods -o 'jsonpath={range .items[*]}{.metadata.name} {.spec.nodeName}{"\n"}{end}'
 same "get ds by label" get ds -l k8s-app=fluentd-logging -o name
 same "get ds selector" get ds fluentd-es-demo -o 'jsonpath={.spec.selector}' 
+# Discovery: kubectl 1.32 asks /api and /apis for aggregated discovery
+# (apidiscovery.k8s.io/v2) first; the legacy documents answer other Accepts.
+same "api-resources" api-resources
+same "api-resources -o wide" api-resources -o wide
+same "api-resources --namespaced=false" api-resources --namespaced=false
+same "api-versions" api-versions
+token=$(sed -n 's/^ *token: //p' "$dir/kc")
+server_url=$(sed -n 's/^ *server: //p' "$dir/kc")
+curl_api() { # PATH [ACCEPT]
+	curl -s --cacert "$dir/ca.crt" -H "Authorization: Bearer $token" \
+		${2:+-H "Accept: $2"} -D "$dir/headers" "$server_url$1"
+}
+sed -n 's/^ *certificate-authority-data: //p' "$dir/kc" | base64 -d >"$dir/ca.crt"
+agg='application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json'
+got=$(curl_api /api "$agg" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+pods = [r for r in d["items"][0]["versions"][0]["resources"] if r["resource"] == "pods"][0]
+print(d["kind"], d["apiVersion"], pods["singularResource"], pods["scope"], ",".join(pods["categories"]),
+      ",".join(s["subresource"] + ":" + s["responseKind"]["group"] + "/" + s["responseKind"]["kind"] for s in pods["subresources"]))')
+ctype=$(sed -n 's/^[Cc]ontent-[Tt]ype: //p' "$dir/headers" | tr -d '\r')
+expect_str() { # NAME WANT GOT
+	tap_result "$([ "$3" = "$2" ] && echo 0 || echo 1)" "$1" "want:
+$2
+got:
+$3"
+}
+expect_str "aggregated discovery of the core group" \
+	"APIGroupDiscoveryList apidiscovery.k8s.io/v2 pod Namespaced all eviction:policy/Eviction,log:/Pod,status:/Pod" "$got"
+expect_str "aggregated discovery's content type" \
+	"application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList" "$ctype"
+got=$(curl_api /api/v1 | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print(" ".join(r["name"] + ":" + r["singularName"] for r in d["resources"]))')
+expect_str "legacy discovery lists singular names and subresources" \
+	"events:event namespaces:namespace nodes:node nodes/status: pods:pod pods/eviction: pods/log: pods/status:" "$got"
+
+# explain reads the served OpenAPI v3, generated from the built-in's field docs.
+same "explain ds.spec.updateStrategy" explain ds.spec.updateStrategy
+same "explain pods" explain pods
+same "explain node.spec --recursive" explain node.spec --recursive
+same "explain a field path into a list" explain pod.spec.containers.ports
+same "explain a missing field" explain ds.spec.foo.bar
+got=$(curl_api /openapi/v3 | python3 -c '
+import json, sys
+print(" ".join(sorted(json.load(sys.stdin)["paths"])))')
+expect_str "the OpenAPI v3 index" "api/v1 apis/apps/v1 apis/coordination.k8s.io/v1" "$got"
+
 expect "NotFound" 'Error from server (NotFound): daemonsets.apps "nope" not found' get ds nope
 expect "a kind kubesim does not serve" 'error: the server doesn'"'"'t have a resource type "deployments"' get deployments
 expect "a wrong token" 'error: You must be logged in to the server (Unauthorized)' --token=wrong get nodes
