@@ -21,6 +21,8 @@
 
 #include <cjson/cJSON.h>
 
+struct strbuf;
+
 /*
  * The document at path (without the query): /openapi/v2, /openapi/v3 (the
  * index of group versions, each with its serverRelativeURL and content
@@ -28,5 +30,18 @@
  * such document (the caller says 404). The caller frees it.
  */
 cJSON *api_openapi(const char *path);
+
+/*
+ * The body kube-apiserver sends for path given the request's Accept
+ * (NULL: none): the JSON of api_openapi, or for /openapi/v2 asked as
+ * application/com.github.proto-openapi.spec.v2@v1.0+protobuf (as kubectl
+ * asks it) the protocol buffers. *content_type is the response's. -1: no
+ * such document.
+ */
+int api_openapi_body(const char *path, const char *accept, struct strbuf *body,
+    const char **content_type);
+
+/* The v2 document doc as gnostic's openapi_v2.Document in protocol buffers. */
+void api_openapi_v2_proto(const cJSON *doc, struct strbuf *out);
 
 #endif

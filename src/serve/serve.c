@@ -237,6 +237,27 @@ get_objects(struct server *s, struct MHD_Connection *conn, const struct target *
 	return rc;
 }
 
+static enum MHD_Result
+send_openapi(struct MHD_Connection *conn, const char *url)
+{
+	struct strbuf body = STRBUF_INIT;
+	const char *type;
+	struct MHD_Response *r;
+	enum MHD_Result rc;
+
+	if (api_openapi_body(url,
+		MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT), &body,
+		&type) < 0)
+		return send_not_found_path(conn);
+	r = MHD_create_response_from_buffer(body.len, body.s ? body.s : (char *)"",
+	    MHD_RESPMEM_MUST_COPY);
+	MHD_add_response_header(r, "Content-Type", type);
+	rc = MHD_queue_response(conn, MHD_HTTP_OK, r);
+	MHD_destroy_response(r);
+	sb_free(&body);
+	return rc;
+}
+
 /* ---- the handler ---- */
 
 static enum MHD_Result
@@ -273,7 +294,7 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 	if (strcmp(url, "/version") == 0)
 		doc = version_doc();
 	else if (strncmp(url, "/openapi/", 9) == 0)
-		doc = api_openapi(url);
+		return send_openapi(conn, url);
 	else
 		doc = api_discovery(url,
 		    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT), &type);
