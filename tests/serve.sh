@@ -119,11 +119,10 @@ same "explain node.spec --recursive" explain node.spec --recursive
 same "explain a field path into a list" explain pod.spec.containers.ports
 same "explain a missing field" explain ds.spec.foo.bar
 # kubectl asks /openapi/v2 as protocol buffers only (gnostic's Document).
-got=$(kube explain ds.spec.updateStrategy --output plaintext-openapiv2 2>&1 | head -4)
-expect_str "explain --output plaintext-openapiv2 reads the v2 document" "KIND:     DaemonSet
-VERSION:  apps/v1
-
-RESOURCE: updateStrategy <Object>" "$got"
+same "explain -o plaintext-openapiv2" explain ds.spec.updateStrategy -o plaintext-openapiv2
+same "explain -o plaintext-openapiv2 --recursive" explain pods --recursive -o plaintext-openapiv2
+same "explain -o plaintext-openapiv2 of an opaque object" explain pod.metadata.managedFields.fieldsV1 -o plaintext-openapiv2
+same "explain -o plaintext-openapiv2 of a missing field" explain ds.spec.foo.bar -o plaintext-openapiv2
 got=$(curl_api /openapi/v3 | python3 -c '
 import json, sys
 print(" ".join(sorted(json.load(sys.stdin)["paths"])))')
