@@ -58,9 +58,8 @@ const size_t api_n_resources = sizeof api_resources / sizeof api_resources[0];
 const char *const api_group_versions[] = {"apps/v1", "coordination.k8s.io/v1"};
 const size_t api_n_group_versions = sizeof api_group_versions / sizeof api_group_versions[0];
 
-/* "a,b,c" as a JSON array of strings. */
-static cJSON *
-csv_array(const char *csv)
+cJSON *
+api_csv_array(const char *csv)
 {
 	cJSON *a = cJSON_CreateArray();
 
@@ -112,7 +111,7 @@ legacy_resource(const char *name, const char *singular, bool namespaced, const c
 		cJSON_AddStringToObject(e, "version", gv_version(gv));
 	}
 	cJSON_AddStringToObject(e, "kind", kind);
-	cJSON_AddItemToObject(e, "verbs", csv_array(verbs));
+	cJSON_AddItemToObject(e, "verbs", api_csv_array(verbs));
 	return e;
 }
 
@@ -133,9 +132,9 @@ resource_list(const char *gv)
 			continue;
 		e = legacy_resource(r->name, r->singular, r->namespaced, gv, gv, r->kind, r->verbs);
 		if (r->short_name != NULL)
-			cJSON_AddItemToObject(e, "shortNames", csv_array(r->short_name));
+			cJSON_AddItemToObject(e, "shortNames", api_csv_array(r->short_name));
 		if (r->categories != NULL)
-			cJSON_AddItemToObject(e, "categories", csv_array(r->categories));
+			cJSON_AddItemToObject(e, "categories", api_csv_array(r->categories));
 		cJSON_AddItemToArray(list, e);
 		/* Subresources follow their resource as "pods/status", with no singular name. */
 		for (const struct api_subresource *s = r->subresources; s && s->name; s++) {
@@ -207,11 +206,11 @@ aggregated_resource(const struct api_resource *r)
 	cJSON_AddItemToObject(e, "responseKind", response_kind(r->group_version, r->kind));
 	cJSON_AddStringToObject(e, "scope", r->namespaced ? "Namespaced" : "Cluster");
 	cJSON_AddStringToObject(e, "singularResource", r->singular);
-	cJSON_AddItemToObject(e, "verbs", csv_array(r->verbs));
+	cJSON_AddItemToObject(e, "verbs", api_csv_array(r->verbs));
 	if (r->short_name != NULL)
-		cJSON_AddItemToObject(e, "shortNames", csv_array(r->short_name));
+		cJSON_AddItemToObject(e, "shortNames", api_csv_array(r->short_name));
 	if (r->categories != NULL)
-		cJSON_AddItemToObject(e, "categories", csv_array(r->categories));
+		cJSON_AddItemToObject(e, "categories", api_csv_array(r->categories));
 	if (r->subresources == NULL)
 		return e;
 	subs = cJSON_AddArrayToObject(e, "subresources");
@@ -220,7 +219,7 @@ aggregated_resource(const struct api_resource *r)
 
 		cJSON_AddStringToObject(sub, "subresource", s->name);
 		cJSON_AddItemToObject(sub, "responseKind", response_kind(s->group_version, s->kind));
-		cJSON_AddItemToObject(sub, "verbs", csv_array(s->verbs));
+		cJSON_AddItemToObject(sub, "verbs", api_csv_array(s->verbs));
 		cJSON_AddItemToArray(subs, sub);
 	}
 	return e;

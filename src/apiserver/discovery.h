@@ -51,6 +51,9 @@ extern const size_t api_n_resources;
 extern const char *const api_group_versions[];
 extern const size_t api_n_group_versions;
 
+/* A comma-separated list of the table ("get,list") as a JSON array of strings. */
+cJSON *api_csv_array(const char *csv);
+
 /*
  * The discovery document for path (/api, /api/v1, /apis, /apis/G/V) as
  * kube-apiserver v1.32 answers a request with this Accept header (NULL:

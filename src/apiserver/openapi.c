@@ -66,23 +66,6 @@ ref_to(const struct gen *g, const char *name)
 	return r;
 }
 
-/* "a,b" as a JSON array of strings. */
-static cJSON *
-csv_array(const char *csv)
-{
-	cJSON *a = cJSON_CreateArray();
-
-	while (csv != NULL && *csv != '\0') {
-		size_t n = strcspn(csv, ",");
-		char *s = xstrndup(csv, n);
-
-		cJSON_AddItemToArray(a, cJSON_CreateString(s));
-		free(s);
-		csv += n + (csv[n] == ',');
-	}
-	return a;
-}
-
 static void add_type(struct gen *g, const char *name, const struct patch_schema *ps);
 
 /* The schema of kubectl's type string t whose innermost type is ref (or a primitive). */
@@ -160,7 +143,7 @@ static void
 patch_extensions(const struct patch_field_info *pi, bool list, cJSON *s)
 {
 	if (list && pi->merge_key != NULL) {
-		cJSON_AddItemToObject(s, "x-kubernetes-list-map-keys", csv_array(pi->map_keys));
+		cJSON_AddItemToObject(s, "x-kubernetes-list-map-keys", api_csv_array(pi->map_keys));
 		cJSON_AddStringToObject(s, "x-kubernetes-list-type", "map");
 	} else if (list && pi->strategy != NULL && strncmp(pi->strategy, "merge", 5) == 0)
 		cJSON_AddStringToObject(s, "x-kubernetes-list-type", "set");
@@ -617,35 +600,21 @@ fill(struct gen *g, const char *gv, cJSON *paths)
 	}
 }
 
+/* The v3 document of group version gv, or (v3 false) the v2 document of everything. */
 static cJSON *
-v3_document(const cJSON *types, const char *gv)
+document(const cJSON *types, bool v3, const char *gv)
 {
-	struct gen g = {true, types, NULL};
+	struct gen g = {v3, types, NULL};
 	cJSON *doc = cJSON_CreateObject(), *info, *paths;
 
-	cJSON_AddStringToObject(doc, "openapi", "3.0.0");
+	cJSON_AddStringToObject(doc, v3 ? "openapi" : "swagger", v3 ? "3.0.0" : "2.0");
 	info = cJSON_AddObjectToObject(doc, "info");
 	cJSON_AddStringToObject(info, "title", "Kubernetes");
 	cJSON_AddStringToObject(info, "version", "v1.32.0");
 	paths = cJSON_AddObjectToObject(doc, "paths");
-	g.schemas = cJSON_AddObjectToObject(cJSON_AddObjectToObject(doc, "components"), "schemas");
-	fill(&g, gv, paths);
-	return doc;
-}
-
-static cJSON *
-v2_document(const cJSON *types)
-{
-	struct gen g = {false, types, NULL};
-	cJSON *doc = cJSON_CreateObject(), *info, *paths;
-
-	cJSON_AddStringToObject(doc, "swagger", "2.0");
-	info = cJSON_AddObjectToObject(doc, "info");
-	cJSON_AddStringToObject(info, "title", "Kubernetes");
-	cJSON_AddStringToObject(info, "version", "v1.32.0");
-	paths = cJSON_AddObjectToObject(doc, "paths");
-	g.schemas = cJSON_AddObjectToObject(doc, "definitions");
-	fill(&g, NULL, paths);
+	g.schemas = v3 ? cJSON_AddObjectToObject(cJSON_AddObjectToObject(doc, "components"), "schemas")
+		       : cJSON_AddObjectToObject(doc, "definitions");
+	fill(&g, v3 ? gv : NULL, paths);
 	return doc;
 }
 
@@ -671,7 +640,7 @@ v3_index(const cJSON *types)
 	for (size_t i = 0; i < api_n_group_versions && n < 16; i++)
 		gvs[n++] = api_group_versions[i];
 	for (size_t i = 0; i < n; i++) {
-		cJSON *d = v3_document(types, gvs[i]), *e = cJSON_CreateObject();
+		cJSON *d = document(types, true, gvs[i]), *e = cJSON_CreateObject();
 		struct strbuf sb = STRBUF_INIT;
 		char *key = gv_key(gvs[i]), *url;
 
@@ -699,15 +668,15 @@ api_openapi(const char *path)
 	types_doc = explain_types();
 	types = cJSON_GetObjectItemCaseSensitive(types_doc, "types");
 	if (strcmp(path, "/openapi/v2") == 0)
-		doc = v2_document(types);
+		doc = document(types, false, NULL);
 	else if (strcmp(path, "/openapi/v3") == 0 || strcmp(path, "/openapi/v3/") == 0)
 		doc = v3_index(types);
 	else if (strcmp(path, "/openapi/v3/api/v1") == 0)
-		doc = v3_document(types, "v1");
+		doc = document(types, true, "v1");
 	else if (strncmp(path, "/openapi/v3/apis/", 17) == 0)
 		for (size_t i = 0; i < api_n_group_versions && doc == NULL; i++)
 			if (strcmp(path + 17, api_group_versions[i]) == 0)
-				doc = v3_document(types, api_group_versions[i]);
+				doc = document(types, true, api_group_versions[i]);
 	cJSON_Delete(types_doc);
 	return doc;
 }

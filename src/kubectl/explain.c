@@ -34,6 +34,16 @@ static const struct kctl_flag explain_flags[] = {
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
+/* Write the pending spaces and word out, and forget them. */
+static void
+wrap_flush(struct strbuf *out, struct strbuf *space, struct strbuf *word)
+{
+	sb_addn(out, space->s ? space->s : "", space->len);
+	sb_addn(out, word->s ? word->s : "", word->len);
+	sb_reset(space);
+	sb_reset(word);
+}
+
 /*
  * go-wordwrap v1.0.1 WrapString (funcs.go wrap, v1.32): a newline ends the
  * line where it stands (pending spaces are kept if they fit), so the blank
@@ -48,29 +58,19 @@ wrap(const char *s, size_t lim, struct strbuf *out)
 	for (const char *p = s; *p != '\0'; p++) {
 		char ch = *p;
 
-		if (ch == '\n') {
-			if (word.len == 0) {
-				if (cur + space.len <= lim)
-					sb_addn(out, space.s ? space.s : "", space.len);
-			} else {
-				sb_addn(out, space.s ? space.s : "", space.len);
-				sb_addn(out, word.s, word.len);
-				sb_reset(&word);
-			}
-			sb_reset(&space);
-			sb_addc(out, '\n');
-			cur = 0;
-			continue;
-		}
-		if (ch == ' ' || ch == '\t' || ch == '\v' || ch == '\f' || ch == '\r') {
-			if (space.len == 0 || word.len > 0) {
-				cur += space.len + word.len;
-				sb_addn(out, space.s ? space.s : "", space.len);
-				sb_addn(out, word.s ? word.s : "", word.len);
+		if (ch == '\n' || ch == ' ' || ch == '\t' || ch == '\v' || ch == '\f' || ch == '\r') {
+			/* Spaces before a newline are dropped when they would overflow the line. */
+			if (ch == '\n' && word.len == 0 && cur + space.len > lim)
 				sb_reset(&space);
-				sb_reset(&word);
+			if (ch == '\n' || space.len == 0 || word.len > 0) {
+				cur += space.len + word.len;
+				wrap_flush(out, &space, &word);
 			}
-			sb_addc(&space, ch);
+			if (ch == '\n') {
+				sb_addc(out, '\n');
+				cur = 0;
+			} else
+				sb_addc(&space, ch);
 		} else {
 			sb_addc(&word, ch);
 			if (cur + space.len + word.len > lim && word.len < lim) {
@@ -80,13 +80,9 @@ wrap(const char *s, size_t lim, struct strbuf *out)
 			}
 		}
 	}
-	if (word.len == 0) {
-		if (cur + space.len <= lim)
-			sb_addn(out, space.s ? space.s : "", space.len);
-	} else {
-		sb_addn(out, space.s ? space.s : "", space.len);
-		sb_addn(out, word.s, word.len);
-	}
+	if (word.len == 0 && cur + space.len > lim)
+		sb_reset(&space);
+	wrap_flush(out, &space, &word);
 	sb_free(&word);
 	sb_free(&space);
 }
