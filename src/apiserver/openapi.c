@@ -1,7 +1,7 @@
 /*
  * openapi.c - the OpenAPI v2 and v3 documents (see openapi.h).
  *
- * explain.json holds, per type, its description and its fields (name,
+ * The type docs (apiserver/typedocs.h) hold, per type, its description and its fields (name,
  * kubectl's type string, the referenced type, required, description); the
  * kinds carry their group, version and kind. From those a field's schema is
  * rebuilt the way kube-openapi's builders write it, so that kubectl's
@@ -32,18 +32,15 @@
 
 #include "apiserver/discovery.h"
 #include "apiserver/patch.h"
+#include "apiserver/typedocs.h"
 #include "codec/jsontext.h"
-#include "util/embedded.h"
 #include "util/map.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
-/* The field docs `kubectl explain` prints, compiled in (src/kubectl/explain_data.c). */
-extern const struct embedded_file kctl_explain_data[];
-
 struct gen {
 	bool v3;
-	const cJSON *types;    /* explain.json's "types" */
+	const cJSON *types;    /* typedocs.json's "types" */
 	cJSON *schemas;        /* components.schemas or definitions, being filled */
 };
 
@@ -101,7 +98,7 @@ type_schema(struct gen *g, const char *t, const char *ref, const struct patch_sc
 	return s;
 }
 
-/* A primitive type's own schema: its schemaType in explain.json. */
+/* A primitive type's own schema: its schemaType in the type docs. */
 static void
 primitive(const struct gen *g, const char *name, const char *schema_type, cJSON *s)
 {
@@ -208,7 +205,7 @@ add_type(struct gen *g, const char *name, const struct patch_schema *ps)
 	}
 }
 
-/* The explain.json type of a kind, or NULL where kubesim keeps no field docs for it. */
+/* The type docs' type of a kind, or NULL where kubesim keeps no field docs for it. */
 static const char *
 kind_type(const cJSON *types, const char *group_version, const char *kind)
 {
@@ -577,12 +574,6 @@ resource_paths(const struct gen *g, cJSON *paths, const struct api_resource *r,
 
 /* ---- documents ---- */
 
-static cJSON *
-explain_types(void)
-{
-	return cJSON_ParseWithLength(kctl_explain_data[0].text, kctl_explain_data[0].len);
-}
-
 /* Schemas and paths of the resources whose group version is gv (NULL: all). */
 static void
 fill(struct gen *g, const char *gv, cJSON *paths)
@@ -665,7 +656,7 @@ api_openapi(const char *path)
 
 	if (strncmp(path, "/openapi/", 9) != 0)
 		return NULL;
-	types_doc = explain_types();
+	types_doc = api_typedocs();
 	types = cJSON_GetObjectItemCaseSensitive(types_doc, "types");
 	if (strcmp(path, "/openapi/v2") == 0)
 		doc = document(types, false, NULL);

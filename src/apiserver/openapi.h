@@ -4,7 +4,7 @@
  * /openapi/v2, .../handler3 for /openapi/v3).
  *
  * Generated, not written per field: the schemas come from the API field
- * docs that `kubectl explain` prints (src/kubectl/explain.json), the
+ * docs that `kubectl explain` prints (apiserver/typedocs.h), the
  * patch extensions (x-kubernetes-patch-strategy, -patch-merge-key,
  * -list-type, -list-map-keys) from the strategic-merge schemas of
  * apiserver/patch.c, and the paths from the resource table of

@@ -3,29 +3,25 @@
  * (the OpenAPI v3 plaintext template) for the DaemonSet, Pod and Node trees.
  *
  * The field docs are the Kubernetes API reference's (the OpenAPI
- * descriptions, as of v1.32), kept in src/kubectl/explain.json and compiled
- * in: {"roots": {resource: type}, "types": {type: {group, kind, version,
- * description, fields: [{name, type, ref, required, description}]}}}.
+ * descriptions, as of v1.32), in apiserver/typedocs.h.
  *
  * The layout is the template's, with v1.32's `wrap`: go-wordwrap breaks a
  * description greedily at spaces and keeps its own line breaks (widths in
  * bytes; a word as long as the width is never broken or moved). The real
  * kubectl against `kubesim serve` (whose OpenAPI documents are generated
- * from the same explain.json) is the check: tests/serve.sh.
+ * from the same docs) is the check: tests/serve.sh.
  */
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "apiserver/typedocs.h"
 #include "kubectl/kctl.h"
-#include "util/embedded.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
 
-extern const struct embedded_file kctl_explain_data[];
-extern const size_t kctl_explain_data_n;
 
 static const struct kctl_flag explain_flags[] = {
 	{"recursive", 0, KF_BOOL, NULL, "When true, print the name of all the fields recursively. Otherwise, print the available fields with their description.", NULL},
@@ -526,7 +522,7 @@ explain_exec(struct kctl_call *call)
 		free(path);
 		return rc;
 	}
-	doc = cJSON_ParseWithLength(kctl_explain_data[0].text, kctl_explain_data[0].len);
+	doc = api_typedocs();
 	types = cJSON_GetObjectItemCaseSensitive(doc, "types");
 	type = cJSON_GetObjectItemCaseSensitive(types,
 	    str(cJSON_GetObjectItemCaseSensitive(doc, "roots"), root));
