@@ -148,26 +148,35 @@ resource_list(const char *gv)
 	return doc;
 }
 
+/* metav1.APIGroup of group version gv (kubesim serves one version a group). */
+static cJSON *
+api_group(const char *gv, bool with_kind)
+{
+	cJSON *g = cJSON_CreateObject(), *ver = cJSON_CreateObject();
+	char group[128];
+
+	if (with_kind) {
+		cJSON_AddStringToObject(g, "kind", "APIGroup");
+		cJSON_AddStringToObject(g, "apiVersion", "v1");
+	}
+	cJSON_AddStringToObject(g, "name", gv_group(gv, group, sizeof group));
+	cJSON_AddStringToObject(ver, "groupVersion", gv);
+	cJSON_AddStringToObject(ver, "version", gv_version(gv));
+	cJSON_AddItemToArray(cJSON_AddArrayToObject(g, "versions"), ver);
+	cJSON_AddItemToObject(g, "preferredVersion", cJSON_Duplicate(ver, true));
+	return g;
+}
+
 static cJSON *
 group_list(void)
 {
 	cJSON *doc = cJSON_CreateObject(), *groups;
-	char group[128];
 
 	cJSON_AddStringToObject(doc, "kind", "APIGroupList");
 	cJSON_AddStringToObject(doc, "apiVersion", "v1");
 	groups = cJSON_AddArrayToObject(doc, "groups");
-	for (size_t i = 0; i < api_n_group_versions; i++) {
-		const char *gv = api_group_versions[i];
-		cJSON *g = cJSON_CreateObject(), *ver = cJSON_CreateObject();
-
-		cJSON_AddStringToObject(g, "name", gv_group(gv, group, sizeof group));
-		cJSON_AddStringToObject(ver, "groupVersion", gv);
-		cJSON_AddStringToObject(ver, "version", gv_version(gv));
-		cJSON_AddItemToArray(cJSON_AddArrayToObject(g, "versions"), ver);
-		cJSON_AddItemToObject(g, "preferredVersion", cJSON_Duplicate(ver, true));
-		cJSON_AddItemToArray(groups, g);
-	}
+	for (size_t i = 0; i < api_n_group_versions; i++)
+		cJSON_AddItemToArray(groups, api_group(api_group_versions[i], false));
 	return doc;
 }
 
@@ -340,8 +349,15 @@ api_discovery(const char *path, const char *accept, const char **content_type)
 	if (strcmp(path, "/api/v1") == 0)
 		return resource_list("v1");
 	if (strncmp(path, "/apis/", 6) == 0)
-		for (size_t i = 0; i < api_n_group_versions; i++)
-			if (strcmp(path + 6, api_group_versions[i]) == 0)
-				return resource_list(api_group_versions[i]);
+		for (size_t i = 0; i < api_n_group_versions; i++) {
+			const char *gv = api_group_versions[i];
+			size_t glen = strcspn(gv, "/");
+
+			if (strcmp(path + 6, gv) == 0)
+				return resource_list(gv);
+			/* /apis/GROUP: the group itself (groupversion.go's APIGroupHandler) */
+			if (strncmp(path + 6, gv, glen) == 0 && path[6 + glen] == '\0')
+				return api_group(gv, true);
+		}
 	return NULL;
 }

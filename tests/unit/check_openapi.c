@@ -184,7 +184,12 @@ START_TEST(test_discovery_negotiation)
 	ck_assert_str_eq(str_at(cJSON_GetArrayItem(at(doc, "resources"), 1), "singularName"),
 	    "daemonset");
 	cJSON_Delete(doc);
+	doc = api_discovery("/apis/coordination.k8s.io", NULL, &type);
+	ck_assert_str_eq(str_at(doc, "kind"), "APIGroup");
+	ck_assert_str_eq(str_at(at(doc, "preferredVersion"), "groupVersion"), "coordination.k8s.io/v1");
+	cJSON_Delete(doc);
 	ck_assert_ptr_null(api_discovery("/apis/batch/v1", NULL, &type));
+	ck_assert_ptr_null(api_discovery("/apis/coordination", NULL, &type));
 }
 END_TEST
 
