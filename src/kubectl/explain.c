@@ -256,11 +256,11 @@ go_space(char c)
 
 /* formatter.go shouldStartNewLine: after "x:", before a blank line or a list item. */
 static bool
-v2_new_line(const char *last_word, const char *line, size_t len)
+v2_new_line(bool last_colon, const char *line, size_t len)
 {
-	size_t n = strlen(last_word), i = 0;
+	size_t i = 0;
 
-	if (n > 0 && last_word[n - 1] == ':')
+	if (last_colon)
 		return true;
 	while (len > 0 && go_space(*line))
 		line++, len--;
@@ -290,14 +290,14 @@ v2_wrapped(const char *text, int indent, struct strbuf *out)
 {
 	size_t lim = (size_t)(80 - indent);
 	struct strbuf line = STRBUF_INIT;
-	char last[256] = "";
+	bool last_colon = false; /* the last word added ends in ':' */
 	size_t n_wrapped = 0;
 	const char *p = text;
 
 #define V2_FLUSH()                                                                                 \
 	do {                                                                                       \
 		if (line.len > 0) {                                                                \
-			last[0] = '\0';                                                            \
+			last_colon = false;                                                        \
 			sb_pad(out, ' ', (size_t)indent);                                          \
 			sb_addn(out, line.s, line.len);                                            \
 			sb_addc(out, '\n');                                                        \
@@ -323,7 +323,7 @@ v2_wrapped(const char *text, int indent, struct strbuf *out)
 			sb_addc(out, '\n'); /* Write("") indents no empty line */
 			n_wrapped++;
 		} else {
-			if (v2_new_line(last, p, len))
+			if (v2_new_line(last_colon, p, len))
 				V2_FLUSH();
 			while (i < len) {
 				size_t w;
@@ -334,14 +334,13 @@ v2_wrapped(const char *text, int indent, struct strbuf *out)
 					;
 				if (w == 0)
 					break;
-				snprintf(last, sizeof last, "%.*s", (int)w, p + i);
+				/* lastWord is set first: a flush for this very word clears it again */
+				last_colon = p[i + w - 1] == ':';
 				if (line.len > 0 && line.len + 1 + w > lim)
 					V2_FLUSH();
 				if (line.len > 0)
 					sb_addc(&line, ' ');
 				sb_addn(&line, p + i, w);
-				/* a flush clears the last word; one added after it is the last again */
-				snprintf(last, sizeof last, "%.*s", (int)w, p + i);
 				i += w;
 			}
 		}
