@@ -245,6 +245,22 @@ second create: 409 Conflict
 running on: node1 node2 node3" ] && echo 0 || echo 1)" \
 		"python3-kubernetes lists nodes, creates a DaemonSet and watches its pods run" "$got"
 fi
+
+# Hostile and heavy requests (Python's standard library only): each check
+# is a test point. 2,000 watches here; `make bench` opens 10,000.
+if command -v python3 >/dev/null; then
+	python3 tests/serve-hostile.py "$dir/kc" 2000 >"$dir/hostile" 2>&1
+	while IFS= read -r line; do
+		case $line in
+		"ok: "*) tap_result 0 "${line#ok: }" ;;
+		"FAIL: "*) tap_result 1 "${line#FAIL: }" ;;
+		*) tap_result 1 "serve-hostile.py: $line" ;;
+		esac
+	done <"$dir/hostile"
+	tap_result "$(kill -0 "$server" 2>/dev/null && echo 0 || echo 1)" "the server is still running" "$(cat "$dir/err")"
+else
+	tap_skip "no python3 for the hostile requests"
+fi
 kill -TERM "$server"
 wait "$server"
 server=

@@ -366,7 +366,8 @@ start_watch(struct server *s, struct MHD_Connection *conn, const struct api_requ
 	if (s->watchers != NULL)
 		s->watchers->prev = w;
 	s->watchers = w;
-	r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 16 * 1024, watch_read, w, watch_free);
+	/* Small blocks: a quiet watch should cost its connection little memory. */
+	r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096, watch_read, w, watch_free);
 	MHD_add_response_header(r, "Content-Type", "application/json");
 	MHD_add_response_header(r, "Cache-Control", "no-cache, private");
 	rc = MHD_queue_response(conn, MHD_HTTP_OK, r);
@@ -628,7 +629,8 @@ serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
 	}
 	d = MHD_start_daemon(MHD_USE_EPOLL | MHD_USE_TLS | MHD_ALLOW_SUSPEND_RESUME,
 	    (uint16_t)o->port, NULL, NULL, handle, &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS, MHD_OPTION_HTTPS_MEM_KEY,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVE_CONNECTION_MEMORY, MHD_OPTION_HTTPS_MEM_KEY,
 	    o->key_pem, MHD_OPTION_HTTPS_MEM_CERT, o->cert_pem, MHD_OPTION_NOTIFY_COMPLETED,
 	    request_done, NULL, MHD_OPTION_END);
 	if (d == NULL) {
