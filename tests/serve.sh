@@ -129,6 +129,27 @@ same "explain -o plaintext-openapiv2" explain ds.spec.updateStrategy -o plaintex
 same "explain -o plaintext-openapiv2 --recursive" explain pods --recursive -o plaintext-openapiv2
 same "explain -o plaintext-openapiv2 of an opaque object" explain pod.metadata.managedFields.fieldsV1 -o plaintext-openapiv2
 same "explain -o plaintext-openapiv2 of a missing field" explain ds.spec.foo.bar -o plaintext-openapiv2
+# The PATCH operations' fieldValidation parameter tells kubectl the server
+# validates fields (query_param_verifier_v3.go): it sends fieldValidation=Strict
+# and prints the server's error, not a client-side one.
+cat >"$dir/unknown-field.yaml" <<'EOF'
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: unknown-field
+spec:
+  selector:
+    matchLabels: {app: unknown-field}
+  template:
+    metadata:
+      labels: {app: unknown-field}
+    spec:
+      containers:
+      - name: c
+        image: nginx
+        bogus: 1
+EOF
+same "create with an unknown field: the server's strict validation" create -f "$dir/unknown-field.yaml"
 got=$(curl_api /openapi/v3 | python3 -c '
 import json, sys
 print(" ".join(sorted(json.load(sys.stdin)["paths"])))')
