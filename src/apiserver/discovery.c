@@ -16,7 +16,8 @@
  * The subresources kubesim serves, with the kinds and verbs kube-apiserver
  * v1.32 lists for them (pkg/registry/core/pod/storage, node/storage,
  * apps/daemonset/storage): status is read and written as the whole object,
- * an eviction is created as a policy/v1 Eviction, a log is read.
+ * an eviction is created as a policy/v1 Eviction (kubectl drain evicts only
+ * where discovery lists pods/eviction), a log is read.
  */
 static const struct api_subresource pod_subs[] = {
 	{"eviction", "policy/v1", "Eviction", "create"},
