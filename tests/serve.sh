@@ -75,6 +75,81 @@ same "get nodes -o name" get nodes -o name
 same "get pods' nodes" get pods -o 'jsonpath={range .items[*]}{.metadata.name} {.spec.nodeName}{"\n"}{end}'
 same "get ds by label" get ds -l k8s-app=fluentd-logging -o name
 same "get ds selector" get ds fluentd-es-demo -o 'jsonpath={.spec.selector}' 
+# Discovery: kubectl 1.32 asks /api and /apis for aggregated discovery
+# (apidiscovery.k8s.io/v2) first; the legacy documents answer other Accepts.
+same "api-resources" api-resources
+same "api-resources -o wide" api-resources -o wide
+same "api-resources --namespaced=false" api-resources --namespaced=false
+same "api-versions" api-versions
+token=$(sed -n 's/^ *token: //p' "$dir/kc")
+server_url=$(sed -n 's/^ *server: //p' "$dir/kc")
+curl_api() { # PATH [ACCEPT]
+	curl -s --cacert "$dir/ca.crt" -H "Authorization: Bearer $token" \
+		${2:+-H "Accept: $2"} -D "$dir/headers" "$server_url$1"
+}
+sed -n 's/^ *certificate-authority-data: //p' "$dir/kc" | base64 -d >"$dir/ca.crt"
+agg='application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json'
+got=$(curl_api /api "$agg" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+pods = [r for r in d["items"][0]["versions"][0]["resources"] if r["resource"] == "pods"][0]
+print(d["kind"], d["apiVersion"], pods["singularResource"], pods["scope"], ",".join(pods["categories"]),
+      ",".join(s["subresource"] + ":" + s["responseKind"]["group"] + "/" + s["responseKind"]["kind"] for s in pods["subresources"]))')
+ctype=$(sed -n 's/^[Cc]ontent-[Tt]ype: //p' "$dir/headers" | tr -d '\r')
+expect_str() { # NAME WANT GOT
+	tap_result "$([ "$3" = "$2" ] && echo 0 || echo 1)" "$1" "want:
+$2
+got:
+$3"
+}
+expect_str "aggregated discovery of the core group" \
+	"APIGroupDiscoveryList apidiscovery.k8s.io/v2 pod Namespaced all eviction:policy/Eviction,log:/Pod,status:/Pod" "$got"
+expect_str "aggregated discovery's content type" \
+	"application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList" "$ctype"
+got=$(curl_api /api/v1 | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+print(" ".join(r["name"] + ":" + r["singularName"] for r in d["resources"]))')
+expect_str "legacy discovery lists singular names and subresources" \
+	"events:event namespaces:namespace nodes:node nodes/status: pods:pod pods/eviction: pods/log: pods/status:" "$got"
+
+# explain reads the served OpenAPI v3, generated from the built-in's field docs.
+same "explain ds.spec.updateStrategy" explain ds.spec.updateStrategy
+same "explain pods" explain pods
+same "explain node.spec --recursive" explain node.spec --recursive
+same "explain a field path into a list" explain pod.spec.containers.ports
+same "explain a missing field" explain ds.spec.foo.bar
+# kubectl asks /openapi/v2 as protocol buffers only (gnostic's Document).
+same "explain -o plaintext-openapiv2" explain ds.spec.updateStrategy -o plaintext-openapiv2
+same "explain -o plaintext-openapiv2 --recursive" explain pods --recursive -o plaintext-openapiv2
+same "explain -o plaintext-openapiv2 of an opaque object" explain pod.metadata.managedFields.fieldsV1 -o plaintext-openapiv2
+same "explain -o plaintext-openapiv2 of a missing field" explain ds.spec.foo.bar -o plaintext-openapiv2
+# The PATCH operations' fieldValidation parameter tells kubectl the server
+# validates fields (query_param_verifier_v3.go): it sends fieldValidation=Strict
+# and prints the server's error, not a client-side one.
+cat >"$dir/unknown-field.yaml" <<'EOF'
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: unknown-field
+spec:
+  selector:
+    matchLabels: {app: unknown-field}
+  template:
+    metadata:
+      labels: {app: unknown-field}
+    spec:
+      containers:
+      - name: c
+        image: nginx
+        bogus: 1
+EOF
+same "create with an unknown field: the server's strict validation" create -f "$dir/unknown-field.yaml"
+got=$(curl_api /openapi/v3 | python3 -c '
+import json, sys
+print(" ".join(sorted(json.load(sys.stdin)["paths"])))')
+expect_str "the OpenAPI v3 index" "api/v1 apis/apps/v1 apis/coordination.k8s.io/v1" "$got"
+
 expect "NotFound" 'Error from server (NotFound): daemonsets.apps "nope" not found' get ds nope
 expect "a kind kubesim does not serve" 'error: the server doesn'"'"'t have a resource type "deployments"' get deployments
 expect "a wrong token" 'error: You must be logged in to the server (Unauthorized)' --token=wrong get nodes
@@ -85,17 +160,17 @@ expect "label" "node/node1 labeled" label node node1 a=b
 tap_result "$("$KUBESIM" kubectl get nodes -l a=b -o name | grep -qx node/node1 && echo 0 || echo 1)" \
 	"kubesim kubectl sees the label the server stored"
 sed 's/name: fluentd-es-demo/name: second/' scenarios/cka/demo.yaml >"$dir/second.yaml"
-expect "create" "daemonset.apps/second created" create -f "$dir/second.yaml" --validate=false
-same "create of an existing object" create -f scenarios/cka/demo.yaml --validate=false
+expect "create" "daemonset.apps/second created" create -f "$dir/second.yaml"
+same "create of an existing object" create -f scenarios/cka/demo.yaml
 expect "patch (strategic)" "daemonset.apps/second patched" patch ds second -p '{"spec":{"template":{"spec":{"containers":[{"name":"fluentd-elasticsearch","image":"fluentd:v2"}]}}}}'
 same "patched image" get ds second -o 'jsonpath={.spec.template.spec.containers[0].image}'
 # evanphx/json-patch v4, as the server runs it: a failed test op fails the patch.
 same "a JSON patch whose test fails" patch ds second --type=json -p '[{"op":"test","path":"/metadata/name","value":"x"}]'
 expect "server dry run" 'daemonset.apps "second" deleted (server dry run)' delete ds second --dry-run=server
 sed 's/fluentd-logging$/other/' "$dir/second.yaml" >"$dir/bad.yaml"
-same "an invalid update" replace -f "$dir/bad.yaml" --validate=false
+same "an invalid update" replace -f "$dir/bad.yaml"
 "$KUBESIM" kubectl get ds second -o json | sed 's/"resourceVersion": "[0-9]*"/"resourceVersion": "1"/' >"$dir/stale.json"
-expect "a stale resourceVersion" 'Error from server (Conflict): error when replacing "'"$dir"'/stale.json": Operation cannot be fulfilled on daemonsets.apps "second": the object has been modified; please apply your changes to the latest version and try again' replace -f "$dir/stale.json" --validate=false
+expect "a stale resourceVersion" 'Error from server (Conflict): error when replacing "'"$dir"'/stale.json": Operation cannot be fulfilled on daemonsets.apps "second": the object has been modified; please apply your changes to the latest version and try again' replace -f "$dir/stale.json"
 expect "delete without waiting" 'daemonset.apps "second" deleted' delete ds second --wait=false
 same "the deletion is journaled" get ds -o name
 # kubectl's typed clients send protobuf: drain's evictions, create namespace.
@@ -163,7 +238,7 @@ expect "rollout undo" "daemonset.apps/fluentd-es-demo rolled back" rollout undo 
 # kubectl edit: GET, the editor, then a strategic merge patch of what changed.
 printf '#!/bin/sh\nsed -i "s/updateStrategy:/minReadySeconds: 5\\n  updateStrategy:/" "$1"\n' >"$dir/editor"
 chmod +x "$dir/editor"
-got=$(EDITOR="$dir/editor" kube edit ds fluentd-es-demo --validate=false 2>&1)
+got=$(EDITOR="$dir/editor" kube edit ds fluentd-es-demo 2>&1)
 tap_result "$([ "$got" = "daemonset.apps/fluentd-es-demo edited" ] && echo 0 || echo 1)" "edit" "$got"
 expect "the edit is stored" 5 get ds fluentd-es-demo -o 'jsonpath={.spec.minReadySeconds}'
 

@@ -194,6 +194,42 @@ patch_schema_for(const char *api_version, const char *kind)
 	return NULL;
 }
 
+/*
+ * Lists whose +listMapKey markers name more than their merge key (k8s.io/api
+ * core/v1 types.go), for the OpenAPI documents' x-kubernetes-list-map-keys.
+ */
+static const struct {
+	const char *type, *field, *keys;
+} list_map_keys[] = {
+	{"Container", "ports", "containerPort,protocol"},
+	{"PodSpec", "topologySpreadConstraints", "topologyKey,whenUnsatisfiable"},
+};
+
+bool
+patch_schema_field(const struct patch_schema *s, const char *name, struct patch_field_info *out)
+{
+	memset(out, 0, sizeof *out);
+	for (const struct patch_field *f = s ? s->fields : NULL; f != NULL && f->name != NULL; f++) {
+		if (strcmp(f->name, name) != 0)
+			continue;
+		out->type = f->type;
+		if (f->strategy & PS_MERGE)
+			out->strategy = f->strategy & PS_RETAIN ? "merge,retainKeys" : "merge";
+		else if (f->strategy & PS_REPLACE)
+			out->strategy = f->strategy & PS_RETAIN ? "replace,retainKeys" : "replace";
+		else if (f->strategy & PS_RETAIN)
+			out->strategy = "retainKeys";
+		out->merge_key = f->key;
+		out->map_keys = f->key;
+		for (size_t i = 0; i < sizeof list_map_keys / sizeof list_map_keys[0]; i++)
+			if (strcmp(list_map_keys[i].type, s->name) == 0 &&
+			    strcmp(list_map_keys[i].field, name) == 0)
+				out->map_keys = list_map_keys[i].keys;
+		return true;
+	}
+	return false;
+}
+
 const struct patch_schema *
 patch_schema_of(const cJSON *doc)
 {

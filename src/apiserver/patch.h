@@ -68,8 +68,24 @@ int patch_type_parse(const char *name);
  */
 struct patch_schema;
 const struct patch_schema *patch_schema_for(const char *api_version, const char *kind);
+
 /* The same from a document's own apiVersion and kind (NULL doc: NULL). */
 const struct patch_schema *patch_schema_of(const cJSON *doc);
+
+/*
+ * What a schema says of one field, for the OpenAPI documents
+ * (x-kubernetes-patch-strategy, -patch-merge-key, -list-map-keys): false
+ * when it says nothing. map_keys is comma-separated. type is the field's
+ * struct or list element schema (NULL: none known).
+ */
+struct patch_field_info {
+	const char *strategy;  /* "merge", "merge,retainKeys"...; NULL: none */
+	const char *merge_key; /* NULL: none */
+	const char *map_keys;  /* NULL: none */
+	const struct patch_schema *type;
+};
+bool patch_schema_field(const struct patch_schema *s, const char *name,
+    struct patch_field_info *out);
 
 /*
  * RFC 6902: apply the operation array `ops` to doc. *out is the new

@@ -25,18 +25,6 @@
 #include "util/vec.h"
 #include "util/xmalloc.h"
 
-const struct api_resource api_resources[] = {
-	{"v1", "events", "event", "Event", KIND_EVENT, true, "ev"},
-	{"v1", "namespaces", "namespace", "Namespace", KIND_NAMESPACE, false, "ns"},
-	{"v1", "nodes", "node", "Node", KIND_NODE, false, "no"},
-	{"v1", "pods", "pod", "Pod", KIND_POD, true, "po"},
-	{"apps/v1", "controllerrevisions", "controllerrevision", "ControllerRevision",
-	    KIND_CONTROLLERREVISION, true, NULL},
-	{"apps/v1", "daemonsets", "daemonset", "DaemonSet", KIND_DAEMONSET, true, "ds"},
-	{"coordination.k8s.io/v1", "leases", "lease", "Lease", KIND_LEASE, true, NULL},
-};
-const size_t api_n_resources = sizeof api_resources / sizeof api_resources[0];
-
 void
 api_response_init(struct api_response *r)
 {

@@ -22,23 +22,10 @@
 #include <cjson/cJSON.h>
 
 #include "api/meta.h"
+#include "apiserver/discovery.h" /* struct api_resource, api_resources[]: what is served */
 #include "util/strbuf.h"
 
 struct cluster;
-
-/* A resource as discovery lists it and the REST paths name it. */
-struct api_resource {
-	const char *group_version;
-	const char *name; /* plural, as in the path */
-	const char *singular;
-	const char *kind;
-	enum kind k;
-	bool namespaced;
-	const char *short_name; /* NULL: none */
-};
-
-extern const struct api_resource api_resources[];
-extern const size_t api_n_resources;
 
 /* kube-apiserver's limit on a request body (--max-request-bytes' default for JSON). */
 #define API_MAX_BODY (3 * 1024 * 1024)

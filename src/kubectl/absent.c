@@ -17,15 +17,18 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include <cjson/cJSON.h>
 #include "cluster.h"
 #include "api/store.h"
+#include "apiserver/discovery.h"
 #include "kubectl/kctl.h"
 #include "kubectl/write.h"
 #include "util/strbuf.h"
+#include "util/xmalloc.h"
 
 /* Flags several of these commands share, with kubectl's help texts. */
 #define F_SELECTOR {"selector", 'l', KF_STRING, "", "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.", NULL}
@@ -568,9 +571,24 @@ plugin_exec(struct kctl_call *call)
  * sorts strings: those of the kinds kubesim serves (api-resources).
  */
 static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int
 api_versions_exec(struct kctl_call *call)
 {
-	kctl_out(call->res, "%s", "apps/v1\ncoordination.k8s.io/v1\nv1\n");
+	const char **gvs = xcalloc(api_n_group_versions + 1, sizeof *gvs);
+	size_t n = 0;
+
+	gvs[n++] = "v1";
+	for (size_t i = 0; i < api_n_group_versions; i++)
+		gvs[n++] = api_group_versions[i];
+	qsort(gvs, n, sizeof *gvs, cmp_str);
+	for (size_t i = 0; i < n; i++)
+		kctl_out(call->res, "%s\n", gvs[i]);
+	free(gvs);
 	return 0;
 }
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "apiserver/discovery.h"
 #include "kubectl/kctl.h"
 #include "kubectl/table.h"
 #include "util/strbuf.h"
@@ -141,20 +142,6 @@ static const struct kctl_flag api_resources_flags[] = {
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 
-/* Discovery's order: the core group first, then apps. */
-static const struct api_resource {
-	const char *name, *short_name, *group, *version, *kind, *verbs, *categories;
-	bool namespaced;
-} api_resources[] = {
-	{"events", "ev", "", "v1", "Event", "create,delete,deletecollection,get,list,patch,update,watch", "", true},
-	{"namespaces", "ns", "", "v1", "Namespace", "create,delete,get,list,patch,update,watch", "", false},
-	{"nodes", "no", "", "v1", "Node", "create,delete,deletecollection,get,list,patch,update,watch", "", false},
-	{"pods", "po", "", "v1", "Pod", "create,delete,deletecollection,get,list,patch,update,watch", "all", true},
-	{"controllerrevisions", "", "apps", "v1", "ControllerRevision", "create,delete,deletecollection,get,list,patch,update,watch", "", true},
-	{"daemonsets", "ds", "apps", "v1", "DaemonSet", "create,delete,deletecollection,get,list,patch,update,watch", "all", true},
-	{"leases", "", "coordination.k8s.io", "v1", "Lease", "create,delete,deletecollection,get,list,patch,update,watch", "", true},
-};
-
 /* Does the comma-separated list have every item of the comma-separated want? (sets.HasAll) */
 static bool
 has_all(const char *list, const char *want)
@@ -164,7 +151,7 @@ has_all(const char *list, const char *want)
 
 	for (char *w = strtok_r(copy, ",", &save); w != NULL && ok; w = strtok_r(NULL, ",", &save)) {
 		size_t n = strlen(w);
-		const char *p = list;
+		const char *p = list ? list : "";
 
 		ok = false;
 		while (*p != '\0' && !ok) {
@@ -179,6 +166,25 @@ has_all(const char *list, const char *want)
 }
 
 static const char *sort_field; /* --sort-by, for cmp_resource */
+
+/* The API group of "group/version" ("" for the core group's "v1"), as a length. */
+static size_t
+group_len(const char *gv)
+{
+	const char *slash = strchr(gv, '/');
+
+	return slash ? (size_t)(slash - gv) : 0;
+}
+
+/* Compare the API groups of two group versions as strings. */
+static int
+group_cmp(const char *a, const char *b)
+{
+	size_t la = group_len(a), lb = group_len(b);
+	int c = strncmp(a, b, la < lb ? la : lb);
+
+	return c != 0 ? c : (la > lb) - (la < lb);
+}
 
 /*
  * sortableResource.Less under sort.Stable: by --sort-by's field (the API
@@ -196,7 +202,7 @@ cmp_resource(const void *a, const void *b)
 	else if (strcmp(sort_field, "kind") == 0)
 		c = strcmp(x->kind, y->kind);
 	else
-		c = strcmp(x->group, y->group);
+		c = group_cmp(x->group_version, y->group_version);
 	if (c == 0)
 		c = strcmp(x->name, y->name);
 	if (c == 0)
@@ -213,7 +219,7 @@ api_resources_exec(struct kctl_call *call)
 	bool filter_ns = kctl_given(call, "namespaced");
 	bool want_ns = strcmp(kctl_str(call, "namespaced"), "false") != 0;
 	bool wide = strcmp(o, "wide") == 0;
-	const struct api_resource *picked[sizeof api_resources / sizeof api_resources[0]];
+	const struct api_resource **picked = xcalloc(api_n_resources, sizeof *picked);
 	size_t n = 0;
 	struct table *t;
 	struct strbuf text = STRBUF_INIT;
@@ -225,10 +231,12 @@ api_resources_exec(struct kctl_call *call)
 		return kctl_error(call, "--sort-by accepts only name or kind");
 	if (call->n_args > 0)
 		return kctl_usage_error(call, "unexpected arguments: %s", call->args[0]);
-	for (size_t i = 0; i < sizeof api_resources / sizeof api_resources[0]; i++) {
+	for (size_t i = 0; i < api_n_resources; i++) {
 		const struct api_resource *r = &api_resources[i];
 
-		if (kctl_given(call, "api-group") && strcmp(group, r->group) != 0)
+		if (kctl_given(call, "api-group") &&
+		    (strlen(group) != group_len(r->group_version) ||
+			strncmp(group, r->group_version, group_len(r->group_version)) != 0))
 			continue;
 		if (filter_ns && r->namespaced != want_ns)
 			continue;
@@ -250,23 +258,23 @@ api_resources_exec(struct kctl_call *call)
 	for (size_t i = 0; i < n; i++) {
 		const struct api_resource *r = picked[i];
 
+		size_t glen = group_len(r->group_version);
+
 		if (strcmp(o, "name") == 0) {
-			kctl_out(call->res, "%s%s%s\n", r->name, r->group[0] ? "." : "", r->group);
+			kctl_out(call->res, "%s%s%.*s\n", r->name, glen ? "." : "", (int)glen,
+			    r->group_version);
 			continue;
 		}
 		table_row(t);
 		table_cell(t, r->name);
-		table_cell(t, r->short_name);
-		if (r->group[0] != '\0')
-			table_cellf(t, "%s/%s", r->group, r->version);
-		else
-			table_cell(t, r->version);
+		table_cell(t, r->short_name ? r->short_name : "");
+		table_cell(t, r->group_version);
 		table_cell(t, r->namespaced ? "true" : "false");
 		table_cell(t, r->kind);
 		if (wide) {
 			/* printContextHeaders / wide: strings.Join(verbs, ","), strings.Join(categories, ","). */
 			table_cell(t, r->verbs);
-			table_cell(t, r->categories);
+			table_cell(t, r->categories ? r->categories : "");
 		}
 	}
 	if (strcmp(o, "name") != 0)
@@ -274,6 +282,7 @@ api_resources_exec(struct kctl_call *call)
 	kctl_out(call->res, "%s", sb_str(&text));
 	sb_free(&text);
 	table_free(t);
+	free(picked);
 	return 0;
 }
 

@@ -25,6 +25,8 @@
 #include <microhttpd.h>
 
 #include "api/meta.h"
+#include "apiserver/discovery.h"
+#include "apiserver/openapi.h"
 #include "apiserver/rest.h"
 #include "apiserver/watch.h"
 #include "cluster.h"
@@ -36,8 +38,6 @@
 #include "util/strbuf.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
-
-static const char *const group_versions[] = {"apps/v1", "coordination.k8s.io/v1"};
 
 struct watcher;
 
@@ -98,16 +98,22 @@ send_text(struct MHD_Connection *conn, unsigned code, const char *type, const ch
 }
 
 static enum MHD_Result
-send_json(struct MHD_Connection *conn, unsigned code, const cJSON *doc)
+send_json_as(struct MHD_Connection *conn, unsigned code, const char *type, const cJSON *doc)
 {
 	struct strbuf sb = STRBUF_INIT;
 	enum MHD_Result rc;
 
 	encode_json_compact(doc, &sb);
 	sb_addc(&sb, '\n');
-	rc = send_text(conn, code, "application/json", sb_str(&sb));
+	rc = send_text(conn, code, type, sb_str(&sb));
 	sb_free(&sb);
 	return rc;
+}
+
+static enum MHD_Result
+send_json(struct MHD_Connection *conn, unsigned code, const cJSON *doc)
+{
+	return send_json_as(conn, code, "application/json", doc);
 }
 
 /* A metav1.Status failure, as responsewriters.ErrorNegotiated writes it. */
@@ -161,101 +167,29 @@ send_response(struct MHD_Connection *conn, const struct api_response *resp)
 	return rc;
 }
 
-/* ---- discovery ---- */
+/* ---- documents ---- */
 
-/* An APIResource for a subresource: kubectl drain evicts only where pods/eviction is listed. */
-static void
-add_subresource(cJSON *list, const struct api_resource *r, const char *sub, const char *group,
-    const char *version, const char *kind, const char *const *verbs)
+/* The OpenAPI documents, in the encoding the request's Accept asks for. */
+static enum MHD_Result
+send_openapi(struct MHD_Connection *conn, const char *url)
 {
-	cJSON *e = cJSON_CreateObject(), *v;
-	char *name = xasprintf("%s/%s", r->name, sub);
+	struct strbuf body = STRBUF_INIT;
+	const char *type;
+	struct MHD_Response *r;
+	enum MHD_Result rc;
 
-	cJSON_AddStringToObject(e, "name", name);
-	cJSON_AddStringToObject(e, "singularName", "");
-	cJSON_AddBoolToObject(e, "namespaced", r->namespaced);
-	if (group != NULL) {
-		cJSON_AddStringToObject(e, "group", group);
-		cJSON_AddStringToObject(e, "version", version);
-	}
-	cJSON_AddStringToObject(e, "kind", kind);
-	v = cJSON_AddArrayToObject(e, "verbs");
-	for (; *verbs != NULL; verbs++)
-		cJSON_AddItemToArray(v, cJSON_CreateString(*verbs));
-	cJSON_AddItemToArray(list, e);
-	free(name);
-}
-
-static void
-add_subresources(cJSON *list, const struct api_resource *r)
-{
-	static const char *const create[] = {"create", NULL}, *const get[] = {"get", NULL},
-			       *const status[] = {"get", "patch", "update", NULL};
-
-	if (r->k == KIND_POD) {
-		add_subresource(list, r, "eviction", "policy", "v1", "Eviction", create);
-		add_subresource(list, r, "log", NULL, NULL, "Pod", get);
-	}
-	if (r->k == KIND_POD || r->k == KIND_NODE || r->k == KIND_DAEMONSET)
-		add_subresource(list, r, "status", NULL, NULL, r->kind, status);
-}
-
-static cJSON *
-resource_list(const char *gv)
-{
-	cJSON *doc = cJSON_CreateObject(), *list;
-
-	cJSON_AddStringToObject(doc, "kind", "APIResourceList");
-	cJSON_AddStringToObject(doc, "apiVersion", "v1");
-	cJSON_AddStringToObject(doc, "groupVersion", gv);
-	list = cJSON_AddArrayToObject(doc, "resources");
-	for (size_t i = 0; i < api_n_resources; i++) {
-		const struct api_resource *r = &api_resources[i];
-		static const char *const verbs[] = {"create", "delete", "deletecollection", "get",
-			"list", "patch", "update", "watch"};
-		cJSON *e, *v;
-
-		if (strcmp(r->group_version, gv) != 0)
-			continue;
-		e = cJSON_CreateObject();
-		cJSON_AddStringToObject(e, "name", r->name);
-		cJSON_AddStringToObject(e, "singularName", r->singular);
-		cJSON_AddBoolToObject(e, "namespaced", r->namespaced);
-		cJSON_AddStringToObject(e, "kind", r->kind);
-		v = cJSON_AddArrayToObject(e, "verbs");
-		for (size_t j = 0; j < sizeof verbs / sizeof verbs[0]; j++)
-			cJSON_AddItemToArray(v, cJSON_CreateString(verbs[j]));
-		if (r->short_name != NULL)
-			cJSON_AddItemToArray(cJSON_AddArrayToObject(e, "shortNames"),
-			    cJSON_CreateString(r->short_name));
-		cJSON_AddItemToArray(list, e);
-		add_subresources(list, r);
-	}
-	return doc;
-}
-
-static cJSON *
-group_list(void)
-{
-	cJSON *doc = cJSON_CreateObject(), *groups;
-
-	cJSON_AddStringToObject(doc, "kind", "APIGroupList");
-	cJSON_AddStringToObject(doc, "apiVersion", "v1");
-	groups = cJSON_AddArrayToObject(doc, "groups");
-	for (size_t i = 0; i < sizeof group_versions / sizeof group_versions[0]; i++) {
-		const char *gv = group_versions[i], *slash = strchr(gv, '/');
-		cJSON *g = cJSON_CreateObject(), *ver = cJSON_CreateObject();
-		char *name = xstrndup(gv, (size_t)(slash - gv));
-
-		cJSON_AddStringToObject(g, "name", name);
-		cJSON_AddStringToObject(ver, "groupVersion", gv);
-		cJSON_AddStringToObject(ver, "version", slash + 1);
-		cJSON_AddItemToArray(cJSON_AddArrayToObject(g, "versions"), ver);
-		cJSON_AddItemToObject(g, "preferredVersion", cJSON_Duplicate(ver, true));
-		cJSON_AddItemToArray(groups, g);
-		free(name);
-	}
-	return doc;
+	if (api_openapi_body(url,
+		MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT), &body,
+		&type) < 0)
+		return send_status(conn, MHD_HTTP_NOT_FOUND, "NotFound",
+		    "the server could not find the requested resource");
+	r = MHD_create_response_from_buffer(body.len, body.s ? body.s : (char *)"",
+	    MHD_RESPMEM_MUST_COPY);
+	MHD_add_response_header(r, "Content-Type", type);
+	rc = MHD_queue_response(conn, MHD_HTTP_OK, r);
+	MHD_destroy_response(r);
+	sb_free(&body);
+	return rc;
 }
 
 static cJSON *
@@ -528,7 +462,7 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 {
 	struct server *s = cls;
 	struct request_body *body = *con_cls;
-	const char *auth, *ctype;
+	const char *auth, *ctype, *type = "application/json";
 	enum MHD_Result rc;
 	cJSON *doc = NULL;
 
@@ -582,23 +516,15 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 	if (strcmp(method, "GET") == 0) {
 		if (strcmp(url, "/version") == 0)
 			doc = version_doc();
-		else if (strcmp(url, "/api") == 0) {
-			doc = cJSON_CreateObject();
-			cJSON_AddStringToObject(doc, "kind", "APIVersions");
-			cJSON_AddItemToArray(cJSON_AddArrayToObject(doc, "versions"),
-			    cJSON_CreateString("v1"));
-		} else if (strcmp(url, "/apis") == 0)
-			doc = group_list();
-		else if (strcmp(url, "/api/v1") == 0)
-			doc = resource_list("v1");
-		else if (strncmp(url, "/apis/", 6) == 0) {
-			for (size_t i = 0; i < sizeof group_versions / sizeof group_versions[0]; i++)
-				if (strcmp(url + 6, group_versions[i]) == 0)
-					doc = resource_list(group_versions[i]);
-		}
+		else if (strncmp(url, "/openapi/", 9) == 0)
+			return send_openapi(conn, url);
+		else
+			doc = api_discovery(url,
+			    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT),
+			    &type);
 	}
 	if (doc != NULL) {
-		rc = send_json(conn, MHD_HTTP_OK, doc);
+		rc = send_json_as(conn, MHD_HTTP_OK, type, doc);
 		cJSON_Delete(doc);
 		return rc;
 	}
