@@ -26,6 +26,7 @@
 
 #include "api/selector.h"
 #include "api/store.h"
+#include "apiserver/table.h"
 #include "cluster.h"
 #include "codec/encode.h"
 #include "codec/jsontext.h"
@@ -261,6 +262,8 @@ get_objects(struct server *s, struct MHD_Connection *conn, const struct target *
 	    "labelSelector");
 	const char *field_sel = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND,
 	    "fieldSelector");
+	const char *table = api_table_accept(
+	    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT));
 	struct label_selector sel;
 	struct vec objs = VEC_INIT, kept = VEC_INIT;
 	struct ks_err err;
@@ -279,21 +282,43 @@ get_objects(struct server *s, struct MHD_Connection *conn, const struct target *
 			    slash ? "." : "", slash ? (int)(slash - av) : 0, av, t->name);
 			return send_status(conn, MHD_HTTP_NOT_FOUND, "NotFound", msg);
 		}
-		doc = encode_object(o, cluster_now(s->c));
-		rc = send_json(conn, MHD_HTTP_OK, doc);
-		encode_free(doc);
+		vec_push(&kept, o);
+	} else {
+		if (field_sel != NULL && field_sel[0] != '\0')
+			return send_status(conn, MHD_HTTP_BAD_REQUEST, "BadRequest",
+			    "kubesim serve does not take field selectors yet");
+		if (sel_parse(label_sel ? label_sel : "", &sel, &err) < 0)
+			return send_status(conn, MHD_HTTP_BAD_REQUEST, "BadRequest", err.msg);
+		store_list_sorted(s->c->store, t->r->k, t->r->namespaced ? t->ns : NULL, &objs);
+		for (size_t i = 0; i < objs.n; i++)
+			if (sel_matches(&sel, &((struct object *)objs.v[i])->meta.labels))
+				vec_push(&kept, objs.v[i]);
+		sel_free(&sel);
+		vec_free(&objs);
+	}
+	if (table != NULL) {
+		/* Server-side printing: kubectl get's Accept asks for a Table. */
+		struct api_table_opts to = {table, API_INCLUDE_METADATA, t->name != NULL, NULL,
+			cluster_now(s->c)};
+
+		if (api_table_include(MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND,
+			"includeObject"), &to.include, &err) < 0)
+			rc = send_status(conn, MHD_HTTP_BAD_REQUEST, "BadRequest", err.msg);
+		else {
+			doc = api_table(t->r->k, (struct object *const *)kept.v, kept.n, &to);
+			rc = send_json(conn, MHD_HTTP_OK, doc);
+			cJSON_Delete(doc);
+		}
+		vec_free(&kept);
 		return rc;
 	}
-	if (field_sel != NULL && field_sel[0] != '\0')
-		return send_status(conn, MHD_HTTP_BAD_REQUEST, "BadRequest",
-		    "kubesim serve does not take field selectors yet");
-	if (sel_parse(label_sel ? label_sel : "", &sel, &err) < 0)
-		return send_status(conn, MHD_HTTP_BAD_REQUEST, "BadRequest", err.msg);
-	store_list_sorted(s->c->store, t->r->k, t->r->namespaced ? t->ns : NULL, &objs);
-	for (size_t i = 0; i < objs.n; i++)
-		if (sel_matches(&sel, &((struct object *)objs.v[i])->meta.labels))
-			vec_push(&kept, objs.v[i]);
-	sel_free(&sel);
+	if (t->name != NULL) {
+		doc = encode_object(kept.v[0], cluster_now(s->c));
+		rc = send_json(conn, MHD_HTTP_OK, doc);
+		encode_free(doc);
+		vec_free(&kept);
+		return rc;
+	}
 	doc = cJSON_CreateObject();
 	snprintf(msg, sizeof msg, "%sList", t->r->kind);
 	cJSON_AddStringToObject(doc, "kind", msg);
@@ -304,7 +329,6 @@ get_objects(struct server *s, struct MHD_Connection *conn, const struct target *
 		cJSON_AddItemToArray(items, encode_object(kept.v[i], cluster_now(s->c)));
 	rc = send_json(conn, MHD_HTTP_OK, doc);
 	cJSON_Delete(doc);
-	vec_free(&objs);
 	vec_free(&kept);
 	return rc;
 }
