@@ -1,9 +1,10 @@
 #!/bin/sh
 # kubesim serve with the real kubectl v1.32 (issue 12, reads only so far):
 # TLS with the kubeconfig's CA, the bearer token (and a wrong one's 401),
-# discovery, objects and lists, NotFound and unknown-kind errors as a real
-# cluster sends them, writes refused, changes made with `kubesim kubectl`
-# served, and a clean stop on SIGTERM.
+# discovery, objects and lists, tables printed on the server side (the
+# same cells as the built-in kubectl's), NotFound and unknown-kind errors
+# as a real cluster sends them, writes refused, changes made with
+# `kubesim kubectl` served, and a clean stop on SIGTERM.
 #
 # Needs kubectl v1.32 (kubectl.1.32 beside the kubectl on PATH, or
 # $KUBECTL_1_32); without it the test is skipped, saying why.
@@ -74,6 +75,26 @@ same "get nodes -o name" get nodes -o name
 same "get pods' nodes" get pods -o 'jsonpath={range .items[*]}{.metadata.name} {.spec.nodeName}{"\n"}{end}'
 same "get ds by label" get ds -l k8s-app=fluentd-logging -o name
 same "get ds selector" get ds fluentd-es-demo -o 'jsonpath={.spec.selector}' 
+# Server-side printing: kubectl get asks for a meta.k8s.io Table and prints
+# the server's columns and cells, decorated on its side (-A, -L,
+# --show-labels, -o wide); they must be the built-in kubectl's.
+same "get ds (a Table)" get ds
+same "get ds -o wide" get ds -o wide
+same "get ds NAME (a Table of one object)" get ds fluentd-es-demo
+same "get ds -L" get ds -L k8s-app,name
+same "get pods -o wide" get pods -o wide
+same "get pods -A" get pods -A
+same "get pods -l" get pods -l name=fluentd-es
+same "get pods --show-labels" get pods --show-labels
+same "get pods --sort-by (includeObject=Object)" get pods --sort-by=.spec.nodeName
+same "get pods,ds" get pods,ds
+same "get nodes" get nodes
+same "get nodes -o wide" get nodes -o wide
+same "get events" get events
+same "get events -o wide" get events -o wide
+same "get ns" get ns
+same "get leases -A" get leases -A
+same "get controllerrevisions" get controllerrevisions
 expect "NotFound" 'Error from server (NotFound): daemonsets.apps "nope" not found' get ds nope
 expect "a kind kubesim does not serve" 'error: the server doesn'"'"'t have a resource type "deployments"' get deployments
 expect "a wrong token" 'error: You must be logged in to the server (Unauthorized)' --token=wrong get nodes
