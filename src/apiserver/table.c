@@ -198,7 +198,7 @@ api_table(enum kind k, struct object *const *objs, size_t n, const struct api_ta
 		cJSON_AddStringToObject(meta, "resourceVersion", rv);
 	} else if (o->list_rv != NULL && o->list_rv[0] != '\0')
 		cJSON_AddStringToObject(meta, "resourceVersion", o->list_rv);
-	cJSON_AddItemToObject(t, "columnDefinitions", columns_json(k));
+	cJSON_AddItemToObject(t, "columnDefinitions", o->no_headers ? cJSON_CreateNull() : columns_json(k));
 	rows = cJSON_AddArrayToObject(t, "rows");
 	for (i = 0; i < n; i++) {
 		struct print_row r;

@@ -64,6 +64,12 @@ struct api_table_opts {
 	 */
 	bool single;
 	const char *list_rv;
+	/*
+	 * TableOptions.NoHeaders, which only the server sets: a watch sends the
+	 * columns with its first event and "columnDefinitions": null after
+	 * (handlers/response.go watchEmbeddedEncoder).
+	 */
+	bool no_headers;
 	/* The simulated now: ages are measured against it, and objects encoded at it. */
 	int64_t now_ms;
 };

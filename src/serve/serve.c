@@ -298,7 +298,7 @@ get_objects(struct server *s, struct MHD_Connection *conn, const struct target *
 	}
 	if (table != NULL) {
 		/* Server-side printing: kubectl get's Accept asks for a Table. */
-		struct api_table_opts to = {table, API_INCLUDE_METADATA, t->name != NULL, NULL,
+		struct api_table_opts to = {table, API_INCLUDE_METADATA, t->name != NULL, NULL, false,
 			cluster_now(s->c)};
 
 		if (api_table_include(MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND,

@@ -102,7 +102,7 @@ START_TEST(test_ds_list)
 {
 	struct daemonset *ds = mk_ds("web", 2 * S + 700);
 	struct object *objs[] = {&ds->obj};
-	struct api_table_opts o = {"meta.k8s.io/v1", API_INCLUDE_METADATA, false, "57", 92 * S + 300};
+	struct api_table_opts o = {"meta.k8s.io/v1", API_INCLUDE_METADATA, false, "57", false, 92 * S + 300};
 	static const char *const names[] = {"Name", "Desired", "Current", "Ready", "Up-to-date",
 		"Available", "Node Selector", "Age", "Containers", "Images", "Selector"};
 	static const char *const types[] = {"string", "integer", "integer", "integer", "integer",
@@ -165,7 +165,7 @@ END_TEST
 
 START_TEST(test_empty_list)
 {
-	struct api_table_opts o = {"meta.k8s.io/v1beta1", API_INCLUDE_METADATA, false, NULL, 0};
+	struct api_table_opts o = {"meta.k8s.io/v1beta1", API_INCLUDE_METADATA, false, NULL, false, 0};
 	cJSON *t = api_table(KIND_POD, NULL, 0, &o);
 
 	ck_assert_str_eq(cJSON_GetObjectItem(t, "apiVersion")->valuestring, "meta.k8s.io/v1beta1");
@@ -182,7 +182,7 @@ START_TEST(test_single_object_include)
 {
 	struct daemonset *ds = mk_ds("web", 0);
 	struct object *objs[] = {&ds->obj};
-	struct api_table_opts o = {"meta.k8s.io/v1", API_INCLUDE_NONE, true, NULL, 60 * S};
+	struct api_table_opts o = {"meta.k8s.io/v1", API_INCLUDE_NONE, true, NULL, false, 60 * S};
 	cJSON *t = api_table(KIND_DAEMONSET, objs, 1, &o);
 	const cJSON *row;
 
@@ -202,6 +202,13 @@ START_TEST(test_single_object_include)
 	    "apps/v1");
 	ck_assert(cJSON_IsObject(cJSON_GetObjectItem(cJSON_GetObjectItem(row, "object"), "spec")));
 	cJSON_Delete(t);
+
+	/* NoHeaders (a watch's later events): the rows without their columns. */
+	o.no_headers = true;
+	t = api_table(KIND_DAEMONSET, objs, 1, &o);
+	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(t, "columnDefinitions")));
+	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(t, "rows")), 1);
+	cJSON_Delete(t);
 	ds_free(ds);
 }
 END_TEST
@@ -210,7 +217,7 @@ START_TEST(test_pod_completed_condition)
 {
 	struct pod *p = pod_new();
 	struct object *objs[] = {&p->obj};
-	struct api_table_opts o = {"meta.k8s.io/v1", API_INCLUDE_NONE, false, NULL, 60 * S};
+	struct api_table_opts o = {"meta.k8s.io/v1", API_INCLUDE_NONE, false, NULL, false, 60 * S};
 	const cJSON *row, *cond, *cols;
 	cJSON *t;
 
@@ -238,7 +245,7 @@ START_TEST(test_event_columns)
 {
 	struct event *e = event_new();
 	struct object *objs[] = {&e->obj};
-	struct api_table_opts o = {"meta.k8s.io/v1", API_INCLUDE_NONE, false, NULL, 100 * S};
+	struct api_table_opts o = {"meta.k8s.io/v1", API_INCLUDE_NONE, false, NULL, false, 100 * S};
 	const cJSON *cols, *cells;
 	cJSON *t;
 
