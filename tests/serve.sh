@@ -88,6 +88,7 @@ same "get pods -l" get pods -l name=fluentd-es
 same "get pods --show-labels" get pods --show-labels
 same "get pods --sort-by (includeObject=Object)" get pods --sort-by=.spec.nodeName
 same "get pods,ds" get pods,ds
+same "get ds,nodes -A (NAMESPACE stays for nodes)" get ds,nodes -A
 same "get nodes" get nodes
 same "get nodes -o wide" get nodes -o wide
 same "get events" get events

@@ -1109,6 +1109,14 @@ get_exec(struct kctl_call *call)
 			sb_free(&text);
 			table_free(t);
 			printed = true;
+			/*
+			 * get.go's printers share one HumanReadableFlags
+			 * (PrintFlags.Copy copies the pointer), so once
+			 * EnsureWithNamespace ran for a namespaced type, the
+			 * cluster-scoped types printed after it keep NAMESPACE.
+			 */
+			if (all_ns && kind_namespaced(tg->kind))
+				po.namespace_sticky = true;
 		}
 		free(label_cols);
 	}

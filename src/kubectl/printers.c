@@ -52,7 +52,7 @@ printers_table(enum kind k, struct object *const *objs, size_t n, const struct p
 {
 	const struct print_column *cols;
 	size_t ncols, i, j;
-	bool with_ns = o->all_namespaces && kind_namespaced(k);
+	bool with_ns = o->all_namespaces && (kind_namespaced(k) || o->namespace_sticky);
 	char *prefix = o->with_kind ? kind_prefix(k) : NULL;
 	struct strbuf sb = STRBUF_INIT;
 

@@ -32,6 +32,8 @@ struct print_opts {
 	 * for RESTScopeNameRoot), so it is ignored for nodes.
 	 */
 	bool all_namespaces;
+	/* With all_namespaces: the NAMESPACE column for cluster-scoped kinds too (see get.c). */
+	bool namespace_sticky;
 	/* Several resource types in one get: NAME becomes "daemonset.apps/x". */
 	bool with_kind;
 	bool show_labels; /* --show-labels: a trailing LABELS column */
