@@ -89,6 +89,13 @@ same "get pods --show-labels" get pods --show-labels
 same "get pods --sort-by (includeObject=Object)" get pods --sort-by=.spec.nodeName
 same "get pods,ds" get pods,ds
 same "get ds,nodes -A (NAMESPACE stays for nodes)" get ds,nodes -A
+# --sort-by over several Tables sorts the Tables, not the rows.
+same "get pods,ds --sort-by (Tables have no .metadata.name)" get pods,ds --sort-by=.metadata.name
+same "get ds,nodes --sort-by=.kind" get ds,nodes --sort-by=.kind
+p1=$("$KUBESIM" kubectl get pods -o name | sed -n 1p)
+p2=$("$KUBESIM" kubectl get pods -o name | sed -n 2p)
+same "get TYPE/NAME in the arguments' order" get "$p2" ds/fluentd-es-demo "$p1"
+same "get TYPE NAME NAME --sort-by (one Table each)" get pods "${p2#pod/}" "${p1#pod/}" --sort-by=.metadata.name
 same "get nodes" get nodes
 same "get nodes -o wide" get nodes -o wide
 same "get events" get events

@@ -20,6 +20,7 @@
 #include "api/quantity.h"
 #include "api/selector.h"
 #include "api/store.h"
+#include "apiserver/table.h"
 #include "cluster.h"
 #include "codec/encode.h"
 #include "codec/jsontext.h"
@@ -395,6 +396,70 @@ sort_objects(struct kctl_call *call, struct vec *objs, const char *field)
 	return rc;
 }
 
+struct table_sort {
+	struct sort_item *items;
+	struct type_group *tabs;
+};
+
+static void
+table_sort_swap(void *ctx, long i, long j)
+{
+	struct table_sort *ts = ctx;
+	struct type_group t = ts->tabs[i];
+
+	sort_swap(ts->items, i, j);
+	ts->tabs[i] = ts->tabs[j];
+	ts->tabs[j] = t;
+}
+
+static bool
+table_sort_less(void *ctx, long i, long j)
+{
+	return sort_less(((struct table_sort *)ctx)->items, i, j);
+}
+
+/*
+ * --sort-by when the server sent several Tables (one per type listed, one
+ * per object named): RuntimeSorter gets them as unstructured objects, not
+ * *metav1.Table, so it sorts the Tables themselves by the field in their
+ * own JSON (sorter.go Sort, SortObjects) instead of sorting rows, and a
+ * field of the objects is in none of them. tabs[] are reordered.
+ */
+static int
+sort_tables(struct kctl_call *call, struct type_group *tabs, size_t n, bool single, const char *field)
+{
+	struct api_table_opts to = {"meta.k8s.io/v1", API_INCLUDE_OBJECT, single, NULL, false,
+		cluster_now(call->c)};
+	struct sort_item *items;
+	struct ks_err err;
+	char *tmpl = jsonpath_relaxed(field, &err);
+	size_t found = 0;
+	int rc = 0;
+
+	if (tmpl == NULL)
+		return kctl_error(call, "%s", err.msg);
+	items = xcalloc(n + 1, sizeof *items);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		items[i].doc = api_table(tabs[i].kind, (struct object *const *)tabs[i].objs.v, tabs[i].objs.n, &to);
+		if (jsonpath_first(tmpl, items[i].doc, &items[i].key, &err) < 0)
+			rc = kctl_error(call, "%s", err.msg);
+		found += items[i].key != NULL;
+	}
+	if (rc == 0 && found == 0)
+		rc = kctl_error(call, "couldn't find any field with path \"%s\" in the list of objects", tmpl);
+	if (rc == 0) {
+		struct table_sort ts = {items, tabs};
+		struct gosort_iface data = {&ts, table_sort_less, table_sort_swap};
+
+		gosort_sort(&data, (long)n);
+	}
+	for (size_t i = 0; i < n; i++)
+		cJSON_Delete(items[i].doc);
+	free(items);
+	free(tmpl);
+	return rc;
+}
+
 /* ---- -o custom-columns (cmd/get/customcolumn.go) ---- */
 
 static void
@@ -698,7 +763,7 @@ get_exec(struct kctl_call *call)
 	bool category = false, sort_failed = false;
 	bool from_files = false, files_implied = false;
 	char sel_err[KS_ERR_MAX] = ""; /* why the server would refuse the selectors */
-	struct vec visit = VEC_INIT; /* -f: the objects in the order the files hold them */
+	struct vec visit = VEC_INIT; /* -f, TYPE/NAME: the objects named, in the order of the files or arguments */
 	/* get prints what it found, then the objects it could not find. */
 	struct strbuf notfound = STRBUF_INIT;
 	int status = 0;
@@ -868,8 +933,10 @@ get_exec(struct kctl_call *call)
 				sb_addf(&notfound, "Error from server (NotFound): %s \"%s\" not found\n",
 				    kind_resource(k), slash + 1);
 				status = 1;
-			} else
+			} else {
 				vec_push(&groups[g].objs, o);
+				vec_push(&visit, o); /* the order of the arguments, for sort_tables */
+			}
 		}
 	} else {
 		char *types = xstrdup(call->args[0]), *save = NULL;
@@ -975,35 +1042,57 @@ get_exec(struct kctl_call *call)
 		}
 		v->n = j;
 		total += j;
-		if (kctl_str(call, "sort-by")[0] != '\0' && !generic && ngroups == 1 &&
+		/* One Table from the server: kubectl sorts its rows (TableSorter). */
+		if (kctl_str(call, "sort-by")[0] != '\0' && !generic && ngroups == 1 && (!by_name || j <= 1) &&
 		    sort_objects(call, v, kctl_str(call, "sort-by")) != 0)
 			sort_failed = true;
 	}
 	/*
-	 * Tables of several types: get.go sorts all the objects together, then
-	 * starts a new table whenever the type changes from one object to the
-	 * next; the groups become those runs.
+	 * Several Tables from the server with --sort-by: one per type listed
+	 * (empty ones too), one per object named. Sorted as Tables (see
+	 * sort_tables), then printed one after another, a new table whenever
+	 * the type changes (get.go keeps its printer while the mapping stays).
 	 */
-	if (kctl_str(call, "sort-by")[0] != '\0' && !generic && ngroups > 1 && !sort_failed) {
-		struct vec flat = VEC_INIT;
+	if (kctl_str(call, "sort-by")[0] != '\0' && !generic && !sort_failed &&
+	    (by_name ? total > 1 : ngroups > 1 && sel_err[0] == '\0')) {
+		struct type_group *tabs = xcalloc((by_name ? total : ngroups) + 1, sizeof *tabs);
+		size_t ntabs = 0;
 
-		for (size_t g = 0; g < ngroups; g++)
-			for (size_t i = 0; i < groups[g].objs.n; i++)
-				vec_push(&flat, groups[g].objs.v[i]);
-		if (sort_objects(call, &flat, kctl_str(call, "sort-by")) != 0)
+		if (by_name && visit.n > 0) {
+			for (size_t i = 0; i < visit.n; i++) {
+				tabs[ntabs].kind = ((struct object *)visit.v[i])->kind;
+				vec_push(&tabs[ntabs++].objs, visit.v[i]);
+			}
+		} else
+			for (size_t g = 0; g < ngroups; g++) {
+				if (!by_name) {
+					tabs[ntabs].kind = groups[g].kind;
+					for (size_t i = 0; i < groups[g].objs.n; i++)
+						vec_push(&tabs[ntabs].objs, groups[g].objs.v[i]);
+					ntabs++;
+					continue;
+				}
+				for (size_t i = 0; i < groups[g].objs.n; i++) {
+					tabs[ntabs].kind = groups[g].kind;
+					vec_push(&tabs[ntabs++].objs, groups[g].objs.v[i]);
+				}
+			}
+		if (sort_tables(call, tabs, ntabs, by_name, kctl_str(call, "sort-by")) != 0)
 			sort_failed = true;
-		runs = xcalloc(flat.n + 1, sizeof *runs);
-		for (size_t i = 0; i < flat.n; i++) {
-			enum kind k = ((struct object *)flat.v[i])->kind;
-
-			if (nruns == 0 || runs[nruns - 1].kind != k)
-				runs[nruns++].kind = k;
-			vec_push(&runs[nruns - 1].objs, flat.v[i]);
+		runs = xcalloc(ntabs + 1, sizeof *runs);
+		for (size_t t = 0; t < ntabs; t++) {
+			if (nruns == 0 || runs[nruns - 1].kind != tabs[t].kind)
+				runs[nruns++].kind = tabs[t].kind;
+			for (size_t i = 0; i < tabs[t].objs.n; i++)
+				vec_push(&runs[nruns - 1].objs, tabs[t].objs.v[i]);
 		}
-		vec_free(&flat);
+		runs_free(tabs, ntabs);
 	}
-	/* -f tables: a new table whenever the type changes, in the files' order. */
-	if (from_files && !generic && runs == NULL && !sort_failed) {
+	/*
+	 * -f and TYPE/NAME tables: a new table whenever the type changes, in
+	 * the order of the files or arguments.
+	 */
+	if (visit.n > 0 && !generic && runs == NULL && !sort_failed) {
 		runs = xcalloc(visit.n + 1, sizeof *runs);
 		for (size_t i = 0; i < visit.n; i++) {
 			enum kind k = ((struct object *)visit.v[i])->kind;
@@ -1041,7 +1130,7 @@ get_exec(struct kctl_call *call)
 		const char *sort_by = kctl_str(call, "sort-by");
 		cJSON *doc;
 
-		if (from_files)
+		if (visit.n > 0)
 			for (size_t i = 0; i < visit.n; i++)
 				vec_push(&flat, visit.v[i]);
 		else
