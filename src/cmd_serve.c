@@ -13,12 +13,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "api/meta.h"
 #include "cluster.h"
 #include "kubesim.h"
+#include "apiserver/rest.h"
 #include "serve/serve.h"
 #include "state.h"
 #include "util/err.h"
@@ -29,7 +31,7 @@ static const char serve_usage[] =
     "\n"
     "Serve the practice cluster over the Kubernetes API, so the real kubectl\n"
     "(and any client) can use it: export KUBECONFIG=FILE; kubectl get nodes.\n"
-    "Work in progress: reads only; writes go through `kubesim kubectl`.\n"
+    "Work in progress: no watches, Tables or OpenAPI yet.\n"
     "\n"
     "Options:\n"
     "  --address A      IPv4 address to listen on (default 127.0.0.1)\n"
@@ -46,6 +48,7 @@ static volatile sig_atomic_t stop_requested;
 struct served {
 	struct state st;
 	struct stat seen;
+	unsigned generation; /* moves when st.c is a new cluster */
 };
 
 static bool
@@ -56,34 +59,109 @@ same_file_version(const struct stat *a, const struct stat *b)
 }
 
 /*
- * `kubesim kubectl` and `kubesim cluster` keep writing the state file while
- * the server runs (reads only, so far): serve what they made, reloading the
- * file whenever it has been replaced.
+ * Take the state's lock and make the served cluster the file's: when
+ * another command (`kubesim kubectl`, `kubesim cluster`) has replaced the
+ * file since, load what it made. Returns 0 with the lock held, -1 with err
+ * (and no lock) when the lock cannot be had or the new file not read.
  */
-static struct cluster *
-reload_if_changed(void *ctx)
+static int
+served_lock(struct served *sv, struct ks_err *err)
 {
-	struct served *sv = ctx;
 	struct state fresh;
 	struct stat now;
-	struct ks_err err;
 
-	if (stat(sv->st.file, &now) < 0 || same_file_version(&now, &sv->seen))
-		return NULL;
-	if (state_lock(&fresh, sv->st.path, &err) < 0)
-		return NULL;
-	if (stat(fresh.file, &now) < 0 || state_load(&fresh, state_wall_now(), &err) < 0) {
-		fprintf(stderr, "kubesim: serve: still serving the cluster as it was: %s\n", err.msg);
-		sv->seen = now;
+	if (state_lock(&fresh, sv->st.path, err) < 0) {
 		state_close(&fresh);
-		return NULL;
+		return -1;
 	}
-	state_unlock(&fresh);
+	if (stat(fresh.file, &now) < 0 || same_file_version(&now, &sv->seen)) {
+		/* Unchanged: the cluster in memory is the file's; only the lock is new. */
+		sv->st.lock_fd = fresh.lock_fd;
+		fresh.lock_fd = -1;
+		state_close(&fresh);
+		return 0;
+	}
+	if (state_load(&fresh, state_wall_now(), err) < 0) {
+		sv->seen = now; /* said once, not at every request */
+		state_close(&fresh);
+		return -1;
+	}
 	state_close(&sv->st);
 	sv->st = fresh;
 	sv->seen = now;
+	sv->generation++;
 	meta_set_epoch_unix(state_wall_now() / 1000 - cluster_now(sv->st.c) / 1000);
+	return 0;
+}
+
+static bool
+file_changed(const struct served *sv)
+{
+	struct stat now;
+
+	return stat(sv->st.file, &now) == 0 && !same_file_version(&now, &sv->seen);
+}
+
+/* serve_opts.current: reads see what other commands did a moment ago. */
+static struct cluster *
+served_current(void *ctx, unsigned *generation)
+{
+	struct served *sv = ctx;
+	struct ks_err err;
+
+	if (file_changed(sv)) {
+		if (served_lock(sv, &err) < 0)
+			fprintf(stderr, "kubesim: serve: still serving the cluster as it was: %s\n",
+			    err.msg);
+		else
+			state_unlock(&sv->st);
+	}
+	if (generation != NULL)
+		*generation = sv->generation;
 	return sv->st.c;
+}
+
+/* Save under the lock held; the file as saved is the one served. */
+static int
+served_save(struct served *sv, struct ks_err *err)
+{
+	int rc = state_commit(&sv->st, state_wall_now(), err);
+
+	if (rc == 0)
+		sv->st.changed = false;
+	if (stat(sv->st.file, &sv->seen) < 0)
+		memset(&sv->seen, 0, sizeof sv->seen);
+	return rc;
+}
+
+/*
+ * serve_opts.write: the request is answered under the lock, journaled when
+ * it changed anything, and saved before the answer goes out, so a client
+ * told "created" finds it in the file, and parallel `kubesim kubectl`
+ * commands land between requests.
+ */
+static void
+served_write(void *ctx, const struct api_request *rq, struct api_response *resp)
+{
+	struct served *sv = ctx;
+	struct ks_err err;
+	char *msg = NULL;
+
+	if (served_lock(sv, &err) < 0) {
+		msg = xasprintf("the practice cluster cannot be used: %s", err.msg);
+	} else {
+		if (state_apply_request(&sv->st, rq, resp, &err) < 0)
+			msg = xasprintf("%s", err.msg);
+		else if (served_save(sv, &err) != 0)
+			msg = xasprintf("the change was not saved: %s", err.msg);
+		state_unlock(&sv->st);
+	}
+	if (msg != NULL) {
+		api_response_free(resp);
+		resp->code = 500;
+		resp->body = api_status_doc(500, "InternalError", msg);
+		free(msg);
+	}
 }
 
 static void
@@ -181,6 +259,21 @@ make_token(char *out, size_t len, struct ks_err *err)
 	return 0;
 }
 
+/*
+ * Every watch holds a connection: lift the soft limit on open files (often
+ * 1,024) to the hard one, so thousands of watches can be open at once.
+ */
+static void
+raise_fd_limit(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+}
+
 static int
 serve_main(int argc, char **argv)
 {
@@ -192,10 +285,10 @@ serve_main(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct serve_opts o = {"127.0.0.1", 0, 1, NULL, NULL, NULL, NULL, NULL};
+	struct serve_opts o = {"127.0.0.1", 0, 1, NULL, NULL, NULL, NULL, NULL, NULL};
 	const char *kubeconfig = NULL;
 	struct sigaction sa;
-	struct served sv;
+	struct served sv = {0};
 	struct ks_err err;
 	char token[65] = "";
 	char *path = NULL, *kc = NULL, *cert = NULL, *key = NULL;
@@ -263,7 +356,7 @@ serve_main(int argc, char **argv)
 		free(path);
 		return KS_EXIT_USAGE;
 	}
-	/* Reads only: other commands may go on using the file meanwhile. */
+	/* Other commands may go on using the file between requests. */
 	state_unlock(&sv.st);
 	if (stat(sv.st.file, &sv.seen) < 0)
 		memset(&sv.seen, 0, sizeof sv.seen);
@@ -283,10 +376,12 @@ serve_main(int argc, char **argv)
 	}
 	o.cert_pem = cert;
 	o.key_pem = key;
-	o.reload = reload_if_changed;
-	o.reload_ctx = &sv;
+	o.current = served_current;
+	o.write = served_write;
+	o.ctx = &sv;
 	/* Clients age objects by their wall clock: simulated now is served as wall now. */
 	meta_set_epoch_unix(state_wall_now() / 1000 - cluster_now(sv.st.c) / 1000);
+	raise_fd_limit();
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
@@ -294,12 +389,15 @@ serve_main(int argc, char **argv)
 	{
 		struct ready_ctx r = {kc, o.address, token, cert};
 
-		rc = serve_run(sv.st.c, &o, write_kubeconfig, &r, &stop_requested, &err) < 0 ?
+		rc = serve_run(&o, write_kubeconfig, &r, &stop_requested, &err) < 0 ?
 		    KS_EXIT_FAILED :
 		    KS_EXIT_OK;
 	}
 	if (rc != KS_EXIT_OK)
 		fprintf(stderr, "kubesim: %s\n", err.msg);
+	/* Stopped: the clock's advance is kept too (a change was saved when it was made). */
+	if (served_lock(&sv, &err) < 0 || served_save(&sv, &err) != 0)
+		fprintf(stderr, "kubesim: serve: the clock's advance was not saved: %s\n", err.msg);
 out:
 	state_close(&sv.st);
 	free(cert);

@@ -40,6 +40,7 @@
 #include "api/store.h"
 #include "api/taint.h"
 #include "api/validate.h"
+#include "apiserver/rest.h"
 #include "codec/encode.h"
 #include "kubectl/kctl.h"
 #include "util/err.h"
@@ -750,8 +751,47 @@ apply_image(struct cluster *c, const cJSON *e, struct kctl_result *res, struct k
 	return 0;
 }
 
+/*
+ * api: one request to `kubesim serve` that changed the cluster, as it came
+ * ("method", "path", "params", "contentType", "body"); replayed through the
+ * same REST layer, it makes the same change. resp gets the answer (NULL:
+ * a replay, whose answer nobody reads).
+ */
 static int
-apply_entry(struct cluster *c, cJSON *e, bool live, struct kctl_result *res, struct ks_err *err)
+apply_api(struct cluster *c, const cJSON *e, struct api_response *resp, struct ks_err *err)
+{
+	const char *method, *path, *ctype, *body;
+	const cJSON *params, *it;
+	struct api_request rq;
+	struct api_response scratch;
+
+	if (field_str(e, "method", true, &method, err) < 0 || field_str(e, "path", true, &path, err) < 0 ||
+	    field_str(e, "contentType", false, &ctype, err) < 0 ||
+	    field_str(e, "body", false, &body, err) < 0 || field_obj(e, "params", &params, err) < 0)
+		return -1;
+	cJSON_ArrayForEach(it, params)
+		if (!cJSON_IsString(it)) {
+			char name[128];
+
+			snprintf(name, sizeof name, "params.%s", it->string);
+			return field_wrong(name, "a string", it, err);
+		}
+	rq.method = method;
+	rq.path = path;
+	rq.params = params;
+	rq.content_type = ctype;
+	rq.body = body;
+	rq.body_len = body ? strlen(body) : 0;
+	rq.accept = NULL;
+	api_response_init(&scratch);
+	api_rest(c, &rq, resp ? resp : &scratch);
+	api_response_free(&scratch);
+	return 0;
+}
+
+static int
+apply_entry(struct cluster *c, cJSON *e, bool live, struct kctl_result *res,
+    struct api_response *resp, struct ks_err *err)
 {
 	static const char *const node_ops[] = {"addNode", "removeNode", "failNode", "recoverNode"};
 	const char *op;
@@ -767,16 +807,19 @@ apply_entry(struct cluster *c, cJSON *e, bool live, struct kctl_result *res, str
 		return apply_kubectl(c, e, live, res, err);
 	if (strcmp(op, "image") == 0)
 		return apply_image(c, e, res, err);
+	if (strcmp(op, "api") == 0)
+		return apply_api(c, e, resp, err);
 	for (size_t i = 0; i < sizeof node_ops / sizeof node_ops[0]; i++)
 		if (strcmp(op, node_ops[i]) == 0)
 			return apply_node_op(c, op, e, res, err);
-	return err_set(err, "unknown \"op\" \"%s\" (kubectl, image, addNode, removeNode, failNode or "
-			    "recoverNode)",
+	return err_set(err, "unknown \"op\" \"%s\" (kubectl, api, image, addNode, removeNode, "
+			    "failNode or recoverNode)",
 	    op);
 }
 
-int
-state_apply(struct state *st, cJSON *entry, struct kctl_result *res, struct ks_err *err)
+static int
+journal_apply(struct state *st, cJSON *entry, struct kctl_result *res, struct api_response *resp,
+    struct ks_err *err)
 {
 	const cJSON *op = cJSON_GetObjectItemCaseSensitive(entry, "op");
 	struct fingerprint before, after;
@@ -784,7 +827,7 @@ state_apply(struct state *st, cJSON *entry, struct kctl_result *res, struct ks_e
 
 	cJSON_AddNumberToObject(entry, "at", (double)cluster_now(st->c));
 	fingerprint(st->c, &before);
-	rc = apply_entry(st->c, entry, true, res, err);
+	rc = apply_entry(st->c, entry, true, res, resp, err);
 	fingerprint(st->c, &after);
 	if (cluster_now(st->c) > st->now)
 		st->now = cluster_now(st->c);
@@ -804,6 +847,39 @@ state_apply(struct state *st, cJSON *entry, struct kctl_result *res, struct ks_e
 	} else {
 		cJSON_Delete(entry);
 	}
+	return rc;
+}
+
+int
+state_apply(struct state *st, cJSON *entry, struct kctl_result *res, struct ks_err *err)
+{
+	return journal_apply(st, entry, res, NULL, err);
+}
+
+int
+state_apply_request(struct state *st, const struct api_request *rq, struct api_response *resp,
+    struct ks_err *err)
+{
+	cJSON *entry = cJSON_CreateObject();
+	struct kctl_result res;
+	int rc;
+
+	cJSON_AddStringToObject(entry, "op", "api");
+	cJSON_AddStringToObject(entry, "method", rq->method);
+	cJSON_AddStringToObject(entry, "path", rq->path);
+	if (rq->params != NULL && rq->params->child != NULL)
+		cJSON_AddItemToObject(entry, "params", cJSON_Duplicate(rq->params, true));
+	if (rq->content_type != NULL)
+		cJSON_AddStringToObject(entry, "contentType", rq->content_type);
+	if (rq->body != NULL) {
+		char *body = xstrndup(rq->body, rq->body_len);
+
+		cJSON_AddStringToObject(entry, "body", body);
+		free(body);
+	}
+	kctl_result_init(&res);
+	rc = journal_apply(st, entry, &res, resp, err);
+	kctl_result_free(&res);
 	return rc;
 }
 
@@ -1246,7 +1322,7 @@ replay(struct state *st, struct ks_err *err)
 		cluster_advance_to(st->c, at);
 		last = at;
 		kctl_result_init(&res);
-		rc = apply_entry(st->c, e, false, &res, err);
+		rc = apply_entry(st->c, e, false, &res, NULL, err);
 		kctl_result_free(&res);
 		if (rc < 0)
 			return err_prefix(err, "%s: journal entry %d", st->path, i);

@@ -130,6 +130,15 @@ int state_create(struct state *st, enum placement_mode mode, enum state_clock cl
  * cannot be carried out at all.
  */
 int state_apply(struct state *st, cJSON *entry, struct kctl_result *res, struct ks_err *err);
+struct api_request;
+struct api_response;
+/*
+ * The same for one request to `kubesim serve`: answered through the REST
+ * layer into resp and, when it changed anything, journaled as an "api"
+ * entry that a replay answers again. The body must hold no NUL byte.
+ */
+int state_apply_request(struct state *st, const struct api_request *rq, struct api_response *resp,
+    struct ks_err *err);
 /* Write the file atomically, stamped with the wall clock. Refused without the lock. */
 int state_save(struct state *st, int64_t wall_now_ms, struct ks_err *err);
 /*

@@ -57,6 +57,7 @@ selector 1024 selector 100000
 labels 1024 labels 8000
 taint 1024 taint 1500
 patch 4096 patch,yaml 300
+rest 4096 rest 300
 '
 # Per-execution limits: a hang or a blow-up is a finding.
 TIMEOUT=10

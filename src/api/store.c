@@ -149,6 +149,12 @@ store_now(const struct store *s)
 }
 
 uint64_t
+store_resource_version(const struct store *s)
+{
+	return s->next_rv - 1;
+}
+
+uint64_t
 store_writes(const struct store *s)
 {
 	return s->writes;

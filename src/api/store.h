@@ -99,6 +99,8 @@ const struct vec *store_pods_on_node(const struct store *s, const char *node);
 const struct vec *store_pods_pinned_to(const struct store *s, const char *node);
 /* Pods whose controller ownerReference has this uid; "" for pods with none. */
 const struct vec *store_pods_owned_by(const struct store *s, const char *uid);
+/* The resourceVersion of the latest write (a list's metadata.resourceVersion). */
+uint64_t store_resource_version(const struct store *s);
 /* Total store writes so far (creates, updates, deletes). */
 uint64_t store_writes(const struct store *s);
 

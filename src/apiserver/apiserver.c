@@ -38,6 +38,7 @@ api_status_init(struct api_status *st)
 	st->code = 200;
 	sb_init(&st->message);
 	sb_init(&st->shown);
+	st->details = NULL;
 }
 
 void
@@ -45,6 +46,8 @@ api_status_free(struct api_status *st)
 {
 	sb_free(&st->message);
 	sb_free(&st->shown);
+	cJSON_Delete(st->details);
+	st->details = NULL;
 }
 
 /* metav1.StatusReason and the HTTP code the server answers with. */
@@ -79,10 +82,66 @@ api_fail(struct api_status *st, enum api_reason r, const char *fmt, ...)
 	st->code = reasons[r].code;
 	sb_reset(&st->message);
 	sb_reset(&st->shown);
+	cJSON_Delete(st->details);
+	st->details = NULL;
 	va_start(ap, fmt);
 	sb_vaddf(&st->message, fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+/* The cause's reason, from the text field.Error gives its type (field/errors.go). */
+static const char *
+cause_reason(const char *message)
+{
+	static const struct {
+		const char *prefix, *reason;
+	} types[] = {
+		{"Required value", "FieldValueRequired"},
+		{"Invalid value", "FieldValueInvalid"},
+		{"Unsupported value", "FieldValueNotSupported"},
+		{"Duplicate value", "FieldValueDuplicate"},
+		{"Forbidden", "FieldValueForbidden"},
+		{"Too long", "FieldValueTooLong"},
+		{"Too many", "FieldValueTooMany"},
+		{"Not found", "FieldValueNotFound"},
+	};
+
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+		if (strncmp(message, types[i].prefix, strlen(types[i].prefix)) == 0)
+			return types[i].reason;
+	return "FieldValueInvalid";
+}
+
+/*
+ * apierrors.NewInvalid's details: a cause per error, its field and its
+ * body, which kubectl joins again as "field: body" (statusCausesToAggrError).
+ */
+static cJSON *
+invalid_details(enum kind k, const char *name, const struct field_errors *fe)
+{
+	const char *av = kind_api_version(k), *slash = strchr(av, '/');
+	cJSON *d = cJSON_CreateObject(), *causes;
+	char *group = xstrndup(av, slash ? (size_t)(slash - av) : 0);
+
+	cJSON_AddStringToObject(d, "name", name);
+	cJSON_AddStringToObject(d, "group", group);
+	cJSON_AddStringToObject(d, "kind", kind_name(k));
+	causes = cJSON_AddArrayToObject(d, "causes");
+	for (size_t i = 0; i < fe->n; i++) {
+		const char *sep = strstr(fe->v[i], ": ");
+		cJSON *c = cJSON_CreateObject();
+		char *field = xstrndup(fe->v[i], sep ? (size_t)(sep - fe->v[i]) : 0);
+		const char *body = sep ? sep + 2 : fe->v[i];
+
+		cJSON_AddStringToObject(c, "reason", cause_reason(body));
+		cJSON_AddStringToObject(c, "message", body);
+		cJSON_AddStringToObject(c, "field", field);
+		cJSON_AddItemToArray(causes, c);
+		free(field);
+	}
+	free(group);
+	return d;
 }
 
 int
@@ -101,6 +160,7 @@ api_fail_invalid(struct api_status *st, enum kind k, const char *name,
 	if (fe->n > 1)
 		sb_addc(&st->message, ']');
 	valid_format(kind_name(k), name, fe, &st->shown);
+	st->details = invalid_details(k, name, fe);
 	return -1;
 }
 

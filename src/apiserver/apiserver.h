@@ -61,6 +61,11 @@ struct api_status {
 	 * request is invalid: ..." when there is no kind and name).
 	 */
 	struct strbuf shown;
+	/*
+	 * metav1.StatusDetails for an Invalid Status (name, group, kind and
+	 * a cause per field error), which a client renders; NULL otherwise.
+	 */
+	cJSON *details;
 };
 
 void api_status_init(struct api_status *st);

@@ -24,45 +24,60 @@
 #include <gnutls/x509.h>
 #include <microhttpd.h>
 
-#include "api/selector.h"
-#include "api/store.h"
-#include "apiserver/table.h"
+#include "apiserver/rest.h"
+#include "apiserver/watch.h"
 #include "cluster.h"
 #include "codec/encode.h"
 #include "codec/jsontext.h"
+#include "serve/proto.h"
 #include "serve/serve.h"
 #include "util/err.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
 #include "util/xmalloc.h"
 
-/* The resources served, as discovery lists them (api-resources). */
-struct resource {
-	const char *group_version;
-	const char *name;
-	const char *kind;
-	enum kind k;
-	bool namespaced;
-	const char *short_name; /* NULL: none */
-};
-
-static const struct resource resources[] = {
-	{"v1", "events", "Event", KIND_EVENT, true, "ev"},
-	{"v1", "namespaces", "Namespace", KIND_NAMESPACE, false, "ns"},
-	{"v1", "nodes", "Node", KIND_NODE, false, "no"},
-	{"v1", "pods", "Pod", KIND_POD, true, "po"},
-	{"apps/v1", "controllerrevisions", "ControllerRevision", KIND_CONTROLLERREVISION, true, NULL},
-	{"apps/v1", "daemonsets", "DaemonSet", KIND_DAEMONSET, true, "ds"},
-	{"coordination.k8s.io/v1", "leases", "Lease", KIND_LEASE, true, NULL},
-};
-#define N_RESOURCES (sizeof resources / sizeof resources[0])
-
 static const char *const group_versions[] = {"apps/v1", "coordination.k8s.io/v1"};
 
+struct watcher;
+
 struct server {
-	struct cluster *c;
 	const struct serve_opts *o;
 	char *bearer; /* "Bearer <token>" */
+	struct watch_cache wc;
+	struct watcher *watchers; /* every open watch, suspended or streaming */
+	bool stopping;
+};
+
+/*
+ * One open watch: what it streams, where in the cache it is, and the bytes
+ * on their way out. A watch with nothing to send suspends its connection
+ * (libmicrohttpd then leaves it alone) until the loop sees new events.
+ */
+struct watcher {
+	struct server *s;
+	struct MHD_Connection *conn;
+	struct api_watch *filter;
+	uint64_t next_seq;
+	struct strbuf out;
+	size_t sent;
+	int64_t deadline_ms;      /* monotonic: timeoutSeconds, or the server's own limit */
+	int64_t next_bookmark_ms; /* 0: no bookmarks asked for */
+	char *gone;               /* the 410 to send, for a start too old for the cache */
+	bool suspended, ended;
+	struct watcher *prev, *next;
+};
+
+/* Watches without timeoutSeconds end after this, as kube-apiserver's --min-request-timeout does. */
+#define WATCH_DEFAULT_TIMEOUT_MS (1800 * 1000)
+/* How often a watch that allows bookmarks gets one (the cacher's bookmark frequency). */
+#define WATCH_BOOKMARK_MS (60 * 1000)
+/* Events kept for watches that start from an older resourceVersion. */
+#define WATCH_CACHE_EVENTS 4096
+
+/* What one request has sent so far. */
+struct request_body {
+	struct strbuf text;
+	bool too_big; /* over API_MAX_BODY: read on and dropped, then refused */
 };
 
 /* ---- responses ---- */
@@ -98,29 +113,91 @@ send_json(struct MHD_Connection *conn, unsigned code, const cJSON *doc)
 static enum MHD_Result
 send_status(struct MHD_Connection *conn, unsigned code, const char *reason, const char *message)
 {
-	cJSON *st = cJSON_CreateObject();
-	enum MHD_Result rc;
+	cJSON *st = api_status_doc((int)code, reason, message);
+	enum MHD_Result rc = send_json(conn, code, st);
 
-	cJSON_AddStringToObject(st, "kind", "Status");
-	cJSON_AddStringToObject(st, "apiVersion", "v1");
-	cJSON_AddObjectToObject(st, "metadata");
-	cJSON_AddStringToObject(st, "status", "Failure");
-	cJSON_AddStringToObject(st, "message", message);
-	cJSON_AddStringToObject(st, "reason", reason);
-	cJSON_AddNumberToObject(st, "code", code);
-	rc = send_json(conn, code, st);
 	cJSON_Delete(st);
 	return rc;
 }
 
+/*
+ * The REST layer's answer, with a Warning header per warning in the form
+ * kube-apiserver sends them (299, "-", the text quoted as Go's strconv
+ * does for these texts: quotes and backslashes escaped).
+ */
 static enum MHD_Result
-send_not_found_path(struct MHD_Connection *conn)
+send_response(struct MHD_Connection *conn, const struct api_response *resp)
 {
-	return send_status(conn, MHD_HTTP_NOT_FOUND, "NotFound",
-	    "the server could not find the requested resource");
+	struct strbuf sb = STRBUF_INIT, hdr = STRBUF_INIT;
+	struct MHD_Response *r;
+	const char *p = sb_str(&resp->warnings);
+	enum MHD_Result rc;
+
+	encode_json_compact(resp->body, &sb);
+	sb_addc(&sb, '\n');
+	r = MHD_create_response_from_buffer(sb.len, sb.s, MHD_RESPMEM_MUST_COPY);
+	MHD_add_response_header(r, "Content-Type", "application/json");
+	MHD_add_response_header(r, "Cache-Control", "no-cache, private");
+	while (*p != '\0') {
+		const char *end = strchr(p, '\n');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+
+		sb_reset(&hdr);
+		sb_add(&hdr, "299 - \"");
+		for (size_t i = 0; i < n; i++) {
+			if (p[i] == '"' || p[i] == '\\')
+				sb_addc(&hdr, '\\');
+			sb_addc(&hdr, p[i]);
+		}
+		sb_addc(&hdr, '"');
+		MHD_add_response_header(r, "Warning", sb_str(&hdr));
+		p += n + (end != NULL);
+	}
+	rc = MHD_queue_response(conn, (unsigned)resp->code, r);
+	MHD_destroy_response(r);
+	sb_free(&sb);
+	sb_free(&hdr);
+	return rc;
 }
 
 /* ---- discovery ---- */
+
+/* An APIResource for a subresource: kubectl drain evicts only where pods/eviction is listed. */
+static void
+add_subresource(cJSON *list, const struct api_resource *r, const char *sub, const char *group,
+    const char *version, const char *kind, const char *const *verbs)
+{
+	cJSON *e = cJSON_CreateObject(), *v;
+	char *name = xasprintf("%s/%s", r->name, sub);
+
+	cJSON_AddStringToObject(e, "name", name);
+	cJSON_AddStringToObject(e, "singularName", "");
+	cJSON_AddBoolToObject(e, "namespaced", r->namespaced);
+	if (group != NULL) {
+		cJSON_AddStringToObject(e, "group", group);
+		cJSON_AddStringToObject(e, "version", version);
+	}
+	cJSON_AddStringToObject(e, "kind", kind);
+	v = cJSON_AddArrayToObject(e, "verbs");
+	for (; *verbs != NULL; verbs++)
+		cJSON_AddItemToArray(v, cJSON_CreateString(*verbs));
+	cJSON_AddItemToArray(list, e);
+	free(name);
+}
+
+static void
+add_subresources(cJSON *list, const struct api_resource *r)
+{
+	static const char *const create[] = {"create", NULL}, *const get[] = {"get", NULL},
+			       *const status[] = {"get", "patch", "update", NULL};
+
+	if (r->k == KIND_POD) {
+		add_subresource(list, r, "eviction", "policy", "v1", "Eviction", create);
+		add_subresource(list, r, "log", NULL, NULL, "Pod", get);
+	}
+	if (r->k == KIND_POD || r->k == KIND_NODE || r->k == KIND_DAEMONSET)
+		add_subresource(list, r, "status", NULL, NULL, r->kind, status);
+}
 
 static cJSON *
 resource_list(const char *gv)
@@ -131,8 +208,8 @@ resource_list(const char *gv)
 	cJSON_AddStringToObject(doc, "apiVersion", "v1");
 	cJSON_AddStringToObject(doc, "groupVersion", gv);
 	list = cJSON_AddArrayToObject(doc, "resources");
-	for (size_t i = 0; i < N_RESOURCES; i++) {
-		const struct resource *r = &resources[i];
+	for (size_t i = 0; i < api_n_resources; i++) {
+		const struct api_resource *r = &api_resources[i];
 		static const char *const verbs[] = {"create", "delete", "deletecollection", "get",
 			"list", "patch", "update", "watch"};
 		cJSON *e, *v;
@@ -141,7 +218,7 @@ resource_list(const char *gv)
 			continue;
 		e = cJSON_CreateObject();
 		cJSON_AddStringToObject(e, "name", r->name);
-		cJSON_AddStringToObject(e, "singularName", "");
+		cJSON_AddStringToObject(e, "singularName", r->singular);
 		cJSON_AddBoolToObject(e, "namespaced", r->namespaced);
 		cJSON_AddStringToObject(e, "kind", r->kind);
 		v = cJSON_AddArrayToObject(e, "verbs");
@@ -151,6 +228,7 @@ resource_list(const char *gv)
 			cJSON_AddItemToArray(cJSON_AddArrayToObject(e, "shortNames"),
 			    cJSON_CreateString(r->short_name));
 		cJSON_AddItemToArray(list, e);
+		add_subresources(list, r);
 	}
 	return doc;
 }
@@ -196,140 +274,230 @@ version_doc(void)
 	return v;
 }
 
-/* ---- objects ---- */
+/* ---- watches ---- */
 
-struct target {
-	const struct resource *r;
-	char *ns;   /* NULL: every namespace (or cluster-scoped) */
-	char *name; /* NULL: the collection */
-};
+static int64_t mono_ms(void);
 
-/* Split /api/v1/... or /apis/G/V/... into what it names; false when it names nothing served. */
-static bool
-route(const char *url, struct target *t)
+/* A Status as a watch's ERROR event (410 Expired: the client lists again). */
+static void
+watch_error(struct watcher *w, const char *message)
 {
-	char *path = xstrdup(url), *parts[8], *save = NULL;
-	size_t n = 0, i;
-	char gv[128];
-	bool ok = false;
+	cJSON *ev = cJSON_CreateObject(), *st = api_status_doc(410, "Expired", message);
 
-	for (char *p = strtok_r(path, "/", &save); p != NULL && n < 8;
-	     p = strtok_r(NULL, "/", &save))
-		parts[n++] = p;
-	memset(t, 0, sizeof *t);
-	if (n >= 3 && strcmp(parts[0], "api") == 0 && strcmp(parts[1], "v1") == 0) {
-		snprintf(gv, sizeof gv, "v1");
-		i = 2;
-	} else if (n >= 4 && strcmp(parts[0], "apis") == 0) {
-		snprintf(gv, sizeof gv, "%s/%s", parts[1], parts[2]);
-		i = 3;
-	} else
-		goto out;
-	if (n - i >= 3 && strcmp(parts[i], "namespaces") == 0) {
-		t->ns = xstrdup(parts[i + 1]);
-		i += 2;
-	}
-	if (n - i < 1 || n - i > 2)
-		goto out;
-	for (size_t r = 0; r < N_RESOURCES; r++)
-		if (strcmp(resources[r].group_version, gv) == 0 &&
-		    strcmp(resources[r].name, parts[i]) == 0)
-			t->r = &resources[r];
-	/* /api/v1/namespaces/NAME is the namespace itself. */
-	if (t->r == NULL && t->ns != NULL && n - i == 0)
-		goto out;
-	if (t->r == NULL || (t->ns != NULL && !t->r->namespaced))
-		goto out;
-	if (n - i == 2)
-		t->name = xstrdup(parts[i + 1]);
-	ok = true;
-out:
-	free(path);
-	return ok;
+	cJSON_AddStringToObject(ev, "type", "ERROR");
+	cJSON_AddItemToObject(ev, "object", st);
+	encode_json_compact(ev, &w->out);
+	sb_addc(&w->out, '\n');
+	cJSON_Delete(ev);
+	w->ended = true;
 }
 
 static void
-target_free(struct target *t)
+watch_bookmark(struct watcher *w)
 {
-	free(t->ns);
-	free(t->name);
+	const struct api_resource *r = api_watch_resource(w->filter);
+
+	sb_addf(&w->out,
+	    "{\"type\":\"BOOKMARK\",\"object\":{\"kind\":\"%s\",\"apiVersion\":\"%s\","
+	    "\"metadata\":{\"resourceVersion\":\"%llu\"}}}\n",
+	    r->kind, r->group_version, (unsigned long long)w->s->wc.last_rv);
 }
 
-static enum MHD_Result
-get_objects(struct server *s, struct MHD_Connection *conn, const struct target *t)
+/* Queue what the watch has not yet sent: its events from the cache, a bookmark when due. */
+static void
+watch_fill(struct watcher *w)
 {
-	const char *label_sel = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND,
-	    "labelSelector");
-	const char *field_sel = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND,
-	    "fieldSelector");
-	const char *table = api_table_accept(
-	    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT));
-	struct label_selector sel;
-	struct vec objs = VEC_INIT, kept = VEC_INIT;
-	struct ks_err err;
+	const struct watch_cache *wc = &w->s->wc;
+
+	if (w->gone != NULL) {
+		watch_error(w, w->gone);
+		return;
+	}
+	for (; w->next_seq < wc->next && w->out.len < 65536; w->next_seq++) {
+		const struct watch_event *e = watch_cache_get(wc, w->next_seq);
+		char msg[96];
+
+		if (e == NULL) {
+			/* The watch fell behind the cache's window. */
+			snprintf(msg, sizeof msg, "too old resource version: %llu (%llu)",
+			    (unsigned long long)w->next_seq, (unsigned long long)watch_cache_oldest(wc));
+			watch_error(w, msg);
+			return;
+		}
+		if (api_watch_matches(w->filter, e->k, e->object))
+			sb_add(&w->out, e->line);
+	}
+	if (w->next_bookmark_ms != 0 && w->out.len == 0 && mono_ms() >= w->next_bookmark_ms) {
+		watch_bookmark(w);
+		w->next_bookmark_ms = mono_ms() + WATCH_BOOKMARK_MS;
+	}
+}
+
+static ssize_t
+watch_read(void *cls, uint64_t pos, char *buf, size_t max)
+{
+	struct watcher *w = cls;
+	size_t n;
+
+	(void)pos;
+	if (w->sent == w->out.len) {
+		sb_reset(&w->out);
+		w->sent = 0;
+		if (!w->ended && !w->s->stopping)
+			watch_fill(w);
+	}
+	if (w->sent < w->out.len) {
+		n = w->out.len - w->sent < max ? w->out.len - w->sent : max;
+		memcpy(buf, w->out.s + w->sent, n);
+		w->sent += n;
+		return (ssize_t)n;
+	}
+	if (w->ended || w->s->stopping || mono_ms() >= w->deadline_ms)
+		return MHD_CONTENT_READER_END_OF_STREAM;
+	MHD_suspend_connection(w->conn);
+	w->suspended = true;
+	return 0;
+}
+
+static void
+watch_free(void *cls)
+{
+	struct watcher *w = cls;
+
+	if (w->prev != NULL)
+		w->prev->next = w->next;
+	else
+		w->s->watchers = w->next;
+	if (w->next != NULL)
+		w->next->prev = w->prev;
+	api_watch_free(w->filter);
+	sb_free(&w->out);
+	free(w->gone);
+	free(w);
+}
+
+/*
+ * GET ...?watch=1 (handlers/watch.go): a chunked stream of events, one JSON
+ * document a line, from the resourceVersion asked for (none or "0": every
+ * matching object as ADDED first, then what changes).
+ */
+static enum MHD_Result
+start_watch(struct server *s, struct MHD_Connection *conn, const struct api_request *rq,
+    struct cluster *c)
+{
+	const char *rv = api_param(rq, "resourceVersion"), *timeout = api_param(rq, "timeoutSeconds");
+	const char *bookmarks = api_param(rq, "allowWatchBookmarks");
+	struct api_response resp;
+	struct api_watch *filter;
+	struct MHD_Response *r;
+	struct watcher *w;
 	enum MHD_Result rc;
-	cJSON *doc, *items;
-	char msg[512];
 
-	if (t->name != NULL) {
-		struct object *o = store_get(s->c->store, t->r->k, t->r->namespaced ? t->ns : NULL,
-		    t->name);
+	api_response_init(&resp);
+	if ((filter = api_watch_parse(rq, &resp)) == NULL) {
+		rc = send_response(conn, &resp);
+		api_response_free(&resp);
+		return rc;
+	}
+	w = xcalloc(1, sizeof *w);
+	w->s = s;
+	w->conn = conn;
+	w->filter = filter;
+	sb_init(&w->out);
+	w->next_seq = s->wc.next;
+	if (rv == NULL || rv[0] == '\0' || strcmp(rv, "0") == 0) {
+		cJSON *items = cJSON_CreateArray(), *it;
 
-		if (o == NULL) {
-			const char *av = t->r->group_version, *slash = strchr(av, '/');
-
-			snprintf(msg, sizeof msg, "%s%s%.*s \"%s\" not found", t->r->name,
-			    slash ? "." : "", slash ? (int)(slash - av) : 0, av, t->name);
-			return send_status(conn, MHD_HTTP_NOT_FOUND, "NotFound", msg);
+		api_watch_initial(c, filter, items);
+		cJSON_ArrayForEach(it, items)
+		{
+			sb_add(&w->out, "{\"type\":\"ADDED\",\"object\":");
+			encode_json_compact(it, &w->out);
+			sb_add(&w->out, "}\n");
 		}
-		vec_push(&kept, o);
+		cJSON_Delete(items);
 	} else {
-		if (field_sel != NULL && field_sel[0] != '\0')
-			return send_status(conn, MHD_HTTP_BAD_REQUEST, "BadRequest",
-			    "kubesim serve does not take field selectors yet");
-		if (sel_parse(label_sel ? label_sel : "", &sel, &err) < 0)
-			return send_status(conn, MHD_HTTP_BAD_REQUEST, "BadRequest", err.msg);
-		store_list_sorted(s->c->store, t->r->k, t->r->namespaced ? t->ns : NULL, &objs);
-		for (size_t i = 0; i < objs.n; i++)
-			if (sel_matches(&sel, &((struct object *)objs.v[i])->meta.labels))
-				vec_push(&kept, objs.v[i]);
-		sel_free(&sel);
-		vec_free(&objs);
-	}
-	if (table != NULL) {
-		/* Server-side printing: kubectl get's Accept asks for a Table. */
-		struct api_table_opts to = {table, API_INCLUDE_METADATA, t->name != NULL, NULL, false,
-			cluster_now(s->c)};
+		char *end;
+		unsigned long long v = strtoull(rv, &end, 10);
 
-		if (api_table_include(MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND,
-			"includeObject"), &to.include, &err) < 0)
-			rc = send_status(conn, MHD_HTTP_BAD_REQUEST, "BadRequest", err.msg);
-		else {
-			doc = api_table(t->r->k, (struct object *const *)kept.v, kept.n, &to);
-			rc = send_json(conn, MHD_HTTP_OK, doc);
-			cJSON_Delete(doc);
+		if (*end != '\0' || !watch_cache_start(&s->wc, v, &w->next_seq))
+			w->gone = xasprintf("too old resource version: %s (%llu)", rv,
+			    (unsigned long long)s->wc.last_rv);
+	}
+	w->deadline_ms = mono_ms() + (timeout != NULL && atoll(timeout) > 0 ?
+						 atoll(timeout) * 1000 :
+						 WATCH_DEFAULT_TIMEOUT_MS);
+	if (bookmarks != NULL && strcmp(bookmarks, "true") == 0)
+		w->next_bookmark_ms = mono_ms() + WATCH_BOOKMARK_MS;
+	w->next = s->watchers;
+	if (s->watchers != NULL)
+		s->watchers->prev = w;
+	s->watchers = w;
+	r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 16 * 1024, watch_read, w, watch_free);
+	MHD_add_response_header(r, "Content-Type", "application/json");
+	MHD_add_response_header(r, "Cache-Control", "no-cache, private");
+	rc = MHD_queue_response(conn, MHD_HTTP_OK, r);
+	MHD_destroy_response(r);
+	return rc;
+}
+
+/* Resume every suspended watch with something to send or to end; true when any was. */
+static bool
+wake_watchers(struct server *s)
+{
+	int64_t now = mono_ms();
+	bool any = false;
+
+	for (struct watcher *w = s->watchers; w != NULL; w = w->next) {
+		if (!w->suspended)
+			continue;
+		if (w->next_seq < s->wc.next || w->gone != NULL || s->stopping ||
+		    now >= w->deadline_ms || (w->next_bookmark_ms != 0 && now >= w->next_bookmark_ms)) {
+			w->suspended = false;
+			MHD_resume_connection(w->conn);
+			any = true;
 		}
-		vec_free(&kept);
+	}
+	return any;
+}
+
+/* ---- objects ---- */
+
+static enum MHD_Result
+add_param(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	if (cJSON_GetObjectItemCaseSensitive(cls, key) == NULL)
+		cJSON_AddStringToObject(cls, key, value ? value : "");
+	return MHD_YES;
+}
+
+/* A request for the REST layer: reads answered here, writes by the owner of the journal. */
+static enum MHD_Result
+serve_rest(struct server *s, struct MHD_Connection *conn, const char *url, const char *method,
+    const char *ctype, const struct request_body *body)
+{
+	cJSON *params = cJSON_CreateObject();
+	struct api_request rq = {method, url, params, ctype, body->text.len ? body->text.s : NULL,
+		body->text.len,
+		MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT)};
+	struct api_response resp;
+	enum MHD_Result rc;
+
+	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, add_param, params);
+	if (api_is_watch(&rq)) {
+		rc = start_watch(s, conn, &rq, s->o->current(s->o->ctx, NULL));
+		cJSON_Delete(params);
 		return rc;
 	}
-	if (t->name != NULL) {
-		doc = encode_object(kept.v[0], cluster_now(s->c));
-		rc = send_json(conn, MHD_HTTP_OK, doc);
-		encode_free(doc);
-		vec_free(&kept);
-		return rc;
-	}
-	doc = cJSON_CreateObject();
-	snprintf(msg, sizeof msg, "%sList", t->r->kind);
-	cJSON_AddStringToObject(doc, "kind", msg);
-	cJSON_AddStringToObject(doc, "apiVersion", t->r->group_version);
-	cJSON_AddObjectToObject(doc, "metadata");
-	items = cJSON_AddArrayToObject(doc, "items");
-	for (size_t i = 0; i < kept.n; i++)
-		cJSON_AddItemToArray(items, encode_object(kept.v[i], cluster_now(s->c)));
-	rc = send_json(conn, MHD_HTTP_OK, doc);
-	cJSON_Delete(doc);
-	vec_free(&kept);
+	api_response_init(&resp);
+	if (api_is_write(&rq))
+		s->o->write(s->o->ctx, &rq, &resp);
+	else
+		api_rest(s->o->current(s->o->ctx, NULL), &rq, &resp);
+	rc = send_response(conn, &resp);
+	api_response_free(&resp);
+	cJSON_Delete(params);
 	return rc;
 }
 
@@ -340,56 +508,98 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
     const char *version, const char *upload_data, size_t *upload_data_size, void **con_cls)
 {
 	struct server *s = cls;
-	const char *auth;
-	struct target t;
+	struct request_body *body = *con_cls;
+	const char *auth, *ctype;
 	enum MHD_Result rc;
 	cJSON *doc = NULL;
 
 	(void)version;
-	(void)upload_data;
-	/* The first call announces the request; a body (none read yet) would follow. */
-	if (*con_cls == NULL) {
-		*con_cls = s;
+	/* The first call announces the request; its body, if any, follows in pieces. */
+	if (body == NULL) {
+		body = xcalloc(1, sizeof *body);
+		sb_init(&body->text);
+		*con_cls = body;
 		return MHD_YES;
 	}
 	if (*upload_data_size != 0) {
+		if (body->text.len + *upload_data_size > API_MAX_BODY)
+			body->too_big = true;
+		else
+			sb_addn(&body->text, upload_data, *upload_data_size);
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
 	auth = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
 	if (auth == NULL || strcmp(auth, s->bearer) != 0)
 		return send_status(conn, MHD_HTTP_UNAUTHORIZED, "Unauthorized", "Unauthorized");
+	/* handlers/rest.go limitedReadBody */
+	if (body->too_big) {
+		char msg[64];
+
+		snprintf(msg, sizeof msg, "Request entity too large: limit is %d", API_MAX_BODY);
+		return send_status(conn, 413, "RequestEntityTooLarge", msg);
+	}
+	ctype = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+	if (ctype != NULL && strncmp(ctype, "application/vnd.kubernetes.protobuf", 35) == 0 &&
+	    body->text.len > 0) {
+		struct ks_err err;
+		cJSON *json = proto_to_json((const unsigned char *)body->text.s, body->text.len, &err);
+
+		if (json == NULL)
+			return send_status(conn, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType",
+			    err.msg);
+		sb_reset(&body->text);
+		encode_json_compact(json, &body->text);
+		cJSON_Delete(json);
+		ctype = "application/json";
+	}
+	/* The journal keeps a body as a string. */
+	if (memchr(body->text.s ? body->text.s : "", '\0', body->text.len) != NULL)
+		return send_status(conn, MHD_HTTP_BAD_REQUEST, "BadRequest",
+		    "the body of the request holds a NUL byte");
 	if (strcmp(url, "/healthz") == 0 || strcmp(url, "/livez") == 0 ||
 	    strcmp(url, "/readyz") == 0)
 		return send_text(conn, MHD_HTTP_OK, "text/plain; charset=utf-8", "ok");
-	if (strcmp(method, "GET") != 0)
-		return send_status(conn, MHD_HTTP_METHOD_NOT_ALLOWED, "MethodNotAllowed",
-		    "kubesim serve answers reads only so far; write with `kubesim kubectl`");
-	if (strcmp(url, "/version") == 0)
-		doc = version_doc();
-	else if (strcmp(url, "/api") == 0) {
-		doc = cJSON_CreateObject();
-		cJSON_AddStringToObject(doc, "kind", "APIVersions");
-		cJSON_AddItemToArray(cJSON_AddArrayToObject(doc, "versions"), cJSON_CreateString("v1"));
-	} else if (strcmp(url, "/apis") == 0)
-		doc = group_list();
-	else if (strcmp(url, "/api/v1") == 0)
-		doc = resource_list("v1");
-	else if (strncmp(url, "/apis/", 6) == 0) {
-		for (size_t i = 0; i < sizeof group_versions / sizeof group_versions[0]; i++)
-			if (strcmp(url + 6, group_versions[i]) == 0)
-				doc = resource_list(group_versions[i]);
+	if (strcmp(method, "GET") == 0) {
+		if (strcmp(url, "/version") == 0)
+			doc = version_doc();
+		else if (strcmp(url, "/api") == 0) {
+			doc = cJSON_CreateObject();
+			cJSON_AddStringToObject(doc, "kind", "APIVersions");
+			cJSON_AddItemToArray(cJSON_AddArrayToObject(doc, "versions"),
+			    cJSON_CreateString("v1"));
+		} else if (strcmp(url, "/apis") == 0)
+			doc = group_list();
+		else if (strcmp(url, "/api/v1") == 0)
+			doc = resource_list("v1");
+		else if (strncmp(url, "/apis/", 6) == 0) {
+			for (size_t i = 0; i < sizeof group_versions / sizeof group_versions[0]; i++)
+				if (strcmp(url + 6, group_versions[i]) == 0)
+					doc = resource_list(group_versions[i]);
+		}
 	}
 	if (doc != NULL) {
 		rc = send_json(conn, MHD_HTTP_OK, doc);
 		cJSON_Delete(doc);
 		return rc;
 	}
-	if (!route(url, &t))
-		return send_not_found_path(conn);
-	rc = get_objects(s, conn, &t);
-	target_free(&t);
-	return rc;
+	return serve_rest(s, conn, url, method, ctype, body);
+}
+
+static void
+request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	struct request_body *body = *con_cls;
+
+	(void)cls;
+	(void)conn;
+	(void)toe;
+	if (body != NULL) {
+		sb_free(&body->text);
+		free(body);
+		*con_cls = NULL;
+	}
 }
 
 /* ---- TLS ---- */
@@ -458,15 +668,30 @@ mono_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* How long the loop may sleep before the simulated clock has something to run. */
+static int
+sim_wait_ms(struct cluster *c, double speed)
+{
+	sim_ms when;
+	double wait;
+
+	if (speed <= 0 || !sim_next_time(c->sim, &when))
+		return 100;
+	wait = (double)(when - cluster_now(c)) / speed;
+	return wait < 0 ? 0 : wait > 100 ? 100 : (int)wait + 1;
+}
+
 int
-serve_run(struct cluster *c, const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
+serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
     volatile sig_atomic_t *stop, struct ks_err *err)
 {
-	struct server s = {c, o, xasprintf("Bearer %s", o->token)};
+	struct server s = {o, xasprintf("Bearer %s", o->token), {0}, NULL, false};
 	struct sockaddr_in sa;
 	struct MHD_Daemon *d;
 	const union MHD_DaemonInfo *info;
-	int64_t wall0 = mono_ms(), checked = wall0;
+	unsigned gen = 0, last_gen;
+	struct cluster *c = o->current(o->ctx, &gen);
+	int64_t wall0 = mono_ms();
 	sim_ms sim0 = cluster_now(c);
 	int epfd, rc = 0;
 
@@ -477,10 +702,11 @@ serve_run(struct cluster *c, const struct serve_opts *o, serve_ready_fn ready, v
 		free(s.bearer);
 		return err_set(err, "--address %s: not an IPv4 address", o->address);
 	}
-	d = MHD_start_daemon(MHD_USE_EPOLL | MHD_USE_TLS, (uint16_t)o->port, NULL, NULL, handle,
-	    &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_CONNECTION_LIMIT,
-	    (unsigned)10000, MHD_OPTION_HTTPS_MEM_KEY, o->key_pem, MHD_OPTION_HTTPS_MEM_CERT,
-	    o->cert_pem, MHD_OPTION_END);
+	d = MHD_start_daemon(MHD_USE_EPOLL | MHD_USE_TLS | MHD_ALLOW_SUSPEND_RESUME,
+	    (uint16_t)o->port, NULL, NULL, handle, &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS, MHD_OPTION_HTTPS_MEM_KEY,
+	    o->key_pem, MHD_OPTION_HTTPS_MEM_CERT, o->cert_pem, MHD_OPTION_NOTIFY_COMPLETED,
+	    request_done, NULL, MHD_OPTION_END);
 	if (d == NULL) {
 		free(s.bearer);
 		return err_set(err, "cannot listen on %s:%u: %s", o->address, o->port,
@@ -492,34 +718,46 @@ serve_run(struct cluster *c, const struct serve_opts *o, serve_ready_fn ready, v
 		free(s.bearer);
 		return -1;
 	}
+	watch_cache_init(&s.wc, WATCH_CACHE_EVENTS);
+	watch_cache_follow(&s.wc, c);
+	last_gen = gen;
 	epfd = MHD_get_daemon_info(d, MHD_DAEMON_INFO_EPOLL_FD)->epoll_fd;
 	while (!*stop) {
 		MHD_UNSIGNED_LONG_LONG wait_ms = 100;
 		struct pollfd p = {epfd, POLLIN, 0};
 
-		if (o->reload != NULL && mono_ms() - checked >= 1000) {
-			struct cluster *fresh = o->reload(o->reload_ctx);
-
-			checked = mono_ms();
-			if (fresh != NULL) {
-				s.c = c = fresh;
-				wall0 = checked;
-				sim0 = cluster_now(c);
-			}
+		c = o->current(o->ctx, &gen);
+		/* Another command replaced the cluster: its clock is where that left it. */
+		if (gen != last_gen) {
+			last_gen = gen;
+			watch_cache_follow(&s.wc, c);
+			wall0 = mono_ms();
+			sim0 = cluster_now(c);
 		}
-
 		/* The simulated clock follows the wall clock, times the speed. */
 		if (o->speed > 0)
 			cluster_advance_to(c, sim0 + (sim_ms)((double)(mono_ms() - wall0) * o->speed));
-		if (MHD_get_timeout(d, &wait_ms) == MHD_YES && wait_ms > 100)
+		/* What just changed goes out at once, before the loop sleeps. */
+		if (wake_watchers(&s)) {
+			MHD_run(d);
+			continue;
+		}
+		if (MHD_get_timeout(d, &wait_ms) != MHD_YES || wait_ms > 100)
 			wait_ms = 100;
+		if ((int)wait_ms > sim_wait_ms(c, o->speed))
+			wait_ms = (MHD_UNSIGNED_LONG_LONG)sim_wait_ms(c, o->speed);
 		if (poll(&p, 1, (int)wait_ms) < 0 && errno != EINTR) {
 			rc = err_set(err, "poll: %s", strerror(errno));
 			break;
 		}
 		MHD_run(d);
 	}
+	/* Every watch ends its stream; libmicrohttpd must not stop with one suspended. */
+	s.stopping = true;
+	for (int i = 0; i < 3 && wake_watchers(&s); i++)
+		MHD_run(d);
 	MHD_stop_daemon(d);
+	watch_cache_free(&s.wc);
 	free(s.bearer);
 	return rc;
 }

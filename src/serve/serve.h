@@ -29,6 +29,12 @@
 struct cluster;
 struct ks_err;
 
+/* Open connections, watches included (kube-apiserver has no such limit; file descriptors do). */
+#define SERVE_MAX_CONNECTIONS 12000
+
+struct api_request;
+struct api_response;
+
 struct serve_opts {
 	const char *address; /* dotted IPv4, loopback by default */
 	unsigned port;       /* 0: any free port */
@@ -37,11 +43,16 @@ struct serve_opts {
 	const char *cert_pem; /* the server's certificate (self-signed: its own CA) */
 	const char *key_pem;
 	/*
-	 * Asked about once a second: a fresh cluster when the one served is
-	 * out of date (another command changed the state file), else NULL.
+	 * The owner of the practice cluster. current: the cluster to answer
+	 * from, reloaded first when another command changed its file (asked
+	 * before every read and between requests), and (when generation is not
+	 * NULL) a number that changes whenever the cluster is a new one, so the
+	 * watch cache follows it; write: carry out a request
+	 * that may change it, under the state's lock and into its journal.
 	 */
-	struct cluster *(*reload)(void *ctx);
-	void *reload_ctx;
+	struct cluster *(*current)(void *ctx, unsigned *generation);
+	void (*write)(void *ctx, const struct api_request *rq, struct api_response *resp);
+	void *ctx;
 };
 
 /*
@@ -58,10 +69,10 @@ int serve_make_cert(const char *address, char **cert_pem, char **key_pem, struct
 typedef int (*serve_ready_fn)(void *ctx, unsigned port, struct ks_err *err);
 
 /*
- * Serve c until *stop becomes non-zero. Returns 0, or -1 with err when the
+ * Serve o->current's cluster until *stop becomes non-zero. Returns 0, or -1 with err when the
  * server could not start.
  */
-int serve_run(struct cluster *c, const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
+int serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
     volatile sig_atomic_t *stop, struct ks_err *err);
 
 #endif

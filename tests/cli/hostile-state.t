@@ -49,7 +49,7 @@ Wrong types anywhere in the journal, missing fields, an unknown operation.
   [2]
 
   $ { cat "$SCRATCH/head"; echo '{"at": 0, "op": "rebootNode", "name": "node1"}]}'; } > "$KUBESIM_STATE"; kubectl get nodes
-  2> kubesim: $KUBESIM_STATE: journal entry 1: unknown "op" "rebootNode" (kubectl, image, addNode, removeNode, failNode or recoverNode)
+  2> kubesim: $KUBESIM_STATE: journal entry 1: unknown "op" "rebootNode" (kubectl, api, image, addNode, removeNode, failNode or recoverNode)
   2> The file was left as it is; `kubesim cluster delete` removes it to start over.
   [2]
 

@@ -14,8 +14,11 @@
 
 #include "api/daemonset.h"
 #include "api/event.h"
+#include "api/node.h"
 #include "api/pod.h"
+#include "apiserver/rest.h"
 #include "apiserver/table.h"
+#include "cluster.h"
 #include "runner.h"
 #include "util/err.h"
 #include "util/xmalloc.h"
@@ -277,6 +280,67 @@ START_TEST(test_event_columns)
 }
 END_TEST
 
+/* api_rest, the one place a GET turns into a Table. */
+static int
+rest_get(struct cluster *c, const char *path, const char *accept, const char *include,
+    struct api_response *resp)
+{
+	cJSON *p = cJSON_CreateObject();
+	struct api_request rq = {"GET", path, p, NULL, NULL, 0, accept};
+	int code;
+
+	if (include != NULL)
+		cJSON_AddStringToObject(p, "includeObject", include);
+	api_response_init(resp);
+	code = api_rest(c, &rq, resp);
+	cJSON_Delete(p);
+	return code;
+}
+
+START_TEST(test_rest_get_table)
+{
+	struct timing tm;
+	struct ks_err err;
+	struct cluster *c;
+	struct api_response r;
+	const cJSON *rows;
+
+	timing_defaults(&tm);
+	c = cluster_new(MODE_SCHEDULER, &tm, 1);
+	ck_assert_int_eq(cluster_add_node(c, node_new("node1"), false, true, &err), 0);
+	ck_assert_int_eq(cluster_add_node(c, node_new("node2"), false, true, &err), 0);
+
+	ck_assert_int_eq(rest_get(c, "/api/v1/nodes", kubectl_accept, NULL, &r), 200);
+	ck_assert_str_eq(cJSON_GetObjectItem(r.body, "kind")->valuestring, "Table");
+	/* A list's Table carries the list's resourceVersion. */
+	ck_assert_str_ne(cJSON_GetObjectItem(cJSON_GetObjectItem(r.body, "metadata"), "resourceVersion")->valuestring, "");
+	rows = cJSON_GetObjectItem(r.body, "rows");
+	ck_assert_int_eq(cJSON_GetArraySize(rows), 2);
+	ck_assert_str_eq(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetArrayItem(rows, 1), "cells"), 0)->valuestring,
+	    "node2");
+	api_response_free(&r);
+
+	ck_assert_int_eq(rest_get(c, "/api/v1/nodes/node1", kubectl_accept, "Object", &r), 200);
+	rows = cJSON_GetObjectItem(r.body, "rows");
+	ck_assert_str_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetArrayItem(rows, 0), "object"), "kind")->valuestring,
+	    "Node");
+	api_response_free(&r);
+
+	/* The options are read once the object is got: NotFound first. */
+	ck_assert_int_eq(rest_get(c, "/api/v1/nodes/nosuch", kubectl_accept, "bad", &r), 404);
+	api_response_free(&r);
+	ck_assert_int_eq(rest_get(c, "/api/v1/nodes/node1", kubectl_accept, "bad", &r), 400);
+	ck_assert_str_eq(cJSON_GetObjectItem(r.body, "reason")->valuestring, "BadRequest");
+	api_response_free(&r);
+
+	/* Without the Accept, the object itself; includeObject means nothing then. */
+	ck_assert_int_eq(rest_get(c, "/api/v1/nodes", "application/json", "bad", &r), 200);
+	ck_assert_str_eq(cJSON_GetObjectItem(r.body, "kind")->valuestring, "NodeList");
+	api_response_free(&r);
+	cluster_free(c);
+}
+END_TEST
+
 static Suite *
 apitable_suite(void)
 {
@@ -290,6 +354,7 @@ apitable_suite(void)
 	tcase_add_test(tc, test_single_object_include);
 	tcase_add_test(tc, test_pod_completed_condition);
 	tcase_add_test(tc, test_event_columns);
+	tcase_add_test(tc, test_rest_get_table);
 	suite_add_tcase(s, tc);
 	return s;
 }

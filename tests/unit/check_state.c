@@ -433,8 +433,16 @@ static const struct hostile hostile_files[] = {
 	    "journal entry 1: \"at\" must be a whole number from 0 to 1000, not 1e+300"},
 	{NULL, NULL, "{\"at\": 0, \"op\": 7}", "journal entry 1: \"op\" must be a string, not 7"},
 	{NULL, NULL, "{\"at\": 0, \"op\": \"frob\", \"name\": \"node1\"}",
-	    "journal entry 1: unknown \"op\" \"frob\" (kubectl, image, addNode, removeNode, failNode "
-	    "or recoverNode)"},
+	    "journal entry 1: unknown \"op\" \"frob\" (kubectl, api, image, addNode, removeNode, "
+	    "failNode or recoverNode)"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"api\", \"path\": \"/api/v1/nodes\"}",
+	    "journal entry 1: \"method\" is missing"},
+	{NULL, NULL, "{\"at\": 0, \"op\": \"api\", \"method\": \"POST\", \"path\": 7}",
+	    "journal entry 1: \"path\" must be a string, not 7"},
+	{NULL, NULL,
+	    "{\"at\": 0, \"op\": \"api\", \"method\": \"DELETE\", \"path\": \"/api/v1/nodes/node1\", "
+	    "\"params\": {\"dryRun\": [1]}}",
+	    "journal entry 1: \"params.dryRun\" must be a string, not a list"},
 	{NULL, NULL, "{\"at\": 0, \"op\": \"kubectl\"}", "journal entry 1: \"args\" is missing"},
 	{NULL, NULL, "{\"at\": 0, \"op\": \"kubectl\", \"args\": \"get\"}",
 	    "journal entry 1: \"args\" must be a list, not a string"},
