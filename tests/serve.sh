@@ -188,6 +188,11 @@ tap_result "$(grep -q "^$new_pod " "$dir/watch" && echo 0 || echo 1)" \
 	"get -w shows the pod a new node gets (added by kubesim cluster meanwhile)" "pod: $new_pod
 watch:
 $(cat "$dir/watch")"
+# Watch events are Tables too (kubectl get -w sends the Table Accept): each
+# is a row with the server's cells, under the one header the list printed.
+tap_result "$(grep -Eq "^$new_pod +[0-9]+/1 +[A-Za-z]+ +[0-9]+ +[0-9]+[smh]" "$dir/watch" &&
+	[ "$(grep -c '^NAME  *READY  *STATUS  *RESTARTS  *AGE$' "$dir/watch")" = 1 ] && echo 0 || echo 1)" \
+	"get -w prints each event as a row of the server's Table" "$(cat "$dir/watch")"
 container=$(kube get ds fluentd-es-demo -o 'jsonpath={.spec.template.spec.containers[0].name}')
 expect "set image" "daemonset.apps/fluentd-es-demo image updated" set image ds/fluentd-es-demo "$container=nginx:1.27"
 got=$(kube rollout status ds/fluentd-es-demo --timeout=60s 2>&1 | tail -1)

@@ -14,9 +14,13 @@
 #include <string.h>
 #include <strings.h>
 
+#include "api/store.h"
 #include "apiserver/printers.h"
+#include "cluster.h"
 #include "codec/encode.h"
+#include "codec/jsontext.h"
 #include "util/err.h"
+#include "util/strbuf.h"
 #include "util/xmalloc.h"
 
 /* Trim the spaces and tabs around s[0..n) (RFC 7231 OWS). */
@@ -161,67 +165,156 @@ columns_json(enum kind k)
 	return arr;
 }
 
-/* The row's object as asTable leaves it for the includeObject asked. */
+/* The row's object as asTable leaves it for the includeObject asked; doc is the object as served. */
 static cJSON *
-row_object(const struct object *obj, const struct api_table_opts *o)
+row_object(const cJSON *doc, const struct api_table_opts *o)
 {
-	cJSON *doc, *partial;
+	cJSON *partial;
 
 	if (o->include == API_INCLUDE_NONE)
 		return cJSON_CreateNull();
-	doc = encode_object(obj, o->now_ms);
 	if (o->include == API_INCLUDE_OBJECT)
-		return doc;
+		return cJSON_Duplicate(doc, true);
 	/* meta.AsPartialObjectMetadata: the whole ObjectMeta, under the Table's group version. */
 	partial = cJSON_CreateObject();
 	cJSON_AddStringToObject(partial, "kind", "PartialObjectMetadata");
 	cJSON_AddStringToObject(partial, "apiVersion", o->api_version);
-	cJSON_AddItemToObject(partial, "metadata", cJSON_DetachItemFromObject(doc, "metadata"));
-	encode_free(doc);
+	cJSON_AddItemToObject(partial, "metadata",
+	    cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(doc, "metadata"), true));
 	return partial;
+}
+
+cJSON *
+api_table_row(const struct object *obj, int64_t now_ms)
+{
+	struct print_row r;
+	cJSON *row = cJSON_CreateObject(), *cells;
+	size_t j;
+
+	printers_row(obj, now_ms, &r);
+	cells = cJSON_AddArrayToObject(row, "cells");
+	for (j = 0; j < r.n; j++)
+		cJSON_AddItemToArray(cells, r.is_int[j] ? cJSON_CreateNumber((double)strtoll(r.cells[j], NULL, 10))
+							: cJSON_CreateString(r.cells[j]));
+	if (r.completed_reason != NULL) {
+		cJSON *cond = cJSON_CreateObject();
+
+		cJSON_AddStringToObject(cond, "type", "Completed");
+		cJSON_AddStringToObject(cond, "status", "True");
+		cJSON_AddStringToObject(cond, "reason", r.completed_reason);
+		cJSON_AddStringToObject(cond, "message", r.completed_message);
+		cJSON_AddItemToArray(cJSON_AddArrayToObject(row, "conditions"), cond);
+	}
+	printers_row_free(&r);
+	return row;
+}
+
+/* The Table's head: kind, apiVersion, metadata and the columns (null with no_headers). */
+static cJSON *
+table_head(enum kind k, const char *rv, const struct api_table_opts *o)
+{
+	cJSON *t = cJSON_CreateObject(), *meta;
+
+	cJSON_AddStringToObject(t, "kind", "Table");
+	cJSON_AddStringToObject(t, "apiVersion", o->api_version);
+	meta = cJSON_AddObjectToObject(t, "metadata");
+	if (rv != NULL && rv[0] != '\0')
+		cJSON_AddStringToObject(meta, "resourceVersion", rv);
+	cJSON_AddItemToObject(t, "columnDefinitions", o->no_headers ? cJSON_CreateNull() : columns_json(k));
+	return t;
 }
 
 cJSON *
 api_table(enum kind k, struct object *const *objs, size_t n, const struct api_table_opts *o)
 {
-	cJSON *t = cJSON_CreateObject(), *meta, *rows;
-	size_t i, j;
+	char rv[32];
+	cJSON *t, *rows;
+	size_t i;
 
-	cJSON_AddStringToObject(t, "kind", "Table");
-	cJSON_AddStringToObject(t, "apiVersion", o->api_version);
-	meta = cJSON_AddObjectToObject(t, "metadata");
 	/* GenerateTable: the list's resourceVersion, or the object's (CommonAccessor). */
-	if (o->single && n == 1) {
-		char rv[32];
-
+	if (o->single && n == 1)
 		snprintf(rv, sizeof rv, "%llu", (unsigned long long)objs[0]->meta.resource_version);
-		cJSON_AddStringToObject(meta, "resourceVersion", rv);
-	} else if (o->list_rv != NULL && o->list_rv[0] != '\0')
-		cJSON_AddStringToObject(meta, "resourceVersion", o->list_rv);
-	cJSON_AddItemToObject(t, "columnDefinitions", o->no_headers ? cJSON_CreateNull() : columns_json(k));
+	else
+		snprintf(rv, sizeof rv, "%s", o->list_rv != NULL ? o->list_rv : "");
+	t = table_head(k, rv, o);
 	rows = cJSON_AddArrayToObject(t, "rows");
 	for (i = 0; i < n; i++) {
-		struct print_row r;
-		cJSON *row = cJSON_CreateObject(), *cells;
+		cJSON *row = api_table_row(objs[i], o->now_ms);
+		cJSON *doc = encode_object(objs[i], o->now_ms);
 
-		printers_row(objs[i], o->now_ms, &r);
-		cells = cJSON_AddArrayToObject(row, "cells");
-		for (j = 0; j < r.n; j++)
-			cJSON_AddItemToArray(cells, r.is_int[j]
-				? cJSON_CreateNumber((double)strtoll(r.cells[j], NULL, 10))
-				: cJSON_CreateString(r.cells[j]));
-		if (r.completed_reason != NULL) {
-			cJSON *cond = cJSON_CreateObject();
-
-			cJSON_AddStringToObject(cond, "type", "Completed");
-			cJSON_AddStringToObject(cond, "status", "True");
-			cJSON_AddStringToObject(cond, "reason", r.completed_reason);
-			cJSON_AddStringToObject(cond, "message", r.completed_message);
-			cJSON_AddItemToArray(cJSON_AddArrayToObject(row, "conditions"), cond);
-		}
-		cJSON_AddItemToObject(row, "object", row_object(objs[i], o));
+		cJSON_AddItemToObject(row, "object", row_object(doc, o));
 		cJSON_AddItemToArray(rows, row);
-		printers_row_free(&r);
+		encode_free(doc);
 	}
 	return t;
+}
+
+struct api_table_watch {
+	struct api_table_opts o;
+};
+
+int
+api_table_watch_new(const char *accept, const char *include, struct api_table_watch **tw,
+    struct ks_err *err)
+{
+	const char *version = api_table_accept(accept);
+	enum api_include inc;
+
+	*tw = NULL;
+	if (version == NULL)
+		return 0;
+	if (api_table_include(include, &inc, err) < 0)
+		return -1;
+	*tw = xcalloc(1, sizeof **tw);
+	(*tw)->o.api_version = version;
+	(*tw)->o.include = inc;
+	(*tw)->o.single = true;
+	return 0;
+}
+
+void
+api_table_watch_event(struct api_table_watch *tw, const char *type, enum kind k, const cJSON *doc,
+    const cJSON *row, struct strbuf *out)
+{
+	const cJSON *rv = cJSON_GetObjectItemCaseSensitive(
+	    cJSON_GetObjectItemCaseSensitive(doc, "metadata"), "resourceVersion");
+	cJSON *t, *r;
+
+	sb_addf(out, "{\"type\":\"%s\",\"object\":", type);
+	if (row == NULL) {
+		/* Never expected: every event keeps its row. The object as it is, then. */
+		encode_json_compact(doc, out);
+		sb_add(out, "}\n");
+		return;
+	}
+	t = table_head(k, cJSON_IsString(rv) ? rv->valuestring : NULL, &tw->o);
+	r = cJSON_Duplicate(row, true);
+	cJSON_AddItemToObject(r, "object", row_object(doc, &tw->o));
+	cJSON_AddItemToArray(cJSON_AddArrayToObject(t, "rows"), r);
+	encode_json_compact(t, out);
+	sb_add(out, "}\n");
+	cJSON_Delete(t);
+	tw->o.no_headers = true;
+}
+
+void
+api_table_watch_initial(struct api_table_watch *tw, struct cluster *c, enum kind k, const cJSON *doc,
+    struct strbuf *out)
+{
+	const cJSON *md = cJSON_GetObjectItemCaseSensitive(doc, "metadata");
+	const cJSON *ns = cJSON_GetObjectItemCaseSensitive(md, "namespace");
+	const cJSON *name = cJSON_GetObjectItemCaseSensitive(md, "name");
+	const struct object *obj = cJSON_IsString(name) ?
+	    store_get(c->store, k, cJSON_IsString(ns) ? ns->valuestring : NULL, name->valuestring) :
+	    NULL;
+	cJSON *row = obj != NULL ? api_table_row(obj, cluster_now(c)) : NULL;
+
+	api_table_watch_event(tw, "ADDED", k, doc, row, out);
+	cJSON_Delete(row);
+}
+
+void
+api_table_watch_free(struct api_table_watch *tw)
+{
+	free(tw);
 }

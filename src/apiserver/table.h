@@ -31,7 +31,9 @@
 
 #include "api/meta.h"
 
+struct cluster;
 struct ks_err;
+struct strbuf;
 
 /* TableOptions.includeObject: what each row's "object" holds. */
 enum api_include {
@@ -79,5 +81,37 @@ struct api_table_opts {
  * with cJSON_Delete.
  */
 cJSON *api_table(enum kind k, struct object *const *objs, size_t n, const struct api_table_opts *o);
+
+/*
+ * obj's row without its "object": {"cells":[...]} and, when set,
+ * "conditions" (now_ms: what ages are measured against). A watch event
+ * keeps it to print its object later, when the object may be gone.
+ */
+cJSON *api_table_row(const struct object *obj, int64_t now_ms);
+
+/*
+ * A watch that asked for Tables (kubectl get -w sends the same Accept):
+ * each event carries a Table of its one object, the first with the column
+ * definitions and the later ones without (handlers/response.go
+ * watchEmbeddedEncoder sets NoHeaders once it has encoded one).
+ */
+struct api_table_watch;
+
+/*
+ * For a watch's Accept and includeObject: *tw is NULL when the events carry
+ * the objects themselves. Returns 0, or -1 with the BadRequest's message.
+ */
+int api_table_watch_new(const char *accept, const char *include, struct api_table_watch **tw,
+    struct ks_err *err);
+/*
+ * Append the event {"type":type,"object":<Table>} and a newline to out; doc
+ * is the object as served, of kind k, and row its api_table_row.
+ */
+void api_table_watch_event(struct api_table_watch *tw, const char *type, enum kind k,
+    const cJSON *doc, const cJSON *row, struct strbuf *out);
+/* The same for an object of c a watch starts with (an ADDED event made now). */
+void api_table_watch_initial(struct api_table_watch *tw, struct cluster *c, enum kind k,
+    const cJSON *doc, struct strbuf *out);
+void api_table_watch_free(struct api_table_watch *tw);
 
 #endif

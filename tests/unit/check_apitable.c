@@ -19,8 +19,10 @@
 #include "apiserver/rest.h"
 #include "apiserver/table.h"
 #include "cluster.h"
+#include "codec/encode.h"
 #include "runner.h"
 #include "util/err.h"
+#include "util/strbuf.h"
 #include "util/xmalloc.h"
 
 #define S 1000LL
@@ -280,6 +282,57 @@ START_TEST(test_event_columns)
 }
 END_TEST
 
+START_TEST(test_watch_events)
+{
+	struct daemonset *ds = mk_ds("web", 0);
+	struct api_table_watch *tw;
+	struct strbuf out = STRBUF_INIT;
+	struct ks_err err;
+	cJSON *doc = encode_object(&ds->obj, 60 * S), *row = api_table_row(&ds->obj, 60 * S), *ev;
+	const char *nl;
+
+	ck_assert_int_eq(api_table_watch_new("application/json", NULL, &tw, &err), 0);
+	ck_assert_ptr_null(tw);
+	ck_assert_int_eq(api_table_watch_new(kubectl_accept, "nope", &tw, &err), -1);
+	ck_assert_int_eq(api_table_watch_new(kubectl_accept, NULL, &tw, &err), 0);
+	ck_assert_ptr_nonnull(tw);
+
+	sb_init(&out);
+	api_table_watch_event(tw, "ADDED", KIND_DAEMONSET, doc, row, &out);
+	api_table_watch_event(tw, "MODIFIED", KIND_DAEMONSET, doc, row, &out);
+	nl = strchr(sb_str(&out), '\n');
+	ck_assert_ptr_nonnull(nl);
+	ck_assert_str_eq(nl + strlen(nl) - 1, "\n");
+
+	/* The first event's Table has the columns, the next ones not (NoHeaders). */
+	ev = cJSON_ParseWithLength(sb_str(&out), (size_t)(nl - sb_str(&out)));
+	ck_assert_str_eq(cJSON_GetObjectItem(ev, "type")->valuestring, "ADDED");
+	ck_assert_int_eq(cJSON_GetArraySize(cJSON_GetObjectItem(cJSON_GetObjectItem(ev, "object"), "columnDefinitions")),
+	    11);
+	ck_assert_str_eq(cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetObjectItem(ev, "object"), "metadata"),
+			     "resourceVersion")->valuestring,
+	    "42");
+	cJSON_Delete(ev);
+	ev = cJSON_Parse(nl + 1);
+	ck_assert_str_eq(cJSON_GetObjectItem(ev, "type")->valuestring, "MODIFIED");
+	ck_assert(cJSON_IsNull(cJSON_GetObjectItem(cJSON_GetObjectItem(ev, "object"), "columnDefinitions")));
+	ck_assert_str_eq(cJSON_GetArrayItem(cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(
+								       cJSON_GetObjectItem(ev, "object"), "rows"),
+								   0),
+						 "cells"),
+			     7)
+			     ->valuestring,
+	    "60s");
+	cJSON_Delete(ev);
+
+	sb_free(&out);
+	api_table_watch_free(tw);
+	cJSON_Delete(row);
+	encode_free(doc);
+	ds_free(ds);
+}
+END_TEST
+
 /* api_rest, the one place a GET turns into a Table. */
 static int
 rest_get(struct cluster *c, const char *path, const char *accept, const char *include,
@@ -355,6 +408,7 @@ apitable_suite(void)
 	tcase_add_test(tc, test_pod_completed_condition);
 	tcase_add_test(tc, test_event_columns);
 	tcase_add_test(tc, test_rest_get_table);
+	tcase_add_test(tc, test_watch_events);
 	suite_add_tcase(s, tc);
 	return s;
 }
