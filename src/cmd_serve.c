@@ -49,6 +49,8 @@ struct served {
 	struct state st;
 	struct stat seen;
 	unsigned generation; /* moves when st.c is a new cluster */
+	double speed;
+	int64_t saved_ms; /* wall clock of the last save */
 };
 
 static bool
@@ -129,9 +131,30 @@ served_save(struct served *sv, struct ks_err *err)
 
 	if (rc == 0)
 		sv->st.changed = false;
+	sv->saved_ms = state_wall_now();
 	if (stat(sv->st.file, &sv->seen) < 0)
 		memset(&sv->seen, 0, sizeof sv->seen);
 	return rc;
+}
+
+/*
+ * serve_opts.tick: at a speed other than 1 the clock is saved every second,
+ * because another command moves a loaded clock by the wall time since the
+ * file was saved, at 1x; saved often, the two clocks stay within a second.
+ */
+static void
+served_tick(void *ctx)
+{
+	struct served *sv = ctx;
+	struct ks_err err;
+
+	if (sv->speed == 1 || sv->speed == 0 || sv->st.clock != CLOCK_REAL ||
+	    state_wall_now() - sv->saved_ms < 1000)
+		return;
+	sv->saved_ms = state_wall_now(); /* tried once a second, not at every turn */
+	if (served_lock(sv, &err) < 0 || served_save(sv, &err) != 0)
+		fprintf(stderr, "kubesim: serve: the clock could not be saved: %s\n", err.msg);
+	state_unlock(&sv->st);
 }
 
 /*
@@ -285,7 +308,7 @@ serve_main(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct serve_opts o = {"127.0.0.1", 0, 1, NULL, NULL, NULL, NULL, NULL, NULL};
+	struct serve_opts o = {"127.0.0.1", 0, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 	const char *kubeconfig = NULL;
 	struct sigaction sa;
 	struct served sv = {0};
@@ -378,6 +401,9 @@ serve_main(int argc, char **argv)
 	o.key_pem = key;
 	o.current = served_current;
 	o.write = served_write;
+	o.tick = served_tick;
+	sv.speed = o.speed;
+	sv.saved_ms = state_wall_now();
 	o.ctx = &sv;
 	/* Clients age objects by their wall clock: simulated now is served as wall now. */
 	meta_set_epoch_unix(state_wall_now() / 1000 - cluster_now(sv.st.c) / 1000);

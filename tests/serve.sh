@@ -205,6 +205,42 @@ chmod +x "$dir/editor"
 got=$(EDITOR="$dir/editor" kube edit ds fluentd-es-demo --validate=false 2>&1)
 tap_result "$([ "$got" = "daemonset.apps/fluentd-es-demo edited" ] && echo 0 || echo 1)" "edit" "$got"
 expect "the edit is stored" 5 get ds fluentd-es-demo -o 'jsonpath={.spec.minReadySeconds}'
+
+# Another client: Debian's python3-kubernetes (its python3 may not be the
+# one first on PATH).
+py=
+for p in /usr/bin/python3 python3; do
+	if "$p" -c 'import kubernetes' 2>/dev/null; then
+		py=$p
+		break
+	fi
+done
+if [ -z "$py" ]; then
+	tap_skip "the Kubernetes Python client (python3-kubernetes) is not installed"
+else
+	got=$("$py" tests/serve-client.py "$dir/kc" 2>&1)
+	tap_result "$([ "$got" = "nodes: node1 node2 node3
+created: smoke generation 1
+second create: 409 Conflict
+running on: node1 node2 node3" ] && echo 0 || echo 1)" \
+		"python3-kubernetes lists nodes, creates a DaemonSet and watches its pods run" "$got"
+fi
+
+# Hostile and heavy requests (Python's standard library only): each check
+# is a test point. 2,000 watches here; `make bench` opens 10,000.
+if command -v python3 >/dev/null; then
+	python3 tests/serve-hostile.py "$dir/kc" 2000 >"$dir/hostile" 2>&1
+	while IFS= read -r line; do
+		case $line in
+		"ok: "*) tap_result 0 "${line#ok: }" ;;
+		"FAIL: "*) tap_result 1 "${line#FAIL: }" ;;
+		*) tap_result 1 "serve-hostile.py: $line" ;;
+		esac
+	done <"$dir/hostile"
+	tap_result "$(kill -0 "$server" 2>/dev/null && echo 0 || echo 1)" "the server is still running" "$(cat "$dir/err")"
+else
+	tap_skip "no python3 for the hostile requests"
+fi
 kill -TERM "$server"
 wait "$server"
 server=

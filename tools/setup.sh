@@ -12,7 +12,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-packages="build-essential autoconf automake pkg-config libyaml-dev libcjson-dev libncurses-dev libmicrohttpd-dev libgnutls28-dev check tmux"
+packages="build-essential autoconf automake pkg-config libyaml-dev libcjson-dev libncurses-dev libmicrohttpd-dev libgnutls28-dev check tmux python3-kubernetes"
 deps_only=no
 fuzzing=no
 args=""

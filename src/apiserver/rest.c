@@ -555,6 +555,11 @@ body_object(const struct api_request *rq, const struct target *t, struct strbuf 
 
 	if (doc == NULL)
 		return NULL;
+	/* The path's kind is the decoder's default (handlers/create.go: scope.Kind). */
+	if (cJSON_IsObject(doc) && !cJSON_HasObjectItem(doc, "apiVersion"))
+		cJSON_AddStringToObject(doc, "apiVersion", t->r->group_version);
+	if (cJSON_IsObject(doc) && !cJSON_HasObjectItem(doc, "kind"))
+		cJSON_AddStringToObject(doc, "kind", t->r->kind);
 	if (decode_json_doc(doc, &obj, unknown, &err) < 0) {
 		msg = xasprintf("%s in version \"%s\" cannot be handled as a %s: %s", t->r->kind,
 		    strchr(t->r->group_version, '/') ? strchr(t->r->group_version, '/') + 1 :
@@ -958,12 +963,22 @@ struct api_watch {
 };
 
 bool
+api_param_true(const struct api_request *rq, const char *key)
+{
+	static const char *const yes[] = {"1", "t", "T", "TRUE", "true", "True"};
+	const char *v = api_param(rq, key);
+
+	/* strconv.ParseBool, which the query's decoding uses. */
+	for (size_t i = 0; v != NULL && i < sizeof yes / sizeof yes[0]; i++)
+		if (strcmp(v, yes[i]) == 0)
+			return true;
+	return false;
+}
+
+bool
 api_is_watch(const struct api_request *rq)
 {
-	const char *w = api_param(rq, "watch");
-
-	return strcmp(rq->method, "GET") == 0 && w != NULL &&
-	    (strcmp(w, "true") == 0 || strcmp(w, "1") == 0);
+	return strcmp(rq->method, "GET") == 0 && api_param_true(rq, "watch");
 }
 
 struct api_watch *

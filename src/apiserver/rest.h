@@ -69,6 +69,9 @@ void api_response_free(struct api_response *r);
 /* The value of query parameter key, or NULL. */
 const char *api_param(const struct api_request *rq, const char *key);
 
+/* Is query parameter key true, as Go's strconv.ParseBool reads it ("1", "t", "True", ...)? */
+bool api_param_true(const struct api_request *rq, const char *key);
+
 /* Is this request a write (one the journal must record when it changed anything)? */
 bool api_is_write(const struct api_request *rq);
 

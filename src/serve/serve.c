@@ -393,7 +393,6 @@ start_watch(struct server *s, struct MHD_Connection *conn, const struct api_requ
     struct cluster *c)
 {
 	const char *rv = api_param(rq, "resourceVersion"), *timeout = api_param(rq, "timeoutSeconds");
-	const char *bookmarks = api_param(rq, "allowWatchBookmarks");
 	struct api_response resp;
 	struct api_watch *filter;
 	struct api_table_watch *table;
@@ -446,13 +445,14 @@ start_watch(struct server *s, struct MHD_Connection *conn, const struct api_requ
 	w->deadline_ms = mono_ms() + (timeout != NULL && atoll(timeout) > 0 ?
 						 atoll(timeout) * 1000 :
 						 WATCH_DEFAULT_TIMEOUT_MS);
-	if (bookmarks != NULL && strcmp(bookmarks, "true") == 0)
+	if (api_param_true(rq, "allowWatchBookmarks"))
 		w->next_bookmark_ms = mono_ms() + WATCH_BOOKMARK_MS;
 	w->next = s->watchers;
 	if (s->watchers != NULL)
 		s->watchers->prev = w;
 	s->watchers = w;
-	r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 16 * 1024, watch_read, w, watch_free);
+	/* Small blocks: a quiet watch should cost its connection little memory. */
+	r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 4096, watch_read, w, watch_free);
 	MHD_add_response_header(r, "Content-Type", "application/json");
 	MHD_add_response_header(r, "Cache-Control", "no-cache, private");
 	rc = MHD_queue_response(conn, MHD_HTTP_OK, r);
@@ -723,7 +723,8 @@ serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
 	}
 	d = MHD_start_daemon(MHD_USE_EPOLL | MHD_USE_TLS | MHD_ALLOW_SUSPEND_RESUME,
 	    (uint16_t)o->port, NULL, NULL, handle, &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS, MHD_OPTION_HTTPS_MEM_KEY,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)SERVE_MAX_CONNECTIONS,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SERVE_CONNECTION_MEMORY, MHD_OPTION_HTTPS_MEM_KEY,
 	    o->key_pem, MHD_OPTION_HTTPS_MEM_CERT, o->cert_pem, MHD_OPTION_NOTIFY_COMPLETED,
 	    request_done, NULL, MHD_OPTION_END);
 	if (d == NULL) {
@@ -756,6 +757,8 @@ serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
 		/* The simulated clock follows the wall clock, times the speed. */
 		if (o->speed > 0)
 			cluster_advance_to(c, sim0 + (sim_ms)((double)(mono_ms() - wall0) * o->speed));
+		if (o->tick != NULL)
+			o->tick(o->ctx);
 		/* What just changed goes out at once, before the loop sleeps. */
 		if (wake_watchers(&s)) {
 			MHD_run(d);

@@ -31,6 +31,12 @@ struct ks_err;
 
 /* Open connections, watches included (kube-apiserver has no such limit; file descriptors do). */
 #define SERVE_MAX_CONNECTIONS 12000
+/*
+ * libmicrohttpd's memory pool per connection (its default is 32 KiB): the
+ * request line and headers, and a watch's output blocks. Clients' headers
+ * are far smaller; bodies are copied out as they arrive.
+ */
+#define SERVE_CONNECTION_MEMORY (16 * 1024)
 
 struct api_request;
 struct api_response;
@@ -52,6 +58,8 @@ struct serve_opts {
 	 */
 	struct cluster *(*current)(void *ctx, unsigned *generation);
 	void (*write)(void *ctx, const struct api_request *rq, struct api_response *resp);
+	/* Called every turn of the loop, after the clock moved (NULL: nothing to do). */
+	void (*tick)(void *ctx);
 	void *ctx;
 };
 
