@@ -360,7 +360,8 @@ get_object(struct cluster *c, const struct target *t, struct api_response *resp)
 
 /*
  * The objects of t's collection that the request's labelSelector and
- * fieldSelector choose, encoded, in the server's order.
+ * fieldSelector choose, in the server's order: encoded into items (when not
+ * NULL), the objects themselves into chosen (when not NULL).
  */
 static int
 select_objects(struct cluster *c, const struct api_request *rq, const struct target *t,
@@ -386,12 +387,16 @@ select_objects(struct cluster *c, const struct api_request *rq, const struct tar
 
 		if (!sel_matches(&sel, &o->meta.labels))
 			continue;
-		doc = encode_object(o, cluster_now(c));
-		if (!field_terms_match(&terms, doc)) {
+		/* Encoded only when wanted: a Table needs no documents (get_table). */
+		doc = items != NULL || terms.n > 0 ? encode_object(o, cluster_now(c)) : NULL;
+		if (doc != NULL && !field_terms_match(&terms, doc)) {
 			encode_free(doc);
 			continue;
 		}
-		cJSON_AddItemToArray(items, doc);
+		if (items != NULL)
+			cJSON_AddItemToArray(items, doc);
+		else
+			encode_free(doc);
 		if (chosen != NULL)
 			vec_push(chosen, o);
 	}
@@ -453,10 +458,7 @@ get_table(struct cluster *c, const struct api_request *rq, const struct target *
 			return fail_not_found(resp, t, t->name);
 		vec_push(&chosen, o);
 	} else {
-		cJSON *items = cJSON_CreateArray();
-
-		rc = select_objects(c, rq, t, items, &chosen, resp);
-		cJSON_Delete(items);
+		rc = select_objects(c, rq, t, NULL, &chosen, resp);
 		if (rc != 0) {
 			vec_free(&chosen);
 			return resp->code;

@@ -165,21 +165,24 @@ columns_json(enum kind k)
 	return arr;
 }
 
-/* The row's object as asTable leaves it for the includeObject asked; doc is the object as served. */
+/*
+ * The row's object as asTable leaves it for the includeObject asked, from
+ * obj or, when obj is NULL, from doc (the object as served).
+ */
 static cJSON *
-row_object(const cJSON *doc, const struct api_table_opts *o)
+row_object(const struct object *obj, const cJSON *doc, const struct api_table_opts *o)
 {
 	cJSON *partial;
 
 	if (o->include == API_INCLUDE_NONE)
 		return cJSON_CreateNull();
 	if (o->include == API_INCLUDE_OBJECT)
-		return cJSON_Duplicate(doc, true);
+		return obj != NULL ? encode_object(obj, o->now_ms) : cJSON_Duplicate(doc, true);
 	/* meta.AsPartialObjectMetadata: the whole ObjectMeta, under the Table's group version. */
 	partial = cJSON_CreateObject();
 	cJSON_AddStringToObject(partial, "kind", "PartialObjectMetadata");
 	cJSON_AddStringToObject(partial, "apiVersion", o->api_version);
-	cJSON_AddItemToObject(partial, "metadata",
+	cJSON_AddItemToObject(partial, "metadata", obj != NULL ? encode_meta(obj) :
 	    cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(doc, "metadata"), true));
 	return partial;
 }
@@ -240,11 +243,9 @@ api_table(enum kind k, struct object *const *objs, size_t n, const struct api_ta
 	rows = cJSON_AddArrayToObject(t, "rows");
 	for (i = 0; i < n; i++) {
 		cJSON *row = api_table_row(objs[i], o->now_ms);
-		cJSON *doc = encode_object(objs[i], o->now_ms);
 
-		cJSON_AddItemToObject(row, "object", row_object(doc, o));
+		cJSON_AddItemToObject(row, "object", row_object(objs[i], NULL, o));
 		cJSON_AddItemToArray(rows, row);
-		encode_free(doc);
 	}
 	return t;
 }
@@ -289,7 +290,7 @@ api_table_watch_event(struct api_table_watch *tw, const char *type, enum kind k,
 	}
 	t = table_head(k, cJSON_IsString(rv) ? rv->valuestring : NULL, &tw->o);
 	r = cJSON_Duplicate(row, true);
-	cJSON_AddItemToObject(r, "object", row_object(doc, &tw->o));
+	cJSON_AddItemToObject(r, "object", row_object(NULL, doc, &tw->o));
 	cJSON_AddItemToArray(cJSON_AddArrayToObject(t, "rows"), r);
 	encode_json_compact(t, out);
 	sb_add(out, "}\n");
