@@ -407,9 +407,9 @@ start_watch(struct server *s, struct MHD_Connection *conn, const struct api_requ
 		api_response_free(&resp);
 		return rc;
 	}
+	api_response_free(&resp);
 	if (api_table_watch_new(rq->accept, api_param(rq, "includeObject"), &table, &err) < 0) {
 		api_watch_free(filter);
-		api_response_free(&resp);
 		return send_status(conn, MHD_HTTP_BAD_REQUEST, "BadRequest", err.msg);
 	}
 	w = xcalloc(1, sizeof *w);
