@@ -333,6 +333,35 @@ START_TEST(test_watch_events)
 }
 END_TEST
 
+START_TEST(test_default_table)
+{
+	/* A kind without a printer (none is served yet): defaultTableConvertor's table. */
+	struct object o;
+	struct object *objs[] = {&o};
+	struct api_table_opts opts = {"meta.k8s.io/v1", API_INCLUDE_METADATA, true, NULL, false, 90 * S};
+	const cJSON *cols, *cells;
+	cJSON *t;
+
+	memset(&o, 0, sizeof o);
+	meta_init(&o.meta);
+	o.kind = KIND__COUNT;
+	o.meta.name = xstrdup("thing");
+	o.meta.creation_ms = 61 * S;
+	t = api_table(KIND__COUNT, objs, 1, &opts);
+	cols = cJSON_GetObjectItem(t, "columnDefinitions");
+	ck_assert_int_eq(cJSON_GetArraySize(cols), 2);
+	ck_assert_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(cols, 0), "name")->valuestring, "Name");
+	ck_assert_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(cols, 1), "name")->valuestring, "Created At");
+	ck_assert_str_eq(cJSON_GetObjectItem(cJSON_GetArrayItem(cols, 1), "type")->valuestring, "date");
+	cells = cJSON_GetObjectItem(cJSON_GetArrayItem(cJSON_GetObjectItem(t, "rows"), 0), "cells");
+	ck_assert_str_eq(str_at(cells, 0), "thing");
+	/* The creation time in RFC 3339, not an age. */
+	ck_assert_str_eq(str_at(cells, 1), "2025-01-01T00:01:01Z");
+	cJSON_Delete(t);
+	meta_free(&o.meta);
+}
+END_TEST
+
 /* api_rest, the one place a GET turns into a Table. */
 static int
 rest_get(struct cluster *c, const char *path, const char *accept, const char *include,
@@ -409,6 +438,7 @@ apitable_suite(void)
 	tcase_add_test(tc, test_event_columns);
 	tcase_add_test(tc, test_rest_get_table);
 	tcase_add_test(tc, test_watch_events);
+	tcase_add_test(tc, test_default_table);
 	suite_add_tcase(s, tc);
 	return s;
 }
