@@ -95,6 +95,21 @@ same "get pods --show-labels" get pods --show-labels
 same "get pods --sort-by (includeObject=Object)" get pods --sort-by=.spec.nodeName
 same "get pods,ds" get pods,ds
 same "get ds,nodes -A (NAMESPACE stays for nodes)" get ds,nodes -A
+# --server-print=false: kubectl's own NAME and AGE, its ages from its own
+# clock (the server's started a moment ago), so the ages are left out.
+same_but_ages() { # NAME, then the command both kubectls run
+	name=$1
+	shift
+	want=$("$KUBESIM" kubectl "$@" 2>&1 | sed -E 's/ +[0-9][0-9smhd]*$//')
+	got=$(kube "$@" 2>&1 | sed -E 's/ +[0-9][0-9smhd]*$//')
+	tap_result "$([ "$got" = "$want" ] && echo 0 || echo 1)" "$name" "want:
+$want
+got:
+$got"
+}
+same_but_ages "get pods,ds --sort-by --server-print=false (objects sorted together)" \
+	get pods,ds --sort-by=.metadata.name --server-print=false
+same_but_ages "get pods -A -o wide --server-print=false" get pods -A -o wide --server-print=false
 # --sort-by over several Tables sorts the Tables, not the rows.
 same "get pods,ds --sort-by (Tables have no .metadata.name)" get pods,ds --sort-by=.metadata.name
 same "get ds,nodes --sort-by=.kind" get ds,nodes --sort-by=.kind

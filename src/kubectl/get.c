@@ -760,6 +760,8 @@ get_exec(struct kctl_call *call)
 	struct vec freqs = VEC_INIT;
 	struct ks_err err;
 	bool by_name = false;
+	/* --server-print: tables from the server (kubectl's default), or the objects themselves. */
+	bool server_print = kctl_bool(call, "server-print");
 	bool category = false, sort_failed = false;
 	bool from_files = false, files_implied = false;
 	char sel_err[KS_ERR_MAX] = ""; /* why the server would refuse the selectors */
@@ -1043,8 +1045,8 @@ get_exec(struct kctl_call *call)
 		v->n = j;
 		total += j;
 		/* One Table from the server: kubectl sorts its rows (TableSorter). */
-		if (kctl_str(call, "sort-by")[0] != '\0' && !generic && ngroups == 1 && (!by_name || j <= 1) &&
-		    sort_objects(call, v, kctl_str(call, "sort-by")) != 0)
+		if (kctl_str(call, "sort-by")[0] != '\0' && !generic && server_print && ngroups == 1 &&
+		    (!by_name || j <= 1) && sort_objects(call, v, kctl_str(call, "sort-by")) != 0)
 			sort_failed = true;
 	}
 	/*
@@ -1053,7 +1055,7 @@ get_exec(struct kctl_call *call)
 	 * sort_tables), then printed one after another, a new table whenever
 	 * the type changes (get.go keeps its printer while the mapping stays).
 	 */
-	if (kctl_str(call, "sort-by")[0] != '\0' && !generic && !sort_failed &&
+	if (kctl_str(call, "sort-by")[0] != '\0' && !generic && !sort_failed && server_print &&
 	    (by_name ? total > 1 : ngroups > 1 && sel_err[0] == '\0')) {
 		struct type_group *tabs = xcalloc((by_name ? total : ngroups) + 1, sizeof *tabs);
 		size_t ntabs = 0;
@@ -1087,6 +1089,33 @@ get_exec(struct kctl_call *call)
 				vec_push(&runs[nruns - 1].objs, tabs[t].objs.v[i]);
 		}
 		runs_free(tabs, ntabs);
+	}
+	/*
+	 * --server-print=false: kubectl gets the objects themselves, and
+	 * RuntimeSorter sorts them all together (when more than one), a new
+	 * table wherever the type changes.
+	 */
+	if (kctl_str(call, "sort-by")[0] != '\0' && !generic && !sort_failed && !server_print && total > 1) {
+		struct vec flat = VEC_INIT;
+
+		if (visit.n > 0)
+			for (size_t i = 0; i < visit.n; i++)
+				vec_push(&flat, visit.v[i]);
+		else
+			for (size_t g = 0; g < ngroups; g++)
+				for (size_t i = 0; i < groups[g].objs.n; i++)
+					vec_push(&flat, groups[g].objs.v[i]);
+		if (sort_objects(call, &flat, kctl_str(call, "sort-by")) != 0)
+			sort_failed = true;
+		runs = xcalloc(flat.n + 1, sizeof *runs);
+		for (size_t i = 0; i < flat.n; i++) {
+			enum kind k = ((struct object *)flat.v[i])->kind;
+
+			if (nruns == 0 || runs[nruns - 1].kind != k)
+				runs[nruns++].kind = k;
+			vec_push(&runs[nruns - 1].objs, flat.v[i]);
+		}
+		vec_free(&flat);
 	}
 	/*
 	 * -f and TYPE/NAME tables: a new table whenever the type changes, in
@@ -1178,6 +1207,7 @@ get_exec(struct kctl_call *call)
 		po.all_namespaces = all_ns;
 		po.with_kind = ngroups > 1 || category || kctl_bool(call, "show-kind");
 		po.show_labels = kctl_bool(call, "show-labels");
+		po.client_side = !server_print;
 		po.label_columns = cols;
 		po.n_label_columns = ncols;
 		for (size_t g = 0; g < (runs != NULL ? nruns : ngroups); g++) {

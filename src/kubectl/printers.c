@@ -15,6 +15,7 @@
 
 #include "api/labels.h"
 #include "kubectl/table.h"
+#include "util/duration.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
@@ -23,6 +24,15 @@ or_default(const char *s, const char *dflt)
 {
 	return s != NULL && *s != '\0' ? s : dflt;
 }
+
+/*
+ * cli-runtime tableprinter.go objectMetaColumnDefinitions: what kubectl
+ * prints of objects the server did not make a Table of.
+ */
+static const struct print_column client_cols[] = {
+	{"Name", "string", "name", 0, ""},
+	{"Age", "string", "", 0, ""},
+};
 
 /* schema.GroupKind.String() lowercased: "pod", "daemonset.apps". */
 static char *
@@ -56,7 +66,11 @@ printers_table(enum kind k, struct object *const *objs, size_t n, const struct p
 	char *prefix = o->with_kind ? kind_prefix(k) : NULL;
 	struct strbuf sb = STRBUF_INIT;
 
-	cols = printers_columns(k, &ncols);
+	if (o->client_side) {
+		cols = client_cols;
+		ncols = sizeof client_cols / sizeof client_cols[0];
+	} else
+		cols = printers_columns(k, &ncols);
 
 	/* decorateTable's columns, then printTable's priority filter. */
 	table_header(t, NULL, 0);
@@ -81,7 +95,15 @@ printers_table(enum kind k, struct object *const *objs, size_t n, const struct p
 		const struct labels *l = &obj->meta.labels;
 		struct print_row r;
 
-		printers_row(obj, now_ms, &r);
+		if (o->client_side) {
+			/* printObjectMeta: the name and translateTimestampSince of the creation. */
+			char age[DUR_BUF_MAX];
+
+			memset(&r, 0, sizeof r);
+			r.cells[r.n++] = xstrdup(obj->meta.name != NULL ? obj->meta.name : "");
+			r.cells[r.n++] = xstrdup(printers_age(obj->meta.creation_ms, now_ms, age, sizeof age));
+		} else
+			printers_row(obj, now_ms, &r);
 		table_row(t);
 		if (with_ns)
 			table_cell(t, or_default(obj->meta.ns, ""));

@@ -37,6 +37,11 @@ struct print_opts {
 	/* Several resource types in one get: NAME becomes "daemonset.apps/x". */
 	bool with_kind;
 	bool show_labels; /* --show-labels: a trailing LABELS column */
+	/*
+	 * --server-print=false: kubectl's own default handler (tableprinter.go
+	 * objectMetaColumnDefinitions, printObjectMeta): NAME and AGE only.
+	 */
+	bool client_side;
 	/* -L k1,k2: one column per key, headed by its last "/" segment uppercased. */
 	const char *const *label_columns;
 	size_t n_label_columns;

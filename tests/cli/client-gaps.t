@@ -339,6 +339,22 @@ rows keep the server's order.
   pod/fluentd-es-demo-h5vxk   1/1     Running   0          60s
   pod/fluentd-es-demo-zgcv4   1/1     Running   0          60s
 
+With --server-print=false kubectl asks for the objects themselves and prints
+what it knows of any object, NAME and AGE; its sorter then has the objects
+and sorts them all together, a new table wherever the type changes.
+
+  $ kubectl get pods,ds --sort-by=.metadata.name --server-print=false
+  NAME                             AGE
+  daemonset.apps/fluentd-es-demo   60s
+  
+  NAME                        AGE
+  pod/fluentd-es-demo-h5vxk   60s
+  pod/fluentd-es-demo-zgcv4   60s
+  $ kubectl get pods -A -o wide --server-print=false
+  NAMESPACE   NAME                    AGE
+  default     fluentd-es-demo-h5vxk   60s
+  default     fluentd-es-demo-zgcv4   60s
+
 Objects named as TYPE/NAME come in the order of the arguments, a new table
 whenever the type changes.
 
