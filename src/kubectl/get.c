@@ -646,6 +646,40 @@ runs_free(struct type_group *runs, size_t n)
 }
 
 /*
+ * Every object got, in the order kubectl visits them: the files' or the
+ * arguments' order for named objects (visit), else type by type.
+ */
+static void
+objects_in_order(const struct vec *visit, const struct type_group *groups, size_t ngroups,
+    struct vec *flat)
+{
+	if (visit->n > 0)
+		for (size_t i = 0; i < visit->n; i++)
+			vec_push(flat, visit->v[i]);
+	else
+		for (size_t g = 0; g < ngroups; g++)
+			for (size_t i = 0; i < groups[g].objs.n; i++)
+				vec_push(flat, groups[g].objs.v[i]);
+}
+
+/* Tables of n objects: a new one wherever the kind changes (get.go's new printer per mapping). */
+static struct type_group *
+runs_of(const struct vec *objs, size_t *nruns)
+{
+	struct type_group *runs = xcalloc(objs->n + 1, sizeof *runs);
+
+	*nruns = 0;
+	for (size_t i = 0; i < objs->n; i++) {
+		enum kind k = ((struct object *)objs->v[i])->kind;
+
+		if (*nruns == 0 || runs[*nruns - 1].kind != k)
+			runs[(*nruns)++].kind = k;
+		vec_push(&runs[*nruns - 1].objs, objs->v[i]);
+	}
+	return runs;
+}
+
+/*
  * get --raw PATH: the request as is, its body printed as the server sent
  * it. kubesim answers /version (as tests/compare's stand-in serves it) and
  * nothing else.
@@ -1058,6 +1092,7 @@ get_exec(struct kctl_call *call)
 	if (kctl_str(call, "sort-by")[0] != '\0' && !generic && !sort_failed && server_print &&
 	    (by_name ? total > 1 : ngroups > 1 && sel_err[0] == '\0')) {
 		struct type_group *tabs = xcalloc((by_name ? total : ngroups) + 1, sizeof *tabs);
+		struct vec sorted = VEC_INIT, none = VEC_INIT;
 		size_t ntabs = 0;
 
 		if (by_name && visit.n > 0) {
@@ -1081,13 +1116,9 @@ get_exec(struct kctl_call *call)
 			}
 		if (sort_tables(call, tabs, ntabs, by_name, kctl_str(call, "sort-by")) != 0)
 			sort_failed = true;
-		runs = xcalloc(ntabs + 1, sizeof *runs);
-		for (size_t t = 0; t < ntabs; t++) {
-			if (nruns == 0 || runs[nruns - 1].kind != tabs[t].kind)
-				runs[nruns++].kind = tabs[t].kind;
-			for (size_t i = 0; i < tabs[t].objs.n; i++)
-				vec_push(&runs[nruns - 1].objs, tabs[t].objs.v[i]);
-		}
+		objects_in_order(&none, tabs, ntabs, &sorted); /* the tables' objects, in their new order */
+		runs = runs_of(&sorted, &nruns);
+		vec_free(&sorted);
 		runs_free(tabs, ntabs);
 	}
 	/*
@@ -1098,39 +1129,19 @@ get_exec(struct kctl_call *call)
 	if (kctl_str(call, "sort-by")[0] != '\0' && !generic && !sort_failed && !server_print && total > 1) {
 		struct vec flat = VEC_INIT;
 
-		if (visit.n > 0)
-			for (size_t i = 0; i < visit.n; i++)
-				vec_push(&flat, visit.v[i]);
-		else
-			for (size_t g = 0; g < ngroups; g++)
-				for (size_t i = 0; i < groups[g].objs.n; i++)
-					vec_push(&flat, groups[g].objs.v[i]);
+		objects_in_order(&visit, groups, ngroups, &flat);
 		if (sort_objects(call, &flat, kctl_str(call, "sort-by")) != 0)
 			sort_failed = true;
-		runs = xcalloc(flat.n + 1, sizeof *runs);
-		for (size_t i = 0; i < flat.n; i++) {
-			enum kind k = ((struct object *)flat.v[i])->kind;
-
-			if (nruns == 0 || runs[nruns - 1].kind != k)
-				runs[nruns++].kind = k;
-			vec_push(&runs[nruns - 1].objs, flat.v[i]);
-		}
+		runs = runs_of(&flat, &nruns);
 		vec_free(&flat);
 	}
 	/*
 	 * -f and TYPE/NAME tables: a new table whenever the type changes, in
 	 * the order of the files or arguments.
 	 */
-	if (visit.n > 0 && !generic && runs == NULL && !sort_failed) {
-		runs = xcalloc(visit.n + 1, sizeof *runs);
-		for (size_t i = 0; i < visit.n; i++) {
-			enum kind k = ((struct object *)visit.v[i])->kind;
+	if (visit.n > 0 && !generic && runs == NULL && !sort_failed)
+		runs = runs_of(&visit, &nruns);
 
-			if (nruns == 0 || runs[nruns - 1].kind != k)
-				runs[nruns++].kind = k;
-			vec_push(&runs[nruns - 1].objs, visit.v[i]);
-		}
-	}
 	if (sort_failed) {
 		vec_free(&visit);
 		runs_free(runs, nruns);
@@ -1159,13 +1170,7 @@ get_exec(struct kctl_call *call)
 		const char *sort_by = kctl_str(call, "sort-by");
 		cJSON *doc;
 
-		if (visit.n > 0)
-			for (size_t i = 0; i < visit.n; i++)
-				vec_push(&flat, visit.v[i]);
-		else
-			for (size_t g = 0; g < ngroups; g++)
-				for (size_t i = 0; i < groups[g].objs.n; i++)
-					vec_push(&flat, groups[g].objs.v[i]);
+		objects_in_order(&visit, groups, ngroups, &flat);
 		if ((implied && notfound.len > 0) || (flat.n == 0 && kctl_bool(call, "ignore-not-found"))) {
 			/* Only the error, or nothing at all. */
 		} else if (pr.err[0] != '\0') {
