@@ -782,6 +782,7 @@ apply_api(struct cluster *c, const cJSON *e, struct api_response *resp, struct k
 	rq.content_type = ctype;
 	rq.body = body;
 	rq.body_len = body ? strlen(body) : 0;
+	rq.accept = NULL;
 	api_response_init(&scratch);
 	api_rest(c, &rq, resp ? resp : &scratch);
 	api_response_free(&scratch);

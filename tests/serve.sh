@@ -1,10 +1,11 @@
 #!/bin/sh
 # kubesim serve with the real kubectl v1.32 (issue 12, work in progress):
 # TLS with the kubeconfig's CA, the bearer token (and a wrong one's 401),
-# discovery, objects and lists, NotFound and unknown-kind errors as a real
-# cluster sends them; writes (create, label, patch, replace, delete, drain's
-# evictions) with the Status errors a real cluster answers, journaled so
-# `kubesim kubectl` sees them and a restart keeps them; changes made with
+# discovery, objects and lists, tables printed on the server side (the
+# same cells as the built-in kubectl's), NotFound and unknown-kind errors as
+# a real cluster sends them; writes (create, label, patch, replace, delete,
+# drain's evictions) with the Status errors a real cluster answers, journaled
+# so `kubesim kubectl` sees them and a restart keeps them; changes made with
 # `kubesim kubectl` served; and a clean stop on SIGTERM.
 #
 # Needs kubectl v1.32 (kubectl.1.32 beside the kubectl on PATH, or
@@ -150,6 +151,49 @@ import json, sys
 print(" ".join(sorted(json.load(sys.stdin)["paths"])))')
 expect_str "the OpenAPI v3 index" "api/v1 apis/apps/v1 apis/coordination.k8s.io/v1" "$got"
 
+# Server-side printing: kubectl get asks for a meta.k8s.io Table and prints
+# the server's columns and cells, decorated on its side (-A, -L,
+# --show-labels, -o wide); they must be the built-in kubectl's.
+same "get ds (a Table)" get ds
+same "get ds -o wide" get ds -o wide
+same "get ds NAME (a Table of one object)" get ds fluentd-es-demo
+same "get ds -L" get ds -L k8s-app,name
+same "get pods -o wide" get pods -o wide
+same "get pods -A" get pods -A
+same "get pods -l" get pods -l name=fluentd-es
+same "get pods --show-labels" get pods --show-labels
+same "get pods --sort-by (includeObject=Object)" get pods --sort-by=.spec.nodeName
+same "get pods,ds" get pods,ds
+same "get ds,nodes -A (NAMESPACE stays for nodes)" get ds,nodes -A
+# --server-print=false: kubectl's own NAME and AGE, its ages from its own
+# clock (the server's started a moment ago), so the ages are left out.
+same_but_ages() { # NAME, then the command both kubectls run
+	name=$1
+	shift
+	want=$("$KUBESIM" kubectl "$@" 2>&1 | sed -E 's/ +[0-9][0-9smhd]*$//')
+	got=$(kube "$@" 2>&1 | sed -E 's/ +[0-9][0-9smhd]*$//')
+	tap_result "$([ "$got" = "$want" ] && echo 0 || echo 1)" "$name" "want:
+$want
+got:
+$got"
+}
+same_but_ages "get pods,ds --sort-by --server-print=false (objects sorted together)" \
+	get pods,ds --sort-by=.metadata.name --server-print=false
+same_but_ages "get pods -A -o wide --server-print=false" get pods -A -o wide --server-print=false
+# --sort-by over several Tables sorts the Tables, not the rows.
+same "get pods,ds --sort-by (Tables have no .metadata.name)" get pods,ds --sort-by=.metadata.name
+same "get ds,nodes --sort-by=.kind" get ds,nodes --sort-by=.kind
+p1=$("$KUBESIM" kubectl get pods -o name | sed -n 1p)
+p2=$("$KUBESIM" kubectl get pods -o name | sed -n 2p)
+same "get TYPE/NAME in the arguments' order" get "$p2" ds/fluentd-es-demo "$p1"
+same "get TYPE NAME NAME --sort-by (one Table each)" get pods "${p2#pod/}" "${p1#pod/}" --sort-by=.metadata.name
+same "get nodes" get nodes
+same "get nodes -o wide" get nodes -o wide
+same "get events" get events
+same "get events -o wide" get events -o wide
+same "get ns" get ns
+same "get leases -A" get leases -A
+same "get controllerrevisions" get controllerrevisions
 expect "NotFound" 'Error from server (NotFound): daemonsets.apps "nope" not found' get ds nope
 expect "a kind kubesim does not serve" 'error: the server doesn'"'"'t have a resource type "deployments"' get deployments
 expect "a wrong token" 'error: You must be logged in to the server (Unauthorized)' --token=wrong get nodes
@@ -229,6 +273,11 @@ tap_result "$(grep -q "^$new_pod " "$dir/watch" && echo 0 || echo 1)" \
 	"get -w shows the pod a new node gets (added by kubesim cluster meanwhile)" "pod: $new_pod
 watch:
 $(cat "$dir/watch")"
+# Watch events are Tables too (kubectl get -w sends the Table Accept): each
+# is a row with the server's cells, under the one header the list printed.
+tap_result "$(grep -Eq "^$new_pod +[0-9]+/1 +[A-Za-z]+ +[0-9]+ +[0-9]+[smh]" "$dir/watch" &&
+	[ "$(grep -c '^NAME  *READY  *STATUS  *RESTARTS  *AGE$' "$dir/watch")" = 1 ] && echo 0 || echo 1)" \
+	"get -w prints each event as a row of the server's Table" "$(cat "$dir/watch")"
 container=$(kube get ds fluentd-es-demo -o 'jsonpath={.spec.template.spec.containers[0].name}')
 expect "set image" "daemonset.apps/fluentd-es-demo image updated" set image ds/fluentd-es-demo "$container=nginx:1.27"
 got=$(kube rollout status ds/fluentd-es-demo --timeout=60s 2>&1 | tail -1)

@@ -18,6 +18,7 @@
 #include "apiserver/apiserver.h"
 #include "apiserver/patch.h"
 #include "apiserver/rest.h"
+#include "apiserver/table.h"
 #include "cluster.h"
 #include "codec/decode.h"
 #include "codec/encode.h"
@@ -347,7 +348,8 @@ get_object(struct cluster *c, const struct target *t, struct api_response *resp)
 
 /*
  * The objects of t's collection that the request's labelSelector and
- * fieldSelector choose, encoded, in the server's order.
+ * fieldSelector choose, in the server's order: encoded into items (when not
+ * NULL), the objects themselves into chosen (when not NULL).
  */
 static int
 select_objects(struct cluster *c, const struct api_request *rq, const struct target *t,
@@ -373,12 +375,16 @@ select_objects(struct cluster *c, const struct api_request *rq, const struct tar
 
 		if (!sel_matches(&sel, &o->meta.labels))
 			continue;
-		doc = encode_object(o, cluster_now(c));
-		if (!field_terms_match(&terms, doc)) {
+		/* Encoded only when wanted: a Table needs no documents (get_table). */
+		doc = items != NULL || terms.n > 0 ? encode_object(o, cluster_now(c)) : NULL;
+		if (doc != NULL && !field_terms_match(&terms, doc)) {
 			encode_free(doc);
 			continue;
 		}
-		cJSON_AddItemToArray(items, doc);
+		if (items != NULL)
+			cJSON_AddItemToArray(items, doc);
+		else
+			encode_free(doc);
 		if (chosen != NULL)
 			vec_push(chosen, o);
 	}
@@ -415,6 +421,45 @@ get_list(struct cluster *c, const struct api_request *rq, const struct target *t
 		return resp->code;
 	}
 	return respond(resp, 200, doc);
+}
+
+/*
+ * Server-side printing: the object or the list as a meta.k8s.io Table, for
+ * the Accept kubectl get sends (handlers/response.go transformResponseObject:
+ * the TableOptions are read and checked once the object is got).
+ */
+static int
+get_table(struct cluster *c, const struct api_request *rq, const struct target *t,
+    struct api_response *resp)
+{
+	struct api_table_opts to = {api_table_accept(rq->accept), API_INCLUDE_METADATA,
+		t->name != NULL, NULL, false, cluster_now(c)};
+	struct vec chosen = VEC_INIT;
+	struct ks_err err;
+	char *rv = NULL;
+	int rc;
+
+	if (t->name != NULL) {
+		struct object *o = store_get(c->store, t->r->k, target_ns(t), t->name);
+
+		if (o == NULL)
+			return fail_not_found(resp, t, t->name);
+		vec_push(&chosen, o);
+	} else {
+		rc = select_objects(c, rq, t, NULL, &chosen, resp);
+		if (rc != 0) {
+			vec_free(&chosen);
+			return resp->code;
+		}
+		to.list_rv = rv = list_rv(c);
+	}
+	if (api_table_include(api_param(rq, "includeObject"), &to.include, &err) < 0)
+		rc = fail(resp, 400, "BadRequest", err.msg);
+	else
+		rc = respond(resp, 200, api_table(t->r->k, (struct object *const *)chosen.v, chosen.n, &to));
+	free(rv);
+	vec_free(&chosen);
+	return rc;
 }
 
 /* ---- writes ---- */
@@ -1051,6 +1096,8 @@ api_rest(struct cluster *c, const struct api_request *rq, struct api_response *r
 	else if (strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0) {
 		if (api_is_watch(rq))
 			rc = fail(resp, 400, "BadRequest", "watch is served by the front end");
+		else if (t.sub == NULL && api_table_accept(rq->accept) != NULL)
+			rc = get_table(c, rq, &t, resp);
 		else
 			rc = t.name != NULL ? get_object(c, &t, resp) : get_list(c, rq, &t, resp);
 	} else if (strcmp(m, "POST") == 0)

@@ -37,6 +37,11 @@ struct api_request {
 	const char *content_type; /* NULL: none sent */
 	const char *body;         /* NULL: none */
 	size_t body_len;
+	/*
+	 * The Accept header (NULL: none sent): a GET asking for a meta.k8s.io
+	 * Table is answered with one (server-side printing, apiserver/table.h).
+	 */
+	const char *accept;
 };
 
 struct api_response {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "api/store.h"
+#include "apiserver/table.h"
 #include "apiserver/watch.h"
 #include "cluster.h"
 #include "codec/encode.h"
@@ -20,6 +21,7 @@ struct mirrored {
 	char *uid;
 	uint64_t rv;
 	cJSON *doc;
+	cJSON *row; /* its Table row, for a DELETED event made from the mirror */
 	bool seen; /* found again in a followed cluster */
 };
 
@@ -36,6 +38,7 @@ static void
 event_clear(struct watch_event *e)
 {
 	cJSON_Delete(e->object);
+	cJSON_Delete(e->row);
 	free(e->line);
 	memset(e, 0, sizeof *e);
 }
@@ -45,6 +48,7 @@ mirrored_free(struct mirrored *m)
 {
 	free(m->uid);
 	cJSON_Delete(m->doc);
+	cJSON_Delete(m->row);
 	free(m);
 }
 
@@ -75,9 +79,9 @@ doc_rv(const cJSON *doc)
 	return cJSON_IsString(v) ? strtoull(v->valuestring, NULL, 10) : 0;
 }
 
-/* Append an event; takes doc. */
+/* Append an event; takes doc and row. */
 static void
-record(struct watch_cache *wc, enum kind k, const char *type, cJSON *doc)
+record(struct watch_cache *wc, enum kind k, const char *type, cJSON *doc, cJSON *row)
 {
 	struct watch_event *e = &wc->ring[wc->next % wc->cap];
 	struct strbuf line = STRBUF_INIT;
@@ -91,6 +95,7 @@ record(struct watch_cache *wc, enum kind k, const char *type, cJSON *doc)
 	e->k = k;
 	e->type = type;
 	e->object = doc;
+	e->row = row;
 	if (e->rv > wc->last_rv)
 		wc->last_rv = e->rv;
 	/* Borrowed into the wire document only for encoding it. */
@@ -110,7 +115,8 @@ mirror_key(enum kind k, const char *ns, const char *name)
 
 /* The mirror follows the event: an added or changed object is kept, a deleted one dropped. */
 static void
-mirror_put(struct watch_cache *wc, const struct object *obj, const cJSON *doc, bool deleted)
+mirror_put(struct watch_cache *wc, const struct object *obj, const cJSON *doc, const cJSON *row,
+    bool deleted)
 {
 	char *key = mirror_key(obj->kind, obj->meta.ns, obj->meta.name);
 	struct mirrored *m = deleted ? map_del(&wc->mirror, key) : map_get(&wc->mirror, key);
@@ -127,10 +133,12 @@ mirror_put(struct watch_cache *wc, const struct object *obj, const cJSON *doc, b
 	}
 	free(m->uid);
 	cJSON_Delete(m->doc);
+	cJSON_Delete(m->row);
 	m->k = obj->kind;
 	m->uid = xstrdup(obj->meta.uid ? obj->meta.uid : "");
 	m->rv = obj->meta.resource_version;
 	m->doc = cJSON_Duplicate(doc, true);
+	m->row = cJSON_Duplicate(row, true);
 	free(key);
 }
 
@@ -144,14 +152,15 @@ on_change(void *ctx, enum store_op op, struct object *obj)
 {
 	struct follow_ctx *f = ctx;
 	cJSON *doc = encode_object(obj, cluster_now(f->c));
+	cJSON *row = api_table_row(obj, cluster_now(f->c));
 	static const char *const types[] = {
 		[STORE_ADDED] = "ADDED",
 		[STORE_MODIFIED] = "MODIFIED",
 		[STORE_DELETED] = "DELETED",
 	};
 
-	mirror_put(f->wc, obj, doc, op == STORE_DELETED);
-	record(f->wc, obj->kind, types[op], doc);
+	mirror_put(f->wc, obj, doc, row, op == STORE_DELETED);
+	record(f->wc, obj->kind, types[op], doc, row);
 }
 
 static int
@@ -179,12 +188,13 @@ diff_into(struct watch_cache *wc, struct cluster *c, bool quiet)
 			char *mk = mirror_key(o->kind, o->meta.ns, o->meta.name);
 			struct mirrored *m = map_get(&wc->mirror, mk);
 			const char *type = NULL;
-			cJSON *doc;
+			cJSON *doc, *row;
 
 			if (m != NULL && strcmp(m->uid, o->meta.uid ? o->meta.uid : "") != 0) {
 				/* Deleted and made again while nobody watched. */
 				if (!quiet)
-					record(wc, m->k, "DELETED", cJSON_Duplicate(m->doc, true));
+					record(wc, m->k, "DELETED", cJSON_Duplicate(m->doc, true),
+					    cJSON_Duplicate(m->row, true));
 				type = "ADDED";
 			} else if (m == NULL)
 				type = "ADDED";
@@ -196,16 +206,18 @@ diff_into(struct watch_cache *wc, struct cluster *c, bool quiet)
 			if (type == NULL)
 				continue;
 			doc = encode_object(o, cluster_now(c));
-			mirror_put(wc, o, doc, false);
+			row = api_table_row(o, cluster_now(c));
+			mirror_put(wc, o, doc, row, false);
 			mk = mirror_key(o->kind, o->meta.ns, o->meta.name);
 			((struct mirrored *)map_get(&wc->mirror, mk))->seen = true;
 			free(mk);
 			if (quiet) {
 				cJSON_Delete(doc);
+				cJSON_Delete(row);
 				if (o->meta.resource_version > wc->last_rv)
 					wc->last_rv = o->meta.resource_version;
 			} else
-				record(wc, o->kind, type, doc);
+				record(wc, o->kind, type, doc, row);
 		}
 		vec_free(&objs);
 	}
@@ -216,8 +228,9 @@ diff_into(struct watch_cache *wc, struct cluster *c, bool quiet)
 	for (size_t i = 0; i < gone.n; i++) {
 		struct mirrored *m = map_del(&wc->mirror, gone.v[i]);
 
-		record(wc, m->k, "DELETED", m->doc);
+		record(wc, m->k, "DELETED", m->doc, m->row);
 		m->doc = NULL;
+		m->row = NULL;
 		mirrored_free(m);
 		free(gone.v[i]);
 	}

@@ -34,6 +34,7 @@ struct watch_event {
 	enum kind k;
 	const char *type; /* "ADDED", "MODIFIED", "DELETED" */
 	cJSON *object;    /* as served */
+	cJSON *row;       /* its Table row when it happened (api_table_row), for watches of Tables */
 	char *line;       /* {"type":...,"object":...} and a newline: the event on the wire */
 };
 

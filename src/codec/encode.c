@@ -110,6 +110,18 @@ enc_meta(const struct meta *m, bool with_generation)
 	return o;
 }
 
+cJSON *
+encode_meta(const struct object *obj)
+{
+	/* Only DaemonSets among the kinds served count generations. */
+	cJSON *md = enc_meta(&obj->meta, obj->kind == KIND_DAEMONSET);
+
+	/* The namespace registry's Delete sets a deletionTimestamp and no grace period. */
+	if (obj->kind == KIND_NAMESPACE)
+		cJSON_DeleteItemFromObjectCaseSensitive(md, "deletionGracePeriodSeconds");
+	return md;
+}
+
 static cJSON *
 enc_quantity(const struct quantity *q)
 {
@@ -459,7 +471,7 @@ enc_pod(const struct pod *p)
 
 	cJSON_AddStringToObject(o, "apiVersion", "v1");
 	cJSON_AddStringToObject(o, "kind", "Pod");
-	cJSON_AddItemToObject(o, "metadata", enc_meta(&p->obj.meta, false));
+	cJSON_AddItemToObject(o, "metadata", encode_meta(&p->obj));
 	cJSON_AddItemToObject(o, "spec", enc_pod_spec(&p->spec));
 	cJSON_AddItemToObject(o, "status", enc_pod_status(p));
 	return o;
@@ -479,7 +491,7 @@ enc_ds(const struct daemonset *ds)
 
 	cJSON_AddStringToObject(o, "apiVersion", "apps/v1");
 	cJSON_AddStringToObject(o, "kind", "DaemonSet");
-	cJSON_AddItemToObject(o, "metadata", enc_meta(&ds->obj.meta, true));
+	cJSON_AddItemToObject(o, "metadata", encode_meta(&ds->obj));
 	spec = cJSON_AddObjectToObject(o, "spec");
 	cJSON_AddNumberToObject(spec, "revisionHistoryLimit", ds->revision_history_limit);
 	if (ds->min_ready_seconds > 0)
@@ -530,7 +542,7 @@ enc_node(const struct node *n)
 
 	cJSON_AddStringToObject(o, "apiVersion", "v1");
 	cJSON_AddStringToObject(o, "kind", "Node");
-	cJSON_AddItemToObject(o, "metadata", enc_meta(&n->obj.meta, false));
+	cJSON_AddItemToObject(o, "metadata", encode_meta(&n->obj));
 	spec = cJSON_AddObjectToObject(o, "spec");
 	add_str(spec, "podCIDR", n->pod_cidr);
 	if (n->pod_cidr != NULL)
@@ -608,7 +620,7 @@ enc_event(const struct event *e)
 	cJSON_AddStringToObject(o, "kind", "Event");
 	add_time(o, "lastTimestamp", e->last_ms);
 	add_str(o, "message", e->message);
-	cJSON_AddItemToObject(o, "metadata", enc_meta(&e->obj.meta, false));
+	cJSON_AddItemToObject(o, "metadata", encode_meta(&e->obj));
 	add_str(o, "reason", e->reason);
 	cJSON_AddStringToObject(o, "reportingComponent", e->source);
 	cJSON_AddStringToObject(o, "reportingInstance", "");
@@ -637,7 +649,7 @@ enc_revision(const struct revision *r)
 	add_labels(tmeta, "labels", &r->tmpl.labels);
 	cJSON_AddItemToObject(tmpl, "spec", enc_pod_spec(&r->tmpl.spec));
 	cJSON_AddStringToObject(o, "kind", "ControllerRevision");
-	cJSON_AddItemToObject(o, "metadata", enc_meta(&r->obj.meta, false));
+	cJSON_AddItemToObject(o, "metadata", encode_meta(&r->obj));
 	cJSON_AddNumberToObject(o, "revision", (double)r->revision);
 	return o;
 }
@@ -651,9 +663,7 @@ enc_namespace(const struct namespace *ns)
 
 	cJSON_AddStringToObject(o, "apiVersion", "v1");
 	cJSON_AddStringToObject(o, "kind", "Namespace");
-	md = enc_meta(&ns->obj.meta, false);
-	/* The namespace registry's Delete sets a deletionTimestamp and no grace period. */
-	cJSON_DeleteItemFromObjectCaseSensitive(md, "deletionGracePeriodSeconds");
+	md = encode_meta(&ns->obj);
 	cJSON_AddItemToObject(o, "metadata", md);
 	spec = cJSON_AddObjectToObject(o, "spec");
 	if (ns->n_spec_finalizers > 0)
@@ -704,7 +714,7 @@ enc_lease(const struct lease *l, int64_t now_ms)
 
 	cJSON_AddStringToObject(o, "apiVersion", "coordination.k8s.io/v1");
 	cJSON_AddStringToObject(o, "kind", "Lease");
-	cJSON_AddItemToObject(o, "metadata", enc_meta(&l->obj.meta, false));
+	cJSON_AddItemToObject(o, "metadata", encode_meta(&l->obj));
 	spec = cJSON_AddObjectToObject(o, "spec");
 	add_micro_time(spec, "acquireTime", l->acquire_ms);
 	add_str(spec, "holderIdentity", l->holder);

@@ -15,6 +15,8 @@
 #include "api/meta.h"
 
 cJSON *encode_object(const struct object *obj, int64_t now_ms);
+/* The object's metadata alone, as encode_object puts it (a PartialObjectMetadata's). */
+cJSON *encode_meta(const struct object *obj);
 /* kubectl's List wrapper: {"apiVersion":"v1","items":[...],"kind":"List","metadata":{"resourceVersion":""}}. */
 cJSON *encode_list(struct object *const *objs, size_t n, int64_t now_ms);
 void encode_free(cJSON *doc);

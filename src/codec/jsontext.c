@@ -201,7 +201,17 @@ json_string(const char *s, struct strbuf *out)
 	while (i < n) {
 		unsigned char c = p[i];
 		long r;
+		size_t run = i;
 
+		/* A run of bytes that need no escaping goes out in one piece. */
+		while (run < n && p[run] >= 0x20 && p[run] < 0x80 && p[run] != '"' && p[run] != '\\' &&
+		    p[run] != '<' && p[run] != '>' && p[run] != '&')
+			run++;
+		if (run > i) {
+			sb_addn(out, s + i, run - i);
+			i = run;
+			continue;
+		}
 		if (c < 0x80) {
 			i++;
 			switch (c) {

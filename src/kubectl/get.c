@@ -20,6 +20,7 @@
 #include "api/quantity.h"
 #include "api/selector.h"
 #include "api/store.h"
+#include "apiserver/table.h"
 #include "cluster.h"
 #include "codec/encode.h"
 #include "codec/jsontext.h"
@@ -395,6 +396,70 @@ sort_objects(struct kctl_call *call, struct vec *objs, const char *field)
 	return rc;
 }
 
+struct table_sort {
+	struct sort_item *items;
+	struct type_group *tabs;
+};
+
+static void
+table_sort_swap(void *ctx, long i, long j)
+{
+	struct table_sort *ts = ctx;
+	struct type_group t = ts->tabs[i];
+
+	sort_swap(ts->items, i, j);
+	ts->tabs[i] = ts->tabs[j];
+	ts->tabs[j] = t;
+}
+
+static bool
+table_sort_less(void *ctx, long i, long j)
+{
+	return sort_less(((struct table_sort *)ctx)->items, i, j);
+}
+
+/*
+ * --sort-by when the server sent several Tables (one per type listed, one
+ * per object named): RuntimeSorter gets them as unstructured objects, not
+ * *metav1.Table, so it sorts the Tables themselves by the field in their
+ * own JSON (sorter.go Sort, SortObjects) instead of sorting rows, and a
+ * field of the objects is in none of them. tabs[] are reordered.
+ */
+static int
+sort_tables(struct kctl_call *call, struct type_group *tabs, size_t n, bool single, const char *field)
+{
+	struct api_table_opts to = {"meta.k8s.io/v1", API_INCLUDE_OBJECT, single, NULL, false,
+		cluster_now(call->c)};
+	struct sort_item *items;
+	struct ks_err err;
+	char *tmpl = jsonpath_relaxed(field, &err);
+	size_t found = 0;
+	int rc = 0;
+
+	if (tmpl == NULL)
+		return kctl_error(call, "%s", err.msg);
+	items = xcalloc(n + 1, sizeof *items);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		items[i].doc = api_table(tabs[i].kind, (struct object *const *)tabs[i].objs.v, tabs[i].objs.n, &to);
+		if (jsonpath_first(tmpl, items[i].doc, &items[i].key, &err) < 0)
+			rc = kctl_error(call, "%s", err.msg);
+		found += items[i].key != NULL;
+	}
+	if (rc == 0 && found == 0)
+		rc = kctl_error(call, "couldn't find any field with path \"%s\" in the list of objects", tmpl);
+	if (rc == 0) {
+		struct table_sort ts = {items, tabs};
+		struct gosort_iface data = {&ts, table_sort_less, table_sort_swap};
+
+		gosort_sort(&data, (long)n);
+	}
+	for (size_t i = 0; i < n; i++)
+		cJSON_Delete(items[i].doc);
+	free(items);
+	free(tmpl);
+	return rc;
+}
+
 /* ---- -o custom-columns (cmd/get/customcolumn.go) ---- */
 
 static void
@@ -581,6 +646,40 @@ runs_free(struct type_group *runs, size_t n)
 }
 
 /*
+ * Every object got, in the order kubectl visits them: the files' or the
+ * arguments' order for named objects (visit), else type by type.
+ */
+static void
+objects_in_order(const struct vec *visit, const struct type_group *groups, size_t ngroups,
+    struct vec *flat)
+{
+	if (visit->n > 0)
+		for (size_t i = 0; i < visit->n; i++)
+			vec_push(flat, visit->v[i]);
+	else
+		for (size_t g = 0; g < ngroups; g++)
+			for (size_t i = 0; i < groups[g].objs.n; i++)
+				vec_push(flat, groups[g].objs.v[i]);
+}
+
+/* Tables of n objects: a new one wherever the kind changes (get.go's new printer per mapping). */
+static struct type_group *
+runs_of(const struct vec *objs, size_t *nruns)
+{
+	struct type_group *runs = xcalloc(objs->n + 1, sizeof *runs);
+
+	*nruns = 0;
+	for (size_t i = 0; i < objs->n; i++) {
+		enum kind k = ((struct object *)objs->v[i])->kind;
+
+		if (*nruns == 0 || runs[*nruns - 1].kind != k)
+			runs[(*nruns)++].kind = k;
+		vec_push(&runs[*nruns - 1].objs, objs->v[i]);
+	}
+	return runs;
+}
+
+/*
  * get --raw PATH: the request as is, its body printed as the server sent
  * it. kubesim answers /version (as tests/compare's stand-in serves it) and
  * nothing else.
@@ -695,10 +794,12 @@ get_exec(struct kctl_call *call)
 	struct vec freqs = VEC_INIT;
 	struct ks_err err;
 	bool by_name = false;
+	/* --server-print: tables from the server (kubectl's default), or the objects themselves. */
+	bool server_print = kctl_bool(call, "server-print");
 	bool category = false, sort_failed = false;
 	bool from_files = false, files_implied = false;
 	char sel_err[KS_ERR_MAX] = ""; /* why the server would refuse the selectors */
-	struct vec visit = VEC_INIT; /* -f: the objects in the order the files hold them */
+	struct vec visit = VEC_INIT; /* -f, TYPE/NAME: the objects named, in the order of the files or arguments */
 	/* get prints what it found, then the objects it could not find. */
 	struct strbuf notfound = STRBUF_INIT;
 	int status = 0;
@@ -868,8 +969,10 @@ get_exec(struct kctl_call *call)
 				sb_addf(&notfound, "Error from server (NotFound): %s \"%s\" not found\n",
 				    kind_resource(k), slash + 1);
 				status = 1;
-			} else
+			} else {
 				vec_push(&groups[g].objs, o);
+				vec_push(&visit, o); /* the order of the arguments, for sort_tables */
+			}
 		}
 	} else {
 		char *types = xstrdup(call->args[0]), *save = NULL;
@@ -975,44 +1078,70 @@ get_exec(struct kctl_call *call)
 		}
 		v->n = j;
 		total += j;
-		if (kctl_str(call, "sort-by")[0] != '\0' && !generic && ngroups == 1 &&
-		    sort_objects(call, v, kctl_str(call, "sort-by")) != 0)
+		/* One Table from the server: kubectl sorts its rows (TableSorter). */
+		if (kctl_str(call, "sort-by")[0] != '\0' && !generic && server_print && ngroups == 1 &&
+		    (!by_name || j <= 1) && sort_objects(call, v, kctl_str(call, "sort-by")) != 0)
 			sort_failed = true;
 	}
 	/*
-	 * Tables of several types: get.go sorts all the objects together, then
-	 * starts a new table whenever the type changes from one object to the
-	 * next; the groups become those runs.
+	 * Several Tables from the server with --sort-by: one per type listed
+	 * (empty ones too), one per object named. Sorted as Tables (see
+	 * sort_tables), then printed one after another, a new table whenever
+	 * the type changes (get.go keeps its printer while the mapping stays).
 	 */
-	if (kctl_str(call, "sort-by")[0] != '\0' && !generic && ngroups > 1 && !sort_failed) {
+	if (kctl_str(call, "sort-by")[0] != '\0' && !generic && !sort_failed && server_print &&
+	    (by_name ? total > 1 : ngroups > 1 && sel_err[0] == '\0')) {
+		struct type_group *tabs = xcalloc((by_name ? total : ngroups) + 1, sizeof *tabs);
+		struct vec sorted = VEC_INIT, none = VEC_INIT;
+		size_t ntabs = 0;
+
+		if (by_name && visit.n > 0) {
+			for (size_t i = 0; i < visit.n; i++) {
+				tabs[ntabs].kind = ((struct object *)visit.v[i])->kind;
+				vec_push(&tabs[ntabs++].objs, visit.v[i]);
+			}
+		} else
+			for (size_t g = 0; g < ngroups; g++) {
+				if (!by_name) {
+					tabs[ntabs].kind = groups[g].kind;
+					for (size_t i = 0; i < groups[g].objs.n; i++)
+						vec_push(&tabs[ntabs].objs, groups[g].objs.v[i]);
+					ntabs++;
+					continue;
+				}
+				for (size_t i = 0; i < groups[g].objs.n; i++) {
+					tabs[ntabs].kind = groups[g].kind;
+					vec_push(&tabs[ntabs++].objs, groups[g].objs.v[i]);
+				}
+			}
+		if (sort_tables(call, tabs, ntabs, by_name, kctl_str(call, "sort-by")) != 0)
+			sort_failed = true;
+		objects_in_order(&none, tabs, ntabs, &sorted); /* the tables' objects, in their new order */
+		runs = runs_of(&sorted, &nruns);
+		vec_free(&sorted);
+		runs_free(tabs, ntabs);
+	}
+	/*
+	 * --server-print=false: kubectl gets the objects themselves, and
+	 * RuntimeSorter sorts them all together (when more than one), a new
+	 * table wherever the type changes.
+	 */
+	if (kctl_str(call, "sort-by")[0] != '\0' && !generic && !sort_failed && !server_print && total > 1) {
 		struct vec flat = VEC_INIT;
 
-		for (size_t g = 0; g < ngroups; g++)
-			for (size_t i = 0; i < groups[g].objs.n; i++)
-				vec_push(&flat, groups[g].objs.v[i]);
+		objects_in_order(&visit, groups, ngroups, &flat);
 		if (sort_objects(call, &flat, kctl_str(call, "sort-by")) != 0)
 			sort_failed = true;
-		runs = xcalloc(flat.n + 1, sizeof *runs);
-		for (size_t i = 0; i < flat.n; i++) {
-			enum kind k = ((struct object *)flat.v[i])->kind;
-
-			if (nruns == 0 || runs[nruns - 1].kind != k)
-				runs[nruns++].kind = k;
-			vec_push(&runs[nruns - 1].objs, flat.v[i]);
-		}
+		runs = runs_of(&flat, &nruns);
 		vec_free(&flat);
 	}
-	/* -f tables: a new table whenever the type changes, in the files' order. */
-	if (from_files && !generic && runs == NULL && !sort_failed) {
-		runs = xcalloc(visit.n + 1, sizeof *runs);
-		for (size_t i = 0; i < visit.n; i++) {
-			enum kind k = ((struct object *)visit.v[i])->kind;
+	/*
+	 * -f and TYPE/NAME tables: a new table whenever the type changes, in
+	 * the order of the files or arguments.
+	 */
+	if (visit.n > 0 && !generic && runs == NULL && !sort_failed)
+		runs = runs_of(&visit, &nruns);
 
-			if (nruns == 0 || runs[nruns - 1].kind != k)
-				runs[nruns++].kind = k;
-			vec_push(&runs[nruns - 1].objs, visit.v[i]);
-		}
-	}
 	if (sort_failed) {
 		vec_free(&visit);
 		runs_free(runs, nruns);
@@ -1041,13 +1170,7 @@ get_exec(struct kctl_call *call)
 		const char *sort_by = kctl_str(call, "sort-by");
 		cJSON *doc;
 
-		if (from_files)
-			for (size_t i = 0; i < visit.n; i++)
-				vec_push(&flat, visit.v[i]);
-		else
-			for (size_t g = 0; g < ngroups; g++)
-				for (size_t i = 0; i < groups[g].objs.n; i++)
-					vec_push(&flat, groups[g].objs.v[i]);
+		objects_in_order(&visit, groups, ngroups, &flat);
 		if ((implied && notfound.len > 0) || (flat.n == 0 && kctl_bool(call, "ignore-not-found"))) {
 			/* Only the error, or nothing at all. */
 		} else if (pr.err[0] != '\0') {
@@ -1089,6 +1212,7 @@ get_exec(struct kctl_call *call)
 		po.all_namespaces = all_ns;
 		po.with_kind = ngroups > 1 || category || kctl_bool(call, "show-kind");
 		po.show_labels = kctl_bool(call, "show-labels");
+		po.client_side = !server_print;
 		po.label_columns = cols;
 		po.n_label_columns = ncols;
 		for (size_t g = 0; g < (runs != NULL ? nruns : ngroups); g++) {
@@ -1109,6 +1233,14 @@ get_exec(struct kctl_call *call)
 			sb_free(&text);
 			table_free(t);
 			printed = true;
+			/*
+			 * get.go's printers share one HumanReadableFlags
+			 * (PrintFlags.Copy copies the pointer), so once
+			 * EnsureWithNamespace ran for a namespaced type, the
+			 * cluster-scoped types printed after it keep NAMESPACE.
+			 */
+			if (all_ns && kind_namespaced(tg->kind))
+				po.namespace_sticky = true;
 		}
 		free(label_cols);
 	}

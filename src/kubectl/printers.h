@@ -1,24 +1,15 @@
 /*
- * printers.h - `kubectl get` rows for the kinds kubesim models.
+ * printers.h - `kubectl get` tables for the kinds kubesim models.
  *
- * Real clusters build these rows on the server (kubernetes/kubernetes
+ * Real clusters build the rows on the server (kubernetes/kubernetes
  * pkg/printers/internalversion/printers.go, always with every column, wide
- * ones included) and kubectl then decorates the table and drops the wide
- * columns unless -o wide (cli-runtime pkg/printers/tableprinter.go
- * decorateTable, printTable). printers_table does both halves, in that
- * order, so extra columns land where kubectl puts them:
+ * ones included; here apiserver/printers.h, shared with `kubesim serve`)
+ * and kubectl then decorates the table and drops the wide columns unless
+ * -o wide (cli-runtime pkg/printers/tableprinter.go decorateTable,
+ * printTable). printers_table does the kubectl half, so extra columns land
+ * where kubectl puts them:
  *
  *   [NAMESPACE] <kind columns> [<kind wide columns>] [-L columns] [LABELS]
- *
- * Columns (v1.32):
- *   DaemonSet NAME DESIRED CURRENT READY UP-TO-DATE AVAILABLE NODE SELECTOR AGE
- *             wide: CONTAINERS IMAGES SELECTOR
- *   Pod       NAME READY STATUS RESTARTS AGE
- *             wide: IP NODE NOMINATED NODE READINESS GATES
- *   Node      NAME STATUS ROLES AGE VERSION
- *             wide: INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME
- *   Event     LAST SEEN TYPE REASON OBJECT MESSAGE
- *             wide: LAST SEEN TYPE REASON OBJECT SUBOBJECT SOURCE MESSAGE FIRST SEEN COUNT NAME
  */
 #ifndef KS_KUBECTL_PRINTERS_H
 #define KS_KUBECTL_PRINTERS_H
@@ -28,11 +19,10 @@
 #include <stdint.h>
 
 #include "api/meta.h"
+#include "apiserver/printers.h"
 
 struct strbuf;
 struct table;
-struct pod;
-struct node;
 
 struct print_opts {
 	bool wide; /* -o wide */
@@ -42,9 +32,16 @@ struct print_opts {
 	 * for RESTScopeNameRoot), so it is ignored for nodes.
 	 */
 	bool all_namespaces;
+	/* With all_namespaces: the NAMESPACE column for cluster-scoped kinds too (see get.c). */
+	bool namespace_sticky;
 	/* Several resource types in one get: NAME becomes "daemonset.apps/x". */
 	bool with_kind;
 	bool show_labels; /* --show-labels: a trailing LABELS column */
+	/*
+	 * --server-print=false: kubectl's own default handler (tableprinter.go
+	 * objectMetaColumnDefinitions, printObjectMeta): NAME and AGE only.
+	 */
+	bool client_side;
 	/* -L k1,k2: one column per key, headed by its last "/" segment uppercased. */
 	const char *const *label_columns;
 	size_t n_label_columns;
@@ -58,18 +55,5 @@ struct print_opts {
  */
 void printers_table(enum kind k, struct object *const *objs, size_t n, const struct print_opts *o,
     int64_t now_ms, struct table *t);
-
-/*
- * The cells other printers (describe, the TUI) want on their own.
- */
-
-/* translateTimestampSince: HumanDuration(now - t), "<unknown>" for t < 0. */
-const char *printers_age(int64_t t_ms, int64_t now_ms, char *buf, size_t len);
-/* printPod's STATUS column: "Pending", "ContainerCreating", "Running", "Terminating", ... */
-void printers_pod_status(const struct pod *p, struct strbuf *out);
-/* printNode's STATUS column: "Ready", "NotReady,SchedulingDisabled", "Unknown", ... */
-void printers_node_status(const struct node *n, struct strbuf *out);
-/* findNodeRoles joined by ",", or "<none>". */
-void printers_node_roles(const struct node *n, struct strbuf *out);
 
 #endif

@@ -28,6 +28,7 @@
 #include "apiserver/discovery.h"
 #include "apiserver/openapi.h"
 #include "apiserver/rest.h"
+#include "apiserver/table.h"
 #include "apiserver/watch.h"
 #include "cluster.h"
 #include "codec/encode.h"
@@ -64,6 +65,7 @@ struct watcher {
 	int64_t deadline_ms;      /* monotonic: timeoutSeconds, or the server's own limit */
 	int64_t next_bookmark_ms; /* 0: no bookmarks asked for */
 	char *gone;               /* the 410 to send, for a start too old for the cache */
+	struct api_table_watch *table; /* events as Tables (kubectl get -w); NULL: as objects */
 	bool suspended, ended;
 	struct watcher *prev, *next;
 };
@@ -259,7 +261,11 @@ watch_fill(struct watcher *w)
 			watch_error(w, msg);
 			return;
 		}
-		if (api_watch_matches(w->filter, e->k, e->object))
+		if (!api_watch_matches(w->filter, e->k, e->object))
+			continue;
+		if (w->table != NULL)
+			api_table_watch_event(w->table, e->type, e->k, e->object, e->row, &w->out);
+		else
 			sb_add(&w->out, e->line);
 	}
 	if (w->next_bookmark_ms != 0 && w->out.len == 0 && mono_ms() >= w->next_bookmark_ms) {
@@ -306,6 +312,7 @@ watch_free(void *cls)
 	if (w->next != NULL)
 		w->next->prev = w->prev;
 	api_watch_free(w->filter);
+	api_table_watch_free(w->table);
 	sb_free(&w->out);
 	free(w->gone);
 	free(w);
@@ -323,8 +330,10 @@ start_watch(struct server *s, struct MHD_Connection *conn, const struct api_requ
 	const char *rv = api_param(rq, "resourceVersion"), *timeout = api_param(rq, "timeoutSeconds");
 	struct api_response resp;
 	struct api_watch *filter;
+	struct api_table_watch *table;
 	struct MHD_Response *r;
 	struct watcher *w;
+	struct ks_err err;
 	enum MHD_Result rc;
 
 	api_response_init(&resp);
@@ -333,7 +342,13 @@ start_watch(struct server *s, struct MHD_Connection *conn, const struct api_requ
 		api_response_free(&resp);
 		return rc;
 	}
+	api_response_free(&resp);
+	if (api_table_watch_new(rq->accept, api_param(rq, "includeObject"), &table, &err) < 0) {
+		api_watch_free(filter);
+		return send_status(conn, MHD_HTTP_BAD_REQUEST, "BadRequest", err.msg);
+	}
 	w = xcalloc(1, sizeof *w);
+	w->table = table;
 	w->s = s;
 	w->conn = conn;
 	w->filter = filter;
@@ -345,6 +360,10 @@ start_watch(struct server *s, struct MHD_Connection *conn, const struct api_requ
 		api_watch_initial(c, filter, items);
 		cJSON_ArrayForEach(it, items)
 		{
+			if (table != NULL) {
+				api_table_watch_initial(table, c, api_watch_resource(filter)->k, it, &w->out);
+				continue;
+			}
 			sb_add(&w->out, "{\"type\":\"ADDED\",\"object\":");
 			encode_json_compact(it, &w->out);
 			sb_add(&w->out, "}\n");
@@ -432,7 +451,8 @@ serve_rest(struct server *s, struct MHD_Connection *conn, const char *url, const
 {
 	cJSON *params = cJSON_CreateObject();
 	struct api_request rq = {method, url, params, ctype, body->text.len ? body->text.s : NULL,
-		body->text.len};
+		body->text.len,
+		MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT)};
 	struct api_response resp;
 	enum MHD_Result rc;
 

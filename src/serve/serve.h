@@ -16,8 +16,9 @@
  * HTTPS with a self-signed certificate the kubeconfig names as its CA.
  * kubectl ages objects by its wall clock, so the front end moves simulated
  * time 0 (meta_set_epoch_unix) to put simulated now at wall now.
- * Not yet: Table conversion (without it `kubectl get` falls back to NAME
- * and AGE), watch, writes.
+ * A GET whose Accept asks for a meta.k8s.io Table (what `kubectl get`
+ * sends) is answered with apiserver/table.h's, built from the rows the
+ * built-in kubectl prints. Not yet: watch, writes.
  */
 #ifndef KS_SERVE_SERVE_H
 #define KS_SERVE_SERVE_H

@@ -65,6 +65,12 @@ sb_add(struct strbuf *sb, const char *s)
 void
 sb_addc(struct strbuf *sb, char c)
 {
+	/* The common case, room already there, without sb_addn's memcpy. */
+	if (sb->s != NULL && sb->len + 2 <= sb->cap) {
+		sb->s[sb->len++] = c;
+		sb->s[sb->len] = '\0';
+		return;
+	}
 	sb_addn(sb, &c, 1);
 }
 

@@ -315,10 +315,23 @@ followed by "No resources found" (printGeneric never says it).
   pod/fluentd-es-demo-h5vxk
   pod/fluentd-es-demo-zgcv4
 
-Tables of several types are sorted together; a new table starts where
-the type changes, with a blank line only when there are headers.
+Tables of several types: the server sends one Table per type, and
+kubectl's sorter gets them as unstructured objects, so it sorts the Tables
+themselves by the field of their own JSON, which has no .metadata.name
+(sorter.go; the real kubectl v1.32 against kubesim serve says the same).
 
   $ kubectl get pods,ds --sort-by=.metadata.name
+  2> error: couldn't find any field with path "{.metadata.name}" in the list of objects
+  [1]
+
+  $ kubectl get pods,ds --sort-by=.metadata.name --no-headers
+  2> error: couldn't find any field with path "{.metadata.name}" in the list of objects
+  [1]
+
+A field the Tables have sorts them (all "Table": stays in order); the
+rows keep the server's order.
+
+  $ kubectl get ds,pods --sort-by=.kind
   NAME                             DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE
   daemonset.apps/fluentd-es-demo   2         2         2       2            2           <none>          60s
   
@@ -326,10 +339,38 @@ the type changes, with a blank line only when there are headers.
   pod/fluentd-es-demo-h5vxk   1/1     Running   0          60s
   pod/fluentd-es-demo-zgcv4   1/1     Running   0          60s
 
-  $ kubectl get pods,ds --sort-by=.metadata.name --no-headers
-  daemonset.apps/fluentd-es-demo   2     2     2     2     2     <none>   60s
-  pod/fluentd-es-demo-h5vxk   1/1   Running   0     60s
-  pod/fluentd-es-demo-zgcv4   1/1   Running   0     60s
+With --server-print=false kubectl asks for the objects themselves and prints
+what it knows of any object, NAME and AGE; its sorter then has the objects
+and sorts them all together, a new table wherever the type changes.
+
+  $ kubectl get pods,ds --sort-by=.metadata.name --server-print=false
+  NAME                             AGE
+  daemonset.apps/fluentd-es-demo   60s
+  
+  NAME                        AGE
+  pod/fluentd-es-demo-h5vxk   60s
+  pod/fluentd-es-demo-zgcv4   60s
+  $ kubectl get pods -A -o wide --server-print=false
+  NAMESPACE   NAME                    AGE
+  default     fluentd-es-demo-h5vxk   60s
+  default     fluentd-es-demo-zgcv4   60s
+
+Objects named as TYPE/NAME come in the order of the arguments, a new table
+whenever the type changes.
+
+  $ kubectl get pod/fluentd-es-demo-zgcv4 ds/fluentd-es-demo pod/fluentd-es-demo-h5vxk
+  NAME                        READY   STATUS    RESTARTS   AGE
+  pod/fluentd-es-demo-zgcv4   1/1     Running   0          60s
+  
+  NAME                             DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE
+  daemonset.apps/fluentd-es-demo   2         2         2       2            2           <none>          60s
+  
+  NAME                        READY   STATUS    RESTARTS   AGE
+  pod/fluentd-es-demo-h5vxk   1/1     Running   0          60s
+  $ kubectl get pod/fluentd-es-demo-zgcv4 ds/fluentd-es-demo pod/fluentd-es-demo-h5vxk -o name
+  pod/fluentd-es-demo-zgcv4
+  daemonset.apps/fluentd-es-demo
+  pod/fluentd-es-demo-h5vxk
 
   $ kubectl get pod nosuchpod -o yaml
   2> Error from server (NotFound): pods "nosuchpod" not found

@@ -220,6 +220,27 @@ GetOptions.Validate), before anything is read.
   [1]
   $ kubectl get nodes node1 -A -o name
   node/node1
+
+With -A, the printers of one get share their flags (PrintFlags.Copy copies
+the HumanReadableFlags pointer): once a namespaced type had its NAMESPACE
+column, the cluster-scoped types after it keep one, empty.
+
+  $ kubectl label node node3 tier=a
+  node/node3 labeled
+  $ kubectl get pods,nodes -A -l tier=a
+  NAMESPACE   NAME      READY   STATUS    RESTARTS   AGE
+  default     pod/p03   1/1     Running   0          5s
+  
+  NAMESPACE   NAME         STATUS   ROLES    AGE   VERSION
+              node/node3   Ready    <none>   5s    v1.32.0
+  $ kubectl get nodes,pods -A -l tier=a
+  NAME         STATUS   ROLES    AGE   VERSION
+  node/node3   Ready    <none>   5s    v1.32.0
+  
+  NAMESPACE   NAME      READY   STATUS    RESTARTS   AGE
+  default     pod/p03   1/1     Running   0          5s
+  $ kubectl label node node3 tier-
+  node/node3 unlabeled
   $ kubectl get pods -o name --show-labels
   2> error: --show-labels option cannot be used with name printer
   [1]

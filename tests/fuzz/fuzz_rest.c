@@ -91,7 +91,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	params = parse_query(query ? query : (char[]){""});
 	c = fuzz_cluster(2, true);
 	for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
-		struct api_request rq = {methods[i], text, params, ctype, body, body_len};
+		struct api_request rq = {methods[i], text, params, ctype, body, body_len, NULL};
 		struct api_response resp;
 		uint64_t writes = store_writes(c->store);
 

@@ -35,7 +35,7 @@ call(struct cluster *c, const char *method, const char *path, const char *params
 {
 	cJSON *p = cJSON_CreateObject();
 	char *copy = strdup(params ? params : ""), *save = NULL;
-	struct api_request rq = {method, path, p, ctype, body, body ? strlen(body) : 0};
+	struct api_request rq = {method, path, p, ctype, body, body ? strlen(body) : 0, NULL};
 	int code;
 
 	for (char *kv = strtok_r(copy, "&", &save); kv != NULL; kv = strtok_r(NULL, "&", &save)) {
