@@ -168,7 +168,16 @@ json_number(double v, struct strbuf *out)
 	size_t n;
 
 	if (as_int64(v, &i)) {
-		sb_addf(out, "%lld", i);
+		/* Integers are most numbers served: digits by hand, not through printf. */
+		char buf[24], *e = buf + sizeof buf, *d = e;
+		unsigned long long u = i < 0 ? 0ULL - (unsigned long long)i : (unsigned long long)i;
+
+		do
+			*--d = (char)('0' + u % 10);
+		while ((u /= 10) != 0);
+		if (i < 0)
+			*--d = '-';
+		sb_addn(out, d, (size_t)(e - d));
 		return;
 	}
 	if (!isfinite(v)) {
@@ -189,14 +198,37 @@ json_number(double v, struct strbuf *out)
 		fmt_f(&g, out);
 }
 
+/*
+ * The bytes appendString copies as they are (encoding/json htmlSafeSet):
+ * printable ASCII but for the quote, the backslash and <, >, &.
+ */
+static bool
+json_plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&';
+}
+
 /* encoding/json appendString with escapeHTML: what kubectl writes. */
 static void
 json_string(const char *s, struct strbuf *out)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s), i = 0, size;
+	size_t n, i = 0, size;
 
+	/* Most strings served (names, labels, times) need no escape: one copy. */
+	for (n = 0; json_plain(p[n]); n++)
+		;
+	if (p[n] == '\0') {
+		sb_reserve(out, n + 2);
+		out->s[out->len++] = '"';
+		memcpy(out->s + out->len, s, n);
+		out->len += n;
+		out->s[out->len++] = '"';
+		out->s[out->len] = '\0';
+		return;
+	}
+	n += strlen(s + n);
 	sb_addc(out, '"');
 	while (i < n) {
 		unsigned char c = p[i];
@@ -204,8 +236,7 @@ json_string(const char *s, struct strbuf *out)
 		size_t run = i;
 
 		/* A run of bytes that need no escaping goes out in one piece. */
-		while (run < n && p[run] >= 0x20 && p[run] < 0x80 && p[run] != '"' && p[run] != '\\' &&
-		    p[run] != '<' && p[run] != '>' && p[run] != '&')
+		while (run < n && json_plain(p[run]))
 			run++;
 		if (run > i) {
 			sb_addn(out, s + i, run - i);
@@ -266,20 +297,31 @@ cmp_key_bytes(const void *a, const void *b)
 	return strcmp(x->string ? x->string : "", y->string ? y->string : "");
 }
 
+/*
+ * obj's members, sorted by cmp (NULL: as they are), in buf when they fit
+ * in nbuf (the caller frees the result when it is not buf). Members
+ * already in order, as most built documents have them, are not sorted.
+ */
 static const cJSON **
-sorted_members(const cJSON *obj, size_t *np, int (*cmp)(const void *, const void *))
+sorted_members(const cJSON *obj, size_t *np, int (*cmp)(const void *, const void *),
+    const cJSON **buf, size_t nbuf)
 {
 	const cJSON **v;
 	const cJSON *c;
 	size_t n = 0;
+	bool sorted = true;
 
 	for (c = obj->child; c != NULL; c = c->next)
 		n++;
-	v = xcalloc(n ? n : 1, sizeof *v);
+	v = n <= nbuf ? buf : xcalloc(n, sizeof *v);
 	n = 0;
-	for (c = obj->child; c != NULL; c = c->next)
-		v[n++] = c;
-	if (cmp != NULL)
+	for (c = obj->child; c != NULL; c = c->next) {
+		v[n] = c;
+		if (n > 0 && cmp != NULL && sorted && cmp(&v[n - 1], &v[n]) > 0)
+			sorted = false;
+		n++;
+	}
+	if (cmp != NULL && !sorted)
 		qsort(v, n, sizeof *v, cmp);
 	*np = n;
 	return v;
@@ -303,31 +345,34 @@ json_value(const cJSON *n, struct strbuf *out, bool pretty, bool typed, int dept
 	const cJSON *c;
 	size_t nm;
 
-	if (n == NULL || cJSON_IsNull(n) || cJSON_IsInvalid(n)) {
+	const cJSON *buf[16];
+	int type = n != NULL ? n->type & 0xFF : cJSON_NULL;
+
+	/* The type by value, as cJSON_Is* test it, without a call per test. */
+	switch (type) {
+	case cJSON_False:
+		sb_add(out, "false");
+		return;
+	case cJSON_True:
+		sb_add(out, "true");
+		return;
+	case cJSON_Number:
+		json_number(n->valuedouble, out);
+		return;
+	case cJSON_String:
+		json_string(n->valuestring ? n->valuestring : "", out);
+		return;
+	case cJSON_Raw:
+		sb_add(out, n->valuestring ? n->valuestring : "null");
+		return;
+	case cJSON_Array:
+	case cJSON_Object:
+		break;
+	default: /* cJSON_NULL, cJSON_Invalid */
 		sb_add(out, "null");
 		return;
 	}
-	if (cJSON_IsTrue(n)) {
-		sb_add(out, "true");
-		return;
-	}
-	if (cJSON_IsFalse(n)) {
-		sb_add(out, "false");
-		return;
-	}
-	if (cJSON_IsNumber(n)) {
-		json_number(n->valuedouble, out);
-		return;
-	}
-	if (cJSON_IsString(n)) {
-		json_string(n->valuestring ? n->valuestring : "", out);
-		return;
-	}
-	if (cJSON_IsRaw(n)) {
-		sb_add(out, n->valuestring ? n->valuestring : "null");
-		return;
-	}
-	if (cJSON_IsArray(n)) {
+	if (type == cJSON_Array) {
 		sb_addc(out, '[');
 		for (c = n->child; c != NULL; c = c->next) {
 			if (pretty)
@@ -341,7 +386,7 @@ json_value(const cJSON *n, struct strbuf *out, bool pretty, bool typed, int dept
 		sb_addc(out, ']');
 		return;
 	}
-	m = sorted_members(n, &nm, typed ? NULL : cmp_key_bytes);
+	m = sorted_members(n, &nm, typed ? NULL : cmp_key_bytes, buf, sizeof buf / sizeof *buf);
 	sb_addc(out, '{');
 	for (size_t i = 0; i < nm; i++) {
 		if (pretty)
@@ -355,7 +400,8 @@ json_value(const cJSON *n, struct strbuf *out, bool pretty, bool typed, int dept
 	if (pretty && nm > 0)
 		json_newline(out, depth);
 	sb_addc(out, '}');
-	free(m);
+	if (m != buf)
+		free(m);
 }
 
 void
@@ -376,6 +422,18 @@ void
 encode_json_compact(const cJSON *doc, struct strbuf *out)
 {
 	json_value(doc, out, false, false, 0);
+}
+
+void
+encode_json_string(const char *s, struct strbuf *out)
+{
+	json_string(s, out);
+}
+
+void
+encode_json_number(double v, struct strbuf *out)
+{
+	json_number(v, out);
 }
 
 /*

@@ -27,6 +27,12 @@ void encode_yaml_text(const cJSON *doc, struct strbuf *out);
 /* Go's json.Marshal: compact, keys sorted, HTML-escaped; no newline. */
 void encode_json_compact(const cJSON *doc, struct strbuf *out);
 /*
+ * Its pieces, for writers that stream a document without building it
+ * (apiserver/table.c): a string, quoted and escaped, and a number.
+ */
+void encode_json_string(const char *s, struct strbuf *out);
+void encode_json_number(double v, struct strbuf *out);
+/*
  * A JSON number as Go's fmt %v prints the value kubectl holds for it: an
  * int64 when integral and in range, otherwise a float64 in shortest 'g'
  * form ("0.5", "1.2345675e+06"). The JSONPath printer uses this.

@@ -32,7 +32,7 @@ sb_reset(struct strbuf *sb)
 	sb->s[0] = '\0';
 }
 
-static void
+void
 sb_reserve(struct strbuf *sb, size_t extra)
 {
 	if (sb->s == NULL)

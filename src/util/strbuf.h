@@ -24,6 +24,8 @@ void sb_reset(struct strbuf *sb);
 void sb_add(struct strbuf *sb, const char *s);
 void sb_addn(struct strbuf *sb, const char *s, size_t n);
 void sb_addc(struct strbuf *sb, char c);
+/* Room for extra more bytes and the NUL, for a writer that fills s itself. */
+void sb_reserve(struct strbuf *sb, size_t extra);
 void sb_pad(struct strbuf *sb, char c, size_t n);
 void sb_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
