@@ -250,6 +250,110 @@ api_table(enum kind k, struct object *const *objs, size_t n, const struct api_ta
 	return t;
 }
 
+/*
+ * api_table's document written as encode_json_compact prints it, without
+ * building it: keys in json.Marshal's bytewise order (apiVersion,
+ * columnDefinitions, kind, metadata, rows; a row's cells, conditions,
+ * object), the same cells, numbers and escapes. check_apitable holds the
+ * two to the same bytes.
+ */
+static void
+write_columns(enum kind k, struct strbuf *out)
+{
+	size_t n, i;
+	const struct print_column *cols = printers_columns(k, &n);
+
+	sb_addc(out, '[');
+	for (i = 0; i < n; i++) {
+		sb_add(out, i > 0 ? ",{\"description\":" : "{\"description\":");
+		encode_json_string(cols[i].description, out);
+		sb_add(out, ",\"format\":");
+		encode_json_string(cols[i].format, out);
+		sb_add(out, ",\"name\":");
+		encode_json_string(cols[i].name, out);
+		sb_add(out, ",\"priority\":");
+		encode_json_number(cols[i].priority, out);
+		sb_add(out, ",\"type\":");
+		encode_json_string(cols[i].type, out);
+		sb_addc(out, '}');
+	}
+	sb_addc(out, ']');
+}
+
+static void
+write_row(const struct object *obj, const struct api_table_opts *o, struct strbuf *out)
+{
+	struct print_row r;
+	size_t j;
+
+	printers_row(obj, o->now_ms, &r);
+	sb_add(out, "{\"cells\":[");
+	for (j = 0; j < r.n; j++) {
+		if (j > 0)
+			sb_addc(out, ',');
+		if (r.is_int[j])
+			encode_json_number((double)strtoll(r.cells[j], NULL, 10), out);
+		else
+			encode_json_string(r.cells[j], out);
+	}
+	sb_addc(out, ']');
+	if (r.completed_reason != NULL) {
+		sb_add(out, ",\"conditions\":[{\"message\":");
+		encode_json_string(r.completed_message, out);
+		sb_add(out, ",\"reason\":");
+		encode_json_string(r.completed_reason, out);
+		sb_add(out, ",\"status\":\"True\",\"type\":\"Completed\"}]");
+	}
+	printers_row_free(&r);
+	sb_add(out, ",\"object\":");
+	if (o->include == API_INCLUDE_NONE)
+		sb_add(out, "null");
+	else if (o->include == API_INCLUDE_OBJECT) {
+		cJSON *doc = encode_object(obj, o->now_ms);
+
+		encode_json_compact(doc, out);
+		encode_free(doc);
+	} else {
+		sb_add(out, "{\"apiVersion\":");
+		encode_json_string(o->api_version, out);
+		sb_add(out, ",\"kind\":\"PartialObjectMetadata\",\"metadata\":");
+		encode_meta_json(obj, out);
+		sb_addc(out, '}');
+	}
+	sb_addc(out, '}');
+}
+
+void
+api_table_write(enum kind k, struct object *const *objs, size_t n, const struct api_table_opts *o,
+    struct strbuf *out)
+{
+	size_t i;
+
+	sb_add(out, "{\"apiVersion\":");
+	encode_json_string(o->api_version, out);
+	sb_add(out, ",\"columnDefinitions\":");
+	if (o->no_headers)
+		sb_add(out, "null");
+	else
+		write_columns(k, out);
+	sb_add(out, ",\"kind\":\"Table\",\"metadata\":{");
+	/* As api_table: the object's resourceVersion for one object got, else the list's. */
+	if (o->single && n == 1)
+		sb_addf(out, "\"resourceVersion\":\"%llu\"",
+		    (unsigned long long)objs[0]->meta.resource_version);
+	else if (o->list_rv != NULL && o->list_rv[0] != '\0') {
+		sb_add(out, "\"resourceVersion\":");
+		encode_json_string(o->list_rv, out);
+	}
+	sb_add(out, "},\"rows\":[");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			sb_addc(out, ',');
+		write_row(objs[i], o, out);
+	}
+	sb_add(out, "]}");
+}
+
 struct api_table_watch {
 	struct api_table_opts o;
 };

@@ -83,6 +83,13 @@ struct api_table_opts {
 cJSON *api_table(enum kind k, struct object *const *objs, size_t n, const struct api_table_opts *o);
 
 /*
+ * The same Table as encode_json_compact prints it, appended to out without
+ * building the document (what kubesim serve sends for `kubectl get`).
+ */
+void api_table_write(enum kind k, struct object *const *objs, size_t n,
+    const struct api_table_opts *o, struct strbuf *out);
+
+/*
  * obj's row without its "object": {"cells":[...]} and, when set,
  * "conditions" (now_ms: what ages are measured against). A watch event
  * keeps it to print its object later, when the object may be gone.

@@ -17,6 +17,7 @@
 #include "api/node.h"
 #include "api/pod.h"
 #include "api/revision.h"
+#include "codec/jsontext.h"
 #include "util/strbuf.h"
 
 static void
@@ -120,6 +121,151 @@ encode_meta(const struct object *obj)
 	if (obj->kind == KIND_NAMESPACE)
 		cJSON_DeleteItemFromObjectCaseSensitive(md, "deletionGracePeriodSeconds");
 	return md;
+}
+
+/*
+ * encode_meta's document as encode_json_compact prints it, written without
+ * building it: a Table's PartialObjectMetadata row objects are most of what
+ * `kubectl get` costs the server. The keys go in enc_meta's order, which is
+ * already the bytewise order json.Marshal sorts map keys into, and labels
+ * are kept sorted by key. check_apitable compares the two for every kind.
+ */
+struct jw {
+	struct strbuf *out;
+	bool more; /* a member is written: the next one needs a comma */
+};
+
+static void
+jw_key(struct jw *w, const char *key)
+{
+	if (w->more)
+		sb_addc(w->out, ',');
+	w->more = true;
+	encode_json_string(key, w->out);
+	sb_addc(w->out, ':');
+}
+
+static void
+jw_str(struct jw *w, const char *key, const char *v)
+{
+	if (v == NULL || v[0] == '\0')
+		return;
+	jw_key(w, key);
+	encode_json_string(v, w->out);
+}
+
+/* A string cJSON_AddStringToObject adds even when empty (but not when NULL). */
+static void
+jw_any_str(struct jw *w, const char *key, const char *v)
+{
+	if (v == NULL)
+		return;
+	jw_key(w, key);
+	encode_json_string(v, w->out);
+}
+
+static void
+jw_time(struct jw *w, const char *key, int64_t ms)
+{
+	char buf[32];
+
+	if (ms < 0)
+		return;
+	meta_format_time(ms, buf, sizeof buf);
+	jw_key(w, key);
+	encode_json_string(buf, w->out);
+}
+
+static void
+jw_labels(struct jw *w, const char *key, const struct labels *l)
+{
+	if (l->n == 0)
+		return;
+	jw_key(w, key);
+	sb_addc(w->out, '{');
+	for (size_t i = 0; i < l->n; i++) {
+		if (i > 0)
+			sb_addc(w->out, ',');
+		encode_json_string(l->v[i].key, w->out);
+		sb_addc(w->out, ':');
+		encode_json_string(l->v[i].value, w->out);
+	}
+	sb_addc(w->out, '}');
+}
+
+void
+encode_meta_json(const struct object *obj, struct strbuf *out)
+{
+	const struct meta *m = &obj->meta;
+	struct jw w = {out, false};
+
+	sb_addc(out, '{');
+	jw_labels(&w, "annotations", &m->annotations);
+	jw_time(&w, "creationTimestamp", m->creation_ms);
+	if (m->deletion_ms >= 0) {
+		if (obj->kind != KIND_NAMESPACE) {
+			jw_key(&w, "deletionGracePeriodSeconds");
+			encode_json_number((double)m->deletion_grace_s, out);
+		}
+		jw_time(&w, "deletionTimestamp", m->deletion_ms);
+	}
+	if (m->n_finalizers > 0) {
+		jw_key(&w, "finalizers");
+		sb_addc(out, '[');
+		for (size_t i = 0; i < m->n_finalizers; i++) {
+			if (i > 0)
+				sb_addc(out, ',');
+			encode_json_string(m->finalizers[i], out);
+		}
+		sb_addc(out, ']');
+	}
+	jw_str(&w, "generateName", m->generate_name);
+	if (obj->kind == KIND_DAEMONSET && m->generation > 0) {
+		jw_key(&w, "generation");
+		encode_json_number((double)m->generation, out);
+	}
+	jw_labels(&w, "labels", &m->labels);
+	jw_str(&w, "name", m->name);
+	jw_str(&w, "namespace", m->ns);
+	if (m->n_owners > 0) {
+		jw_key(&w, "ownerReferences");
+		sb_addc(out, '[');
+		for (size_t i = 0; i < m->n_owners; i++) {
+			const struct owner_ref *r = &m->owners[i];
+			struct jw ref = {out, false};
+
+			sb_add(out, i > 0 ? ",{" : "{");
+			jw_any_str(&ref, "apiVersion", r->api_version);
+			if (r->block_owner_deletion) {
+				jw_key(&ref, "blockOwnerDeletion");
+				sb_add(out, "true");
+			}
+			if (r->controller) {
+				jw_key(&ref, "controller");
+				sb_add(out, "true");
+			}
+			jw_any_str(&ref, "kind", r->kind);
+			jw_any_str(&ref, "name", r->name);
+			jw_any_str(&ref, "uid", r->uid);
+			sb_addc(out, '}');
+		}
+		sb_addc(out, ']');
+	}
+	if (m->resource_version > 0) {
+		char rv[24], *e = rv + sizeof rv, *d = e;
+		unsigned long long v = (unsigned long long)m->resource_version;
+
+		/* The digits by hand, not through printf: one per row of a Table. */
+		*--d = '"';
+		do
+			*--d = (char)('0' + v % 10);
+		while ((v /= 10) != 0);
+		*--d = '"';
+		jw_key(&w, "resourceVersion");
+		sb_addn(out, d, (size_t)(e - d));
+	}
+	jw_str(&w, "uid", m->uid);
+	sb_addc(out, '}');
 }
 
 static cJSON *

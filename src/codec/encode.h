@@ -17,11 +17,13 @@
 cJSON *encode_object(const struct object *obj, int64_t now_ms);
 /* The object's metadata alone, as encode_object puts it (a PartialObjectMetadata's). */
 cJSON *encode_meta(const struct object *obj);
+/* The same as encode_json_compact prints it, written without building the document. */
+struct strbuf;
+void encode_meta_json(const struct object *obj, struct strbuf *out);
 /* kubectl's List wrapper: {"apiVersion":"v1","items":[...],"kind":"List","metadata":{"resourceVersion":""}}. */
 cJSON *encode_list(struct object *const *objs, size_t n, int64_t now_ms);
 void encode_free(cJSON *doc);
 
-struct strbuf;
 /* One --trace line: {"t":ms,"op":"ADDED","kind":...,"namespace":...,"name":...,"resourceVersion":N}\n */
 void encode_trace_line(int64_t t_ms, const char *op, const struct object *obj, struct strbuf *out);
 

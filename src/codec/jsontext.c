@@ -202,10 +202,16 @@ json_number(double v, struct strbuf *out)
  * The bytes appendString copies as they are (encoding/json htmlSafeSet):
  * printable ASCII but for the quote, the backslash and <, >, &.
  */
+static const bool json_plain_set[256] = {
+	/* 0x20 to 0x7f but for '"' (0x22), '&' (0x26), '<' (0x3c), '>' (0x3e), '\\' (0x5c). */
+	[0x20 ... 0x21] = true, [0x23 ... 0x25] = true, [0x27 ... 0x3b] = true, [0x3d] = true,
+	[0x3f ... 0x5b] = true, [0x5d ... 0x7f] = true,
+};
+
 static bool
 json_plain(unsigned char c)
 {
-	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&';
+	return json_plain_set[c];
 }
 
 /* encoding/json appendString with escapeHTML: what kubectl writes. */

@@ -76,20 +76,24 @@ char *
 xvasprintf(const char *fmt, va_list ap)
 {
 	va_list ap2;
-	char probe[1];
+	char probe[128];
 	int n;
 	char *p;
 
 	/* Never true; it spares gcc -fsanitize a bogus null-format warning. */
 	if (fmt == NULL)
 		return xstrdup("");
+	/* Most results are short (table cells): formatted once, into probe. */
 	va_copy(ap2, ap);
 	n = vsnprintf(probe, sizeof probe, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		xmalloc_fail(0);
 	p = xmalloc((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof probe)
+		memcpy(p, probe, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }
 

@@ -11,18 +11,23 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "api/daemonset.h"
 #include "api/event.h"
+#include "api/namespace.h"
 #include "api/node.h"
 #include "api/pod.h"
+#include "api/store.h"
 #include "apiserver/rest.h"
 #include "apiserver/table.h"
 #include "cluster.h"
 #include "codec/encode.h"
+#include "codec/jsontext.h"
 #include "runner.h"
 #include "util/err.h"
 #include "util/strbuf.h"
+#include "util/vec.h"
 #include "util/xmalloc.h"
 
 #define S 1000LL
@@ -376,8 +381,150 @@ rest_get(struct cluster *c, const char *path, const char *accept, const char *in
 	api_response_init(resp);
 	code = api_rest(c, &rq, resp);
 	cJSON_Delete(p);
+	/* A Table comes written (api_table_write): read it back to look inside. */
+	if (cJSON_IsRaw(resp->body)) {
+		cJSON *doc = cJSON_Parse(resp->body->valuestring);
+
+		ck_assert_ptr_nonnull(doc);
+		cJSON_Delete(resp->body);
+		resp->body = doc;
+	}
 	return code;
 }
+
+/* One write through api_rest, which must succeed. */
+static void
+rest_write(struct cluster *c, const char *method, const char *path, const char *body)
+{
+	cJSON *p = cJSON_CreateObject();
+	struct api_request rq = {method, path, p, "application/json", body, body ? strlen(body) : 0, NULL};
+	struct api_response r;
+	int code;
+
+	api_response_init(&r);
+	code = api_rest(c, &rq, &r);
+	ck_assert_msg(code >= 200 && code < 300, "%s %s: %d", method, path, code);
+	api_response_free(&r);
+	cJSON_Delete(p);
+}
+
+/*
+ * api_table_write must give the very bytes encode_json_compact prints for
+ * api_table's document, for every kind, includeObject, header choice and
+ * the metadata's every field: annotations that need escaping, finalizers,
+ * owner references, a deletion (with and without a grace period), a
+ * DaemonSet's generation, a Completed condition.
+ */
+START_TEST(test_written_table_matches_document)
+{
+	static const char ds_body[] =
+	    "{\"apiVersion\":\"apps/v1\",\"kind\":\"DaemonSet\",\"metadata\":{\"name\":\"web\","
+	    "\"annotations\":{\"note\":\"<a & b> \\\"q\\\" \\\\ caf\u00e9 \\u2028\\t\"},\"labels\":{\"z\":\"1\",\"app\":\"web\"}},"
+	    "\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":"
+	    "{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"nginx\"}]}}}}";
+	static const char pod_body[] = /* finalizers in a namespace of their own */
+	    "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"held\",\"namespace\":\"practice\","
+	    "\"finalizers\":[\"example.com/hold\",\"b<c\"]},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"nginx\"}]}}";
+	static const enum api_include includes[] = {API_INCLUDE_METADATA, API_INCLUDE_NONE, API_INCLUDE_OBJECT};
+	struct timing tm;
+	struct ks_err err;
+	struct cluster *c;
+	struct pod *done = pod_new();
+	struct namespace *gone = ns_new("gone");
+	struct vec objs = VEC_INIT;
+	int checked = 0;
+
+	timing_defaults(&tm);
+	c = cluster_new(MODE_SCHEDULER, &tm, 1);
+	ck_assert_int_eq(cluster_add_node(c, node_new("node1"), false, true, &err), 0);
+	ck_assert_int_eq(cluster_add_node(c, node_new("node2"), false, true, &err), 0);
+	rest_write(c, "POST", "/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"practice\"}}");
+	rest_write(c, "POST", "/apis/apps/v1/namespaces/default/daemonsets", ds_body);
+	rest_write(c, "POST", "/api/v1/namespaces/practice/pods", pod_body);
+	cluster_advance_to(c, 95 * S);
+
+	done->obj.meta.ns = xstrdup("default");
+	done->obj.meta.name = xstrdup("done");
+	done->obj.meta.creation_ms = 0;
+	done->status.phase = PHASE_FAILED;
+	/* Being deleted, held by finalizers, owned twice. */
+	done->obj.meta.deletion_ms = 50 * S;
+	done->obj.meta.deletion_grace_s = 30;
+	done->obj.meta.n_finalizers = 2;
+	done->obj.meta.finalizers = xcalloc(2, sizeof *done->obj.meta.finalizers);
+	done->obj.meta.finalizers[0] = xstrdup("example.com/hold");
+	done->obj.meta.finalizers[1] = xstrdup("b<c");
+	done->obj.meta.n_owners = 2;
+	done->obj.meta.owners = xcalloc(2, sizeof *done->obj.meta.owners);
+	for (int i = 0; i < 2; i++) {
+		struct owner_ref *r = &done->obj.meta.owners[i];
+
+		r->api_version = xstrdup("apps/v1");
+		r->kind = xstrdup("DaemonSet");
+		r->name = xasprintf("owner%d", i);
+		r->uid = xasprintf("uid-%d", i);
+		r->controller = r->block_owner_deletion = i == 0;
+	}
+	/* The namespace registry's Delete: a deletionTimestamp, no grace period. */
+	gone->obj.meta.deletion_ms = 60 * S;
+	gone->obj.meta.deletion_grace_s = 0;
+	for (int k = 0; k < KIND__COUNT; k++) {
+		store_list_sorted(c->store, (enum kind)k, NULL, &objs);
+		if (k == KIND_POD)
+			vec_push(&objs, &done->obj);
+		if (k == KIND_NAMESPACE)
+			vec_push(&objs, &gone->obj);
+		ck_assert_msg(objs.n > 0, "no object of kind %d to print", k);
+		for (size_t i = 0; i < sizeof includes / sizeof *includes; i++)
+			for (int single = 0; single < 2; single++)
+				for (int no_headers = 0; no_headers < 2; no_headers++) {
+					struct api_table_opts o = {"meta.k8s.io/v1beta1", includes[i], single,
+						"1234", no_headers, 95 * S};
+					size_t n = single ? 1 : objs.n;
+					struct strbuf want = STRBUF_INIT, got = STRBUF_INIT;
+					cJSON *t = api_table((enum kind)k, (struct object *const *)objs.v, n, &o);
+
+					encode_json_compact(t, &want);
+					api_table_write((enum kind)k, (struct object *const *)objs.v, n, &o, &got);
+					ck_assert_str_eq(sb_str(&got), sb_str(&want));
+					cJSON_Delete(t);
+					sb_free(&want);
+					sb_free(&got);
+					checked++;
+				}
+	}
+	ck_assert_int_eq(checked, KIND__COUNT * 12);
+	vec_free(&objs);
+	pod_free(done);
+	ns_free(gone);
+	cluster_free(c);
+}
+END_TEST
+
+/* meta_format_time writes the date by hand: the same text strftime gives. */
+START_TEST(test_format_time_matches_strftime)
+{
+	static const int64_t epochs[] = {0, 951782400 /* 2000-02-29 */, 1700000000, 4102444799 /* 2099-12-31 */,
+		253402300799LL /* 9999-12-31 */, -1, -86401, -2208988800LL /* 1900 */};
+	int64_t saved = meta_epoch_unix();
+
+	for (size_t e = 0; e < sizeof epochs / sizeof *epochs; e++) {
+		meta_set_epoch_unix(epochs[e]);
+		for (int64_t ms = -3 * 86400 * S; ms <= 400 * 86400 * S; ms += 86400 * S / 7 + 1234) {
+			int64_t secs = epochs[e] + (ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000));
+			time_t t = (time_t)secs;
+			struct tm g;
+			char want[64], got[64];
+
+			gmtime_r(&t, &g);
+			strftime(want, sizeof want, "%Y-%m-%dT%H:%M:%SZ", &g);
+			meta_format_time(ms, got, sizeof got);
+			ck_assert_str_eq(got, want);
+		}
+	}
+	meta_set_epoch_unix(saved);
+}
+END_TEST
 
 START_TEST(test_rest_get_table)
 {
@@ -439,6 +586,8 @@ apitable_suite(void)
 	tcase_add_test(tc, test_rest_get_table);
 	tcase_add_test(tc, test_watch_events);
 	tcase_add_test(tc, test_default_table);
+	tcase_add_test(tc, test_written_table_matches_document);
+	tcase_add_test(tc, test_format_time_matches_strftime);
 	suite_add_tcase(s, tc);
 	return s;
 }
