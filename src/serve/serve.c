@@ -11,6 +11,7 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <malloc.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -141,10 +142,13 @@ send_response(struct MHD_Connection *conn, const struct api_response *resp)
 	struct MHD_Response *r;
 	const char *p = sb_str(&resp->warnings);
 	enum MHD_Result rc;
+	size_t len;
 
 	encode_json_compact(resp->body, &sb);
 	sb_addc(&sb, '\n');
-	r = MHD_create_response_from_buffer(sb.len, sb.s, MHD_RESPMEM_MUST_COPY);
+	/* Handed over, not copied: libmicrohttpd frees it once sent. */
+	len = sb.len;
+	r = MHD_create_response_from_buffer(len, sb_take(&sb), MHD_RESPMEM_MUST_FREE);
 	MHD_add_response_header(r, "Content-Type", "application/json");
 	MHD_add_response_header(r, "Cache-Control", "no-cache, private");
 	while (*p != '\0') {
@@ -660,6 +664,13 @@ serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
 	sim_ms sim0 = cluster_now(c);
 	int epfd, rc = 0;
 
+	/*
+	 * Answers are large and short-lived (a Table of 1,000 pods is 700 KB,
+	 * built and copied out per request): kept mapped once freed rather than
+	 * handed back and faulted in again, which cost a fifth of each request.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 64 << 20);
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
 	memset(&sa, 0, sizeof sa);
 	sa.sin_family = AF_INET;
 	sa.sin_port = htons((uint16_t)o->port);
