@@ -87,6 +87,12 @@ struct state {
 	int64_t wall_ms; /* wall clock when last saved (ms since the Unix epoch) */
 	sim_ms now;      /* simulated clock when last saved */
 	struct cluster *c;
+	/*
+	 * doc's "objects" are the last save's snapshot, encoded at
+	 * snapshot_epoch: a save reuses their unchanged items (state.c snapshot).
+	 */
+	bool snapshot_ours;
+	int64_t snapshot_epoch;
 };
 
 /*

@@ -234,6 +234,66 @@ START_TEST(test_journal_keeps_only_changes)
 }
 END_TEST
 
+static char *
+saved_text(void)
+{
+	struct ks_err err;
+	char *text;
+	size_t len;
+
+	ck_assert_int_eq(file_read(state_path, 1 << 26, "state", &text, &len, &err), 0);
+	return text;
+}
+
+/*
+ * A save reuses the last snapshot's items for unchanged objects: the file
+ * must be the very one a snapshot made from scratch gives, after creates,
+ * updates, deletions, the clock moving (leases) and the epoch moving.
+ */
+START_TEST(test_reused_snapshot_is_the_fresh_one)
+{
+	struct state st;
+	struct ks_err err;
+	char *reused, *fresh;
+	int64_t epoch = meta_epoch_unix();
+
+	ck_assert_int_eq(state_lock(&st, state_path, &err), 0);
+	ck_assert_int_eq(state_create(&st, MODE_SCHEDULER, CLOCK_MANUAL, 7, 3, true, 1000, &err), 0);
+	ck_assert_int_eq(state_save(&st, 2000, &err), 0);
+	ck_assert(st.snapshot_ours);
+	for (int step = 0; step < 5; step++) {
+		switch (step) {
+		case 0:
+			ck_assert_int_eq(apply(&st, kubectl_entry(ds_yaml, 3, "apply", "-f", "-")), 0);
+			break;
+		case 1:
+			ck_assert_int_eq(apply(&st, kubectl_entry(NULL, 4, "label", "node", "node1", "a=b")), 0);
+			break;
+		case 2:
+			ck_assert_int_eq(apply(&st, node_entry("removeNode", "node3")), 0);
+			break;
+		case 3:
+			ck_assert_int_eq(apply(&st, kubectl_entry(NULL, 4, "delete", "ds", "agent", "--cascade=orphan")), 0);
+			break;
+		case 4:
+			meta_set_epoch_unix(epoch + 3600);
+			break;
+		}
+		cluster_advance_to(st.c, cluster_now(st.c) + 30000);
+		ck_assert_int_eq(state_save(&st, 2000, &err), 0);
+		reused = saved_text();
+		st.snapshot_ours = false;
+		ck_assert_int_eq(state_save(&st, 2000, &err), 0);
+		fresh = saved_text();
+		ck_assert_str_eq(reused, fresh);
+		free(reused);
+		free(fresh);
+	}
+	meta_set_epoch_unix(epoch);
+	state_close(&st);
+}
+END_TEST
+
 /* The largest seed comes back as itself (cJSON alone prints it to 15 digits, another seed). */
 START_TEST(test_largest_seed_round_trips)
 {
@@ -596,6 +656,7 @@ state_suite(void)
 	tcase_add_test(tc, test_load_skips_the_snapshot);
 	tcase_add_test(tc, test_load_without_the_skip_is_unchanged);
 	tcase_add_test(tc, test_save_writes_the_version_back);
+	tcase_add_test(tc, test_reused_snapshot_is_the_fresh_one);
 	tcase_add_loop_test(tc, test_hostile_file_is_refused, 0,
 	    (int)(sizeof hostile_files / sizeof hostile_files[0]));
 	suite_add_tcase(s, tc);
