@@ -427,6 +427,47 @@ clients_waiting(const struct server *s)
 	return waiting;
 }
 
+/*
+ * libmicrohttpd does not watch a suspended connection, so it would never
+ * see a client that went away from a quiet watch (and a manual clock would
+ * go on moving for a client no longer waiting). The loop looks itself: a
+ * watch's client sends nothing after its request, so a socket that reads
+ * (a TLS close, an end of file) or hangs up is a client gone. Those
+ * watches end, and libmicrohttpd then closes them.
+ */
+static void
+reap_gone_watchers(struct server *s)
+{
+	struct pollfd *fds = NULL;
+	struct watcher **ws = NULL;
+	size_t n = 0, cap = 0;
+
+	for (struct watcher *w = s->watchers; w != NULL; w = w->next) {
+		const union MHD_ConnectionInfo *ci;
+
+		if (!w->suspended || w->ended)
+			continue;
+		ci = MHD_get_connection_info(w->conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+		if (ci == NULL)
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			fds = xrealloc(fds, cap * sizeof *fds);
+			ws = xrealloc(ws, cap * sizeof *ws);
+		}
+		fds[n].fd = ci->connect_fd;
+		fds[n].events = POLLIN; /* an end of file reads too; POLLHUP comes unasked */
+		fds[n].revents = 0;
+		ws[n++] = w;
+	}
+	if (n > 0 && poll(fds, n, 0) > 0)
+		for (size_t i = 0; i < n; i++)
+			if (fds[i].revents != 0)
+				ws[i]->ended = true;
+	free(fds);
+	free(ws);
+}
+
 /* Resume every suspended watch with something to send or to end; true when any was. */
 static bool
 wake_watchers(struct server *s)
@@ -434,10 +475,11 @@ wake_watchers(struct server *s)
 	int64_t now = mono_ms();
 	bool any = false;
 
+	reap_gone_watchers(s);
 	for (struct watcher *w = s->watchers; w != NULL; w = w->next) {
 		if (!w->suspended)
 			continue;
-		if (w->next_seq < s->wc.next || w->gone != NULL || s->stopping ||
+		if (w->next_seq < s->wc.next || w->gone != NULL || s->stopping || w->ended ||
 		    now >= w->deadline_ms || (w->next_bookmark_ms != 0 && now >= w->next_bookmark_ms)) {
 			w->suspended = false;
 			MHD_resume_connection(w->conn);
