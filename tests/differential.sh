@@ -12,7 +12,8 @@
 # the state file). Each compared command is a test point. Those listed in
 # tests/differential/known (under "## reason" lines) are expected to
 # differ: a TODO point, which fails the run (XPASS) once the outputs agree,
-# so the list stays true. The last line is the figure: how many of the
+# so the list stays true; except under a reason that starts "timing:"
+# (what the real kubectl's wall clock decides), which may agree. The last line is the figure: how many of the
 # compared commands print the same bytes both ways.
 #
 # Needs kubectl v1.32; without it the test is skipped, saying why.
@@ -126,9 +127,13 @@ for t in *.t; do
 			reason=$(known_reason "$t: $cmd")
 			if cmp -s "$work/exp.$i" "$work/got.$i"; then
 				same=$((same + 1))
-				if [ -n "$reason" ]; then
-					tap_todo 0 "$t: $cmd" "$reason"
-				else
+				case $reason in
+				"") tap_result 0 "$t: $cmd" ;;
+				# Listed because it depends on timing: it may agree.
+				timing:*) tap_result 0 "$t: $cmd" ;;
+				*) tap_todo 0 "$t: $cmd" "$reason" ;;
+				esac
+				if false; then
 					tap_result 0 "$t: $cmd"
 				fi
 			elif [ -n "$reason" ]; then

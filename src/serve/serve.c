@@ -411,7 +411,7 @@ start_watch(struct server *s, struct MHD_Connection *conn, const struct api_requ
  * where it was satisfied). A watch of a whole collection (get -w) does not
  * move it.
  */
-#define WATCH_STEP_MS 20
+#define WATCH_STEP_MS 50
 
 static bool
 clients_waiting(const struct server *s)

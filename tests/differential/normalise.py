@@ -5,7 +5,7 @@ kubesim serve shifts every served time so that simulated now is the wall
 clock's now (kubectl ages objects by its own clock); kubesim's kubectl
 prints the simulated clock itself, which starts on 2025-01-01. Absolute
 times (RFC 3339 as in -o yaml, RFC 1123Z as describe prints them) are moved
-back by SHIFT seconds; klog's header (time and process id) becomes the
+back by SHIFT seconds (version build dates excepted); klog's header (time and process id) becomes the
 fixed one kubesim's kubectl writes. Nothing else is touched.
 
 Usage: normalise.py SHIFT < FILE
@@ -15,7 +15,9 @@ import re
 import sys
 
 shift = datetime.timedelta(seconds=int(sys.argv[1]))
-RFC3339 = re.compile(r"\b(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?Z")
+# Version build dates are the binary's, not served times.
+RFC3339 = re.compile(r"(?<![Bb]uildDate: )(?<![Bb]uildDate:\")(?<![Bb]uildDate\": \")"
+                     r"\b(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?Z")
 RFC1123Z = re.compile(r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d\d) (\w{3}) (\d{4}) (\d\d:\d\d:\d\d) \+0000")
 KLOG = re.compile(r"^([IWEF])\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ ", re.M)
 
