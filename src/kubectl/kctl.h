@@ -158,6 +158,8 @@ int kctl_unknown_subcommand(struct kctl_call *call);
 const char *kctl_join_args(const struct kctl_call *call, size_t from, char *buf, size_t len);
 /* kubectl's "the server doesn't have a resource type". */
 int kctl_unknown_type(struct kctl_call *call, const char *type);
+/* The RESTMapper's NoResourceMatchError: the same words, printed without "error: ". */
+int kctl_no_resource_match(struct kctl_call *call, const char *type);
 /*
  * cmdutil.GetResourcesAndPairs over args[from..]: *first is the first
  * KEY=VALUE or KEY- word; 1 with kubectl's error when a resource word

@@ -91,8 +91,19 @@ server's fields.ParseSelector words it, whichever requirement it is.
   2> Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "status.phase": invalid selector: 'status.phase'; can't understand 'status.phase'
   [1]
 
+  $ kubectl delete pods --field-selector spec.nodeName=node1,status.phase
+  2> Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "spec.nodeName=node1,status.phase": invalid selector: 'spec.nodeName=node1,status.phase'; can't understand 'status.phase'
+  [1]
+
+With --all, the builder's SelectAllParam refuses any selector before one is
+parsed.
+
   $ kubectl delete pods --all --field-selector spec.nodeName=node1,status.phase
-  2> error: invalid selector: 'spec.nodeName=node1,status.phase'; can't understand 'status.phase'
+  2> error: setting 'all' parameter but found a non empty selector. 
+  [1]
+
+  $ kubectl delete pods --all --field-selector spec.nodeName=node1
+  2> error: setting 'all' parameter but found a non empty selector. 
   [1]
 
 A manifest larger than the API server would take (3 MiB) is refused
