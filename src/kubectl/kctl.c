@@ -753,8 +753,12 @@ take_flag(struct kctl_call *call, const struct kctl_flag *f, int fi, const char 
 			set_flag(call, fi, value == NULL ? "true" : value);
 		return 0;
 	}
-	/* -f may repeat; keep them joined by a NUL-free separator. */
-	if (call->given[fi] && strcmp(f->name, "filename") == 0) {
+	/*
+	 * -f, and run's StringArray flags (--env, --annotations), may repeat;
+	 * keep them joined by a NUL-free separator.
+	 */
+	if (call->given[fi] && (strcmp(f->name, "filename") == 0 || strcmp(f->name, "env") == 0 ||
+				   strcmp(f->name, "annotations") == 0)) {
 		char *joined = xasprintf("%s\n%s", call->values[fi], value);
 
 		free(call->values[fi]);

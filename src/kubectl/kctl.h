@@ -195,6 +195,8 @@ bool kctl_template_message(const char *output, char *buf, size_t len);
  * order (typed.c), for kubectl output of a typed object (encode_json_text_typed).
  */
 void kctl_order_daemonset(struct cJSON *doc);
+/* The same for a Pod (kubectl run's generated object). */
+void kctl_order_pod(struct cJSON *doc);
 /* kubectl's "You must provide one or more resources by argument or filename." and its examples. */
 int kctl_no_resources_error(struct kctl_call *call);
 

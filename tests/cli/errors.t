@@ -75,8 +75,8 @@ against the real client, which prints these before it contacts a server).
 kubectl commands kubesim does not simulate say so, rather than pretend
 kubectl has no such command.
 
-  $ kubectl run web --image=nginx
-  2> error: kubesim does not simulate kubectl run (create a pod from a manifest with kubectl create -f)
+  $ kubectl run web --image=busybox -it -- sh
+  2> error: kubesim does not simulate attaching to a container (kubectl run -i, -t, --attach, --rm): run the pod without them, then follow it with kubectl get or describe
   [1]
 
   $ kubectl get svc
