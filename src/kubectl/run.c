@@ -111,35 +111,30 @@ env_name_valid(const char *s, size_t n)
 	return true;
 }
 
-/* The values of a repeated StringArray flag, kept joined by newlines (kctl.c). */
+/*
+ * The values of a repeated StringArray flag, kept joined by newlines
+ * (kctl.c): split in place in one copy, which v[0] owns; free with
+ * free(v[0]), free(v).
+ */
 static char **
 flag_values(const struct kctl_call *call, const char *name, size_t *n)
 {
-	const char *v = kctl_given(call, name) ? kctl_str(call, name) : NULL;
-	char **out = NULL;
+	char *buf, **out;
 
 	*n = 0;
-	if (v == NULL)
+	if (!kctl_given(call, name))
 		return NULL;
-	for (const char *p = v;;) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+	buf = xstrdup(kctl_str(call, name));
+	out = xcalloc(strlen(buf) + 1, sizeof *out);
+	for (char *p = buf; p != NULL;) {
+		char *nl = strchr(p, '\n');
 
-		out = xrealloc(out, (*n + 1) * sizeof *out);
-		out[(*n)++] = xstrndup(p, len);
-		if (nl == NULL)
-			break;
-		p = nl + 1;
+		out[(*n)++] = p;
+		if (nl != NULL)
+			*nl++ = '\0';
+		p = nl;
 	}
 	return out;
-}
-
-static void
-values_free(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
 }
 
 /* The part of s before eq, as a JSON string. */
@@ -204,7 +199,8 @@ add_env(struct kctl_call *call, cJSON *container)
 		cJSON_AddStringToObject(e, "value", eq + 1);
 		cJSON_AddItemToArray(env, e);
 	}
-	values_free(v, n);
+	free(v != NULL ? v[0] : NULL);
+	free(v);
 	if (rc != 0) {
 		cJSON_Delete(env);
 		return rc;
@@ -239,7 +235,8 @@ add_annotations(struct kctl_call *call, cJSON *meta)
 			cJSON_Delete(key);
 		}
 	}
-	values_free(v, n);
+	free(v != NULL ? v[0] : NULL);
+	free(v);
 	if (bad.len > 0)
 		rc = kctl_error(call, "invalid annotations format: %s", sb_str(&bad));
 	sb_free(&bad);
