@@ -21,10 +21,12 @@
 
 #include <cjson/cJSON.h>
 
+#include "api/labels.h"
 #include "api/meta.h"
 #include "apiserver/apiserver.h"
 #include "apiserver/patch.h"
 #include "codec/decode.h"
+#include "codec/jsontext.h"
 #include "kubectl/kctl.h"
 #include "kubectl/write.h"
 #include "util/err.h"
@@ -518,6 +520,19 @@ run_exec(struct kctl_call *call)
 		cJSON_Delete(doc);
 		object_free(obj);
 		return rc != 0 ? 1 : call->res->status;
+	}
+	/*
+	 * --save-config: CreateOrUpdateAnnotation stores the object as sent,
+	 * json.Marshal of the typed Pod (struct order) and a newline.
+	 */
+	if (kctl_bool(call, "save-config")) {
+		struct strbuf sb = STRBUF_INIT;
+
+		encode_json_compact_typed(doc, &sb);
+		sb_addc(&sb, '\n');
+		labels_set(&obj->meta.annotations, "kubectl.kubernetes.io/last-applied-configuration",
+		    sb_str(&sb));
+		sb_free(&sb);
 	}
 	cJSON_Delete(doc);
 	/* Create(o.Namespace, ...): the request's namespace. */

@@ -239,6 +239,37 @@ places it; a server dry run stores nothing.
   $ kubectl run job1 --image=busybox --restart=Never -o name -- sh -c 'exit 0'
   pod/job1
 
+--save-config stores the Pod as sent in the last-applied annotation, for
+a later kubectl apply.
+
+  $ kubectl run saved --image=nginx --save-config
+  pod/saved created
+
+  $ kubectl apply view-last-applied pod saved -o json
+  {
+    "kind": "Pod",
+    "apiVersion": "v1",
+    "metadata": {
+      "name": "saved",
+      "creationTimestamp": null,
+      "labels": {
+        "run": "saved"
+      }
+    },
+    "spec": {
+      "containers": [
+        {
+          "name": "saved",
+          "image": "nginx",
+          "resources": {}
+        }
+      ],
+      "restartPolicy": "Always",
+      "dnsPolicy": "ClusterFirst"
+    },
+    "status": {}
+  }
+
 kubesim runs no container processes, so it cannot attach to one.
 
   $ kubectl run x --image=busybox -i --restart=Never -- sh
