@@ -190,6 +190,12 @@ send_whole(struct kctl_call *call, struct object *obj, const struct sent *s, boo
 		object_free(obj);
 		return true;
 	}
+	/*
+	 * kubectl's resource.Helper.Create (modify=true) clears a
+	 * resourceVersion the manifest carries, so the server never sees it.
+	 */
+	if (create || recreate)
+		obj->meta.resource_version = 0;
 	api_status_init(&st);
 	api_opts_for(call, s, &o, &warnings);
 	ok = (create || recreate ? api_create(call->c, obj, &o, &out, &st) :

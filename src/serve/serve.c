@@ -66,6 +66,7 @@ struct watcher {
 	int64_t next_bookmark_ms; /* 0: no bookmarks asked for */
 	char *gone;               /* the 410 to send, for a start too old for the cache */
 	struct api_table_watch *table; /* events as Tables (kubectl get -w); NULL: as objects */
+	bool single;              /* follows one object: a client waiting on it */
 	bool suspended, ended;
 	struct watcher *prev, *next;
 };
@@ -142,10 +143,15 @@ send_response(struct MHD_Connection *conn, const struct api_response *resp)
 	const char *p = sb_str(&resp->warnings);
 	enum MHD_Result rc;
 
-	encode_json_compact(resp->body, &sb);
-	sb_addc(&sb, '\n');
+	if (cJSON_IsString(resp->body))
+		sb_add(&sb, resp->body->valuestring);
+	else {
+		encode_json_compact(resp->body, &sb);
+		sb_addc(&sb, '\n');
+	}
 	r = MHD_create_response_from_buffer(sb.len, sb.s, MHD_RESPMEM_MUST_COPY);
-	MHD_add_response_header(r, "Content-Type", "application/json");
+	MHD_add_response_header(r, "Content-Type",
+	    cJSON_IsString(resp->body) ? "text/plain" : "application/json");
 	MHD_add_response_header(r, "Cache-Control", "no-cache, private");
 	while (*p != '\0') {
 		const char *end = strchr(p, '\n');
@@ -335,6 +341,7 @@ start_watch(struct server *s, struct MHD_Connection *conn, const struct api_requ
 	w->s = s;
 	w->conn = conn;
 	w->filter = filter;
+	w->single = api_watch_single(filter);
 	sb_init(&w->out);
 	w->next_seq = s->wc.next;
 	if (rv == NULL || rv[0] == '\0' || strcmp(rv, "0") == 0) {
@@ -376,6 +383,31 @@ start_watch(struct server *s, struct MHD_Connection *conn, const struct api_requ
 	rc = MHD_queue_response(conn, MHD_HTTP_OK, r);
 	MHD_destroy_response(r);
 	return rc;
+}
+
+/*
+ * A clock that stands still (a manual clock, or --speed 0) moves while a
+ * client waits on one object (rollout status, delete, wait), as kubesim's
+ * own kubectl moves it while it waits: to the next simulated event, once
+ * every watch has sent what it had and the clients had WATCH_STEP_MS to
+ * act on it (a satisfied client closes its watch, and the clock stops
+ * where it was satisfied). A watch of a whole collection (get -w) does not
+ * move it.
+ */
+#define WATCH_STEP_MS 20
+
+static bool
+clients_waiting(const struct server *s)
+{
+	bool waiting = false;
+
+	for (const struct watcher *w = s->watchers; w != NULL; w = w->next) {
+		if (!w->suspended && !w->ended)
+			return false; /* still sending: let the client see it first */
+		if (w->single && !w->ended)
+			waiting = true;
+	}
+	return waiting;
 }
 
 /* Resume every suspended watch with something to send or to end; true when any was. */
@@ -501,6 +533,10 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 		struct ks_err err;
 		cJSON *json = proto_to_json((const unsigned char *)body->text.s, body->text.len, &err);
 
+		/* What is not served is not found, whatever its body (a typed client's Deployment). */
+		if (json == NULL && !api_path_served(url))
+			return send_status(conn, MHD_HTTP_NOT_FOUND, "NotFound",
+			    "the server could not find the requested resource");
 		if (json == NULL)
 			return send_status(conn, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType",
 			    err.msg);
@@ -639,7 +675,7 @@ serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
 	const union MHD_DaemonInfo *info;
 	unsigned gen = 0, last_gen;
 	struct cluster *c = o->current(o->ctx, &gen);
-	int64_t wall0 = mono_ms();
+	int64_t wall0 = mono_ms(), stepped = 0;
 	sim_ms sim0 = cluster_now(c);
 	int epfd, rc = 0;
 
@@ -686,6 +722,16 @@ serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
 		/* The simulated clock follows the wall clock, times the speed. */
 		if (o->speed > 0)
 			cluster_advance_to(c, sim0 + (sim_ms)((double)(mono_ms() - wall0) * o->speed));
+		else if (clients_waiting(&s) && mono_ms() - stepped >= WATCH_STEP_MS) {
+			sim_ms next;
+
+			/* What is due now runs first (a write's reactions), then the next instant. */
+			if (sim_next_time(c->sim, &next) && next <= cluster_now(c))
+				cluster_settle(c);
+			else if (sim_next_time(c->sim, &next))
+				cluster_advance_to(c, next);
+			stepped = mono_ms();
+		}
 		if (o->tick != NULL)
 			o->tick(o->ctx);
 		/* What just changed goes out at once, before the loop sleeps. */
@@ -697,6 +743,8 @@ serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
 			wait_ms = 100;
 		if ((int)wait_ms > sim_wait_ms(c, o->speed))
 			wait_ms = (MHD_UNSIGNED_LONG_LONG)sim_wait_ms(c, o->speed);
+		if (o->speed == 0 && clients_waiting(&s) && wait_ms > WATCH_STEP_MS)
+			wait_ms = WATCH_STEP_MS;
 		if (poll(&p, 1, (int)wait_ms) < 0 && errno != EINTR) {
 			rc = err_set(err, "poll: %s", strerror(errno));
 			break;

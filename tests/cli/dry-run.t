@@ -174,9 +174,11 @@ before ToPrinter overwrites the operation it was added to.
   $ kubectl delete ds fluentd-es-demo -o name
   daemonset.apps/fluentd-es-demo
 
+kubectl create clears the resourceVersion a manifest carries (resource.Helper
+does, before it posts), so a live object's dump creates it again.
+
   $ kubectl create -f "$SCRATCH/live.yaml"
-  2> Error from server: error when creating "$SCRATCH/live.yaml": resourceVersion should not be set on objects to be created
-  [1]
+  daemonset.apps/fluentd-es-demo created
 
   $ kubectl cordon --dry-run=bogus
   2> error: USAGE: cordon NODE [flags]
