@@ -78,8 +78,9 @@ kubesim() { "$KUBESIM" "$@"; }
 
 # The reason a listed command differs, or nothing.
 known_reason() {
-	awk -v want="$1" '/^## / { reason = substr($0, 4); next }
-		$0 == want { print reason; exit }' "$known"
+	# ENVIRON, not -v: awk -v would turn a command's \n into a newline.
+	want="$1" awk '/^## / { reason = substr($0, 4); next }
+		$0 == ENVIRON["want"] { print reason; exit }' "$known"
 }
 
 same=0

@@ -82,6 +82,10 @@ same "api-resources" api-resources
 same "api-resources -o wide" api-resources -o wide
 same "api-resources --namespaced=false" api-resources --namespaced=false
 same "api-versions" api-versions
+# /version: WriteRawJSON's MarshalIndent, printed by get --raw as it comes.
+same "get --raw /version" get --raw /version
+same "explain an unknown type (the mapper's bare error)" explain deployments
+same "taint --dry-run=server says no (server dry run)" taint node node1 dedicated=infra:NoSchedule --dry-run=server
 token=$(sed -n 's/^ *token: //p' "$dir/kc")
 server_url=$(sed -n 's/^ *server: //p' "$dir/kc")
 curl_api() { # PATH [ACCEPT]

@@ -26,6 +26,8 @@ void encode_yaml_text(const cJSON *doc, struct strbuf *out);
 
 /* Go's json.Marshal: compact, keys sorted, HTML-escaped; no newline. */
 void encode_json_compact(const cJSON *doc, struct strbuf *out);
+/* The same for a Go struct: fields in doc's member order. */
+void encode_json_compact_typed(const cJSON *doc, struct strbuf *out);
 /*
  * A JSON number as Go's fmt %v prints the value kubectl holds for it: an
  * int64 when integral and in range, otherwise a float64 in shortest 'g'

@@ -646,9 +646,14 @@ view_last_applied(struct kctl_call *call)
 
 	if (fmt[0] == '\0')
 		fmt = "yaml";
-	if (strcmp(fmt, "yaml") != 0 && strcmp(fmt, "json") != 0)
-		return kctl_error(call, "Unexpected -o output mode: %s, the flag 'output' must be one of yaml|json",
+	/* Validate's cmdutil.UsageErrorf, naming the subcommand's path. */
+	if (strcmp(fmt, "yaml") != 0 && strcmp(fmt, "json") != 0) {
+		kctl_err(call->res,
+		    "error: Unexpected -o output mode: %s, the flag 'output' must be one of yaml|json\n"
+		    "See 'kubectl apply view-last-applied -h' for help and examples\n",
 		    fmt);
+		return call->res->status = 1;
+	}
 	rc = kctl_resolve_targets(call, call->args + 1, call->n_args - 1, &targets);
 	for (size_t i = 0; rc == 0 && i < targets.n; i++) {
 		const struct kctl_target *t = targets.v[i];

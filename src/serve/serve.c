@@ -200,23 +200,6 @@ send_openapi(struct MHD_Connection *conn, const char *url)
 	return rc;
 }
 
-static cJSON *
-version_doc(void)
-{
-	cJSON *v = cJSON_CreateObject();
-
-	cJSON_AddStringToObject(v, "major", "1");
-	cJSON_AddStringToObject(v, "minor", "32");
-	cJSON_AddStringToObject(v, "gitVersion", "v1.32.0");
-	cJSON_AddStringToObject(v, "gitCommit", "70d3cc986aa8221cd1dfb1121852688902d3bf53");
-	cJSON_AddStringToObject(v, "gitTreeState", "clean");
-	cJSON_AddStringToObject(v, "buildDate", "2024-12-11T18:04:20Z");
-	cJSON_AddStringToObject(v, "goVersion", "go1.23.3");
-	cJSON_AddStringToObject(v, "compiler", "gc");
-	cJSON_AddStringToObject(v, "platform", "linux/amd64");
-	return v;
-}
-
 /* ---- watches ---- */
 
 static int64_t mono_ms(void);
@@ -613,7 +596,7 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 		return send_text(conn, MHD_HTTP_OK, "text/plain; charset=utf-8", "ok");
 	if (strcmp(method, "GET") == 0) {
 		if (strcmp(url, "/version") == 0)
-			doc = version_doc();
+			return send_text(conn, MHD_HTTP_OK, "application/json", api_version_body());
 		else if (strncmp(url, "/openapi/", 9) == 0)
 			return send_openapi(conn, url);
 		else
