@@ -310,6 +310,13 @@ cluster_advance_to(struct cluster *c, sim_ms t)
 	eventttl_expire(c->eventttl);
 }
 
+void
+cluster_settle(struct cluster *c)
+{
+	sim_run_until(c->sim, sim_now(c->sim));
+	eventttl_expire(c->eventttl);
+}
+
 bool
 cluster_advance_until(struct cluster *c, sim_ms deadline, bool (*pred)(void *ctx), void *ctx)
 {

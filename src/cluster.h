@@ -61,6 +61,11 @@ int cluster_remove_node(struct cluster *c, const char *name, struct ks_err *err)
 int cluster_fail_node(struct cluster *c, const char *name, struct ks_err *err);
 int cluster_recover_node(struct cluster *c, const char *name, struct ks_err *err);
 
+/*
+ * Run what is due at the current instant (a write's zero-delay reactions),
+ * for a clock that stands still between requests.
+ */
+void cluster_settle(struct cluster *c);
 /* Run the simulation up to time t (no-op when t is in the past). */
 void cluster_advance_to(struct cluster *c, sim_ms t);
 /* Advance (at most max_ms) until no object with these uids exists; true if none is left. */

@@ -31,13 +31,17 @@ static const char serve_usage[] =
     "\n"
     "Serve the practice cluster over the Kubernetes API, so the real kubectl\n"
     "(and any client) can use it: export KUBECONFIG=FILE; kubectl get nodes.\n"
-    "Work in progress: no watches, Tables or OpenAPI yet.\n"
+    "Reads, writes, watches, tables, discovery and OpenAPI as a v1.32 API server\n"
+    "answers them; `kubesim kubectl` and `kubesim cluster` keep working on the\n"
+    "same file meanwhile. A manual clock stands still, except while a client\n"
+    "waits on one object (rollout status, delete, wait): then it moves to each\n"
+    "next event, as kubesim's own kubectl moves it.\n"
     "\n"
     "Options:\n"
     "  --address A      IPv4 address to listen on (default 127.0.0.1)\n"
     "  --port N         port (default 0: any free port, named in the kubeconfig)\n"
     "  --speed X        simulated seconds per real second (0 to 1000, default 1;\n"
-    "                   a cluster made with --clock manual never moves)\n"
+    "                   0 stands still, as a cluster made with --clock manual)\n"
     "  --kubeconfig F   where to write the kubeconfig (default: the state file's\n"
     "                   name with .kubeconfig appended)\n"
     "  -h, --help       show this help\n";
@@ -141,6 +145,7 @@ served_save(struct served *sv, struct ks_err *err)
  * serve_opts.tick: at a speed other than 1 the clock is saved every second,
  * because another command moves a loaded clock by the wall time since the
  * file was saved, at 1x; saved often, the two clocks stay within a second.
+ * A clock that stands still is saved when a waiting client moved it.
  */
 static void
 served_tick(void *ctx)
@@ -148,12 +153,18 @@ served_tick(void *ctx)
 	struct served *sv = ctx;
 	struct ks_err err;
 
-	if (sv->speed == 1 || sv->speed == 0 || sv->st.clock != CLOCK_REAL ||
-	    state_wall_now() - sv->saved_ms < 1000)
+	/* A clock that stands still moved while a client waited: keep where it got to. */
+	bool moved = sv->speed == 0 && cluster_now(sv->st.c) > sv->st.now;
+
+	if (state_wall_now() - sv->saved_ms < 1000 ||
+	    !(moved || (sv->speed != 1 && sv->speed != 0 && sv->st.clock == CLOCK_REAL)))
 		return;
 	sv->saved_ms = state_wall_now(); /* tried once a second, not at every turn */
-	if (served_lock(sv, &err) < 0 || served_save(sv, &err) != 0)
+	if (served_lock(sv, &err) < 0 ||
+	    (moved ? state_save(&sv->st, state_wall_now(), &err) : served_save(sv, &err)) != 0)
 		fprintf(stderr, "kubesim: serve: the clock could not be saved: %s\n", err.msg);
+	else if (moved && stat(sv->st.file, &sv->seen) < 0)
+		memset(&sv->seen, 0, sizeof sv->seen);
 	state_unlock(&sv->st);
 }
 

@@ -82,6 +82,10 @@ same "api-resources" api-resources
 same "api-resources -o wide" api-resources -o wide
 same "api-resources --namespaced=false" api-resources --namespaced=false
 same "api-versions" api-versions
+# /version: WriteRawJSON's MarshalIndent, printed by get --raw as it comes.
+same "get --raw /version" get --raw /version
+same "explain an unknown type (the mapper's bare error)" explain deployments
+same "taint --dry-run=server says no (server dry run)" taint node node1 dedicated=infra:NoSchedule --dry-run=server
 token=$(sed -n 's/^ *token: //p' "$dir/kc")
 server_url=$(sed -n 's/^ *server: //p' "$dir/kc")
 curl_api() { # PATH [ACCEPT]
@@ -245,6 +249,15 @@ while [ "$(kube get nodes -l seen-by=serve -o name 2>/dev/null)" != node/node1 ]
 	i=$((i + 1))
 done
 expect "a change made with kubesim kubectl is served" "node/node1" get nodes -l seen-by=serve -o name
+
+# A manual clock stands still, but moves while a client waits on one object.
+container=$(kube get ds fluentd-es-demo -o 'jsonpath={.spec.template.spec.containers[0].name}')
+kube set image ds/fluentd-es-demo "$container=nginx:1.27" >/dev/null
+got=$(timeout 30 "$real" --kubeconfig "$dir/kc" --cache-dir "$dir/cache" rollout status ds/fluentd-es-demo 2>&1 | tail -1)
+tap_result "$([ "$got" = 'daemon set "fluentd-es-demo" successfully rolled out' ] && echo 0 || echo 1)" \
+	"rollout status on a manual clock: the clock moves while the client waits" "$got"
+sleep 1.5 # the server saves a clock a waiting client moved within a second
+same "kubesim kubectl sees the rollout done (the moved clock is saved)" get ds fluentd-es-demo
 
 kill -TERM "$server"
 wait "$server"

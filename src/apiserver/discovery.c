@@ -362,3 +362,24 @@ api_discovery(const char *path, const char *accept, const char **content_type)
 		}
 	return NULL;
 }
+
+/*
+ * version.Info (staging/src/k8s.io/apimachinery/pkg/version/types.go) as
+ * routes.Version serves it: WriteRawJSON's json.MarshalIndent(object, "", "  ")
+ * (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/responsewriters).
+ */
+const char *
+api_version_body(void)
+{
+	return "{\n"
+	       "  \"major\": \"1\",\n"
+	       "  \"minor\": \"32\",\n"
+	       "  \"gitVersion\": \"v1.32.0\",\n"
+	       "  \"gitCommit\": \"70d3cc986aa8221cd1dfb1121852688902d3bf53\",\n"
+	       "  \"gitTreeState\": \"clean\",\n"
+	       "  \"buildDate\": \"2024-12-11T18:04:20Z\",\n"
+	       "  \"goVersion\": \"go1.23.3\",\n"
+	       "  \"compiler\": \"gc\",\n"
+	       "  \"platform\": \"linux/amd64\"\n"
+	       "}";
+}

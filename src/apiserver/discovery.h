@@ -63,4 +63,12 @@ cJSON *api_csv_array(const char *csv);
  */
 cJSON *api_discovery(const char *path, const char *accept, const char **content_type);
 
+/*
+ * The body of GET /version: kube-apiserver v1.32's version.Info written by
+ * responsewriters.WriteRawJSON, i.e. json.MarshalIndent with two spaces,
+ * fields in the struct's order, no final newline. kubectl get --raw
+ * prints it as it comes.
+ */
+const char *api_version_body(void);
+
 #endif

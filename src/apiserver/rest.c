@@ -182,6 +182,16 @@ target_free(struct target *t)
 	free(t->sub);
 }
 
+bool
+api_path_served(const char *path)
+{
+	struct target t;
+	bool ok = route(path, &t);
+
+	target_free(&t);
+	return ok;
+}
+
 static const char *
 target_ns(const struct target *t)
 {
@@ -205,7 +215,7 @@ fail_not_found(struct api_response *resp, const struct target *t, const char *na
 
 /*
  * The fields each kind can be selected by, beyond metadata.name and
- * metadata.namespace (every kind's): the registries' GetAttrs /
+ * metadata.namespace (every namespaced kind's): the registries' GetAttrs /
  * AddFieldLabelConversionFunc (pkg/apis/core/v1/conversion.go,
  * pkg/registry/core/pod/strategy.go ToSelectableFields).
  */
@@ -228,7 +238,9 @@ field_supported(enum kind k, const char *field)
 	    k == KIND_NAMESPACE			    ? namespace_fields :
 							      NULL;
 
-	if (strcmp(field, "metadata.name") == 0 || strcmp(field, "metadata.namespace") == 0)
+	/* generic.ObjectMetaFieldsSet: metadata.namespace only where there are namespaces. */
+	if (strcmp(field, "metadata.name") == 0 ||
+	    (strcmp(field, "metadata.namespace") == 0 && kind_namespaced(k)))
 		return true;
 	for (; list != NULL && *list != NULL; list++)
 		if (strcmp(*list, field) == 0)
@@ -1012,6 +1024,20 @@ api_watch_parse(const struct api_request *rq, struct api_response *resp)
 	return w;
 }
 
+bool
+api_watch_single(const struct api_watch *w)
+{
+	if (w->t.name != NULL)
+		return true;
+	for (size_t i = 0; i < w->terms.n; i++) {
+		const struct field_term *t = w->terms.v[i];
+
+		if (!t->negate && strcmp(t->field, "metadata.name") == 0)
+			return true;
+	}
+	return false;
+}
+
 const struct api_resource *
 api_watch_resource(const struct api_watch *w)
 {
@@ -1084,6 +1110,39 @@ not_allowed(struct api_response *resp, const struct api_request *rq)
 	return 405;
 }
 
+/*
+ * A namespace's ResourceQuotas and LimitRanges: none are simulated, and
+ * the lists are empty, so `kubectl describe ns` says "No resource quota."
+ * and "No LimitRange resource." as on a cluster without any (a 404 would
+ * make it leave both out).
+ */
+static bool
+empty_policy_list(const char *path, struct api_response *resp)
+{
+	static const char *const kinds[][2] = {{"resourcequotas", "ResourceQuotaList"},
+		{"limitranges", "LimitRangeList"}};
+	const char *p = path, *slash;
+	cJSON *doc;
+
+	if (strncmp(p, "/api/v1/namespaces/", 19) != 0)
+		return false;
+	p += 19;
+	if ((slash = strchr(p, '/')) == NULL || slash == p)
+		return false;
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		if (strcmp(slash + 1, kinds[i][0]) != 0)
+			continue;
+		doc = cJSON_CreateObject();
+		cJSON_AddStringToObject(doc, "kind", kinds[i][1]);
+		cJSON_AddStringToObject(doc, "apiVersion", "v1");
+		cJSON_AddObjectToObject(doc, "metadata");
+		cJSON_AddArrayToObject(doc, "items");
+		respond(resp, 200, doc);
+		return true;
+	}
+	return false;
+}
+
 int
 api_rest(struct cluster *c, const struct api_request *rq, struct api_response *resp)
 {
@@ -1093,6 +1152,8 @@ api_rest(struct cluster *c, const struct api_request *rq, struct api_response *r
 
 	if (!route(rq->path, &t)) {
 		target_free(&t);
+		if (strcmp(m, "GET") == 0 && empty_policy_list(rq->path, resp))
+			return 200;
 		return fail_path(resp);
 	}
 	if (t.sub != NULL && strcmp(t.sub, "eviction") == 0)

@@ -46,7 +46,11 @@ struct api_request {
 
 struct api_response {
 	int code;
-	cJSON *body;             /* the JSON document to send (an object or a Status) */
+	/*
+	 * The JSON document to send (an object or a Status); a JSON string is
+	 * text to send as it is (text/plain: a pod's log).
+	 */
+	cJSON *body;
 	struct strbuf warnings; /* one warning's text per line, for Warning: 299 headers */
 };
 
@@ -58,6 +62,9 @@ const char *api_param(const struct api_request *rq, const char *key);
 
 /* Is query parameter key true, as Go's strconv.ParseBool reads it ("1", "t", "True", ...)? */
 bool api_param_true(const struct api_request *rq, const char *key);
+
+/* Does path name a served resource (a collection, an object or a subresource)? */
+bool api_path_served(const char *path);
 
 /* Is this request a write (one the journal must record when it changed anything)? */
 bool api_is_write(const struct api_request *rq);
@@ -80,6 +87,12 @@ struct api_watch;
  */
 struct api_watch *api_watch_parse(const struct api_request *rq, struct api_response *resp);
 const struct api_resource *api_watch_resource(const struct api_watch *w);
+/*
+ * Does the watch follow one object (a name in the path, or a
+ * metadata.name= field selector), as kubectl's waits do (rollout status,
+ * delete, wait)?
+ */
+bool api_watch_single(const struct api_watch *w);
 /* Does an object of kind k, as served (doc), belong to the watch? */
 bool api_watch_matches(const struct api_watch *w, enum kind k, const cJSON *doc);
 /* The objects a watch without a resourceVersion starts with, encoded, appended to items. */

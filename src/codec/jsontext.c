@@ -442,6 +442,12 @@ encode_json_number(double v, struct strbuf *out)
 	json_number(v, out);
 }
 
+void
+encode_json_compact_typed(const cJSON *doc, struct strbuf *out)
+{
+	json_value(doc, out, false, true, 0);
+}
+
 /*
  * YAML key order: go-yaml v2's keyList.Less (sorter.go). Letters sort after
  * everything else and runs of digits compare by value, so "a9" < "a10".

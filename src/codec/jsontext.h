@@ -26,6 +26,8 @@ void encode_yaml_text(const cJSON *doc, struct strbuf *out);
 
 /* Go's json.Marshal: compact, keys sorted, HTML-escaped; no newline. */
 void encode_json_compact(const cJSON *doc, struct strbuf *out);
+/* The same for a Go struct: fields in doc's member order. */
+void encode_json_compact_typed(const cJSON *doc, struct strbuf *out);
 /*
  * Its pieces, for writers that stream a document without building it
  * (apiserver/table.c): a string, quoted and escaped, and a number.

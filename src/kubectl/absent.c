@@ -1,6 +1,6 @@
 /*
  * absent.c - kubectl v1.32's commands kubesim does not simulate (logs,
- * exec, run, top, config, ...), and the `create` generators for kinds it
+ * exec, top, config, ...), and the `create` generators for kinds it
  * does not simulate (deployment, configmap, secret).
  *
  * A learner's first try is often the bare command or a wrong flag: those
@@ -182,43 +182,6 @@ static const struct kctl_flag kustomize_flags[] = {
 	{"network", 0, KF_BOOL, "false", "enable network access for functions that declare it", NULL},
 	{"network-name", 0, KF_STRING, "bridge", "the docker network to run the container in", NULL},
 	{"output", 'o', KF_STRING, "", "If specified, write output to this path.", NULL},
-	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
-};
-static const struct kctl_flag run_flags[] = {
-	F_ALLOW_MISSING_TEMPLATE_KEYS,
-	{"annotations", 0, KF_STRING, "[]", "Annotations to apply to the pod.", NULL},
-	{"attach", 0, KF_BOOL, "false", "If true, wait for the Pod to start running, and then attach to the Pod as if 'kubectl attach ...' were called.  Default false, unless '-i/--stdin' is set, in which case the default is true. With '--restart=Never' the exit code of the container process is returned.", NULL},
-	{"cascade", 0, KF_STRING, "background", "Must be \"background\", \"orphan\", or \"foreground\". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.", NULL},
-	{"command", 0, KF_BOOL, "false", "If true and extra arguments are present, use them as the 'command' field in the container, rather than the 'args' field which is the default.", NULL},
-	KCTL_DRY_RUN_FLAG,
-	{"env", 0, KF_STRING, "[]", "Environment variables to set in the container.", NULL},
-	{"expose", 0, KF_BOOL, "false", "If true, create a ClusterIP service associated with the pod.  Requires `--port`.", NULL},
-	{"field-manager", 0, KF_STRING, "kubectl-run", "Name of the manager used to track field ownership.", NULL},
-	{"filename", 'f', KF_STRING, "[]", "to use to replace the resource.", NULL},
-	{"force", 0, KF_BOOL, "false", "If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.", NULL},
-	{"grace-period", 0, KF_INT, "-1", "Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).", NULL},
-	{"image", 0, KF_STRING, "", "The image for the container to run.", NULL},
-	{"image-pull-policy", 0, KF_STRING, "", "The image pull policy for the container.  If left empty, this value will not be specified by the client and defaulted by the server.", NULL},
-	{"kustomize", 'k', KF_STRING, "", "Process a kustomization directory. This flag can't be used together with -f or -R.", NULL},
-	{"labels", 'l', KF_STRING, "", "Comma separated labels to apply to the pod. Will override previous values.", NULL},
-	{"leave-stdin-open", 0, KF_BOOL, "false", "If the pod is started in interactive mode or with stdin, leave stdin open after the first attach completes. By default, stdin will be closed after the first attach completes.", NULL},
-	F_OUTPUT,
-	F_OVERRIDE_TYPE,
-	F_OVERRIDES,
-	F_POD_RUNNING_TIMEOUT,
-	{"port", 0, KF_STRING, "", "The port that this container exposes.", NULL},
-	{"privileged", 0, KF_BOOL, "false", "If true, run the container in privileged mode.", NULL},
-	{"quiet", 'q', KF_BOOL, "false", "If true, suppress prompt messages.", NULL},
-	F_RECURSIVE,
-	{"restart", 0, KF_STRING, "Always", "The restart policy for this Pod.  Legal values [Always, OnFailure, Never].", NULL},
-	{"rm", 0, KF_BOOL, "false", "If true, delete the pod after it exits.  Only valid when attaching to the container, e.g. with '--attach' or with '-i/--stdin'.", NULL},
-	F_SAVE_CONFIG,
-	F_SHOW_MANAGED_FIELDS,
-	{"stdin", 'i', KF_BOOL, "false", "Keep stdin open on the container in the pod, even if nothing is attached.", NULL},
-	F_TEMPLATE,
-	{"timeout", 0, KF_DURATION, "0s", "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object", NULL},
-	{"tty", 't', KF_BOOL, "false", "Allocate a TTY for the container in the pod.", NULL},
-	{"wait", 0, KF_BOOL, "false", "If true, wait for resources to be gone before returning. This waits for finalizers.", NULL},
 	{NULL, 0, KF_BOOL, NULL, NULL, NULL},
 };
 static const struct kctl_flag top_flags[] = {
@@ -420,17 +383,6 @@ expose_exec(struct kctl_call *call)
 	if (call->n_args == 0 && !kctl_given(call, "filename"))
 		return kctl_no_resources_error(call);
 	return not_simulated(call, "services (kubectl expose)");
-}
-
-/* run.go: cobra's required --image, then "NAME is required for run". */
-static int
-run_exec(struct kctl_call *call)
-{
-	if (!kctl_given(call, "image"))
-		return kctl_error(call, "required flag(s) \"image\" not set");
-	if (call->n_args == 0)
-		return kctl_usage_error(call, "NAME is required for run");
-	return not_simulated(call, "kubectl run (create a pod from a manifest with kubectl create -f)");
 }
 
 static const char top_help[] =
@@ -903,7 +855,6 @@ ABSENT_VERB(logs, "logs", "Print the logs for a container in a pod", "kubectl lo
 ABSENT_VERB(exec, "exec", "Execute a command in a container", "kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]");
 ABSENT_VERB(edit, "edit", "Edit a resource on the server", "kubectl edit (RESOURCE/NAME | -f FILENAME) [options]");
 ABSENT_VERB(expose, "expose", "Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service", "kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type] [options]");
-ABSENT_VERB(run, "run", "Run a particular image on the cluster", "kubectl run NAME --image=image [--env=\"key=value\"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]");
 ABSENT_VERB(port_forward, "port-forward", "Forward one or more local ports to a pod", "kubectl port-forward TYPE/NAME [options] [LOCAL_PORT:]REMOTE_PORT [...[LOCAL_PORT_N:]REMOTE_PORT_N]");
 ABSENT_VERB(wait, "wait", "Experimental: Wait for a specific condition on one or many resources", "kubectl wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [options]");
 ABSENT_VERB(diff, "diff", "Diff the live version against a would-be applied version", "kubectl diff -f FILENAME [options]");

@@ -190,6 +190,12 @@ send_whole(struct kctl_call *call, struct object *obj, const struct sent *s, boo
 		object_free(obj);
 		return true;
 	}
+	/*
+	 * kubectl's resource.Helper.Create (modify=true) clears a
+	 * resourceVersion the manifest carries, so the server never sees it.
+	 */
+	if (create || recreate)
+		obj->meta.resource_version = 0;
 	api_status_init(&st);
 	api_opts_for(call, s, &o, &warnings);
 	ok = (create || recreate ? api_create(call->c, obj, &o, &out, &st) :
@@ -640,9 +646,14 @@ view_last_applied(struct kctl_call *call)
 
 	if (fmt[0] == '\0')
 		fmt = "yaml";
-	if (strcmp(fmt, "yaml") != 0 && strcmp(fmt, "json") != 0)
-		return kctl_error(call, "Unexpected -o output mode: %s, the flag 'output' must be one of yaml|json",
+	/* Validate's cmdutil.UsageErrorf, naming the subcommand's path. */
+	if (strcmp(fmt, "yaml") != 0 && strcmp(fmt, "json") != 0) {
+		kctl_err(call->res,
+		    "error: Unexpected -o output mode: %s, the flag 'output' must be one of yaml|json\n"
+		    "See 'kubectl apply view-last-applied -h' for help and examples\n",
 		    fmt);
+		return call->res->status = 1;
+	}
 	rc = kctl_resolve_targets(call, call->args + 1, call->n_args - 1, &targets);
 	for (size_t i = 0; rc == 0 && i < targets.n; i++) {
 		const struct kctl_target *t = targets.v[i];

@@ -7,6 +7,7 @@
  * object is gone from the API, so simulated time passes while pods
  * terminate or a foreground deletion waits for its dependents.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,6 +124,15 @@ delete_object(struct kctl_call *call, struct object *obj, enum propagation prop,
 	free(name);
 }
 
+/* Empty after Go's strings.TrimSpace, as the builder's selector params see it. */
+static bool
+blank(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\v' || *s == '\f')
+		s++;
+	return *s == '\0';
+}
+
 static int
 delete_exec(struct kctl_call *call)
 {
@@ -158,7 +168,13 @@ delete_exec(struct kctl_call *call)
 		grace = 1;
 	if (force && grace == 0)
 		kctl_err(call->res, "%s", "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n");
-	if (all && selector[0] != '\0')
+	/*
+	 * The builder's SelectAllParam, in Complete: before either selector is
+	 * parsed, a label or a field selector (TrimSpace'd by
+	 * LabelSelectorParam/FieldSelectorParam) with --all is refused
+	 * (staging/src/k8s.io/cli-runtime/pkg/resource/builder.go).
+	 */
+	if (all && (!blank(selector) || !blank(kctl_str(call, "field-selector"))))
 		return kctl_error(call, "setting 'all' parameter but found a non empty selector. ");
 	if (sel_parse(selector, &sel, &err) < 0)
 		return kctl_error(call, "%s", err.msg);
@@ -298,16 +314,23 @@ delete_exec(struct kctl_call *call)
 			const char *fields = kctl_str(call, "field-selector");
 			struct vec freqs = VEC_INIT;
 			const char *unknown = NULL;
+			char why[KS_ERR_MAX];
 
 			if (!all && selector[0] == '\0' && fields[0] == '\0') {
 				sel_free(&sel);
 				sb_free(&notfound);
 				return kctl_error(call, "resource(s) were provided, but no name was specified");
 			}
-			if (kctl_field_selector(call, fields, &freqs) != 0) {
+			if (kctl_field_selector_parse(fields, &freqs, why, sizeof why) < 0) {
+				char gvr[128];
+
+				/* The server's fields.ParseSelector, framed by resource.Selector.Visit. */
+				kctl_err(call->res,
+				    "Error from server (BadRequest): Unable to find \"%s\" that match label selector \"%s\", field selector \"%s\": %s\n",
+				    kctl_gvr(kind, gvr, sizeof gvr), selector, fields, why);
 				sel_free(&sel);
 				sb_free(&notfound);
-				return 1;
+				return call->res->status = 1;
 			}
 			store_list_sorted(st, kind,
 			    kctl_bool(call, "all-namespaces") || !kind_namespaced(kind) ? NULL : call->ns,
@@ -320,9 +343,11 @@ delete_exec(struct kctl_call *call)
 			}
 			vec_free(&all_objs);
 			if (unknown != NULL) {
+				char gvr[128];
+
 				kctl_err(call->res,
 				    "Error from server (BadRequest): Unable to find \"%s\" that match label selector \"%s\", field selector \"%s\": field label not supported: %s\n",
-				    kind_resource(kind), selector, fields, unknown);
+				    kctl_gvr(kind, gvr, sizeof gvr), selector, fields, unknown);
 				kctl_field_reqs_free(&freqs);
 				sel_free(&sel);
 				sb_free(&notfound);

@@ -219,7 +219,7 @@ events_exec(struct kctl_call *call)
 			return kctl_error(call, "arguments in resource/name form may not have more than one slash");
 		snprintf(type, sizeof type, "%.*s", (int)(slash - for_obj), for_obj);
 		if (kctl_resource(type, &k) < 0)
-			return kctl_unknown_type(call, type);
+			return kctl_no_resource_match(call, type);
 		for_kind = kind_name(k);
 		for_name = xstrdup(slash + 1);
 	}

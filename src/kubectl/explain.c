@@ -511,7 +511,7 @@ explain_exec(struct kctl_call *call)
 	path = xstrdup(call->args[0]);
 	first = strtok_r(path, ".", &save);
 	if (first == NULL || kctl_resource(first, &k) < 0) {
-		rc = kctl_unknown_type(call, first ? first : "");
+		rc = kctl_no_resource_match(call, first ? first : "");
 		free(path);
 		return rc;
 	}

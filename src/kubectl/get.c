@@ -20,6 +20,7 @@
 #include "api/quantity.h"
 #include "api/selector.h"
 #include "api/store.h"
+#include "apiserver/discovery.h"
 #include "apiserver/table.h"
 #include "cluster.h"
 #include "codec/encode.h"
@@ -698,8 +699,8 @@ get_raw(struct kctl_call *call)
 	if (raw[0] != '/' && strstr(raw, "://") == NULL)
 		return kctl_error(call, "--raw must be a valid URL path: parse \"%s\": invalid URI for request", raw);
 	if (strcmp(raw, "/version") == 0 || strcmp(raw, "/version/") == 0) {
-		kctl_out(call->res, "%s",
-		    "{\"major\": \"1\", \"minor\": \"32\", \"gitVersion\": \"v1.32.0\", \"gitCommit\": \"70d3cc986aa8221cd1dfb1121852688902d3bf53\", \"gitTreeState\": \"clean\", \"buildDate\": \"2024-12-11T18:04:20Z\", \"goVersion\": \"go1.23.3\", \"compiler\": \"gc\", \"platform\": \"linux/amd64\"}");
+		/* RawGet copies the body to stdout as the server wrote it. */
+		kctl_out(call->res, "%s", api_version_body());
 		return 0;
 	}
 	kctl_err(call->res, "%s", "Error from server (NotFound): the server could not find the requested resource\n");

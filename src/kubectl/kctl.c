@@ -384,6 +384,21 @@ kctl_unknown_type(struct kctl_call *call, const char *type)
 	return call->res->status = 1;
 }
 
+/*
+ * The same words from the RESTMapper itself: verbs that map a type without
+ * the resource builder (explain's SplitAndParseResourceRequest, events'
+ * --for, taint's Validate) hand CheckErr a *meta.NoResourceMatchError, which
+ * it prints bare, without "error: " (cmdutil.checkErr in
+ * staging/src/k8s.io/kubectl/pkg/cmd/util/helpers.go); the builder wraps the
+ * mapper's error in a plain one, so get, describe and the rest keep it.
+ */
+int
+kctl_no_resource_match(struct kctl_call *call, const char *type)
+{
+	kctl_err(call->res, "the server doesn't have a resource type \"%s\"\n", type);
+	return call->res->status = 1;
+}
+
 int
 kctl_resources_and_pairs(struct kctl_call *call, size_t from, const char *pair_type, size_t *first)
 {
@@ -738,8 +753,12 @@ take_flag(struct kctl_call *call, const struct kctl_flag *f, int fi, const char 
 			set_flag(call, fi, value == NULL ? "true" : value);
 		return 0;
 	}
-	/* -f may repeat; keep them joined by a NUL-free separator. */
-	if (call->given[fi] && strcmp(f->name, "filename") == 0) {
+	/*
+	 * -f, and run's StringArray flags (--env, --annotations), may repeat;
+	 * keep them joined by a NUL-free separator.
+	 */
+	if (call->given[fi] && (strcmp(f->name, "filename") == 0 || strcmp(f->name, "env") == 0 ||
+				   strcmp(f->name, "annotations") == 0)) {
 		char *joined = xasprintf("%s\n%s", call->values[fi], value);
 
 		free(call->values[fi]);

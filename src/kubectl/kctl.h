@@ -158,6 +158,8 @@ int kctl_unknown_subcommand(struct kctl_call *call);
 const char *kctl_join_args(const struct kctl_call *call, size_t from, char *buf, size_t len);
 /* kubectl's "the server doesn't have a resource type". */
 int kctl_unknown_type(struct kctl_call *call, const char *type);
+/* The RESTMapper's NoResourceMatchError: the same words, printed without "error: ". */
+int kctl_no_resource_match(struct kctl_call *call, const char *type);
 /*
  * cmdutil.GetResourcesAndPairs over args[from..]: *first is the first
  * KEY=VALUE or KEY- word; 1 with kubectl's error when a resource word
@@ -193,6 +195,8 @@ bool kctl_template_message(const char *output, char *buf, size_t len);
  * order (typed.c), for kubectl output of a typed object (encode_json_text_typed).
  */
 void kctl_order_daemonset(struct cJSON *doc);
+/* The same for a Pod (kubectl run's generated object). */
+void kctl_order_pod(struct cJSON *doc);
 /* kubectl's "You must provide one or more resources by argument or filename." and its examples. */
 int kctl_no_resources_error(struct kctl_call *call);
 

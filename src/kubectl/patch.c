@@ -129,8 +129,13 @@ patch_exec(struct kctl_call *call)
 			kctl_err(call->res, "%s", sb_str(&warnings));
 			if (fmt[0] != '\0' && strcmp(fmt, "name") != 0)
 				doc = api_encode_result(call->c, out);
+			/*
+			 * No "(dry run)": as taint.go, patch.go's Complete calls
+			 * PrintFlagsWithDryRunStrategy before ToPrinter sets
+			 * NamePrintFlags.Operation, which overwrites the suffix (v1.32).
+			 */
 			if (kctl_write_print(call, out, doc, changed ? "patched" : "patched (no change)",
-				dry) != 0)
+				KCTL_DRY_NONE) != 0)
 				status = 1;
 			cJSON_Delete(doc);
 			if (dry != KCTL_DRY_NONE && changed)

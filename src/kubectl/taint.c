@@ -302,12 +302,8 @@ taint_exec(struct kctl_call *call)
 	 * type, so "node/node1" is a type the server does not have (v1.32).
 	 */
 	if (kctl_resource(call->args[0], &kind) < 0) {
-		/*
-		 * Validate's explain.SplitAndParseResourceRequest: the mapper's
-		 * error, which kubectl prints without "error: ".
-		 */
-		kctl_err(call->res, "the server doesn't have a resource type \"%s\"\n", call->args[0]);
-		status = call->res->status = 1;
+		/* Validate's explain.SplitAndParseResourceRequest: the mapper's error. */
+		status = kctl_no_resource_match(call, call->args[0]);
 	} else if (kind != KIND_NODE)
 		status = kctl_error(call, "invalid resource type %s, only node types are supported",
 		    call->args[0]);
@@ -370,7 +366,13 @@ taint_exec(struct kctl_call *call)
 			status = 1;
 			continue;
 		}
-		if (kctl_write_update(call, &edit->obj, msg, dry) != 0)
+		/*
+		 * "node/node1 tainted", dry run or not: Complete calls
+		 * PrintFlagsWithDryRunStrategy while NamePrintFlags.Operation is
+		 * still empty, and ToPrinter then overwrites Operation with the
+		 * verb, dropping the suffix (taint.go, v1.32; patch.go does the same).
+		 */
+		if (kctl_write_update_as(call, &edit->obj, msg, dry, false) != 0)
 			status = 1;
 	}
 	taint_args_free(&a);

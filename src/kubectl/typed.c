@@ -18,6 +18,7 @@
 
 enum go_type {
 	GT_DS,
+	GT_POD,
 	GT_META,
 	GT_OWNER,
 	GT_DSSPEC,
@@ -56,6 +57,10 @@ static const struct go_field {
 	[GT_DS] = (const struct go_field[]){
 	    {"kind", -1}, {"apiVersion", -1}, {"metadata", GT_META}, {"spec", GT_DSSPEC},
 	    {"status", GT_DSSTATUS}, {NULL, -1}
+	},
+	[GT_POD] = (const struct go_field[]){
+	    {"kind", -1}, {"apiVersion", -1}, {"metadata", GT_META}, {"spec", GT_PODSPEC},
+	    {"status", -1}, {NULL, -1}
 	},
 	[GT_META] = (const struct go_field[]){
 	    {"name", -1}, {"generateName", -1}, {"namespace", -1}, {"selfLink", -1}, {"uid", -1},
@@ -228,4 +233,10 @@ void
 kctl_order_daemonset(cJSON *doc)
 {
 	order(doc, GT_DS);
+}
+
+void
+kctl_order_pod(cJSON *doc)
+{
+	order(doc, GT_POD);
 }

@@ -196,6 +196,15 @@ int
 kctl_write_update(struct kctl_call *call, struct object *edited, const char *operation,
     enum kctl_dry_run dry)
 {
+	return kctl_write_update_as(call, edited, operation, dry, true);
+}
+
+int
+kctl_write_update_as(struct kctl_call *call, struct object *edited, const char *operation,
+    enum kctl_dry_run dry, bool dry_suffix)
+{
+	enum kctl_dry_run shown = dry_suffix ? dry : KCTL_DRY_NONE;
+
 	const char *fmt = kctl_str(call, "output");
 	bool want_doc = fmt[0] != '\0' && strcmp(fmt, "name") != 0;
 	struct api_opts o = {dry == KCTL_DRY_SERVER, API_FIELDS_STRICT, NULL, NULL};
@@ -208,7 +217,7 @@ kctl_write_update(struct kctl_call *call, struct object *edited, const char *ope
 		/* Nothing is sent: kubectl prints the object as it changed it. */
 		if (want_doc)
 			doc = api_encode_result(call->c, edited);
-		rc = kctl_write_print(call, edited, doc, operation, dry);
+		rc = kctl_write_print(call, edited, doc, operation, shown);
 		cJSON_Delete(doc);
 		object_free(edited);
 		return rc;
@@ -222,7 +231,7 @@ kctl_write_update(struct kctl_call *call, struct object *edited, const char *ope
 	api_status_free(&st);
 	if (want_doc)
 		doc = api_encode_result(call->c, out);
-	rc = kctl_write_print(call, out, doc, operation, dry);
+	rc = kctl_write_print(call, out, doc, operation, shown);
 	cJSON_Delete(doc);
 	if (dry == KCTL_DRY_SERVER)
 		object_free(out);

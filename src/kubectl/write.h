@@ -58,6 +58,12 @@ int kctl_write_print(struct kctl_call *call, const struct object *obj, const cJS
  */
 int kctl_write_update(struct kctl_call *call, struct object *edited, const char *operation,
     enum kctl_dry_run dry);
+/*
+ * kctl_write_update, with dry_suffix false for the verbs whose message never
+ * says "(dry run)" or "(server dry run)" (taint, patch: their Complete sets the suffix before ToPrinter overwrites the operation).
+ */
+int kctl_write_update_as(struct kctl_call *call, struct object *edited, const char *operation,
+    enum kctl_dry_run dry, bool dry_suffix);
 
 /*
  * A failed request as kubectl prints it: "Error from server (Reason):

@@ -67,6 +67,7 @@ struct watcher {
 	int64_t next_bookmark_ms; /* 0: no bookmarks asked for */
 	char *gone;               /* the 410 to send, for a start too old for the cache */
 	struct api_table_watch *table; /* events as Tables (kubectl get -w); NULL: as objects */
+	bool single;              /* follows one object: a client waiting on it */
 	bool suspended, ended;
 	struct watcher *prev, *next;
 };
@@ -144,12 +145,17 @@ send_response(struct MHD_Connection *conn, const struct api_response *resp)
 	enum MHD_Result rc;
 	size_t len;
 
-	encode_json_compact(resp->body, &sb);
-	sb_addc(&sb, '\n');
+	if (cJSON_IsString(resp->body))
+		sb_add(&sb, resp->body->valuestring);
+	else {
+		encode_json_compact(resp->body, &sb);
+		sb_addc(&sb, '\n');
+	}
 	/* Handed over, not copied: libmicrohttpd frees it once sent. */
 	len = sb.len;
 	r = MHD_create_response_from_buffer(len, sb_take(&sb), MHD_RESPMEM_MUST_FREE);
-	MHD_add_response_header(r, "Content-Type", "application/json");
+	MHD_add_response_header(r, "Content-Type",
+	    cJSON_IsString(resp->body) ? "text/plain" : "application/json");
 	MHD_add_response_header(r, "Cache-Control", "no-cache, private");
 	while (*p != '\0') {
 		const char *end = strchr(p, '\n');
@@ -196,23 +202,6 @@ send_openapi(struct MHD_Connection *conn, const char *url)
 	MHD_destroy_response(r);
 	sb_free(&body);
 	return rc;
-}
-
-static cJSON *
-version_doc(void)
-{
-	cJSON *v = cJSON_CreateObject();
-
-	cJSON_AddStringToObject(v, "major", "1");
-	cJSON_AddStringToObject(v, "minor", "32");
-	cJSON_AddStringToObject(v, "gitVersion", "v1.32.0");
-	cJSON_AddStringToObject(v, "gitCommit", "70d3cc986aa8221cd1dfb1121852688902d3bf53");
-	cJSON_AddStringToObject(v, "gitTreeState", "clean");
-	cJSON_AddStringToObject(v, "buildDate", "2024-12-11T18:04:20Z");
-	cJSON_AddStringToObject(v, "goVersion", "go1.23.3");
-	cJSON_AddStringToObject(v, "compiler", "gc");
-	cJSON_AddStringToObject(v, "platform", "linux/amd64");
-	return v;
 }
 
 /* ---- watches ---- */
@@ -356,6 +345,7 @@ start_watch(struct server *s, struct MHD_Connection *conn, const struct api_requ
 	w->s = s;
 	w->conn = conn;
 	w->filter = filter;
+	w->single = api_watch_single(filter);
 	sb_init(&w->out);
 	w->next_seq = s->wc.next;
 	if (rv == NULL || rv[0] == '\0' || strcmp(rv, "0") == 0) {
@@ -399,6 +389,72 @@ start_watch(struct server *s, struct MHD_Connection *conn, const struct api_requ
 	return rc;
 }
 
+/*
+ * A clock that stands still (a manual clock, or --speed 0) moves while a
+ * client waits on one object (rollout status, delete, wait), as kubesim's
+ * own kubectl moves it while it waits: to the next simulated event, once
+ * every watch has sent what it had and the clients had WATCH_STEP_MS to
+ * act on it (a satisfied client closes its watch, and the clock stops
+ * where it was satisfied). A watch of a whole collection (get -w) does not
+ * move it.
+ */
+#define WATCH_STEP_MS 50
+
+static bool
+clients_waiting(const struct server *s)
+{
+	bool waiting = false;
+
+	for (const struct watcher *w = s->watchers; w != NULL; w = w->next) {
+		if (!w->suspended && !w->ended)
+			return false; /* still sending: let the client see it first */
+		if (w->single && !w->ended)
+			waiting = true;
+	}
+	return waiting;
+}
+
+/*
+ * libmicrohttpd does not watch a suspended connection, so it would never
+ * see a client that went away from a quiet watch (and a manual clock would
+ * go on moving for a client no longer waiting). The loop looks itself: a
+ * watch's client sends nothing after its request, so a socket that reads
+ * (a TLS close, an end of file) or hangs up is a client gone. Those
+ * watches end, and libmicrohttpd then closes them.
+ */
+static void
+reap_gone_watchers(struct server *s)
+{
+	struct pollfd *fds = NULL;
+	struct watcher **ws = NULL;
+	size_t n = 0, cap = 0;
+
+	for (struct watcher *w = s->watchers; w != NULL; w = w->next) {
+		const union MHD_ConnectionInfo *ci;
+
+		if (!w->suspended || w->ended)
+			continue;
+		ci = MHD_get_connection_info(w->conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+		if (ci == NULL)
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			fds = xrealloc(fds, cap * sizeof *fds);
+			ws = xrealloc(ws, cap * sizeof *ws);
+		}
+		fds[n].fd = ci->connect_fd;
+		fds[n].events = POLLIN; /* an end of file reads too; POLLHUP comes unasked */
+		fds[n].revents = 0;
+		ws[n++] = w;
+	}
+	if (n > 0 && poll(fds, n, 0) > 0)
+		for (size_t i = 0; i < n; i++)
+			if (fds[i].revents != 0)
+				ws[i]->ended = true;
+	free(fds);
+	free(ws);
+}
+
 /* Resume every suspended watch with something to send or to end; true when any was. */
 static bool
 wake_watchers(struct server *s)
@@ -406,10 +462,11 @@ wake_watchers(struct server *s)
 	int64_t now = mono_ms();
 	bool any = false;
 
+	reap_gone_watchers(s);
 	for (struct watcher *w = s->watchers; w != NULL; w = w->next) {
 		if (!w->suspended)
 			continue;
-		if (w->next_seq < s->wc.next || w->gone != NULL || s->stopping ||
+		if (w->next_seq < s->wc.next || w->gone != NULL || s->stopping || w->ended ||
 		    now >= w->deadline_ms || (w->next_bookmark_ms != 0 && now >= w->next_bookmark_ms)) {
 			w->suspended = false;
 			MHD_resume_connection(w->conn);
@@ -522,6 +579,10 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 		struct ks_err err;
 		cJSON *json = proto_to_json((const unsigned char *)body->text.s, body->text.len, &err);
 
+		/* What is not served is not found, whatever its body (a typed client's Deployment). */
+		if (json == NULL && !api_path_served(url))
+			return send_status(conn, MHD_HTTP_NOT_FOUND, "NotFound",
+			    "the server could not find the requested resource");
 		if (json == NULL)
 			return send_status(conn, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType",
 			    err.msg);
@@ -539,7 +600,7 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 		return send_text(conn, MHD_HTTP_OK, "text/plain; charset=utf-8", "ok");
 	if (strcmp(method, "GET") == 0) {
 		if (strcmp(url, "/version") == 0)
-			doc = version_doc();
+			return send_text(conn, MHD_HTTP_OK, "application/json", api_version_body());
 		else if (strncmp(url, "/openapi/", 9) == 0)
 			return send_openapi(conn, url);
 		else
@@ -660,7 +721,7 @@ serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
 	const union MHD_DaemonInfo *info;
 	unsigned gen = 0, last_gen;
 	struct cluster *c = o->current(o->ctx, &gen);
-	int64_t wall0 = mono_ms();
+	int64_t wall0 = mono_ms(), stepped = 0;
 	sim_ms sim0 = cluster_now(c);
 	int epfd, rc = 0;
 
@@ -714,6 +775,16 @@ serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
 		/* The simulated clock follows the wall clock, times the speed. */
 		if (o->speed > 0)
 			cluster_advance_to(c, sim0 + (sim_ms)((double)(mono_ms() - wall0) * o->speed));
+		else if (clients_waiting(&s) && mono_ms() - stepped >= WATCH_STEP_MS) {
+			sim_ms next;
+
+			/* What is due now runs first (a write's reactions), then the next instant. */
+			if (sim_next_time(c->sim, &next) && next <= cluster_now(c))
+				cluster_settle(c);
+			else if (sim_next_time(c->sim, &next))
+				cluster_advance_to(c, next);
+			stepped = mono_ms();
+		}
 		if (o->tick != NULL)
 			o->tick(o->ctx);
 		/* What just changed goes out at once, before the loop sleeps. */
@@ -725,6 +796,8 @@ serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
 			wait_ms = 100;
 		if ((int)wait_ms > sim_wait_ms(c, o->speed))
 			wait_ms = (MHD_UNSIGNED_LONG_LONG)sim_wait_ms(c, o->speed);
+		if (o->speed == 0 && clients_waiting(&s) && wait_ms > WATCH_STEP_MS)
+			wait_ms = WATCH_STEP_MS;
 		if (poll(&p, 1, (int)wait_ms) < 0 && errno != EINTR) {
 			rc = err_set(err, "poll: %s", strerror(errno));
 			break;

@@ -1,24 +1,24 @@
 /*
  * serve.h - `kubesim serve`: the practice cluster over the Kubernetes API.
  *
- * A thin HTTP front (libmicrohttpd) over the API layer: routing of REST
- * paths, discovery, bearer-token authentication, Status errors. One thread
- * owns the cluster: libmicrohttpd runs without threads of its own, on
- * epoll, from serve_run's loop, which also moves simulated time on with the
- * wall clock between requests.
+ * A thin HTTP front (libmicrohttpd) over the API layer: it translates
+ * requests and answers, and the REST layer (apiserver/rest.h) does what
+ * kube-apiserver does with them. One thread owns the cluster:
+ * libmicrohttpd runs without threads of its own, on epoll, from
+ * serve_run's loop, which also moves simulated time on with the wall clock
+ * (times --speed) between requests.
  *
- * WORK IN PROGRESS (issue 12): reads only. GET of objects and lists with
- * labelSelector, discovery and /version answer as kube-apiserver v1.32
- * does; every write is refused with 405 until the journal can record
- * requests, so nothing the server does is ever lost.
- *
- * kubectl sends its bearer token only over TLS, so the server speaks
- * HTTPS with a self-signed certificate the kubeconfig names as its CA.
- * kubectl ages objects by its wall clock, so the front end moves simulated
- * time 0 (meta_set_epoch_unix) to put simulated now at wall now.
- * A GET whose Accept asks for a meta.k8s.io Table (what `kubectl get`
- * sends) is answered with apiserver/table.h's, built from the rows the
- * built-in kubectl prints. Not yet: watch, writes.
+ * What the front end itself does: TLS (kubectl sends its bearer token only
+ * over TLS, so the server has a self-signed certificate the kubeconfig
+ * names as its CA) and the token; request bodies up to API_MAX_BODY, with
+ * kubectl's few protobuf bodies read as JSON (proto.h); discovery and the
+ * OpenAPI documents (their own content types); watches, streamed from the
+ * watch cache (apiserver/watch.h) on suspended connections; and the
+ * served clock: timestamps are shifted (meta_set_epoch_unix) so simulated
+ * now is the wall clock's now, since clients age objects by their own
+ * clock. Reads are answered from the cluster in memory; writes are handed
+ * to the owner of the practice cluster's file (serve_opts.write), which
+ * journals them, so nothing the server does is lost.
  */
 #ifndef KS_SERVE_SERVE_H
 #define KS_SERVE_SERVE_H

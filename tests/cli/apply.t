@@ -172,6 +172,7 @@ apply --dry-run=client sends nothing, so it neither warns nor compares.
 
   $ kubectl apply view-last-applied ds fluentd-es-demo -o wide
   2> error: Unexpected -o output mode: wide, the flag 'output' must be one of yaml|json
+  2> See 'kubectl apply view-last-applied -h' for help and examples
   [1]
 
   $ kubectl apply view-last-applied node node1

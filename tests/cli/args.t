@@ -246,9 +246,8 @@ arguments, one line for a well-formed call.
   2> error: NAME is required for run
   2> See 'kubectl run -h' for help and examples
   [1]
-  $ kubectl run web --image=nginx
-  2> error: kubesim does not simulate kubectl run (create a pod from a manifest with kubectl create -f)
-  [1]
+  $ kubectl run web --image=nginx --dry-run=client
+  pod/web created (dry run)
   $ kubectl top
   2> Display resource (CPU/memory) usage.
   2> 

@@ -567,7 +567,7 @@ kubectl events: LAST SEEN TYPE REASON OBJECT MESSAGE, oldest first, with
   [1]
 
   $ kubectl events --for=widgets/x
-  2> error: the server doesn't have a resource type "widgets"
+  2> the server doesn't have a resource type "widgets"
   [1]
 
   $ kubectl events -o bogus

@@ -99,8 +99,20 @@ resourceVersion is a 409 Conflict.
   daemonset.apps/fluentd-es-demo annotated (dry run)
   2> W0101 00:00:00.000000       1 helpers.go:716] --dry-run=true is deprecated (boolean value) and can be replaced with --dry-run=client.
 
+taint and patch never say "(dry run)": their Complete sets the suffix
+before ToPrinter overwrites the operation it was added to.
+
   $ kubectl taint node node1 dedicated=infra:NoSchedule --dry-run=server
-  node/node1 tainted (server dry run)
+  node/node1 tainted
+
+  $ kubectl taint node node1 dedicated=infra:NoSchedule --dry-run=client
+  node/node1 tainted
+
+  $ kubectl patch node node1 -p '{"metadata":{"labels":{"a":"b"}}}' --dry-run=server
+  node/node1 patched
+
+  $ kubectl patch node node1 -p '{}' --dry-run=client
+  node/node1 patched (no change)
 
   $ kubectl describe node node1 | grep Taints
   Taints:             <none>
@@ -162,9 +174,11 @@ resourceVersion is a 409 Conflict.
   $ kubectl delete ds fluentd-es-demo -o name
   daemonset.apps/fluentd-es-demo
 
+kubectl create clears the resourceVersion a manifest carries (resource.Helper
+does, before it posts), so a live object's dump creates it again.
+
   $ kubectl create -f "$SCRATCH/live.yaml"
-  2> Error from server: error when creating "$SCRATCH/live.yaml": resourceVersion should not be set on objects to be created
-  [1]
+  daemonset.apps/fluentd-es-demo created
 
   $ kubectl cordon --dry-run=bogus
   2> error: USAGE: cordon NODE [flags]

@@ -75,8 +75,8 @@ against the real client, which prints these before it contacts a server).
 kubectl commands kubesim does not simulate say so, rather than pretend
 kubectl has no such command.
 
-  $ kubectl run web --image=nginx
-  2> error: kubesim does not simulate kubectl run (create a pod from a manifest with kubectl create -f)
+  $ kubectl run web --image=busybox -it -- sh
+  2> error: kubesim does not simulate attaching to a container (kubectl run -i, -t, --attach, --rm): run the pod without them, then follow it with kubectl get or describe
   [1]
 
   $ kubectl get svc
@@ -91,8 +91,19 @@ server's fields.ParseSelector words it, whichever requirement it is.
   2> Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "status.phase": invalid selector: 'status.phase'; can't understand 'status.phase'
   [1]
 
+  $ kubectl delete pods --field-selector spec.nodeName=node1,status.phase
+  2> Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "spec.nodeName=node1,status.phase": invalid selector: 'spec.nodeName=node1,status.phase'; can't understand 'status.phase'
+  [1]
+
+With --all, the builder's SelectAllParam refuses any selector before one is
+parsed.
+
   $ kubectl delete pods --all --field-selector spec.nodeName=node1,status.phase
-  2> error: invalid selector: 'spec.nodeName=node1,status.phase'; can't understand 'status.phase'
+  2> error: setting 'all' parameter but found a non empty selector. 
+  [1]
+
+  $ kubectl delete pods --all --field-selector spec.nodeName=node1
+  2> error: setting 'all' parameter but found a non empty selector. 
   [1]
 
 A manifest larger than the API server would take (3 MiB) is refused

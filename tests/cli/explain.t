@@ -241,7 +241,7 @@ nodes, in the v1.32 plaintext layout.
   [1]
 
   $ kubectl explain deployments
-  2> error: the server doesn't have a resource type "deployments"
+  2> the server doesn't have a resource type "deployments"
   [1]
 
   $ kubectl explain

@@ -269,7 +269,17 @@ column, the cluster-scoped types after it keep one, empty.
   2> error: --raw and --output are mutually exclusive
   [1]
   $ kubectl get --raw /version
-  {"major": "1", "minor": "32", "gitVersion": "v1.32.0", "gitCommit": "70d3cc986aa8221cd1dfb1121852688902d3bf53", "gitTreeState": "clean", "buildDate": "2024-12-11T18:04:20Z", "goVersion": "go1.23.3", "compiler": "gc", "platform": "linux/amd64"} (no-eol)
+  {
+    "major": "1",
+    "minor": "32",
+    "gitVersion": "v1.32.0",
+    "gitCommit": "70d3cc986aa8221cd1dfb1121852688902d3bf53",
+    "gitTreeState": "clean",
+    "buildDate": "2024-12-11T18:04:20Z",
+    "goVersion": "go1.23.3",
+    "compiler": "gc",
+    "platform": "linux/amd64"
+  } (no-eol)
   $ kubectl get --raw /nosuch
   2> Error from server (NotFound): the server could not find the requested resource
   [1]

@@ -129,14 +129,14 @@ class Handler(BaseHTTPRequestHandler):
             f.write("%s %s %s %s\n" % (code, self.command, self.path,
                                        self.headers.get("Accept", "")))
 
-    def send_json(self, code, obj):
+    def send_json(self, code, obj, indent=None):
         # "200+" marks an answer that holds objects (for the runner: a
         # table kubectl asked for and printed from plain objects itself).
         full = code == 200 and obj.get("kind", "").endswith("List") and \
             obj.get("items") or code == 200 and "metadata" in obj and \
             not obj.get("kind", "").endswith("List")
         self.log_request_line("%d%s" % (code, "+" if full else ""))
-        body = json.dumps(obj).encode()
+        body = json.dumps(obj, indent=indent).encode()
         self.send_response(code)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -194,7 +194,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.status(405, "MethodNotAllowed",
                                "the stand-in API server does not watch")
         if path == "/version":
-            return self.send_json(200, self.server.version)
+            # kube-apiserver's WriteRawJSON: json.MarshalIndent, two spaces.
+            return self.send_json(200, self.server.version, indent=2)
         if path == "/api":
             return self.send_json(200, {
                 "kind": "APIVersions", "versions": ["v1"],
