@@ -642,8 +642,9 @@ respond_written(struct cluster *c, int code, struct object *out, bool free_out,
 	return respond(resp, code, doc);
 }
 
+/* POST (create, 201) or PUT (update) of the whole object in the body. */
 static int
-post(struct cluster *c, const struct api_request *rq, const struct target *t,
+write_whole(struct cluster *c, const struct api_request *rq, const struct target *t, bool create,
     struct api_response *resp)
 {
 	struct strbuf unknown = STRBUF_INIT, warnings = STRBUF_INIT;
@@ -654,7 +655,7 @@ post(struct cluster *c, const struct api_request *rq, const struct target *t,
 
 	if (write_opts(rq, &o, &warnings, resp) < 0)
 		return resp->code;
-	if (t->r->namespaced && t->ns == NULL)
+	if (create && t->r->namespaced && t->ns == NULL)
 		return fail_path(resp);
 	if ((obj = body_object(rq, t, &unknown, resp)) == NULL) {
 		sb_free(&unknown);
@@ -662,37 +663,8 @@ post(struct cluster *c, const struct api_request *rq, const struct target *t,
 	}
 	o.unknown_fields = sb_str(&unknown);
 	api_status_init(&st);
-	if (api_create(c, obj, &o, &out, &st) == 0)
-		rc = respond_written(c, 201, out, o.dry_run, resp);
-	else
-		rc = fail_status(resp, &st);
-	take_warnings(&warnings, resp);
-	api_status_free(&st);
-	sb_free(&unknown);
-	sb_free(&warnings);
-	return rc;
-}
-
-static int
-put(struct cluster *c, const struct api_request *rq, const struct target *t,
-    struct api_response *resp)
-{
-	struct strbuf unknown = STRBUF_INIT, warnings = STRBUF_INIT;
-	struct api_status st;
-	struct api_opts o;
-	struct object *obj, *out;
-	int rc;
-
-	if (write_opts(rq, &o, &warnings, resp) < 0)
-		return resp->code;
-	if ((obj = body_object(rq, t, &unknown, resp)) == NULL) {
-		sb_free(&unknown);
-		return resp->code;
-	}
-	o.unknown_fields = sb_str(&unknown);
-	api_status_init(&st);
-	if (api_update(c, obj, &o, &out, &st) == 0)
-		rc = respond_written(c, 200, out, o.dry_run, resp);
+	if ((create ? api_create(c, obj, &o, &out, &st) : api_update(c, obj, &o, &out, &st)) == 0)
+		rc = respond_written(c, create ? 201 : 200, out, o.dry_run, resp);
 	else
 		rc = fail_status(resp, &st);
 	take_warnings(&warnings, resp);
@@ -1174,9 +1146,9 @@ api_rest(struct cluster *c, const struct api_request *rq, struct api_response *r
 		else
 			rc = t.name != NULL ? get_object(c, &t, resp) : get_list(c, rq, &t, resp);
 	} else if (strcmp(m, "POST") == 0)
-		rc = t.name == NULL ? post(c, rq, &t, resp) : not_allowed(resp, rq);
+		rc = t.name == NULL ? write_whole(c, rq, &t, true, resp) : not_allowed(resp, rq);
 	else if (strcmp(m, "PUT") == 0)
-		rc = t.name != NULL ? put(c, rq, &t, resp) : not_allowed(resp, rq);
+		rc = t.name != NULL ? write_whole(c, rq, &t, false, resp) : not_allowed(resp, rq);
 	else if (strcmp(m, "PATCH") == 0)
 		rc = t.name != NULL ? patch(c, rq, &t, resp) : not_allowed(resp, rq);
 	else if (strcmp(m, "DELETE") == 0)

@@ -219,7 +219,7 @@ api_resources_exec(struct kctl_call *call)
 	bool filter_ns = kctl_given(call, "namespaced");
 	bool want_ns = strcmp(kctl_str(call, "namespaced"), "false") != 0;
 	bool wide = strcmp(o, "wide") == 0;
-	const struct api_resource **picked = xcalloc(api_n_resources, sizeof *picked);
+	const struct api_resource **picked;
 	size_t n = 0;
 	struct table *t;
 	struct strbuf text = STRBUF_INIT;
@@ -231,6 +231,7 @@ api_resources_exec(struct kctl_call *call)
 		return kctl_error(call, "--sort-by accepts only name or kind");
 	if (call->n_args > 0)
 		return kctl_usage_error(call, "unexpected arguments: %s", call->args[0]);
+	picked = xcalloc(api_n_resources, sizeof *picked);
 	for (size_t i = 0; i < api_n_resources; i++) {
 		const struct api_resource *r = &api_resources[i];
 
