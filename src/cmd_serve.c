@@ -44,6 +44,8 @@ static const char serve_usage[] =
     "                   0 stands still, as a cluster made with --clock manual)\n"
     "  --kubeconfig F   where to write the kubeconfig (default: the state file's\n"
     "                   name with .kubeconfig appended)\n"
+    "  --stats          at exit, print the requests served and how long watch events\n"
+    "                   took from the change to their write (median, 99th percentile)\n"
     "  -h, --help       show this help\n";
 
 static volatile sig_atomic_t stop_requested;
@@ -316,10 +318,11 @@ serve_main(int argc, char **argv)
 		{"port", required_argument, NULL, 'p'},
 		{"speed", required_argument, NULL, 's'},
 		{"kubeconfig", required_argument, NULL, 'k'},
+		{"stats", no_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct serve_opts o = {"127.0.0.1", 0, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+	struct serve_opts o = {.address = "127.0.0.1", .speed = 1};
 	const char *kubeconfig = NULL;
 	struct sigaction sa;
 	struct served sv = {0};
@@ -357,6 +360,9 @@ serve_main(int argc, char **argv)
 			break;
 		case 'k':
 			kubeconfig = optarg;
+			break;
+		case 'S':
+			o.stats = true;
 			break;
 		case 'h':
 			fputs(serve_usage, stdout);

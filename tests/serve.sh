@@ -274,7 +274,7 @@ node3 true " ] && echo 0 || echo 1)" "the server's writes outlive it (replayed f
 export KUBESIM_STATE="$dir/real.json"
 "$KUBESIM" cluster create --nodes 2 >/dev/null
 "$KUBESIM" kubectl apply -f scenarios/cka/demo.yaml >/dev/null
-start_server --speed 20
+start_server --speed 20 --stats
 tap_result "$([ -s "$dir/kc" ] && echo 0 || echo 1)" "serve --speed 20" "$(cat "$dir/err")"
 kube get pods -w --request-timeout=4s >"$dir/watch" 2>&1 &
 watcher=$!
@@ -342,4 +342,7 @@ fi
 kill -TERM "$server"
 wait "$server"
 server=
+# --stats: what was served and how long watch events took (figures not checked).
+got=$(grep -c -E '^kubesim serve: ([0-9]+ requests|changes by the clock: [0-9]+ watch events, from the change to its write: median [0-9.]+ ms, 99th percentile [0-9.]+ ms, max [0-9.]+ ms|changes by requests \(each saved first\): ([0-9]+ watch events|no watch events sent).*)$' "$dir/err")
+tap_result "$([ "$got" = 3 ] && echo 0 || echo 1)" "serve --stats prints its figures at exit" "$(cat "$dir/err")"
 tap_done

@@ -91,6 +91,8 @@ record(struct watch_cache *wc, enum kind k, const char *type, cJSON *doc, cJSON 
 		wc->dropped_rv = e->rv;
 	event_clear(e);
 	e->seq = wc->next++;
+	e->born_us = wc->clock_us != NULL ? wc->clock_us() : 0;
+	e->by_request = wc->in_request;
 	e->rv = doc_rv(doc);
 	e->k = k;
 	e->type = type;

@@ -36,6 +36,8 @@ struct watch_event {
 	cJSON *object;    /* as served */
 	cJSON *row;       /* its Table row when it happened (api_table_row), for watches of Tables */
 	char *line;       /* {"type":...,"object":...} and a newline: the event on the wire */
+	int64_t born_us;  /* watch_cache.clock_us when it happened (0: no clock) */
+	bool by_request;  /* a request's doing, not the simulated clock's */
 };
 
 struct watch_cache {
@@ -48,6 +50,9 @@ struct watch_cache {
 	uint64_t dropped_rv; /* the newest resourceVersion of an event that left the window */
 	unsigned follows;    /* clusters followed so far */
 	struct vec follow_ctxs; /* what each cluster's store hands the cache's hook */
+	/* For latency figures: a clock events are stamped with, and what moves the cluster now. */
+	int64_t (*clock_us)(void);
+	bool in_request;
 };
 
 void watch_cache_init(struct watch_cache *wc, size_t cap);

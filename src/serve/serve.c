@@ -43,8 +43,16 @@
 
 struct watcher;
 
+/* --stats: how long events waited between happening and going out, by cause. */
+struct latencies {
+	int64_t *us;
+	size_t n, cap;
+};
+
 struct server {
 	const struct serve_opts *o;
+	struct latencies by_clock, by_request;
+	uint64_t requests;
 	char *bearer; /* "Bearer <token>" */
 	struct watch_cache wc;
 	struct watcher *watchers; /* every open watch, suspended or streaming */
@@ -207,6 +215,45 @@ send_openapi(struct MHD_Connection *conn, const char *url)
 /* ---- watches ---- */
 
 static int64_t mono_ms(void);
+static int64_t mono_us(void);
+
+/* At most this many samples are kept per cause (a million: 8 MB). */
+#define STATS_MAX_SAMPLES 1000000
+
+static void
+latency_add(struct latencies *l, int64_t us)
+{
+	if (l->n == STATS_MAX_SAMPLES)
+		return;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 1024;
+		l->us = xrealloc(l->us, l->cap * sizeof *l->us);
+	}
+	l->us[l->n++] = us;
+}
+
+static int
+cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+latency_report(FILE *f, const char *what, struct latencies *l)
+{
+	if (l->n == 0) {
+		fprintf(f, "kubesim serve: %s: no watch events sent\n", what);
+		return;
+	}
+	qsort(l->us, l->n, sizeof *l->us, cmp_i64);
+	fprintf(f,
+	    "kubesim serve: %s: %zu watch events, from the change to its write: median %.2f ms, "
+	    "99th percentile %.2f ms, max %.2f ms\n",
+	    what, l->n, (double)l->us[l->n / 2] / 1000, (double)l->us[l->n * 99 / 100] / 1000,
+	    (double)l->us[l->n - 1] / 1000);
+}
 
 /* A Status as a watch's ERROR event (410 Expired: the client lists again). */
 static void
@@ -260,6 +307,10 @@ watch_fill(struct watcher *w)
 			api_table_watch_event(w->table, e->type, e->k, e->object, e->row, &w->out);
 		else
 			sb_add(&w->out, e->line);
+		/* Handed to libmicrohttpd now, which writes it in this same turn. */
+		if (w->s->o->stats)
+			latency_add(e->by_request ? &w->s->by_request : &w->s->by_clock,
+			    mono_us() - e->born_us);
 	}
 	if (w->next_bookmark_ms != 0 && w->out.len == 0 && mono_ms() >= w->next_bookmark_ms) {
 		watch_bookmark(w);
@@ -563,6 +614,7 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	s->requests++;
 	auth = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
 	if (auth == NULL || strcmp(auth, s->bearer) != 0)
 		return send_status(conn, MHD_HTTP_UNAUTHORIZED, "Unauthorized", "Unauthorized");
@@ -690,12 +742,64 @@ out:
 /* ---- the loop ---- */
 
 static int64_t
+mono_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static int64_t
 mono_ms(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* libmicrohttpd's turn: what changes the cluster meanwhile is a request's doing. */
+static void
+serve_requests(struct server *s, struct MHD_Daemon *d)
+{
+	s->wc.in_request = true;
+	MHD_run(d);
+	s->wc.in_request = false;
+}
+
+/*
+ * Run the simulation up to target one instant at a time, sending what each
+ * instant changed before the next runs: a busy stretch (a rolling update
+ * over a thousand nodes) would otherwise hold every event of it until the
+ * whole stretch had run. After FOLLOW_SLICE_MS the rest waits for the next
+ * turn, so requests are not starved either.
+ */
+#define FOLLOW_SLICE_MS 50
+
+static void
+follow_clock(struct server *s, struct MHD_Daemon *d, struct cluster *c, unsigned gen,
+    sim_ms target)
+{
+	int64_t start = mono_ms();
+	unsigned now_gen;
+	sim_ms next;
+
+	while (sim_next_time(c->sim, &next) && next <= target) {
+		if (next <= cluster_now(c))
+			cluster_settle(c);
+		else
+			cluster_advance_to(c, next);
+		if (wake_watchers(s)) {
+			serve_requests(s, d);
+			/* A request may have loaded another command's cluster in place of c. */
+			if (s->o->current(s->o->ctx, &now_gen) != c || now_gen != gen)
+				return;
+		}
+		if (mono_ms() - start >= FOLLOW_SLICE_MS)
+			return;
+	}
+	cluster_advance_to(c, target);
 }
 
 /* How long the loop may sleep before the simulated clock has something to run. */
@@ -715,7 +819,7 @@ int
 serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
     volatile sig_atomic_t *stop, struct ks_err *err)
 {
-	struct server s = {o, xasprintf("Bearer %s", o->token), {0}, NULL, false};
+	struct server s = {.o = o, .bearer = xasprintf("Bearer %s", o->token)};
 	struct sockaddr_in sa;
 	struct MHD_Daemon *d;
 	const union MHD_DaemonInfo *info;
@@ -757,6 +861,7 @@ serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
 		return -1;
 	}
 	watch_cache_init(&s.wc, WATCH_CACHE_EVENTS);
+	s.wc.clock_us = mono_us;
 	watch_cache_follow(&s.wc, c);
 	last_gen = gen;
 	epfd = MHD_get_daemon_info(d, MHD_DAEMON_INFO_EPOLL_FD)->epoll_fd;
@@ -774,7 +879,7 @@ serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
 		}
 		/* The simulated clock follows the wall clock, times the speed. */
 		if (o->speed > 0)
-			cluster_advance_to(c, sim0 + (sim_ms)((double)(mono_ms() - wall0) * o->speed));
+			follow_clock(&s, d, c, gen, sim0 + (sim_ms)((double)(mono_ms() - wall0) * o->speed));
 		else if (clients_waiting(&s) && mono_ms() - stepped >= WATCH_STEP_MS) {
 			sim_ms next;
 
@@ -789,7 +894,7 @@ serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
 			o->tick(o->ctx);
 		/* What just changed goes out at once, before the loop sleeps. */
 		if (wake_watchers(&s)) {
-			MHD_run(d);
+			serve_requests(&s, d);
 			continue;
 		}
 		if (MHD_get_timeout(d, &wait_ms) != MHD_YES || wait_ms > 100)
@@ -802,13 +907,20 @@ serve_run(const struct serve_opts *o, serve_ready_fn ready, void *ready_ctx,
 			rc = err_set(err, "poll: %s", strerror(errno));
 			break;
 		}
-		MHD_run(d);
+		serve_requests(&s, d);
 	}
 	/* Every watch ends its stream; libmicrohttpd must not stop with one suspended. */
 	s.stopping = true;
 	for (int i = 0; i < 3 && wake_watchers(&s); i++)
 		MHD_run(d);
 	MHD_stop_daemon(d);
+	if (o->stats) {
+		fprintf(stderr, "kubesim serve: %llu requests\n", (unsigned long long)s.requests);
+		latency_report(stderr, "changes by the clock", &s.by_clock);
+		latency_report(stderr, "changes by requests (each saved first)", &s.by_request);
+	}
+	free(s.by_clock.us);
+	free(s.by_request.us);
 	watch_cache_free(&s.wc);
 	free(s.bearer);
 	return rc;

@@ -48,6 +48,8 @@ struct serve_opts {
 	const char *token;   /* the bearer token every request must carry */
 	const char *cert_pem; /* the server's certificate (self-signed: its own CA) */
 	const char *key_pem;
+	/* At exit, print requests served and watch latencies (--stats). */
+	bool stats;
 	/*
 	 * The owner of the practice cluster. current: the cluster to answer
 	 * from, reloaded first when another command changed its file (asked
