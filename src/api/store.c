@@ -35,14 +35,31 @@ struct kind_table {
 	size_t live;
 };
 
-/* Where a pod currently sits in the two pod indexes, and at which slot. */
+/* Where a pod currently sits in the pod indexes, at which slot, and what it adds to its node. */
 struct pod_index_entry {
 	char *node;   /* NULL: not bound */
 	char *owner;  /* "" for orphans */
 	char *pinned; /* unbound and pinned to a node by affinity, else NULL */
+	char *owner_target; /* "<owner>\x1f<node or pinned node>", or NULL when neither */
 	size_t node_pos;
 	size_t owner_pos;
 	size_t pinned_pos;
+	size_t owner_target_pos;
+	/* Counted in its node's usage: bound and not terminal. */
+	bool counted;
+	bool host_ports;
+	int64_t milli[STORE_RES__COUNT];
+};
+
+/*
+ * A node's entry in the by-node index: its pods, and the sums the
+ * scheduler's NodeInfo keeps, updated as pods come, go and finish, so a fit
+ * costs the same however many pods the node runs. pods comes first:
+ * store_pods_on_node hands it out as the vector.
+ */
+struct node_pods {
+	struct vec pods;
+	struct store_node_usage usage;
 };
 
 struct store {
@@ -52,6 +69,7 @@ struct store {
 	struct map pods_by_node;  /* node name -> struct vec of pods */
 	struct map pods_by_owner; /* controller uid ("" orphans) -> struct vec */
 	struct map pods_pinned;   /* node -> struct vec of unbound pods pinned to it */
+	struct map pods_owner_target; /* "<owner>\x1f<node>" -> struct vec (bound or pinned there) */
 	struct map pod_index;     /* pod uid -> struct pod_index_entry */
 	struct watcher *watchers;
 	size_t n_watchers;
@@ -74,6 +92,7 @@ store_new(const struct store_hooks *hooks)
 	map_init(&s->pods_by_node);
 	map_init(&s->pods_by_owner);
 	map_init(&s->pods_pinned);
+	map_init(&s->pods_owner_target);
 	map_init(&s->pod_index);
 	s->next_rv = 1;
 	s->side_rng = 0x6b756265u; /* any constant: only determinism matters */
@@ -122,12 +141,14 @@ store_free(struct store *s)
 		free(e->node);
 		free(e->owner);
 		free(e->pinned);
+		free(e->owner_target);
 		free(e);
 	}
 	map_free(&s->pod_index);
 	free_vec_map(&s->pods_by_node);
 	free_vec_map(&s->pods_by_owner);
 	free_vec_map(&s->pods_pinned);
+	free_vec_map(&s->pods_owner_target);
 	map_free(&s->by_uid);
 	free(s->watchers);
 	free(s);
@@ -192,6 +213,7 @@ enum which_index {
 	BY_NODE,
 	BY_OWNER,
 	BY_PIN,
+	BY_OWNER_TARGET,
 };
 
 static size_t *
@@ -202,6 +224,8 @@ entry_pos(struct pod_index_entry *e, enum which_index w)
 		return &e->node_pos;
 	case BY_OWNER:
 		return &e->owner_pos;
+	case BY_OWNER_TARGET:
+		return &e->owner_target_pos;
 	case BY_PIN:
 		break;
 	}
@@ -216,7 +240,8 @@ index_add(struct store *s, struct map *m, enum which_index w, const char *key, s
 
 	(void)s;
 	if (v == NULL) {
-		v = xcalloc(1, sizeof *v);
+		/* The by-node index holds a struct node_pods, whose first member is the vector. */
+		v = w == BY_NODE ? xcalloc(1, sizeof(struct node_pods)) : xcalloc(1, sizeof *v);
 		map_put(m, key, v);
 	}
 	*entry_pos(e, w) = v->n;
@@ -256,6 +281,68 @@ str_eq_null(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+static bool
+has_host_ports(const struct pod_spec *spec)
+{
+	for (size_t i = 0; i < spec->n_containers; i++)
+		for (size_t j = 0; j < spec->containers[i].n_ports; j++)
+			if (spec->containers[i].ports[j].host_port > 0)
+				return true;
+	return false;
+}
+
+static const char *const usage_resources[STORE_RES__COUNT] = {"cpu", "memory",
+	"ephemeral-storage"};
+
+int
+store_resource_index(const char *resource)
+{
+	for (int i = 0; i < STORE_RES__COUNT; i++)
+		if (strcmp(usage_resources[i], resource) == 0)
+			return i;
+	return -1;
+}
+
+/* Add (sign 1) or take away (-1) what the pod's entry counts on its node. */
+static void
+usage_apply(struct store *s, struct pod_index_entry *e, int sign)
+{
+	struct node_pods *np = map_get(&s->pods_by_node, e->node);
+
+	if (np == NULL)
+		return;
+	np->usage.pods += sign;
+	np->usage.host_port_pods += e->host_ports ? sign : 0;
+	for (int i = 0; i < STORE_RES__COUNT; i++)
+		np->usage.milli[i] += sign * e->milli[i];
+}
+
+/* A pod bound to a node counts there until it finishes or leaves. */
+static void
+usage_recount(struct store *s, struct pod *p, struct pod_index_entry *e)
+{
+	bool counts = e->node != NULL && !pod_is_terminal(p);
+
+	if (counts == e->counted)
+		return;
+	if (counts) {
+		/* Requests are immutable once the pod exists: counted once, taken back as counted. */
+		for (int i = 0; i < STORE_RES__COUNT; i++)
+			e->milli[i] = pod_request_milli(&p->spec, usage_resources[i]);
+		e->host_ports = has_host_ports(&p->spec);
+	}
+	usage_apply(s, e, counts ? 1 : -1);
+	e->counted = counts;
+}
+
+static char *
+owner_target_key(const char *owner, const char *node, const char *pinned)
+{
+	const char *target = node != NULL ? node : pinned;
+
+	return target != NULL ? xasprintf("%s\x1f%s", owner, target) : NULL;
+}
+
 static void
 pod_reindex(struct store *s, struct pod *p)
 {
@@ -264,6 +351,7 @@ pod_reindex(struct store *s, struct pod *p)
 	const char *owner = ctl ? ctl->uid : "";
 	const char *node = p->spec.node_name;
 	const char *pinned = node == NULL ? pod_pinned_node(p) : NULL;
+	char *target;
 
 	if (e == NULL) {
 		e = xcalloc(1, sizeof *e);
@@ -271,11 +359,15 @@ pod_reindex(struct store *s, struct pod *p)
 		e->node = xstrdup_or_null(node);
 		e->owner = xstrdup(owner);
 		e->pinned = xstrdup_or_null(pinned);
+		e->owner_target = owner_target_key(owner, node, pinned);
 		if (node != NULL)
 			index_add(s, &s->pods_by_node, BY_NODE, node, p, e);
 		if (pinned != NULL)
 			index_add(s, &s->pods_pinned, BY_PIN, pinned, p, e);
 		index_add(s, &s->pods_by_owner, BY_OWNER, owner, p, e);
+		if (e->owner_target != NULL)
+			index_add(s, &s->pods_owner_target, BY_OWNER_TARGET, e->owner_target, p, e);
+		usage_recount(s, p, e);
 		return;
 	}
 	if (!str_eq_null(e->pinned, pinned)) {
@@ -287,6 +379,10 @@ pod_reindex(struct store *s, struct pod *p)
 			index_add(s, &s->pods_pinned, BY_PIN, pinned, p, e);
 	}
 	if (!str_eq_null(e->node, node)) {
+		if (e->counted) {
+			usage_apply(s, e, -1);
+			e->counted = false;
+		}
 		if (e->node != NULL)
 			index_remove(s, &s->pods_by_node, BY_NODE, e->node, e);
 		free(e->node);
@@ -294,12 +390,23 @@ pod_reindex(struct store *s, struct pod *p)
 		if (node != NULL)
 			index_add(s, &s->pods_by_node, BY_NODE, node, p, e);
 	}
+	usage_recount(s, p, e);
 	if (strcmp(e->owner, owner) != 0) {
 		index_remove(s, &s->pods_by_owner, BY_OWNER, e->owner, e);
 		free(e->owner);
 		e->owner = xstrdup(owner);
 		index_add(s, &s->pods_by_owner, BY_OWNER, owner, p, e);
 	}
+	target = owner_target_key(owner, node, pinned);
+	if (!str_eq_null(e->owner_target, target)) {
+		if (e->owner_target != NULL)
+			index_remove(s, &s->pods_owner_target, BY_OWNER_TARGET, e->owner_target, e);
+		free(e->owner_target);
+		e->owner_target = target;
+		if (target != NULL)
+			index_add(s, &s->pods_owner_target, BY_OWNER_TARGET, target, p, e);
+	} else
+		free(target);
 }
 
 static void
@@ -309,15 +416,20 @@ pod_unindex(struct store *s, struct pod *p)
 
 	if (e == NULL)
 		return;
+	if (e->counted)
+		usage_apply(s, e, -1);
 	if (e->node != NULL)
 		index_remove(s, &s->pods_by_node, BY_NODE, e->node, e);
 	if (e->pinned != NULL)
 		index_remove(s, &s->pods_pinned, BY_PIN, e->pinned, e);
 	index_remove(s, &s->pods_by_owner, BY_OWNER, e->owner, e);
+	if (e->owner_target != NULL)
+		index_remove(s, &s->pods_owner_target, BY_OWNER_TARGET, e->owner_target, e);
 	map_del(&s->pod_index, p->obj.meta.uid);
 	free(e->node);
 	free(e->owner);
 	free(e->pinned);
+	free(e->owner_target);
 	free(e);
 }
 
@@ -325,6 +437,24 @@ const struct vec *
 store_pods_on_node(const struct store *s, const char *node)
 {
 	return map_get(&s->pods_by_node, node);
+}
+
+const struct store_node_usage *
+store_node_usage(const struct store *s, const char *node)
+{
+	static const struct store_node_usage none;
+	const struct node_pods *np = map_get(&s->pods_by_node, node);
+
+	return np != NULL ? &np->usage : &none;
+}
+
+const struct vec *
+store_pods_for_node(const struct store *s, const char *owner_uid, const char *node)
+{
+	char key[512];
+
+	snprintf(key, sizeof key, "%s\x1f%s", owner_uid, node);
+	return map_get(&s->pods_owner_target, key);
 }
 
 const struct vec *

@@ -97,6 +97,33 @@ void store_list_sorted(const struct store *s, enum kind k, const char *ns, struc
 const struct vec *store_pods_on_node(const struct store *s, const char *node);
 /* Unbound pods whose required affinity pins them to node (daemon pods in scheduler mode). */
 const struct vec *store_pods_pinned_to(const struct store *s, const char *node);
+/*
+ * Pods owned by owner_uid (controller ownerReference) that are bound to
+ * node, or unbound and pinned to it (getNodesToDaemonPods' grouping);
+ * NULL when none.
+ */
+const struct vec *store_pods_for_node(const struct store *s, const char *owner_uid,
+    const char *node);
+
+/* The resources whose requests the store sums per node. */
+enum store_resource {
+	STORE_RES_CPU,
+	STORE_RES_MEMORY,
+	STORE_RES_EPHEMERAL_STORAGE,
+	STORE_RES__COUNT,
+};
+/* "cpu", "memory", "ephemeral-storage"; -1 for any other. */
+int store_resource_index(const char *resource);
+
+/* What the pods bound to a node and not finished add up to (NodeInfo's Requested). */
+struct store_node_usage {
+	int pods;
+	int host_port_pods; /* how many of them ask for a host port */
+	int64_t milli[STORE_RES__COUNT];
+};
+/* Never NULL: a node without pods has a zero usage. */
+const struct store_node_usage *store_node_usage(const struct store *s, const char *node);
+
 /* Pods whose controller ownerReference has this uid; "" for pods with none. */
 const struct vec *store_pods_owned_by(const struct store *s, const char *uid);
 /* The resourceVersion of the latest write (a list's metadata.resourceVersion). */

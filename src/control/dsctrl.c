@@ -632,9 +632,12 @@ add_owned(const struct vec *pods, const char *uid, struct vec *out)
 static struct vec *
 pods_on(const struct store *st, const struct daemonset *ds, const char *node, struct vec *out)
 {
+	const struct vec *pods = store_pods_for_node(st, ds->obj.meta.uid, node);
+
 	vec_clear(out);
-	add_owned(store_pods_on_node(st, node), ds->obj.meta.uid, out);
-	add_owned(store_pods_pinned_to(st, node), ds->obj.meta.uid, out);
+	for (size_t i = 0; pods != NULL && i < pods->n; i++)
+		if (view_counts(pods->v[i]))
+			vec_push(out, pods->v[i]);
 	return out->n > 0 ? out : NULL;
 }
 

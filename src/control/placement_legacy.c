@@ -48,13 +48,12 @@ legacy_fit(const struct ctl_env *env, const struct daemonset *ds, const struct n
 	/* PodFitsResources over the node without this DaemonSet's own pods. */
 	if (pods_cap != NULL) {
 		int used = sched_node_pod_count(env->store, name);
-		const struct vec *pods = store_pods_on_node(env->store, name);
+		const struct vec *own = store_pods_for_node(env->store, ds->obj.meta.uid, name);
 
-		for (size_t i = 0; pods != NULL && i < pods->n; i++) {
-			const struct owner_ref *ref = meta_controller(&((struct pod *)pods->v[i])->obj.meta);
+		for (size_t i = 0; own != NULL && i < own->n; i++) {
+			const struct pod *p = own->v[i];
 
-			if (ref != NULL && strcmp(ref->uid, ds->obj.meta.uid) == 0 &&
-			    !pod_is_terminal(pods->v[i]))
+			if (p->spec.node_name != NULL && !pod_is_terminal(p))
 				used--;
 		}
 		if (used + 1 > qty_value(pods_cap)) {

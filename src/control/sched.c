@@ -189,24 +189,39 @@ wants_scheduling(const struct pod *p)
 
 /* ---- resources ---- */
 
+/* What a pod counts for on its node (store_node_usage's rule). */
+static bool
+counts_on_node(const struct pod *p)
+{
+	return !pod_is_terminal(p);
+}
+
 int64_t
 sched_node_requested(const struct store *st, const char *node, const char *resource,
     const char *except_owner_uid)
 {
-	const struct vec *pods = store_pods_on_node(st, node);
-	int64_t sum = 0;
+	int idx = store_resource_index(resource);
+	const struct vec *pods;
+	int64_t sum;
 
-	if (pods == NULL)
-		return 0;
-	for (size_t i = 0; i < pods->n; i++) {
+	if (idx < 0) {
+		/* Only the three summed resources are ever asked for; any other is a walk. */
+		pods = store_pods_on_node(st, node);
+		sum = 0;
+		for (size_t i = 0; pods != NULL && i < pods->n; i++)
+			if (counts_on_node(pods->v[i]))
+				sum += pod_request_milli(&((const struct pod *)pods->v[i])->spec, resource);
+	} else
+		sum = store_node_usage(st, node)->milli[idx];
+	if (except_owner_uid == NULL)
+		return sum;
+	/* The owner's pods on the node (bound ones only count). */
+	pods = store_pods_for_node(st, except_owner_uid, node);
+	for (size_t i = 0; pods != NULL && i < pods->n; i++) {
 		const struct pod *p = pods->v[i];
-		const struct owner_ref *ref = meta_controller(&p->obj.meta);
 
-		if (pod_is_terminal(p))
-			continue;
-		if (except_owner_uid != NULL && ref != NULL && strcmp(ref->uid, except_owner_uid) == 0)
-			continue;
-		sum += pod_request_milli(&p->spec, resource);
+		if (p->spec.node_name != NULL && counts_on_node(p))
+			sum -= pod_request_milli(&p->spec, resource);
 	}
 	return sum;
 }
@@ -214,15 +229,7 @@ sched_node_requested(const struct store *st, const char *node, const char *resou
 int
 sched_node_pod_count(const struct store *st, const char *node)
 {
-	const struct vec *pods = store_pods_on_node(st, node);
-	int n = 0;
-
-	if (pods == NULL)
-		return 0;
-	for (size_t i = 0; i < pods->n; i++)
-		if (!pod_is_terminal(pods->v[i]))
-			n++;
-	return n;
+	return store_node_usage(st, node)->pods;
 }
 
 /* ---- filter plugins, in the default profile's order ---- */
@@ -263,17 +270,31 @@ ports_clash(const struct pod_spec *a, const struct pod_spec *b)
 	return false;
 }
 
+static bool
+wants_host_port(const struct pod_spec *spec)
+{
+	for (size_t c = 0; c < spec->n_containers; c++)
+		for (size_t i = 0; i < spec->containers[c].n_ports; i++)
+			if (spec->containers[c].ports[i].host_port > 0)
+				return true;
+	return false;
+}
+
 bool
 sched_ports_conflict(const struct store *st, const struct pod_spec *spec, const struct pod *self,
     const char *node, const char *except_owner_uid)
 {
-	const struct vec *pods = store_pods_on_node(st, node);
+	const struct vec *pods;
 
+	/* Most pods ask for no host port, and most nodes hold none. */
+	if (store_node_usage(st, node)->host_port_pods == 0 || !wants_host_port(spec))
+		return false;
+	pods = store_pods_on_node(st, node);
 	for (size_t i = 0; pods != NULL && i < pods->n; i++) {
 		const struct pod *other = pods->v[i];
 		const struct owner_ref *ref = meta_controller(&other->obj.meta);
 
-		if (other == self || pod_is_terminal(other))
+		if (other == self || !counts_on_node(other))
 			continue;
 		if (except_owner_uid != NULL && ref != NULL && strcmp(ref->uid, except_owner_uid) == 0)
 			continue;
