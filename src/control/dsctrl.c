@@ -429,10 +429,30 @@ on_other_pod_gone(struct dsctrl *dc, enum store_op op, const struct pod *p)
 		requeue_suspended(dc, p->spec.node_name);
 }
 
+static bool
+wants_host_port(const struct pod_spec *spec)
+{
+	for (size_t c = 0; c < spec->n_containers; c++)
+		for (size_t i = 0; i < spec->containers[c].n_ports; i++)
+			if (spec->containers[c].ports[i].host_port > 0)
+				return true;
+	return false;
+}
+
 static void
 on_pod(struct dsctrl *dc, enum store_op op, const struct pod *p)
 {
 	const struct owner_ref *ref = meta_controller(&p->obj.meta);
+
+	/*
+	 * Legacy mode places by PodFitsHostPorts over the node's other pods: a
+	 * pod holding a host port decides which DaemonSets a node wants.
+	 */
+	if (dc->env->mode == MODE_LEGACY && p->spec.node_name != NULL &&
+	    wants_host_port(&p->spec)) {
+		mark_node_everywhere(dc, p->spec.node_name);
+		enqueue_all(dc);
+	}
 
 	if (ref != NULL) {
 		struct object *owner;
@@ -1390,6 +1410,28 @@ nodes_to_visit(struct dsctrl *dc, const struct daemonset *ds, struct ds_cache *c
 			vec_push(visit, n);
 		}
 	}
+	/*
+	 * Legacy mode: the nodes without room for this DaemonSet. Upstream's
+	 * every sync weighs every node, so each one tries them again (and
+	 * says FailedPlacement again); only these can have changed unseen, as
+	 * other pods leaving or finishing do not enqueue this DaemonSet.
+	 */
+	if (map_len(&dc->suspended) > 0) {
+		char dskey[512];
+
+		ds_key(&ds->obj, dskey, sizeof dskey);
+		for (size_t it = 0; map_next(&dc->suspended, &it, &name, &value);) {
+			struct object *n;
+
+			if (!map_has(value, dskey) || map_has(&seen, name))
+				continue;
+			n = store_get(st, KIND_NODE, NULL, name);
+			if (n != NULL) {
+				map_put(&seen, name, n);
+				vec_push(visit, n);
+			}
+		}
+	}
 	for (size_t k = 0; k < BURST_REPLICAS && c->pending_head < c->pending.n; k++) {
 		char *pname = c->pending.v[c->pending_head++];
 		struct object *n = store_get(st, KIND_NODE, NULL, pname);
@@ -1454,7 +1496,7 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 	 * Time (minReadySeconds) and other pods (legacy fit) move shares
 	 * without events, and a rolling update weighs every node at once.
 	 */
-	full = c->full || ds->min_ready_seconds > 0 || dc->env->mode == MODE_LEGACY ||
+	full = c->full || ds->min_ready_seconds > 0 ||
 	    (ds->strategy == DS_ROLLING_UPDATE && c->old_nodes > 0);
 	if (c->claim) {
 		c->claim = false;
