@@ -1,12 +1,15 @@
 #include "api/event.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/pod.h"
 #include "api/store.h"
 #include "util/err.h"
 #include "util/map.h"
+#include "util/strbuf.h"
 #include "util/xmalloc.h"
 
 struct event *
@@ -46,9 +49,234 @@ event_free(struct event *e)
 	free(e);
 }
 
+/*
+ * ---- the recorder: client-go's EventCorrelator (tools/record/events_cache.go) ----
+ *
+ * Each component has its own correlator, as each has its own broadcaster
+ * (the kubelet one per node). An event goes through the aggregator (ten
+ * events differing only in message within ten minutes turn into one
+ * "(combined from similar events): ..." event) and the logger (an identical
+ * event adds to the count of the one recorded before). Each keeps at most
+ * 4096 entries, least recently used first out, so memory stays bounded
+ * however long a cluster runs.
+ *
+ * Not the spam filter (25 events per source and object, then one every
+ * five minutes): the real kubelet re-syncs a pod in back-off every minute
+ * or so, emitting BackOff each time, so BackOff is the event the filter
+ * keeps fresh; kubesim's kubelet acts once per pull cycle, and the filter
+ * would keep the wrong event fresh and let BackOff expire.
+ *
+ * The scheduler records through the events.k8s.io recorder instead
+ * (tools/events): isomorphic events form a series while they repeat within
+ * six minutes, with no aggregation.
+ */
+
+#define LRU_CAP 4096
+#define AGGREGATE_MAX 10
+#define AGGREGATE_INTERVAL_MS (600 * 1000)
+#define SERIES_FINISH_MS (6 * 60 * 1000)
+
+/*
+ * The aggregator's record: the distinct messages seen lately (localKeys),
+ * by hash. Most objects only ever say one thing per reason, so the first
+ * is kept inline.
+ */
+struct similar {
+	uint64_t first;
+	uint64_t *more; /* the second to ninth */
+	uint32_t n;
+	int64_t last_ms;
+};
+
+/* The logger's record of an event it made (eventLog). */
+struct observed {
+	uint32_t count;
+	int64_t first_ms;
+	int64_t last_ms;
+	uint64_t name_ns; /* the name is "<object>.<this in hex>"; 0: none yet */
+};
+
+struct lru_entry {
+	struct lru_entry *prev, *next; /* next: older */
+	uint64_t h1, h2;               /* the key's two hashes; the key itself is not kept */
+	union {
+		struct similar similar;
+		struct observed observed;
+	} v;
+};
+
+/*
+ * A string-keyed LRU cache (groupcache/lru), bounded to LRU_CAP entries.
+ * Keys hold whole messages and are many (five per pod for the kubelets),
+ * so an entry keeps two independent 64-bit hashes of its key instead of the
+ * key (a false match needs both to collide), its value inline, and the
+ * index is an open-addressing table of entry pointers on the first hash.
+ */
+struct lru {
+	struct lru_entry **slots;
+	size_t cap, len; /* cap: a power of two, or 0 */
+	struct lru_entry *newest, *oldest;
+};
+
+static void
+key_hashes(const char *key, uint64_t *h1, uint64_t *h2)
+{
+	uint64_t b = 0x9e3779b97f4a7c15ULL;
+
+	/* A multiply-xorshift mix, unrelated to FNV. */
+	for (const unsigned char *p = (const unsigned char *)key; *p != '\0'; p++) {
+		b = (b ^ *p) * 0xff51afd7ed558ccdULL;
+		b ^= b >> 29;
+	}
+	*h1 = map_hash(key);
+	*h2 = b;
+}
+
+/* The slot holding h1, or the empty slot where it would go. */
+static size_t
+lru_slot(const struct lru *l, uint64_t h1)
+{
+	size_t mask = l->cap - 1, i = h1 & mask;
+
+	while (l->slots[i] != NULL && l->slots[i]->h1 != h1)
+		i = (i + 1) & mask;
+	return i;
+}
+
+static void
+lru_grow(struct lru *l)
+{
+	struct lru_entry **old = l->slots;
+	size_t ocap = l->cap;
+
+	l->cap = ocap ? ocap * 2 : 16;
+	l->slots = xcalloc(l->cap, sizeof *l->slots);
+	for (size_t i = 0; i < ocap; i++)
+		if (old[i] != NULL)
+			l->slots[lru_slot(l, old[i]->h1)] = old[i];
+	free(old);
+}
+
+static void
+lru_unlink(struct lru *l, struct lru_entry *n)
+{
+	if (n->prev != NULL)
+		n->prev->next = n->next;
+	else
+		l->newest = n->next;
+	if (n->next != NULL)
+		n->next->prev = n->prev;
+	else
+		l->oldest = n->prev;
+	n->prev = n->next = NULL;
+}
+
+static void
+lru_push(struct lru *l, struct lru_entry *n)
+{
+	n->prev = NULL;
+	n->next = l->newest;
+	if (l->newest != NULL)
+		l->newest->prev = n;
+	l->newest = n;
+	if (l->oldest == NULL)
+		l->oldest = n;
+}
+
+static void
+entry_free(struct lru_entry *n, bool similar)
+{
+	if (similar)
+		free(n->v.similar.more);
+	free(n);
+}
+
+/* Remove the entry from index and list and free it (backward-shift deletion, as map.c). */
+static void
+lru_remove(struct lru *l, struct lru_entry *n, bool similar)
+{
+	size_t mask = l->cap - 1, i = lru_slot(l, n->h1), j = i;
+
+	l->slots[i] = NULL;
+	for (;;) {
+		size_t home;
+
+		j = (j + 1) & mask;
+		if (l->slots[j] == NULL)
+			break;
+		home = l->slots[j]->h1 & mask;
+		if ((j > i && (home <= i || home > j)) || (j < i && (home <= i && home > j))) {
+			l->slots[i] = l->slots[j];
+			l->slots[j] = NULL;
+			i = j;
+		}
+	}
+	l->len--;
+	lru_unlink(l, n);
+	entry_free(n, similar);
+}
+
+/*
+ * The entry for key, now the most recently used; a new zeroed one when
+ * absent (evicting the least recently used past the cap). *fresh says which.
+ */
+static struct lru_entry *
+lru_get(struct lru *l, const char *key, bool similar, bool *fresh)
+{
+	uint64_t h1, h2;
+	struct lru_entry *n;
+	size_t i;
+
+	key_hashes(key, &h1, &h2);
+	if (l->cap > 0) {
+		n = l->slots[lru_slot(l, h1)];
+		if (n != NULL && n->h2 == h2) {
+			lru_unlink(l, n);
+			lru_push(l, n);
+			*fresh = false;
+			return n;
+		}
+		/* Another key with the same first hash makes way. */
+		if (n != NULL)
+			lru_remove(l, n, similar);
+	}
+	if ((l->len + 1) * 2 > l->cap)
+		lru_grow(l);
+	n = xcalloc(1, sizeof *n);
+	n->h1 = h1;
+	n->h2 = h2;
+	i = lru_slot(l, h1);
+	l->slots[i] = n;
+	l->len++;
+	lru_push(l, n);
+	if (l->len > LRU_CAP)
+		lru_remove(l, l->oldest, similar);
+	*fresh = true;
+	return n;
+}
+
+static void
+lru_free(struct lru *l, bool similar)
+{
+	while (l->newest != NULL) {
+		struct lru_entry *n = l->newest;
+
+		lru_unlink(l, n);
+		entry_free(n, similar);
+	}
+	free(l->slots);
+	memset(l, 0, sizeof *l);
+}
+
+struct correlator {
+	bool series; /* the events.k8s.io recorder (the scheduler's) */
+	struct lru similar;
+	struct lru observed;
+};
+
 struct recorder {
 	struct store *store;
-	struct map seen; /* correlation key -> "namespace/name" of the event (owned) */
+	struct map correlators; /* "component\x1fhost" -> struct correlator */
 	uint64_t made;
 };
 
@@ -58,7 +286,7 @@ recorder_new(struct store *store)
 	struct recorder *rec = xcalloc(1, sizeof *rec);
 
 	rec->store = store;
-	map_init(&rec->seen);
+	map_init(&rec->correlators);
 	return rec;
 }
 
@@ -70,63 +298,213 @@ recorder_free(struct recorder *rec)
 
 	if (rec == NULL)
 		return;
-	for (size_t it = 0; map_next(&rec->seen, &it, &key, &value);)
-		free(value);
-	map_free(&rec->seen);
+	for (size_t it = 0; map_next(&rec->correlators, &it, &key, &value);) {
+		struct correlator *c = value;
+
+		lru_free(&c->similar, true);
+		lru_free(&c->observed, false);
+		free(c);
+	}
+	map_free(&rec->correlators);
 	free(rec);
+}
+
+/* The kubelet on each node has its own broadcaster; the controllers one each. */
+static struct correlator *
+correlator_for(struct recorder *rec, const struct object *about, const char *component)
+{
+	const char *host = "";
+	char key[512];
+	struct correlator *c;
+
+	if (strcmp(component, "kubelet") == 0) {
+		if (about->kind == KIND_POD && ((const struct pod *)about)->spec.node_name != NULL)
+			host = ((const struct pod *)about)->spec.node_name;
+		else if (about->kind == KIND_NODE)
+			host = about->meta.name;
+	}
+	snprintf(key, sizeof key, "%s\x1f%s", component, host);
+	c = map_get(&rec->correlators, key);
+	if (c == NULL) {
+		c = xcalloc(1, sizeof *c);
+		c->series = strcmp(component, "default-scheduler") == 0;
+		map_put(&rec->correlators, key, c);
+	}
+	return c;
+}
+
+/*
+ * EventAggregate: true when the event is the tenth (or later) distinct
+ * message of its kind within the interval, to be recorded as the
+ * aggregate. Upstream then drops an arbitrary message from the set
+ * (sets.String.PopAny); the one just added is dropped here, so runs repeat.
+ */
+static bool
+aggregate(struct correlator *c, const char *similar_key, const char *message, int64_t now)
+{
+	bool fresh;
+	struct similar *s = &lru_get(&c->similar, similar_key, true, &fresh)->v.similar;
+	uint64_t h = map_hash(message);
+
+	if (!fresh && now - s->last_ms > AGGREGATE_INTERVAL_MS)
+		s->n = 0;
+	s->last_ms = now;
+	if (s->n > 0 && s->first == h)
+		return false;
+	for (uint32_t i = 1; i < s->n; i++)
+		if (s->more[i - 1] == h)
+			return false;
+	if (s->n + 1 >= AGGREGATE_MAX)
+		return true;
+	if (s->n == 0)
+		s->first = h;
+	else {
+		s->more = xreallocarray(s->more, s->n, sizeof *s->more);
+		s->more[s->n - 1] = h;
+	}
+	s->n++;
+	return false;
+}
+
+/* An event on its way through a correlator: its keys and (final) message. */
+struct occurrence {
+	struct correlator *c;
+	const struct object *about;
+	const char *type, *reason, *component;
+	struct strbuf similar_key; /* the aggregator's: the object, type and reason */
+	struct strbuf event_key;   /* the logger's: those and the message */
+	struct strbuf message;
+};
+
+static void
+occurrence_init(struct occurrence *oc, struct recorder *rec, const struct object *about,
+    const char *type, const char *reason, const char *component)
+{
+	const char *ns = about->meta.ns ? about->meta.ns : "default";
+
+	oc->c = correlator_for(rec, about, component);
+	oc->about = about;
+	oc->type = type;
+	oc->reason = reason;
+	oc->component = component;
+	sb_init(&oc->similar_key);
+	sb_init(&oc->event_key);
+	sb_init(&oc->message);
+	sb_addf(&oc->similar_key, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s", kind_name(about->kind), ns,
+	    about->meta.name, about->meta.uid ? about->meta.uid : "", type, reason);
+}
+
+static void
+occurrence_free(struct occurrence *oc)
+{
+	sb_free(&oc->similar_key);
+	sb_free(&oc->event_key);
+	sb_free(&oc->message);
+}
+
+/*
+ * EventAggregate then eventObserve for one occurrence of message at now:
+ * sets oc's message (combined when aggregated) and returns the logger's
+ * record, its count already including this occurrence (times of them).
+ */
+static struct observed *
+observe(struct recorder *rec, struct occurrence *oc, const char *message, uint32_t times,
+    int64_t now)
+{
+	struct correlator *c = oc->c;
+	struct observed *o;
+	bool fresh;
+
+	sb_reset(&oc->message);
+	sb_reset(&oc->event_key);
+	sb_add(&oc->event_key, sb_str(&oc->similar_key));
+	if (!c->series && aggregate(c, sb_str(&oc->similar_key), message, now)) {
+		/* EventAggregatorByReasonMessageFunc; the aggregate's key is the similar one. */
+		sb_add(&oc->message, "(combined from similar events): ");
+		sb_add(&oc->message, message);
+	} else {
+		sb_add(&oc->message, message);
+		sb_addc(&oc->event_key, '\x1f');
+		sb_add(&oc->event_key, message);
+	}
+	o = &lru_get(&c->observed, sb_str(&oc->event_key), false, &fresh)->v.observed;
+	if (!fresh && c->series && times == 1 && now - o->last_ms > SERIES_FINISH_MS) {
+		/*
+		 * The series finished: an isomorphic event now starts a new one.
+		 * (Repetitions recorded at once came closer together than that.)
+		 */
+		memset(o, 0, sizeof *o);
+	}
+	if (o->name_ns == 0) {
+		/*
+		 * record.makeEvent names an event <object>.<hex UnixNano>; the clock
+		 * starts at 2025-01-01T00:00:00Z and a counter keeps names unique
+		 * within one millisecond.
+		 */
+		o->name_ns = 1735689600000000000ULL + (uint64_t)now * 1000000ULL + rec->made++;
+		o->first_ms = now;
+	}
+	o->count = (uint64_t)o->count + times > INT32_MAX ? INT32_MAX : o->count + times;
+	o->last_ms = now;
+	return o;
+}
+
+/* Write the event as the logger knows it: count occurrences, the last at last_ms. */
+static void
+write_event(struct recorder *rec, const struct occurrence *oc, const struct observed *o,
+    int32_t count, int64_t last_ms, const char *message)
+{
+	const struct object *about = oc->about;
+	const char *ns = about->meta.ns ? about->meta.ns : "default";
+	char name[320];
+	struct event *e;
+	struct ks_err err;
+
+	snprintf(name, sizeof name, "%s.%llx", about->meta.name, (unsigned long long)o->name_ns);
+	e = (struct event *)store_get(rec->store, KIND_EVENT, ns, name);
+
+	if (e != NULL) {
+		e->count = count;
+		e->last_ms = last_ms;
+		if (strcmp(e->message, message) != 0) {
+			free(e->message);
+			e->message = xstrdup(message);
+		}
+		store_update(rec->store, &e->obj);
+		return;
+	}
+	/* New, or the one recorded before is gone (expired): created again under its name. */
+	e = event_new();
+	e->obj.meta.ns = xstrdup(ns);
+	e->obj.meta.name = xstrdup(name);
+	e->involved_kind = xstrdup(kind_name(about->kind));
+	e->involved_ns = xstrdup_or_null(about->meta.ns);
+	e->involved_name = xstrdup(about->meta.name);
+	e->involved_uid = xstrdup(about->meta.uid);
+	e->reason = xstrdup(oc->reason);
+	e->message = xstrdup(message);
+	e->type = xstrdup(oc->type);
+	e->source = xstrdup(oc->component);
+	e->first_ms = o->first_ms;
+	e->last_ms = last_ms;
+	e->count = count;
+	if (store_create(rec->store, &e->obj, &err) != STORE_OK)
+		event_free(e);
 }
 
 static void
 record(struct recorder *rec, uint32_t times, const struct object *about, const char *type,
     const char *reason, const char *component, const char *fmt, va_list ap)
 {
-	struct ks_err err;
-	struct event *e;
-	char *message, *key, *name;
-	int64_t now = store_now(rec->store);
-	const char *ns = about->meta.ns ? about->meta.ns : "default";
+	struct occurrence oc;
+	struct observed *o;
+	char *message = xvasprintf(fmt, ap);
 
-	message = xvasprintf(fmt, ap);
-
-	/* EventCorrelator: identical events merge into one with count++. */
-	key = xasprintf("%s\x1f%s\x1f%s\x1f%s\x1f%s", about->meta.uid, type, reason, component, message);
-	name = map_get(&rec->seen, key);
-	if (name != NULL) {
-		e = (struct event *)store_get(rec->store, KIND_EVENT, ns, name);
-		if (e != NULL) {
-			/* count is an int32 in the API: a years-long repeat saturates. */
-			e->count = (uint32_t)e->count + times > INT32_MAX ? INT32_MAX
-									 : e->count + (int32_t)times;
-			e->last_ms = now;
-			free(message);
-			free(key);
-			store_update(rec->store, &e->obj);
-			return;
-		}
-	}
-	e = event_new();
-	e->obj.meta.ns = xstrdup(ns);
-	/*
-	 * record.makeEvent names an event <object>.<hex UnixNano>; the clock
-	 * starts at 2025-01-01T00:00:00Z and a counter keeps names unique
-	 * within one millisecond.
-	 */
-	e->obj.meta.name = xasprintf("%s.%llx", about->meta.name,
-	    (unsigned long long)(1735689600000000000ULL + (uint64_t)now * 1000000ULL + rec->made++));
-	e->involved_kind = xstrdup(kind_name(about->kind));
-	e->involved_ns = xstrdup_or_null(about->meta.ns);
-	e->involved_name = xstrdup(about->meta.name);
-	e->involved_uid = xstrdup(about->meta.uid);
-	e->reason = xstrdup(reason);
-	e->message = message;
-	e->type = xstrdup(type);
-	e->source = xstrdup(component);
-	e->first_ms = e->last_ms = now;
-	e->count = times > INT32_MAX ? INT32_MAX : (int32_t)times;
-	free(map_put(&rec->seen, key, xstrdup(e->obj.meta.name)));
-	free(key);
-	if (store_create(rec->store, &e->obj, &err) != STORE_OK)
-		event_free(e);
+	occurrence_init(&oc, rec, about, type, reason, component);
+	o = observe(rec, &oc, message, times, store_now(rec->store));
+	write_event(rec, &oc, o, (int32_t)o->count, o->last_ms, sb_str(&oc.message));
+	occurrence_free(&oc);
+	free(message);
 }
 
 void

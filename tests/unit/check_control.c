@@ -605,6 +605,136 @@ START_TEST(test_node_should_run_daemon_pod_table)
 }
 END_TEST
 
+/* ---- the event recorder (client-go's EventCorrelator) ---- */
+
+/* The events about obj with this reason, in creation order. */
+static size_t
+events_about(const struct cluster *c, const struct object *obj, const char *reason,
+    struct event **out, size_t max)
+{
+	struct vec all = VEC_INIT;
+	size_t n = 0;
+
+	store_list(c->store, KIND_EVENT, NULL, &all);
+	for (size_t i = 0; i < all.n; i++) {
+		struct event *e = all.v[i];
+
+		if (strcmp(e->involved_uid, obj->meta.uid) == 0 && strcmp(e->reason, reason) == 0 &&
+		    n < max)
+			out[n++] = e;
+	}
+	vec_free(&all);
+	return n;
+}
+
+/* A DaemonSet in a cluster whose controllers record nothing else about it. */
+static struct cluster *
+recorder_cluster(struct object **ds)
+{
+	struct timing t;
+	struct cluster *c;
+	struct daemonset *d = make_ds();
+	struct ks_err err;
+
+	timing_defaults(&t);
+	c = cluster_new(MODE_SCHEDULER, &t, 1);
+	ck_assert_int_eq(store_create(c->store, &d->obj, &err), STORE_OK);
+	*ds = &d->obj;
+	return c;
+}
+
+START_TEST(test_similar_events_aggregate_from_the_tenth)
+{
+	struct object *ds;
+	struct cluster *c = recorder_cluster(&ds);
+	struct event *ev[16];
+
+	for (int i = 1; i <= 12; i++)
+		event_record(c->rec, ds, "Normal", "Probe", "daemonset-controller", "message %d", i);
+	/* Nine as they came, then one aggregate that the tenth to twelfth count in. */
+	ck_assert_uint_eq(events_about(c, ds, "Probe", ev, 16), 10);
+	ck_assert_str_eq(ev[8]->message, "message 9");
+	ck_assert_int_eq(ev[8]->count, 1);
+	ck_assert_str_eq(ev[9]->message, "(combined from similar events): message 12");
+	ck_assert_int_eq(ev[9]->count, 3);
+	/* A message already seen is counted on its own event, not the aggregate. */
+	event_record(c->rec, ds, "Normal", "Probe", "daemonset-controller", "message 2");
+	ck_assert_uint_eq(events_about(c, ds, "Probe", ev, 16), 10);
+	ck_assert_int_eq(ev[1]->count, 2);
+	ck_assert_int_eq(ev[9]->count, 3);
+	/* Ten quiet minutes later, new messages start over. */
+	cluster_advance_to(c, 601 * 1000);
+	event_record(c->rec, ds, "Normal", "Probe", "daemonset-controller", "message 13");
+	ck_assert_uint_eq(events_about(c, ds, "Probe", ev, 16), 11);
+	ck_assert_str_eq(ev[10]->message, "message 13");
+	cluster_free(c);
+}
+END_TEST
+
+START_TEST(test_each_component_correlates_apart)
+{
+	struct object *ds;
+	struct cluster *c = recorder_cluster(&ds);
+	struct event *ev[4];
+
+	event_record(c->rec, ds, "Normal", "Probe", "daemonset-controller", "same");
+	event_record(c->rec, ds, "Normal", "Probe", "daemonset-controller", "same");
+	event_record(c->rec, ds, "Normal", "Probe", "node-controller", "same");
+	ck_assert_uint_eq(events_about(c, ds, "Probe", ev, 4), 2);
+	ck_assert_int_eq(ev[0]->count, 2);
+	ck_assert_str_eq(ev[1]->source, "node-controller");
+	ck_assert_int_eq(ev[1]->count, 1);
+	cluster_free(c);
+}
+END_TEST
+
+START_TEST(test_the_correlator_forgets_the_least_recent_past_4096)
+{
+	struct object *ds;
+	struct cluster *c = recorder_cluster(&ds);
+	struct event *ev[2];
+
+	event_record(c->rec, ds, "Normal", "First", "daemonset-controller", "x");
+	/* Distinct reasons, so that no two of them aggregate. */
+	for (int i = 0; i < 4096; i++) {
+		char reason[32];
+
+		snprintf(reason, sizeof reason, "Other%d", i);
+		event_record(c->rec, ds, "Normal", reason, "daemonset-controller", "x");
+	}
+	/* Its logger entry is gone: the same event again is a new Event. */
+	event_record(c->rec, ds, "Normal", "First", "daemonset-controller", "x");
+	ck_assert_uint_eq(events_about(c, ds, "First", ev, 2), 2);
+	ck_assert_int_eq(ev[0]->count, 1);
+	ck_assert_int_eq(ev[1]->count, 1);
+	cluster_free(c);
+}
+END_TEST
+
+START_TEST(test_a_scheduler_series_ends_after_six_quiet_minutes)
+{
+	struct object *ds;
+	struct cluster *c = recorder_cluster(&ds);
+	struct event *ev[16];
+
+	event_record(c->rec, ds, "Warning", "Probe", "default-scheduler", "same");
+	cluster_advance_to(c, 5 * 60 * 1000);
+	event_record(c->rec, ds, "Warning", "Probe", "default-scheduler", "same");
+	ck_assert_uint_eq(events_about(c, ds, "Probe", ev, 16), 1);
+	ck_assert_int_eq(ev[0]->count, 2);
+	cluster_advance_to(c, 12 * 60 * 1000);
+	event_record(c->rec, ds, "Warning", "Probe", "default-scheduler", "same");
+	ck_assert_uint_eq(events_about(c, ds, "Probe", ev, 16), 2);
+	ck_assert_int_eq(ev[1]->count, 1);
+	/* The scheduler's recorder does not aggregate. */
+	for (int i = 0; i < 12; i++)
+		event_record(c->rec, ds, "Warning", "Many", "default-scheduler", "m %d", i);
+	ck_assert_uint_eq(events_about(c, ds, "Many", ev, 16), 12);
+	ck_assert_str_eq(ev[11]->message, "m 11");
+	cluster_free(c);
+}
+END_TEST
+
 static Suite *
 control_suite(void)
 {
@@ -619,6 +749,10 @@ control_suite(void)
 	tcase_add_test(tc, test_same_seed_gives_same_pod_names);
 	tcase_add_test(tc, test_running_totals_match_a_full_recount_through_churn);
 	tcase_add_test(tc, test_quiet_retry_loops_skip_to_the_same_state);
+	tcase_add_test(tc, test_similar_events_aggregate_from_the_tenth);
+	tcase_add_test(tc, test_each_component_correlates_apart);
+	tcase_add_test(tc, test_the_correlator_forgets_the_least_recent_past_4096);
+	tcase_add_test(tc, test_a_scheduler_series_ends_after_six_quiet_minutes);
 	tcase_add_loop_test(tc, test_node_should_run_daemon_pod_table, 0,
 	    (int)(sizeof should_run_cases / sizeof should_run_cases[0]));
 	suite_add_tcase(s, tc);
