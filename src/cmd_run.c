@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 
 #include "kubesim.h"
 #include "scenario/run.h"
@@ -31,6 +33,8 @@ static const char run_usage[] =
     "      --junit FILE         also write results as JUnit XML to FILE\n"
     "      --trace FILE         write every store change to FILE as JSON lines\n"
     "      --until DURATION     stop each run at this simulated time\n"
+    "      --stats              after each scenario, print to stderr the engine events\n"
+    "                           it took, the objects left, wall time and peak memory\n"
     "  -h, --help               show this help\n"
     "\n"
     "Exit status: 0 all expectations held, 1 some failed, 2 bad input or usage.\n";
@@ -49,6 +53,61 @@ emit_nothing(void *ctx, const char *text)
 	(void)text;
 }
 
+static double
+wall_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* "1234567" as "1,234,567". */
+static void
+add_count(struct strbuf *sb, uint64_t n)
+{
+	char digits[32];
+	int len = snprintf(digits, sizeof digits, "%llu", (unsigned long long)n);
+
+	for (int i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			sb_addc(sb, ',');
+		sb_addc(sb, digits[i]);
+	}
+}
+
+/* kubesim run --stats: what a scenario cost, on stderr so results stay parseable. */
+static void
+print_stats(const char *file, const struct run_result *r, double wall)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct rusage ru;
+	size_t total = 0;
+	bool first = true;
+
+	for (int k = 0; k < KIND__COUNT; k++)
+		total += r->objects[k];
+	sb_init(&sb);
+	sb_addf(&sb, "stats: %s: ", file);
+	add_count(&sb, r->sim_events);
+	sb_add(&sb, " engine events; ");
+	add_count(&sb, total);
+	sb_add(&sb, " objects (");
+	for (int k = 0; k < KIND__COUNT; k++) {
+		if (r->objects[k] == 0)
+			continue;
+		if (!first)
+			sb_add(&sb, ", ");
+		first = false;
+		add_count(&sb, r->objects[k]);
+		sb_addf(&sb, " %s", kind_resource((enum kind)k));
+	}
+	getrusage(RUSAGE_SELF, &ru);
+	sb_addf(&sb, "); %.3f s wall; %.1f MiB peak memory\n", wall, (double)ru.ru_maxrss / 1024);
+	fputs(sb_str(&sb), stderr);
+	sb_free(&sb);
+}
+
 static int
 run_main(int argc, char **argv)
 {
@@ -61,11 +120,12 @@ run_main(int argc, char **argv)
 		{"junit", required_argument, NULL, 'J'},
 		{"trace", required_argument, NULL, 'R'},
 		{"until", required_argument, NULL, 'U'},
+		{"stats", no_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	struct run_opts o;
-	bool tap = false;
+	bool tap = false, stats = false;
 	const char *junit = NULL, *trace = NULL;
 	size_t nfiles;
 	const char **files;
@@ -115,6 +175,9 @@ run_main(int argc, char **argv)
 				return KS_EXIT_USAGE;
 			}
 			break;
+		case 'S':
+			stats = true;
+			break;
 		case 'h':
 			fputs(run_usage, stdout);
 			return KS_EXIT_OK;
@@ -148,6 +211,7 @@ run_main(int argc, char **argv)
 		struct scenario s;
 		struct ks_err err;
 		const char *path = argc > optind ? argv[optind + (int)i] : NULL;
+		double wall;
 
 		files[i] = path ? path : scn_default_path;
 		memset(&s, 0, sizeof s);
@@ -161,11 +225,17 @@ run_main(int argc, char **argv)
 			continue;
 		}
 		results[i] = xcalloc(1, sizeof *results[i]);
+		wall = wall_seconds();
 		scn_run(&s, &o, &sink, results[i]);
+		wall = wall_seconds() - wall;
 		sb_reset(&out);
 		report_result_line(files[i], results[i], s.n_expectations, &out);
 		if (!tap)
 			fputs(sb_str(&out), stdout);
+		if (stats) {
+			fflush(stdout);
+			print_stats(files[i], results[i], wall);
+		}
 		if (results[i]->failed > 0) {
 			failed++;
 			if (status == KS_EXIT_OK)

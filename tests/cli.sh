@@ -35,6 +35,10 @@ expect "run -q prints only the result line" 0 '^PASS scenarios/cka/01-daemonset-
 expect "--tap prints a TAP plan" 0 '^1\.\.[0-9]' -- run --tap
 expect "--mode legacy runs the demo too" 0 'legacy mode' -- run --mode legacy
 expect "tui without a terminal refuses" 2 "tui needs a terminal" -- tui
+expect "--stats prints what the run took" 0 '^stats: scenarios/cka/01-daemonset-basics.yaml: 23 engine events; 30 objects (3 nodes, 3 pods, 1 daemonsets.apps, 15 events, 1 controllerrevisions.apps, 4 namespaces, 3 leases.coordination.k8s.io); [0-9.]* s wall; [0-9.]* MiB peak memory$' -- run -q --stats
+out=$("$KUBESIM" run --tap --stats 2>/dev/null | grep -c '^stats:')
+[ "$out" = 0 ]
+tap_result $? "--stats writes to stderr, not into the TAP on stdout" "stdout had $out stats lines"
 expect "--until stops a waitFor without failing it" 0 'waitFor: stopped by --until' -- run --until 30s scenarios/regress/nodes-join-and-leave.yaml
 
 tmp=$(mktemp -d)

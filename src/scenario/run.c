@@ -24,6 +24,7 @@
 #include "control/sched.h"
 #include "kubectl/kctl.h"
 #include "scenario/scenario.h"
+#include "sim/engine.h"
 #include "util/duration.h"
 #include "util/err.h"
 #include "util/strbuf.h"
@@ -1121,6 +1122,9 @@ scn_run(const struct scenario *s, const struct run_opts *o, const struct scn_sin
 
 	scn_player_advance(p, INT64_MAX);
 	p->r.end_ms = cluster_now(p->rn.c);
+	p->r.sim_events = sim_events_run(p->rn.c->sim);
+	for (int k = 0; k < KIND__COUNT; k++)
+		p->r.objects[k] = store_count(p->rn.c->store, (enum kind)k);
 	*r = p->r;
 	memset(&p->r, 0, sizeof p->r);
 	scn_player_free(p);

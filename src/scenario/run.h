@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "api/meta.h"
 #include "control/env.h"
 #include "util/vec.h"
 
@@ -48,6 +49,9 @@ struct run_result {
 	struct vec results; /* struct exp_result * */
 	size_t failed;
 	int64_t end_ms;
+	/* What the run took (kubesim run --stats): engine events, objects left by kind. */
+	uint64_t sim_events;
+	size_t objects[KIND__COUNT];
 };
 
 void run_result_free(struct run_result *r);
