@@ -118,18 +118,38 @@ struct lru {
 	struct lru_entry *newest, *oldest;
 };
 
-static void
-key_hashes(const char *key, uint64_t *h1, uint64_t *h2)
-{
-	uint64_t b = 0x9e3779b97f4a7c15ULL;
+/*
+ * A key's two hashes, fed part by part: FNV-1a (map_hash's) and a
+ * multiply-xorshift mix unrelated to it. Keys are never built as strings.
+ */
+struct key_hash {
+	uint64_t h1, h2;
+};
 
-	/* A multiply-xorshift mix, unrelated to FNV. */
-	for (const unsigned char *p = (const unsigned char *)key; *p != '\0'; p++) {
-		b = (b ^ *p) * 0xff51afd7ed558ccdULL;
+static void
+kh_init(struct key_hash *k)
+{
+	k->h1 = 1469598103934665603ULL;
+	k->h2 = 0x9e3779b97f4a7c15ULL;
+}
+
+/* One part of the key, then a separator (so "ab","c" and "a","bc" differ). */
+static void
+kh_part(struct key_hash *k, const char *part)
+{
+	uint64_t a = k->h1, b = k->h2;
+
+	for (const unsigned char *p = (const unsigned char *)part; ; p++) {
+		unsigned c = *p != '\0' ? *p : 0x1f;
+
+		a = (a ^ c) * 1099511628211ULL;
+		b = (b ^ c) * 0xff51afd7ed558ccdULL;
 		b ^= b >> 29;
+		if (*p == '\0')
+			break;
 	}
-	*h1 = map_hash(key);
-	*h2 = b;
+	k->h1 = a;
+	k->h2 = b;
 }
 
 /* The slot holding h1, or the empty slot where it would go. */
@@ -221,13 +241,12 @@ lru_remove(struct lru *l, struct lru_entry *n, bool similar)
  * absent (evicting the least recently used past the cap). *fresh says which.
  */
 static struct lru_entry *
-lru_get(struct lru *l, const char *key, bool similar, bool *fresh)
+lru_get(struct lru *l, const struct key_hash *key, bool similar, bool *fresh)
 {
-	uint64_t h1, h2;
+	uint64_t h1 = key->h1, h2 = key->h2;
 	struct lru_entry *n;
 	size_t i;
 
-	key_hashes(key, &h1, &h2);
 	if (l->cap > 0) {
 		n = l->slots[lru_slot(l, h1)];
 		if (n != NULL && n->h2 == h2) {
@@ -277,6 +296,8 @@ struct correlator {
 struct recorder {
 	struct store *store;
 	struct map correlators; /* "component\x1fhost" -> struct correlator */
+	struct correlator *last; /* the one asked for last, under these names */
+	char last_component[64], last_host[256];
 	uint64_t made;
 };
 
@@ -323,6 +344,10 @@ correlator_for(struct recorder *rec, const struct object *about, const char *com
 		else if (about->kind == KIND_NODE)
 			host = about->meta.name;
 	}
+	/* A kubelet records several events in a row about one pod: ask the map once. */
+	if (rec->last != NULL && strcmp(rec->last_component, component) == 0 &&
+	    strcmp(rec->last_host, host) == 0)
+		return rec->last;
 	snprintf(key, sizeof key, "%s\x1f%s", component, host);
 	c = map_get(&rec->correlators, key);
 	if (c == NULL) {
@@ -330,6 +355,10 @@ correlator_for(struct recorder *rec, const struct object *about, const char *com
 		c->series = strcmp(component, "default-scheduler") == 0;
 		map_put(&rec->correlators, key, c);
 	}
+	snprintf(rec->last_component, sizeof rec->last_component, "%s", component);
+	snprintf(rec->last_host, sizeof rec->last_host, "%s", host);
+	rec->last = strlen(component) < sizeof rec->last_component &&
+	    strlen(host) < sizeof rec->last_host ? c : NULL;
 	return c;
 }
 
@@ -340,7 +369,8 @@ correlator_for(struct recorder *rec, const struct object *about, const char *com
  * (sets.String.PopAny); the one just added is dropped here, so runs repeat.
  */
 static bool
-aggregate(struct correlator *c, const char *similar_key, const char *message, int64_t now)
+aggregate(struct correlator *c, const struct key_hash *similar_key, const char *message,
+    int64_t now)
 {
 	bool fresh;
 	struct similar *s = &lru_get(&c->similar, similar_key, true, &fresh)->v.similar;
@@ -371,8 +401,7 @@ struct occurrence {
 	struct correlator *c;
 	const struct object *about;
 	const char *type, *reason, *component;
-	struct strbuf similar_key; /* the aggregator's: the object, type and reason */
-	struct strbuf event_key;   /* the logger's: those and the message */
+	struct key_hash similar_key; /* the aggregator's: the object, type and reason */
 	struct strbuf message;
 };
 
@@ -380,25 +409,24 @@ static void
 occurrence_init(struct occurrence *oc, struct recorder *rec, const struct object *about,
     const char *type, const char *reason, const char *component)
 {
-	const char *ns = about->meta.ns ? about->meta.ns : "default";
-
 	oc->c = correlator_for(rec, about, component);
 	oc->about = about;
 	oc->type = type;
 	oc->reason = reason;
 	oc->component = component;
-	sb_init(&oc->similar_key);
-	sb_init(&oc->event_key);
 	sb_init(&oc->message);
-	sb_addf(&oc->similar_key, "%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s", kind_name(about->kind), ns,
-	    about->meta.name, about->meta.uid ? about->meta.uid : "", type, reason);
+	kh_init(&oc->similar_key);
+	kh_part(&oc->similar_key, kind_name(about->kind));
+	kh_part(&oc->similar_key, about->meta.ns ? about->meta.ns : "default");
+	kh_part(&oc->similar_key, about->meta.name);
+	kh_part(&oc->similar_key, about->meta.uid ? about->meta.uid : "");
+	kh_part(&oc->similar_key, type);
+	kh_part(&oc->similar_key, reason);
 }
 
 static void
 occurrence_free(struct occurrence *oc)
 {
-	sb_free(&oc->similar_key);
-	sb_free(&oc->event_key);
 	sb_free(&oc->message);
 }
 
@@ -415,19 +443,18 @@ observe(struct recorder *rec, struct occurrence *oc, const char *message, uint32
 	struct observed *o;
 	bool fresh;
 
+	struct key_hash event_key = oc->similar_key;
+
 	sb_reset(&oc->message);
-	sb_reset(&oc->event_key);
-	sb_add(&oc->event_key, sb_str(&oc->similar_key));
-	if (!c->series && aggregate(c, sb_str(&oc->similar_key), message, now)) {
+	if (!c->series && aggregate(c, &oc->similar_key, message, now)) {
 		/* EventAggregatorByReasonMessageFunc; the aggregate's key is the similar one. */
 		sb_add(&oc->message, "(combined from similar events): ");
 		sb_add(&oc->message, message);
 	} else {
 		sb_add(&oc->message, message);
-		sb_addc(&oc->event_key, '\x1f');
-		sb_add(&oc->event_key, message);
+		kh_part(&event_key, message);
 	}
-	o = &lru_get(&c->observed, sb_str(&oc->event_key), false, &fresh)->v.observed;
+	o = &lru_get(&c->observed, &event_key, false, &fresh)->v.observed;
 	if (!fresh && c->series && times == 1 && now - o->last_ms > SERIES_FINISH_MS) {
 		/*
 		 * The series finished: an isomorphic event now starts a new one.
@@ -452,7 +479,7 @@ observe(struct recorder *rec, struct occurrence *oc, const char *message, uint32
 /* Write the event as the logger knows it: count occurrences, the last at last_ms. */
 static void
 write_event(struct recorder *rec, const struct occurrence *oc, const struct observed *o,
-    int32_t count, int64_t last_ms, const char *message)
+    uint32_t times, int32_t count, int64_t last_ms, const char *message)
 {
 	const struct object *about = oc->about;
 	const char *ns = about->meta.ns ? about->meta.ns : "default";
@@ -461,7 +488,8 @@ write_event(struct recorder *rec, const struct occurrence *oc, const struct obse
 	struct ks_err err;
 
 	snprintf(name, sizeof name, "%s.%llx", about->meta.name, (unsigned long long)o->name_ns);
-	e = (struct event *)store_get(rec->store, KIND_EVENT, ns, name);
+	/* A first occurrence has a name no event had. */
+	e = (uint32_t)count > times ? (struct event *)store_get(rec->store, KIND_EVENT, ns, name) : NULL;
 
 	if (e != NULL) {
 		e->count = count;
@@ -502,7 +530,7 @@ record(struct recorder *rec, uint32_t times, const struct object *about, const c
 
 	occurrence_init(&oc, rec, about, type, reason, component);
 	o = observe(rec, &oc, message, times, store_now(rec->store));
-	write_event(rec, &oc, o, (int32_t)o->count, o->last_ms, sb_str(&oc.message));
+	write_event(rec, &oc, o, times, (int32_t)o->count, o->last_ms, sb_str(&oc.message));
 	occurrence_free(&oc);
 	free(message);
 }
