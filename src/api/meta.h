@@ -58,6 +58,7 @@ struct object {
 	struct meta meta;
 	/* Store bookkeeping; only store.c touches these. */
 	size_t store_slot;
+	void *store_index; /* a pod's place in the pod indexes */
 };
 
 /*

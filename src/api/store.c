@@ -70,7 +70,6 @@ struct store {
 	struct map pods_by_owner; /* controller uid ("" orphans) -> struct vec */
 	struct map pods_pinned;   /* node -> struct vec of unbound pods pinned to it */
 	struct map pods_owner_target; /* "<owner>\x1f<node>" -> struct vec (bound or pinned there) */
-	struct map pod_index;     /* pod uid -> struct pod_index_entry */
 	struct watcher *watchers;
 	size_t n_watchers;
 	uint64_t next_rv;
@@ -93,7 +92,6 @@ store_new(const struct store_hooks *hooks)
 	map_init(&s->pods_by_owner);
 	map_init(&s->pods_pinned);
 	map_init(&s->pods_owner_target);
-	map_init(&s->pod_index);
 	s->next_rv = 1;
 	s->side_rng = 0x6b756265u; /* any constant: only determinism matters */
 	return s;
@@ -119,32 +117,24 @@ free_vec_map(struct map *m)
 	map_free(m);
 }
 
+static void entry_free(struct pod_index_entry *e);
+
 void
 store_free(struct store *s)
 {
-	const char *key;
-	void *value;
-
 	if (s == NULL)
 		return;
 	for (int k = 0; k < KIND__COUNT; k++) {
 		struct kind_table *kt = &s->kinds[k];
 
-		for (size_t i = 0; i < kt->n_slots; i++)
+		for (size_t i = 0; i < kt->n_slots; i++) {
+			if (kt->slots[i] != NULL && kt->slots[i]->store_index != NULL)
+				entry_free(kt->slots[i]->store_index);
 			object_free(kt->slots[i]);
+		}
 		free(kt->slots);
 		map_free(&kt->by_key);
 	}
-	for (size_t it = 0; map_next(&s->pod_index, &it, &key, &value);) {
-		struct pod_index_entry *e = value;
-
-		free(e->node);
-		free(e->owner);
-		free(e->pinned);
-		free(e->owner_target);
-		free(e);
-	}
-	map_free(&s->pod_index);
 	free_vec_map(&s->pods_by_node);
 	free_vec_map(&s->pods_by_owner);
 	free_vec_map(&s->pods_pinned);
@@ -249,8 +239,7 @@ index_add(struct store *s, struct map *m, enum which_index w, const char *key, s
 }
 
 static void
-index_remove(struct store *s, struct map *m, enum which_index w, const char *key,
-    struct pod_index_entry *e)
+index_remove(struct map *m, enum which_index w, const char *key, struct pod_index_entry *e)
 {
 	struct vec *v = map_get(m, key);
 	size_t pos = *entry_pos(e, w);
@@ -261,7 +250,7 @@ index_remove(struct store *s, struct map *m, enum which_index w, const char *key
 	if (pos < v->n) {
 		/* The last pod moved into the hole: tell its entry. */
 		struct pod *moved = v->v[pos];
-		struct pod_index_entry *me = map_get(&s->pod_index, moved->obj.meta.uid);
+		struct pod_index_entry *me = moved->obj.store_index;
 
 		if (me != NULL)
 			*entry_pos(me, w) = pos;
@@ -346,7 +335,7 @@ owner_target_key(const char *owner, const char *node, const char *pinned)
 static void
 pod_reindex(struct store *s, struct pod *p)
 {
-	struct pod_index_entry *e = map_get(&s->pod_index, p->obj.meta.uid);
+	struct pod_index_entry *e = p->obj.store_index;
 	const struct owner_ref *ctl = meta_controller(&p->obj.meta);
 	const char *owner = ctl ? ctl->uid : "";
 	const char *node = p->spec.node_name;
@@ -355,7 +344,7 @@ pod_reindex(struct store *s, struct pod *p)
 
 	if (e == NULL) {
 		e = xcalloc(1, sizeof *e);
-		map_put(&s->pod_index, p->obj.meta.uid, e);
+		p->obj.store_index = e;
 		e->node = xstrdup_or_null(node);
 		e->owner = xstrdup(owner);
 		e->pinned = xstrdup_or_null(pinned);
@@ -372,7 +361,7 @@ pod_reindex(struct store *s, struct pod *p)
 	}
 	if (!str_eq_null(e->pinned, pinned)) {
 		if (e->pinned != NULL)
-			index_remove(s, &s->pods_pinned, BY_PIN, e->pinned, e);
+			index_remove(&s->pods_pinned, BY_PIN, e->pinned, e);
 		free(e->pinned);
 		e->pinned = xstrdup_or_null(pinned);
 		if (pinned != NULL)
@@ -384,7 +373,7 @@ pod_reindex(struct store *s, struct pod *p)
 			e->counted = false;
 		}
 		if (e->node != NULL)
-			index_remove(s, &s->pods_by_node, BY_NODE, e->node, e);
+			index_remove(&s->pods_by_node, BY_NODE, e->node, e);
 		free(e->node);
 		e->node = xstrdup_or_null(node);
 		if (node != NULL)
@@ -392,7 +381,7 @@ pod_reindex(struct store *s, struct pod *p)
 	}
 	usage_recount(s, p, e);
 	if (strcmp(e->owner, owner) != 0) {
-		index_remove(s, &s->pods_by_owner, BY_OWNER, e->owner, e);
+		index_remove(&s->pods_by_owner, BY_OWNER, e->owner, e);
 		free(e->owner);
 		e->owner = xstrdup(owner);
 		index_add(s, &s->pods_by_owner, BY_OWNER, owner, p, e);
@@ -400,7 +389,7 @@ pod_reindex(struct store *s, struct pod *p)
 	target = owner_target_key(owner, node, pinned);
 	if (!str_eq_null(e->owner_target, target)) {
 		if (e->owner_target != NULL)
-			index_remove(s, &s->pods_owner_target, BY_OWNER_TARGET, e->owner_target, e);
+			index_remove(&s->pods_owner_target, BY_OWNER_TARGET, e->owner_target, e);
 		free(e->owner_target);
 		e->owner_target = target;
 		if (target != NULL)
@@ -410,27 +399,33 @@ pod_reindex(struct store *s, struct pod *p)
 }
 
 static void
+entry_free(struct pod_index_entry *e)
+{
+	free(e->node);
+	free(e->owner);
+	free(e->pinned);
+	free(e->owner_target);
+	free(e);
+}
+
+static void
 pod_unindex(struct store *s, struct pod *p)
 {
-	struct pod_index_entry *e = map_get(&s->pod_index, p->obj.meta.uid);
+	struct pod_index_entry *e = p->obj.store_index;
 
 	if (e == NULL)
 		return;
 	if (e->counted)
 		usage_apply(s, e, -1);
 	if (e->node != NULL)
-		index_remove(s, &s->pods_by_node, BY_NODE, e->node, e);
+		index_remove(&s->pods_by_node, BY_NODE, e->node, e);
 	if (e->pinned != NULL)
-		index_remove(s, &s->pods_pinned, BY_PIN, e->pinned, e);
-	index_remove(s, &s->pods_by_owner, BY_OWNER, e->owner, e);
+		index_remove(&s->pods_pinned, BY_PIN, e->pinned, e);
+	index_remove(&s->pods_by_owner, BY_OWNER, e->owner, e);
 	if (e->owner_target != NULL)
-		index_remove(s, &s->pods_owner_target, BY_OWNER_TARGET, e->owner_target, e);
-	map_del(&s->pod_index, p->obj.meta.uid);
-	free(e->node);
-	free(e->owner);
-	free(e->pinned);
-	free(e->owner_target);
-	free(e);
+		index_remove(&s->pods_owner_target, BY_OWNER_TARGET, e->owner_target, e);
+	p->obj.store_index = NULL;
+	entry_free(e);
 }
 
 const struct vec *
@@ -617,6 +612,8 @@ store_create(struct store *s, struct object *obj, struct ks_err *err)
 	map_put(&kt->by_key, key, obj);
 	map_put(&s->by_uid, obj->meta.uid, obj);
 	slots_add(kt, obj);
+	/* A copy of a stored object comes with its original's bookkeeping. */
+	obj->store_index = NULL;
 	if (obj->kind == KIND_POD)
 		pod_reindex(s, (struct pod *)obj);
 	notify(s, STORE_ADDED, obj);
