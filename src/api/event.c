@@ -348,7 +348,7 @@ correlator_for(struct recorder *rec, const struct object *about, const char *com
 	if (rec->last != NULL && strcmp(rec->last_component, component) == 0 &&
 	    strcmp(rec->last_host, host) == 0)
 		return rec->last;
-	snprintf(key, sizeof key, "%s\x1f%s", component, host);
+	map_key2(key, sizeof key, component, '\x1f', host);
 	c = map_get(&rec->correlators, key);
 	if (c == NULL) {
 		c = xcalloc(1, sizeof *c);

@@ -189,7 +189,7 @@ ns_finalizing(const struct object *obj)
 static void
 object_key(const struct object *obj, char *buf, size_t len)
 {
-	snprintf(buf, len, "%s/%s", obj->meta.ns ? obj->meta.ns : "", obj->meta.name);
+	map_key2(buf, len, obj->meta.ns ? obj->meta.ns : "", '/', obj->meta.name);
 }
 
 /* ---- pod indexes ---- */
@@ -329,7 +329,12 @@ owner_target_key(const char *owner, const char *node, const char *pinned)
 {
 	const char *target = node != NULL ? node : pinned;
 
-	return target != NULL ? xasprintf("%s\x1f%s", owner, target) : NULL;
+	char key[512];
+
+	if (target == NULL)
+		return NULL;
+	map_key2(key, sizeof key, owner, '\x1f', target);
+	return xstrdup(key);
 }
 
 static void
@@ -448,7 +453,7 @@ store_pods_for_node(const struct store *s, const char *owner_uid, const char *no
 {
 	char key[512];
 
-	snprintf(key, sizeof key, "%s\x1f%s", owner_uid, node);
+	map_key2(key, sizeof key, owner_uid, '\x1f', node);
 	return map_get(&s->pods_owner_target, key);
 }
 
@@ -511,10 +516,22 @@ generate_uid(struct store *s, enum kind k)
 	uint64_t a = side ? side_random(s) : s->hooks.random(s->hooks.ctx);
 	uint64_t b = side ? side_random(s) : s->hooks.random(s->hooks.ctx);
 
-	/* Version 4, variant 10xx, as google/uuid.New() produces. */
-	return xasprintf("%08x-%04x-4%03x-%04x-%012llx", (unsigned)(a >> 32),
-	    (unsigned)((a >> 16) & 0xffff), (unsigned)(a & 0xfff),
-	    (unsigned)(0x8000 | ((b >> 48) & 0x3fff)), (unsigned long long)(b & 0xffffffffffffULL));
+	/*
+	 * Version 4, variant 10xx, as google/uuid.New() produces:
+	 * "%08x-%04x-4%03x-%04x-%012llx" of these bits, written by hand (one per pod and event).
+	 */
+	static const char hex[] = "0123456789abcdef";
+	uint64_t fields[5] = {a >> 32, (a >> 16) & 0xffff, 0x4000 | (a & 0xfff),
+		0x8000 | ((b >> 48) & 0x3fff), b & 0xffffffffffffULL};
+	static const int digits[5] = {8, 4, 4, 4, 12};
+	char *uid = xmalloc(37), *w = uid;
+
+	for (int f = 0; f < 5; f++) {
+		for (int d = digits[f] - 1; d >= 0; d--)
+			*w++ = hex[(fields[f] >> (4 * d)) & 0xf];
+		*w++ = f < 4 ? '-' : '\0';
+	}
+	return uid;
 }
 
 /* ---- create, update, delete ---- */
@@ -700,7 +717,7 @@ store_get(const struct store *s, enum kind k, const char *ns, const char *name)
 		ns = NULL;
 	else if (ns == NULL)
 		ns = "default";
-	snprintf(key, sizeof key, "%s/%s", ns ? ns : "", name);
+	map_key2(key, sizeof key, ns ? ns : "", '/', name);
 	return map_get(&s->kinds[k].by_key, key);
 }
 

@@ -259,7 +259,7 @@ cache_free(struct ds_cache *c)
 static void
 ds_key(const struct object *ds, char *buf, size_t len)
 {
-	snprintf(buf, len, "%s/%s", ds->meta.ns, ds->meta.name);
+	map_key2(buf, len, ds->meta.ns, '/', ds->meta.name);
 }
 
 /* The cache of this incarnation of the DaemonSet (a new uid starts afresh). */

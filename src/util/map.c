@@ -19,6 +19,25 @@ map_hash(const char *s)
 }
 
 void
+map_key2(char *buf, size_t len, const char *a, char sep, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b), at = 0;
+
+	if (len == 0)
+		return;
+	if (na > len - 1)
+		na = len - 1;
+	memcpy(buf, a, na);
+	at = na;
+	if (at < len - 1)
+		buf[at++] = sep;
+	if (nb > len - 1 - at)
+		nb = len - 1 - at;
+	memcpy(buf + at, b, nb);
+	buf[at + nb] = '\0';
+}
+
+void
 map_init(struct map *m)
 {
 	m->slots = NULL;

@@ -42,4 +42,10 @@ bool map_next(const struct map *m, size_t *iter, const char **key, void **value)
 
 uint64_t map_hash(const char *s);
 
+/*
+ * "<a><sep><b>" into buf (at most len bytes with the NUL), as snprintf's
+ * "%s%c%s" would, without its cost: map keys are built on hot paths.
+ */
+void map_key2(char *buf, size_t len, const char *a, char sep, const char *b);
+
 #endif
