@@ -41,6 +41,13 @@ struct cluster {
 
 struct cluster *cluster_new(enum placement_mode mode, const struct timing *timing, uint64_t seed);
 void cluster_free(struct cluster *c);
+/*
+ * The same, for a cluster the process is about to exit with: a big
+ * cluster's tens of millions of blocks take seconds to free, and the kernel
+ * takes the memory back at once. Freed for real in sanitizer builds
+ * (KS_FREE_AT_EXIT), whose leak checker looks.
+ */
+void cluster_free_at_exit(struct cluster *c);
 sim_ms cluster_now(const struct cluster *c);
 /* Images that fail to pull or pull slowly (copied). */
 void cluster_set_images(struct cluster *c, const struct image_rule *rules, size_t n);

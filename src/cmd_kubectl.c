@@ -218,7 +218,7 @@ kubectl_main(int argc, char **argv)
 	if (saved > 0)
 		fprintf(stderr, "kubesim: the clock's advance could not be saved (%s)\n", err.msg);
 	kctl_result_free(&res);
-	state_close(&st);
+	state_close_at_exit(&st);
 	return rc;
 }
 

@@ -225,6 +225,7 @@ run_main(int argc, char **argv)
 			continue;
 		}
 		results[i] = xcalloc(1, sizeof *results[i]);
+		o.last = i + 1 == nfiles;
 		wall = wall_seconds();
 		scn_run(&s, &o, &sink, results[i]);
 		wall = wall_seconds() - wall;

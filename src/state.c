@@ -298,6 +298,14 @@ state_unlock(struct state *st)
 }
 
 void
+state_close_at_exit(struct state *st)
+{
+	cluster_free_at_exit(st->c);
+	st->c = NULL;
+	state_close(st);
+}
+
+void
 state_close(struct state *st)
 {
 	if (st->c != NULL)

@@ -161,6 +161,8 @@ int state_remove(struct state *st, struct ks_err *err);
 void state_unlock(struct state *st);
 /* Free everything and release the lock. */
 void state_close(struct state *st);
+/* The same, when the process exits next (cluster_free_at_exit). */
+void state_close_at_exit(struct state *st);
 
 /* What to tell a user after state_load fails. */
 extern const char state_left_alone[];

@@ -1125,6 +1125,10 @@ scn_run(const struct scenario *s, const struct run_opts *o, const struct scn_sin
 	p->r.sim_events = sim_events_run(p->rn.c->sim);
 	for (int k = 0; k < KIND__COUNT; k++)
 		p->r.objects[k] = store_count(p->rn.c->store, (enum kind)k);
+	if (o->last) {
+		cluster_free_at_exit(p->rn.c);
+		p->rn.c = NULL;
+	}
 	*r = p->r;
 	memset(&p->r, 0, sizeof p->r);
 	scn_player_free(p);

@@ -26,6 +26,7 @@ struct scn_sink {
 };
 
 struct run_opts {
+	bool last; /* the process exits after this run: its cluster need not be freed */
 	bool quiet;   /* only results */
 	bool verbose; /* also every store change */
 	bool has_mode;
