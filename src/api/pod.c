@@ -343,7 +343,7 @@ fp_res(struct strbuf *sb, const char *tag, const struct res_list *r)
 	sb_add(sb, "}");
 }
 
-static void
+void
 pod_spec_fingerprint(const struct pod_spec *s, struct strbuf *sb)
 {
 	fp_str(sb, "nodeName", s->node_name);

@@ -219,6 +219,8 @@ void pod_template_free(struct pod_template *t);
 void pod_template_copy(struct pod_template *dst, const struct pod_template *src);
 bool pod_template_equal(const struct pod_template *a, const struct pod_template *b);
 struct strbuf;
+/* A canonical text of the spec: equal exactly when the specs are (pod_spec_equal). */
+void pod_spec_fingerprint(const struct pod_spec *s, struct strbuf *out);
 /* A canonical text of the template: equal exactly when the templates are. */
 void pod_template_fingerprint(const struct pod_template *t, struct strbuf *out);
 

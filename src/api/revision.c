@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include "util/strbuf.h"
 #include "util/xmalloc.h"
 
 struct revision *
@@ -22,5 +23,20 @@ revision_free(struct revision *r)
 		return;
 	meta_free(&r->obj.meta);
 	pod_template_free(&r->tmpl);
+	free(r->spec_fp);
 	free(r);
+}
+
+const char *
+revision_spec_fp(struct revision *r)
+{
+	if (r->spec_fp == NULL || r->spec_fp_rv != r->obj.meta.resource_version) {
+		struct strbuf sb = STRBUF_INIT;
+
+		pod_spec_fingerprint(&r->tmpl.spec, &sb);
+		free(r->spec_fp);
+		r->spec_fp = sb_take(&sb);
+		r->spec_fp_rv = r->obj.meta.resource_version;
+	}
+	return r->spec_fp;
 }

@@ -86,6 +86,9 @@ struct ds_cache {
 	char *uid;
 	int64_t generation; /* the spec the cache was built for */
 	char *hash;
+	char *template_hash;       /* dsctrl_template_hash of this generation's template */
+	char *spec_fp;             /* pod_spec_fingerprint of its spec */
+	int64_t hashed_generation;
 	bool full;          /* the next sync visits every node */
 	bool claim;         /* the next sync claims (adopts and releases) pods */
 	struct map dirty;   /* node name -> (void *)1: visit next sync */
@@ -102,7 +105,7 @@ struct dsctrl {
 	bool running;
 	struct map queue;      /* key -> struct queued (pending or parked) */
 	struct map waiting;    /* key -> struct queued: AddAfter entries not due yet */
-	struct map node_state; /* node name -> labels+taints fingerprint (owned string) */
+	struct map node_state; /* node name -> struct node_print of its labels and taints (owned) */
 	struct map backoffs;   /* "<ds uid>/<generation>/<node>" -> struct backoff */
 	sim_ms backoff_gc;     /* when the back-offs were last garbage-collected */
 	struct map caches;     /* "namespace/name" -> struct ds_cache */
@@ -253,6 +256,8 @@ cache_free(struct ds_cache *c)
 	cache_clear_nodes(c);
 	free(c->uid);
 	free(c->hash);
+	free(c->template_hash);
+	free(c->spec_fp);
 	free(c);
 }
 
@@ -336,17 +341,45 @@ enqueue_all(struct dsctrl *dc)
 	vec_free(&all);
 }
 
-static char *
+/* What shouldIgnoreNodeUpdate compares (labels and taints), as two independent hashes. */
+struct node_print {
+	uint64_t a, b;
+};
+
+static void
+print_add(struct node_print *p, const char *s)
+{
+	for (const unsigned char *c = (const unsigned char *)s;; c++) {
+		unsigned v = *c != '\0' ? *c : 0x1f;
+
+		p->a = (p->a ^ v) * 1099511628211ULL;
+		p->b = (p->b ^ v) * 0xff51afd7ed558ccdULL;
+		p->b ^= p->b >> 29;
+		if (*c == '\0')
+			break;
+	}
+}
+
+/*
+ * Computed at every node write (heartbeats included), so never formatted:
+ * a node's labels and taints only feed the two hashes.
+ */
+static struct node_print
 node_fingerprint(const struct node *n)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct node_print p = {1469598103934665603ULL, 0x9e3779b97f4a7c15ULL};
 
-	labels_format(&n->obj.meta.labels, &sb);
-	for (size_t i = 0; i < n->n_taints; i++) {
-		sb_addc(&sb, '|');
-		taint_format(&n->taints[i], &sb);
+	for (size_t i = 0; i < n->obj.meta.labels.n; i++) {
+		print_add(&p, n->obj.meta.labels.v[i].key);
+		print_add(&p, n->obj.meta.labels.v[i].value);
 	}
-	return sb_take(&sb);
+	print_add(&p, "");
+	for (size_t i = 0; i < n->n_taints; i++) {
+		print_add(&p, n->taints[i].key);
+		print_add(&p, n->taints[i].value);
+		print_add(&p, taint_effect_name(n->taints[i].effect));
+	}
+	return p;
 }
 
 /*
@@ -498,7 +531,7 @@ on_pod(struct dsctrl *dc, enum store_op op, const struct pod *p)
 static void
 on_node(struct dsctrl *dc, enum store_op op, const struct node *n)
 {
-	char *fp, *old;
+	struct node_print fp, *old;
 
 	if (op == STORE_DELETED) {
 		/*
@@ -512,11 +545,13 @@ on_node(struct dsctrl *dc, enum store_op op, const struct node *n)
 	fp = node_fingerprint(n);
 	old = map_get(&dc->node_state, n->obj.meta.name);
 	/* v1.32 shouldIgnoreNodeUpdate: only labels and taints matter. */
-	if (op == STORE_MODIFIED && old != NULL && strcmp(old, fp) == 0) {
-		free(fp);
+	if (op == STORE_MODIFIED && old != NULL && old->a == fp.a && old->b == fp.b)
 		return;
+	if (old == NULL) {
+		old = xmalloc(sizeof *old);
+		map_put(&dc->node_state, n->obj.meta.name, old);
 	}
-	free(map_put(&dc->node_state, n->obj.meta.name, fp));
+	*old = fp;
 	mark_node_everywhere(dc, n->obj.meta.name);
 	enqueue_all(dc);
 }
@@ -1063,7 +1098,8 @@ cmp_revision(const void *a, const void *b)
  * created, and the sync stops there, as syncDaemonSet does.
  */
 static int
-construct_history(struct dsctrl *dc, struct daemonset *ds, const char *hash, struct vec *old)
+construct_history(struct dsctrl *dc, struct daemonset *ds, const char *hash, const char *spec_fp,
+    struct vec *old)
 {
 	struct store *st = dc->env->store;
 	struct vec all = VEC_INIT, current = VEC_INIT;
@@ -1094,7 +1130,9 @@ construct_history(struct dsctrl *dc, struct daemonset *ds, const char *hash, str
 			labels_set(&r->obj.meta.labels, "controller-revision-hash", r->obj.meta.name);
 			store_update(st, &r->obj);
 		}
-		if (pod_template_equal(&r->tmpl, &ds->tmpl))
+		if (labels_equal(&r->tmpl.labels, &ds->tmpl.labels) &&
+		    labels_equal(&r->tmpl.annotations, &ds->tmpl.annotations) &&
+		    strcmp(revision_spec_fp(r), spec_fp) == 0)
 			vec_push(&current, r);
 		else {
 			vec_push(old, r);
@@ -1479,8 +1517,18 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 	if (meta_deleting(&ds->obj.meta))
 		return;
 	c = cache_for(dc, &ds->obj);
-	dsctrl_template_hash(ds, &hash);
-	if (construct_history(dc, ds, sb_str(&hash), &old_revisions) < 0) {
+	/* The template changes only with the spec's generation: hash it once per generation. */
+	if (c->template_hash == NULL || c->hashed_generation != ds->obj.meta.generation) {
+		free(c->template_hash);
+		free(c->spec_fp);
+		dsctrl_template_hash(ds, &hash);
+		c->template_hash = sb_take(&hash);
+		pod_spec_fingerprint(&ds->tmpl.spec, &hash);
+		c->spec_fp = sb_take(&hash);
+		c->hashed_generation = ds->obj.meta.generation;
+	}
+	sb_add(&hash, c->template_hash);
+	if (construct_history(dc, ds, sb_str(&hash), c->spec_fp, &old_revisions) < 0) {
 		vec_free(&old_revisions);
 		sb_free(&hash);
 		return;
