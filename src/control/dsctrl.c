@@ -73,7 +73,23 @@ struct backoff {
 };
 
 /* What one node adds to its DaemonSet's status (updateDaemonSetStatus). */
+/*
+ * Where a node stands in a rolling update without surge (rollingUpdate's
+ * loop over the nodes), kept with its share so that an update in progress
+ * needs no look at every node.
+ */
+enum ru_class {
+	RU_NONE,            /* no daemon pod and none wanted */
+	RU_UNAVAILABLE,     /* counts against maxUnavailable */
+	RU_OLD_UNAVAILABLE, /* an old pod, not available: deleted at once, and counts */
+	RU_CANDIDATE,       /* an old available pod: replaced when the budget allows */
+	RU_DONE,            /* an available new pod */
+	RU__COUNT,
+};
+
 struct contrib {
+	bool run;       /* shouldRun: counted in the update's desired number */
+	unsigned char ru; /* enum ru_class */
 	bool want;      /* desired */
 	bool scheduled; /* has a daemon pod: current, or misscheduled when not wanted */
 	bool ready;
@@ -97,6 +113,13 @@ struct ds_cache {
 	struct map contrib; /* node name -> struct contrib */
 	struct ds_status sums;
 	size_t old_nodes;   /* nodes whose daemon pod is not from the current template */
+	/* The rolling update's view: nodes by class, and those to act on. */
+	size_t run_nodes;
+	size_t ru_count[RU__COUNT];
+	struct map ru_old_unavailable; /* node name -> (void *)1 */
+	struct vec candidates;         /* node names (owned) of RU_CANDIDATE nodes, in node order */
+	size_t candidates_head;
+	bool candidates_stale;         /* a node became a candidate: list them again */
 };
 
 struct dsctrl {
@@ -231,6 +254,16 @@ dsctrl_running(const struct dsctrl *dc)
 /* ---- per-DaemonSet cache ---- */
 
 static void
+clear_candidates(struct ds_cache *c)
+{
+	for (size_t i = 0; i < c->candidates.n; i++)
+		free(c->candidates.v[i]);
+	vec_free(&c->candidates);
+	c->candidates_head = 0;
+	c->candidates_stale = true;
+}
+
+static void
 cache_clear_nodes(struct ds_cache *c)
 {
 	const char *key;
@@ -246,6 +279,10 @@ cache_clear_nodes(struct ds_cache *c)
 	c->pending_head = 0;
 	memset(&c->sums, 0, sizeof c->sums);
 	c->old_nodes = 0;
+	c->run_nodes = 0;
+	memset(c->ru_count, 0, sizeof c->ru_count);
+	map_free(&c->ru_old_unavailable);
+	clear_candidates(c);
 }
 
 static void
@@ -993,6 +1030,29 @@ pod_is_updated(const struct pod *p, const char *hash, const char *gen)
 	return (h != NULL && strcmp(h, hash) == 0) || (g != NULL && strcmp(g, gen) == 0);
 }
 
+static bool updated_pods_on_node(const struct vec *pods, const char *hash, const char *gen,
+    struct pod **newp, struct pod **oldp);
+
+/* rollingUpdate's judgement of one node, without surge (see rolling_update). */
+static enum ru_class
+ru_classify(const struct daemonset *ds, bool run, const struct vec *pods, const char *hash,
+    const char *gen, sim_ms now)
+{
+	struct pod *newp, *oldp;
+
+	if ((pods == NULL || pods->n == 0) && !run)
+		return RU_NONE;
+	if (!updated_pods_on_node(pods, hash, gen, &newp, &oldp))
+		return RU_UNAVAILABLE;
+	if (oldp == NULL)
+		return newp == NULL || !pod_is_available(newp, ds->min_ready_seconds, now)
+		    ? RU_UNAVAILABLE : RU_DONE;
+	if (newp != NULL)
+		return RU_UNAVAILABLE;
+	return pod_is_available(oldp, ds->min_ready_seconds, now) ? RU_CANDIDATE
+								      : RU_OLD_UNAVAILABLE;
+}
+
 static struct contrib
 node_contrib(const struct daemonset *ds, const struct placement_fit *fit, struct vec *pods,
     const char *hash, const char *gen, sim_ms now)
@@ -1000,6 +1060,8 @@ node_contrib(const struct daemonset *ds, const struct placement_fit *fit, struct
 	struct contrib k;
 
 	memset(&k, 0, sizeof k);
+	k.run = fit->run;
+	k.ru = ru_classify(ds, fit->run, pods, hash, gen, now);
 	k.want = fit->want;
 	k.scheduled = pods != NULL && pods->n > 0;
 	if (k.scheduled) {
@@ -1022,6 +1084,10 @@ set_contrib(struct ds_cache *c, const char *node, const struct contrib *k)
 	struct ds_status *s = &c->sums;
 
 	if (old != NULL) {
+		c->run_nodes -= old->run;
+		c->ru_count[old->ru]--;
+		if (old->ru == RU_OLD_UNAVAILABLE)
+			map_del(&c->ru_old_unavailable, node);
 		c->old_nodes -= old->scheduled && !old->updated;
 		s->desired -= old->want;
 		s->current -= old->want && old->scheduled;
@@ -1038,7 +1104,13 @@ set_contrib(struct ds_cache *c, const char *node, const struct contrib *k)
 		old = xcalloc(1, sizeof *old);
 		map_put(&c->contrib, node, old);
 	}
+	if (k->ru == RU_CANDIDATE && old->ru != RU_CANDIDATE)
+		c->candidates_stale = true;
 	*old = *k;
+	c->run_nodes += k->run;
+	c->ru_count[k->ru]++;
+	if (k->ru == RU_OLD_UNAVAILABLE)
+		map_put(&c->ru_old_unavailable, node, (void *)1);
 	c->old_nodes += k->scheduled && !k->updated;
 	s->desired += k->want;
 	s->current += k->want && k->scheduled;
@@ -1394,6 +1466,95 @@ rolling_update(struct dsctrl *dc, struct daemonset *ds, struct ds_cache *c, cons
 	vec_free(&sunsetting);
 }
 
+static int cmp_node_creation(const void *a, const void *b);
+
+/*
+ * rolling_update without surge, from the nodes' kept classes (ru_classify)
+ * instead of a look at every node: the same deletions in the same order
+ * (old unavailable pods, then the first candidates in node order within the
+ * budget). Valid while a node's class changes only through events that
+ * mark it (not with minReadySeconds, whose passing time does too). The
+ * nodes whose pods it deleted go to touched, to be counted afresh.
+ */
+static void
+rolling_update_kept(struct dsctrl *dc, struct daemonset *ds, struct ds_cache *c, const char *hash,
+    const char *gen, struct vec *touched)
+{
+	struct store *st = dc->env->store;
+	struct vec nodes = VEC_INIT, pods = VEC_INIT, creates = VEC_INIT, deletes = VEC_INIT;
+	int32_t desired = (int32_t)c->run_nodes, max_unavailable, remaining;
+	const char *name;
+	void *value;
+
+	max_unavailable = scaled(&ds->max_unavailable, desired);
+	if (desired > 0 && max_unavailable == 0)
+		max_unavailable = 1;
+	/* Old pods that are not available go at once, in node order. */
+	for (size_t it = 0; map_next(&c->ru_old_unavailable, &it, &name, &value);) {
+		struct object *n = store_get(st, KIND_NODE, NULL, name);
+
+		if (n != NULL)
+			vec_push(&nodes, n);
+	}
+	vec_sort(&nodes, cmp_node_creation);
+	for (size_t i = 0; i < nodes.n; i++) {
+		const struct node *n = nodes.v[i];
+		struct pod *newp, *oldp;
+
+		if (updated_pods_on_node(pods_on(st, ds, n->obj.meta.name, &pods), hash, gen, &newp,
+			&oldp) && oldp != NULL) {
+			vec_push(&deletes, oldp);
+			vec_push(touched, (void *)n);
+		}
+	}
+	remaining = max_unavailable -
+	    (int32_t)(c->ru_count[RU_UNAVAILABLE] + c->ru_count[RU_OLD_UNAVAILABLE]);
+	if (remaining > 0 && c->candidates_stale) {
+		struct vec all = VEC_INIT;
+
+		clear_candidates(c);
+		c->candidates_stale = false;
+		store_list(st, KIND_NODE, NULL, &all);
+		for (size_t i = 0; i < all.n; i++) {
+			const struct node *n = all.v[i];
+			const struct contrib *k = map_get(&c->contrib, n->obj.meta.name);
+
+			if (k != NULL && k->ru == RU_CANDIDATE)
+				vec_push(&c->candidates, xstrdup(n->obj.meta.name));
+		}
+		vec_free(&all);
+	}
+	for (size_t i = c->candidates_head; remaining > 0 && i < c->candidates.n; i++) {
+		const char *cand = c->candidates.v[i];
+		const struct contrib *k = map_get(&c->contrib, cand);
+		const struct node *n = k != NULL && k->ru == RU_CANDIDATE
+		    ? (const struct node *)store_get(st, KIND_NODE, NULL, cand) : NULL;
+		struct pod *newp, *oldp;
+
+		if (n == NULL) {
+			/* No longer a candidate: off the list for good if it heads it. */
+			if (i == c->candidates_head) {
+				free(c->candidates.v[i]);
+				c->candidates.v[i] = NULL;
+				c->candidates_head++;
+			}
+			continue;
+		}
+		if (updated_pods_on_node(pods_on(st, ds, cand, &pods), hash, gen, &newp, &oldp) &&
+		    oldp != NULL) {
+			vec_push(&deletes, oldp);
+			vec_push(touched, (void *)n);
+			remaining--;
+		}
+	}
+	if (deletes.n > 0)
+		sync_nodes(dc, ds, c, hash, &creates, &deletes);
+	vec_free(&nodes);
+	vec_free(&pods);
+	vec_free(&creates);
+	vec_free(&deletes);
+}
+
 static int
 cmp_node_creation(const void *a, const void *b)
 {
@@ -1488,6 +1649,28 @@ nodes_to_visit(struct dsctrl *dc, const struct daemonset *ds, struct ds_cache *c
 	vec_sort(visit, cmp_node_creation);
 }
 
+/* The node's share of the status (and its class in an update), counted afresh. */
+static void
+count_node(const struct daemonset *ds, struct ds_cache *c, const struct node *n,
+    const struct placement_fit *fit, const char *hash, const char *gen, sim_ms now,
+    struct vec *pods, const struct store *st)
+{
+	struct contrib k = node_contrib(ds, fit, pods_on(st, ds, n->obj.meta.name, pods), hash, gen,
+	    now);
+
+	set_contrib(c, n->obj.meta.name, &k);
+}
+
+static void
+count_visited(struct dsctrl *dc, const struct daemonset *ds, struct ds_cache *c,
+    const struct vec *visit, const struct placement_fit *fits, const char *hash, const char *gen,
+    struct vec *pods)
+{
+	for (size_t i = 0; i < visit->n; i++)
+		count_node(ds, c, visit->v[i], &fits[i], hash, gen, sim_now(dc->env->sim), pods,
+		    dc->env->store);
+}
+
 static void
 dsctrl_sync(struct dsctrl *dc, const char *key)
 {
@@ -1497,11 +1680,11 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 	struct daemonset *ds;
 	struct ds_cache *c;
 	struct vec visit = VEC_INIT, gone = VEC_INIT, creates = VEC_INIT, deletes = VEC_INIT;
-	struct vec pods = VEC_INIT, old_revisions = VEC_INIT;
+	struct vec pods = VEC_INIT, old_revisions = VEC_INIT, touched = VEC_INIT;
 	struct placement_fit *fits;
 	struct strbuf hash = STRBUF_INIT;
 	char gen[32];
-	bool full;
+	bool full, updating;
 	sim_ms now = sim_now(dc->env->sim);
 
 	snprintf(ns, sizeof ns, "%.*s", (int)(slash - key), key);
@@ -1544,8 +1727,8 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 	 * Time (minReadySeconds) and other pods (legacy fit) move shares
 	 * without events, and a rolling update weighs every node at once.
 	 */
-	full = c->full || ds->min_ready_seconds > 0 ||
-	    (ds->strategy == DS_ROLLING_UPDATE && c->old_nodes > 0);
+	updating = ds->strategy == DS_ROLLING_UPDATE && c->old_nodes > 0;
+	full = c->full || ds->min_ready_seconds > 0 || (updating && allows_surge(ds));
 	if (c->claim) {
 		c->claim = false;
 		claim_pods(dc, ds);
@@ -1578,17 +1761,28 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 	}
 	sync_nodes(dc, ds, c, sb_str(&hash), &creates, &deletes);
 	/* Only a sync whose manage changed nothing goes on to the update (expectations). */
-	if (creates.n == 0 && deletes.n == 0 && ds->strategy == DS_ROLLING_UPDATE && full)
-		rolling_update(dc, ds, c, sb_str(&hash), gen);
+	if (creates.n == 0 && deletes.n == 0 && ds->strategy == DS_ROLLING_UPDATE) {
+		if (full)
+			rolling_update(dc, ds, c, sb_str(&hash), gen);
+		else if (updating) {
+			/* The visited nodes' classes first, as they stand after manage. */
+			count_visited(dc, ds, c, &visit, fits, sb_str(&hash), gen, &pods);
+			rolling_update_kept(dc, ds, c, sb_str(&hash), gen, &touched);
+		}
+	}
 	cleanup_history(dc, ds, &old_revisions);
 
-	/* Status from a fresh look at the visited nodes, as updateDaemonSetStatus lists again. */
-	for (size_t i = 0; i < visit.n; i++) {
-		const struct node *n = visit.v[i];
-		struct contrib k = node_contrib(ds, &fits[i], pods_on(st, ds, n->obj.meta.name, &pods),
-		    sb_str(&hash), gen, now);
+	/*
+	 * Status from a fresh look at the visited nodes, as updateDaemonSetStatus
+	 * lists again, and at those whose pods the update just deleted.
+	 */
+	count_visited(dc, ds, c, &visit, fits, sb_str(&hash), gen, &pods);
+	for (size_t i = 0; i < touched.n; i++) {
+		const struct node *n = touched.v[i];
+		struct placement_fit fit;
 
-		set_contrib(c, n->obj.meta.name, &k);
+		dc->placement->fit(dc->env, ds, n, &fit);
+		count_node(ds, c, n, &fit, sb_str(&hash), gen, now, &pods, st);
 	}
 	write_status(dc, ds, c);
 
@@ -1604,6 +1798,7 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 	vec_free(&pods);
 	vec_free(&creates);
 	vec_free(&deletes);
+	vec_free(&touched);
 }
 
 /* ---- lifecycle ---- */

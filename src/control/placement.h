@@ -23,6 +23,7 @@ struct pod;
 
 /* The three-valued answer of nodeShouldRunDaemonPod (legacy keeps all three). */
 struct placement_fit {
+	bool run;             /* NodeShouldRunDaemonPod's shouldRun, before any fit */
 	bool want;            /* counted in desiredNumberScheduled */
 	bool should_schedule; /* a missing pod may be created now */
 	bool keep;            /* an existing pod may stay (shouldContinueRunning) */

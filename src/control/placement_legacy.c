@@ -34,6 +34,7 @@ legacy_fit(const struct ctl_env *env, const struct daemonset *ds, const struct n
 	bool run, keep;
 
 	placement_should_run(ds, node, &run, &keep);
+	out->run = run;
 	out->want = run;
 	out->should_schedule = run;
 	out->keep = keep;

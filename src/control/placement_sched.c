@@ -24,6 +24,7 @@ sched_fit(const struct ctl_env *env, const struct daemonset *ds, const struct no
 
 	(void)env;
 	placement_should_run(ds, node, &run, &keep);
+	out->run = run;
 	out->want = run;
 	out->should_schedule = run;
 	out->keep = keep;
