@@ -37,14 +37,10 @@ event_free(struct event *e)
 	if (e == NULL)
 		return;
 	meta_free(&e->obj.meta);
-	free(e->involved_kind);
 	free(e->involved_ns);
 	free(e->involved_name);
 	free(e->involved_uid);
-	free(e->reason);
 	free(e->message);
-	free(e->type);
-	free(e->source);
 	free(e->host);
 	free(e);
 }
@@ -296,6 +292,7 @@ struct correlator {
 struct recorder {
 	struct store *store;
 	struct map correlators; /* "component\x1fhost" -> struct correlator */
+	struct map words;        /* reasons, types and sources events point to (owned) */
 	struct correlator *last; /* the one asked for last, under these names */
 	char last_component[64], last_host[256];
 	uint64_t made;
@@ -308,6 +305,7 @@ recorder_new(struct store *store)
 
 	rec->store = store;
 	map_init(&rec->correlators);
+	map_init(&rec->words);
 	return rec;
 }
 
@@ -327,7 +325,23 @@ recorder_free(struct recorder *rec)
 		free(c);
 	}
 	map_free(&rec->correlators);
+	for (size_t it = 0; map_next(&rec->words, &it, &key, &value);)
+		free(value);
+	map_free(&rec->words);
 	free(rec);
+}
+
+/* The recorder's copy of a reason, type or source: one per distinct word, however many events. */
+static const char *
+recorder_word(struct recorder *rec, const char *word)
+{
+	char *kept = map_get(&rec->words, word);
+
+	if (kept == NULL) {
+		kept = xstrdup(word);
+		map_put(&rec->words, word, kept);
+	}
+	return kept;
 }
 
 /* The kubelet on each node has its own broadcaster; the controllers one each. */
@@ -505,14 +519,14 @@ write_event(struct recorder *rec, const struct occurrence *oc, const struct obse
 	e = event_new();
 	e->obj.meta.ns = xstrdup(ns);
 	e->obj.meta.name = xstrdup(name);
-	e->involved_kind = xstrdup(kind_name(about->kind));
+	e->involved_kind = kind_name(about->kind);
 	e->involved_ns = xstrdup_or_null(about->meta.ns);
 	e->involved_name = xstrdup(about->meta.name);
 	e->involved_uid = xstrdup(about->meta.uid);
-	e->reason = xstrdup(oc->reason);
+	e->reason = recorder_word(rec, oc->reason);
 	e->message = xstrdup(message);
-	e->type = xstrdup(oc->type);
-	e->source = xstrdup(oc->component);
+	e->type = recorder_word(rec, oc->type);
+	e->source = recorder_word(rec, oc->component);
 	e->first_ms = o->first_ms;
 	e->last_ms = last_ms;
 	e->count = count;

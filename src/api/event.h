@@ -17,14 +17,18 @@ struct recorder;
 
 struct event {
 	struct object obj;
-	char *involved_kind;
+	/*
+	 * The kind, reason, type and source come from a small set: they are
+	 * the recorder's (kept until it is freed), never the event's.
+	 */
+	const char *involved_kind;
 	char *involved_ns;
 	char *involved_name;
 	char *involved_uid;
-	char *reason;
+	const char *reason;
 	char *message;
-	char *type; /* "Normal" or "Warning" */
-	char *source;
+	const char *type; /* "Normal" or "Warning" */
+	const char *source;
 	char *host;
 	int64_t first_ms;
 	int64_t last_ms;
