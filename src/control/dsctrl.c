@@ -97,6 +97,11 @@ struct contrib {
 	bool updated;
 };
 
+struct due_visit {
+	sim_ms at;
+	char *node;
+};
+
 /* What the controller remembers of one DaemonSet between syncs. */
 struct ds_cache {
 	char *uid;
@@ -118,6 +123,9 @@ struct ds_cache {
 	size_t ru_count[RU__COUNT];
 	struct map ru_old_unavailable; /* node name -> (void *)1 */
 	struct vec candidates;         /* node names (owned) of RU_CANDIDATE nodes, in node order */
+	/* Nodes to look at again from a time on (a pod turning available): a min-heap by time. */
+	struct due_visit *due;
+	size_t n_due, cap_due;
 	size_t candidates_head;
 	bool candidates_stale;         /* a node became a candidate: list them again */
 };
@@ -263,6 +271,67 @@ clear_candidates(struct ds_cache *c)
 	c->candidates_stale = true;
 }
 
+static bool
+due_less(const struct due_visit *a, const struct due_visit *b)
+{
+	return a->at < b->at;
+}
+
+static void
+due_push(struct ds_cache *c, sim_ms at, const char *node)
+{
+	size_t i;
+
+	xgrow(&c->due, &c->cap_due, c->n_due + 1, sizeof *c->due);
+	i = c->n_due++;
+	c->due[i] = (struct due_visit){at, xstrdup(node)};
+	while (i > 0 && due_less(&c->due[i], &c->due[(i - 1) / 2])) {
+		struct due_visit t = c->due[i];
+
+		c->due[i] = c->due[(i - 1) / 2];
+		c->due[(i - 1) / 2] = t;
+		i = (i - 1) / 2;
+	}
+}
+
+/* The earliest entry if it is due by now (the caller frees its node), else false. */
+static bool
+due_pop(struct ds_cache *c, sim_ms now, struct due_visit *out)
+{
+	size_t i = 0;
+
+	if (c->n_due == 0 || c->due[0].at > now)
+		return false;
+	*out = c->due[0];
+	c->due[0] = c->due[--c->n_due];
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, m = i;
+		struct due_visit t;
+
+		if (l < c->n_due && due_less(&c->due[l], &c->due[m]))
+			m = l;
+		if (r < c->n_due && due_less(&c->due[r], &c->due[m]))
+			m = r;
+		if (m == i)
+			break;
+		t = c->due[i];
+		c->due[i] = c->due[m];
+		c->due[m] = t;
+		i = m;
+	}
+	return true;
+}
+
+static void
+due_clear(struct ds_cache *c)
+{
+	for (size_t i = 0; i < c->n_due; i++)
+		free(c->due[i].node);
+	free(c->due);
+	c->due = NULL;
+	c->n_due = c->cap_due = 0;
+}
+
 static void
 cache_clear_nodes(struct ds_cache *c)
 {
@@ -283,6 +352,7 @@ cache_clear_nodes(struct ds_cache *c)
 	memset(c->ru_count, 0, sizeof c->ru_count);
 	map_free(&c->ru_old_unavailable);
 	clear_candidates(c);
+	due_clear(c);
 }
 
 static void
@@ -548,6 +618,16 @@ on_pod(struct dsctrl *dc, enum store_op op, const struct pod *p)
 		 * is the change (a second write in the same instant asks for the same
 		 * deadline again, which the waiting set absorbs).
 		 */
+		{
+			int32_t min_ready = ((const struct daemonset *)owner)->min_ready_seconds;
+			sim_ms now = sim_now(dc->env->sim);
+
+			/* The node must be looked at again once the pod is available. */
+			if (min_ready > 0 && !meta_deleting(&p->obj.meta) && pod_is_ready(p) &&
+			    !pod_is_available(p, min_ready, now) && pod_target_node(p) != NULL)
+				due_push(c, p->status.ready.transition_ms + (sim_ms)min_ready * 1000 + 1,
+				    pod_target_node(p));
+		}
 		if (op == STORE_MODIFIED && !meta_deleting(&p->obj.meta) && pod_is_ready(p) &&
 		    p->status.ready.transition_ms == sim_now(dc->env->sim)) {
 			int32_t min_ready = ((const struct daemonset *)owner)->min_ready_seconds;
@@ -1631,6 +1711,19 @@ nodes_to_visit(struct dsctrl *dc, const struct daemonset *ds, struct ds_cache *c
 			}
 		}
 	}
+	{
+		struct due_visit d;
+
+		while (due_pop(c, sim_now(dc->env->sim), &d)) {
+			struct object *n = store_get(st, KIND_NODE, NULL, d.node);
+
+			if (n != NULL && !map_has(&seen, d.node)) {
+				map_put(&seen, d.node, n);
+				vec_push(visit, n);
+			}
+			free(d.node);
+		}
+	}
 	for (size_t k = 0; k < BURST_REPLICAS && c->pending_head < c->pending.n; k++) {
 		char *pname = c->pending.v[c->pending_head++];
 		struct object *n = store_get(st, KIND_NODE, NULL, pname);
@@ -1724,11 +1817,12 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 		c->full = c->claim = true;
 	}
 	/*
-	 * Time (minReadySeconds) and other pods (legacy fit) move shares
-	 * without events, and a rolling update weighs every node at once.
+	 * A sync looks at the nodes something happened to (and those whose pod
+	 * has turned available since: minReadySeconds). A rolling update with
+	 * surge still weighs every node at once.
 	 */
 	updating = ds->strategy == DS_ROLLING_UPDATE && c->old_nodes > 0;
-	full = c->full || ds->min_ready_seconds > 0 || (updating && allows_surge(ds));
+	full = c->full || (updating && allows_surge(ds));
 	if (c->claim) {
 		c->claim = false;
 		claim_pods(dc, ds);
