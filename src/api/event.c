@@ -114,40 +114,6 @@ struct lru {
 	struct lru_entry *newest, *oldest;
 };
 
-/*
- * A key's two hashes, fed part by part: FNV-1a (map_hash's) and a
- * multiply-xorshift mix unrelated to it. Keys are never built as strings.
- */
-struct key_hash {
-	uint64_t h1, h2;
-};
-
-static void
-kh_init(struct key_hash *k)
-{
-	k->h1 = 1469598103934665603ULL;
-	k->h2 = 0x9e3779b97f4a7c15ULL;
-}
-
-/* One part of the key, then a separator (so "ab","c" and "a","bc" differ). */
-static void
-kh_part(struct key_hash *k, const char *part)
-{
-	uint64_t a = k->h1, b = k->h2;
-
-	for (const unsigned char *p = (const unsigned char *)part; ; p++) {
-		unsigned c = *p != '\0' ? *p : 0x1f;
-
-		a = (a ^ c) * 1099511628211ULL;
-		b = (b ^ c) * 0xff51afd7ed558ccdULL;
-		b ^= b >> 29;
-		if (*p == '\0')
-			break;
-	}
-	k->h1 = a;
-	k->h2 = b;
-}
-
 /* The slot holding h1, or the empty slot where it would go. */
 static size_t
 lru_slot(const struct lru *l, uint64_t h1)
@@ -237,9 +203,9 @@ lru_remove(struct lru *l, struct lru_entry *n, bool similar)
  * absent (evicting the least recently used past the cap). *fresh says which.
  */
 static struct lru_entry *
-lru_get(struct lru *l, const struct key_hash *key, bool similar, bool *fresh)
+lru_get(struct lru *l, const struct hash2 *key, bool similar, bool *fresh)
 {
-	uint64_t h1 = key->h1, h2 = key->h2;
+	uint64_t h1 = key->a, h2 = key->b;
 	struct lru_entry *n;
 	size_t i;
 
@@ -383,7 +349,7 @@ correlator_for(struct recorder *rec, const struct object *about, const char *com
  * (sets.String.PopAny); the one just added is dropped here, so runs repeat.
  */
 static bool
-aggregate(struct correlator *c, const struct key_hash *similar_key, const char *message,
+aggregate(struct correlator *c, const struct hash2 *similar_key, const char *message,
     int64_t now)
 {
 	bool fresh;
@@ -415,7 +381,7 @@ struct occurrence {
 	struct correlator *c;
 	const struct object *about;
 	const char *type, *reason, *component;
-	struct key_hash similar_key; /* the aggregator's: the object, type and reason */
+	struct hash2 similar_key; /* the aggregator's: the object, type and reason */
 	struct strbuf message;
 };
 
@@ -429,13 +395,13 @@ occurrence_init(struct occurrence *oc, struct recorder *rec, const struct object
 	oc->reason = reason;
 	oc->component = component;
 	sb_init(&oc->message);
-	kh_init(&oc->similar_key);
-	kh_part(&oc->similar_key, kind_name(about->kind));
-	kh_part(&oc->similar_key, about->meta.ns ? about->meta.ns : "default");
-	kh_part(&oc->similar_key, about->meta.name);
-	kh_part(&oc->similar_key, about->meta.uid ? about->meta.uid : "");
-	kh_part(&oc->similar_key, type);
-	kh_part(&oc->similar_key, reason);
+	hash2_init(&oc->similar_key);
+	hash2_part(&oc->similar_key, kind_name(about->kind));
+	hash2_part(&oc->similar_key, about->meta.ns ? about->meta.ns : "default");
+	hash2_part(&oc->similar_key, about->meta.name);
+	hash2_part(&oc->similar_key, about->meta.uid ? about->meta.uid : "");
+	hash2_part(&oc->similar_key, type);
+	hash2_part(&oc->similar_key, reason);
 }
 
 static void
@@ -457,7 +423,7 @@ observe(struct recorder *rec, struct occurrence *oc, const char *message, uint32
 	struct observed *o;
 	bool fresh;
 
-	struct key_hash event_key = oc->similar_key;
+	struct hash2 event_key = oc->similar_key;
 
 	sb_reset(&oc->message);
 	if (!c->series && aggregate(c, &oc->similar_key, message, now)) {
@@ -466,7 +432,7 @@ observe(struct recorder *rec, struct occurrence *oc, const char *message, uint32
 		sb_add(&oc->message, message);
 	} else {
 		sb_add(&oc->message, message);
-		kh_part(&event_key, message);
+		hash2_part(&event_key, message);
 	}
 	o = &lru_get(&c->observed, &event_key, false, &fresh)->v.observed;
 	if (!fresh && c->series && times == 1 && now - o->last_ms > SERIES_FINISH_MS) {

@@ -680,6 +680,16 @@ pod_is_available(const struct pod *p, int32_t min_ready_s, int64_t now_ms)
 	return min_ready_s == 0 || p->status.ready.transition_ms + (int64_t)min_ready_s * 1000 < now_ms;
 }
 
+bool
+pod_wants_host_port(const struct pod_spec *s)
+{
+	for (size_t c = 0; c < s->n_containers; c++)
+		for (size_t i = 0; i < s->containers[c].n_ports; i++)
+			if (s->containers[c].ports[i].host_port > 0)
+				return true;
+	return false;
+}
+
 int64_t
 pod_request_milli(const struct pod_spec *s, const char *resource)
 {

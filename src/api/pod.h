@@ -249,6 +249,8 @@ bool pod_is_available(const struct pod *p, int32_t min_ready_s, int64_t now_ms);
 const char *pod_target_node(const struct pod *p);
 /* The same, for a pod not bound yet: only the affinity pin. */
 const char *pod_pinned_node(const struct pod *p);
+/* Does any container ask for a host port (NodePorts has something to check)? */
+bool pod_wants_host_port(const struct pod_spec *s);
 /* Sum of container requests for a resource, in milli-units (noderesources). */
 int64_t pod_request_milli(const struct pod_spec *s, const char *resource);
 /* The pod's QoS class (qos.GetPodQOS): "Guaranteed", "Burstable" or "BestEffort". */

@@ -270,16 +270,6 @@ str_eq_null(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-static bool
-has_host_ports(const struct pod_spec *spec)
-{
-	for (size_t i = 0; i < spec->n_containers; i++)
-		for (size_t j = 0; j < spec->containers[i].n_ports; j++)
-			if (spec->containers[i].ports[j].host_port > 0)
-				return true;
-	return false;
-}
-
 static const char *const usage_resources[STORE_RES__COUNT] = {"cpu", "memory",
 	"ephemeral-storage"};
 
@@ -318,7 +308,7 @@ usage_recount(struct store *s, struct pod *p, struct pod_index_entry *e)
 		/* Requests are immutable once the pod exists: counted once, taken back as counted. */
 		for (int i = 0; i < STORE_RES__COUNT; i++)
 			e->milli[i] = pod_request_milli(&p->spec, usage_resources[i]);
-		e->host_ports = has_host_ports(&p->spec);
+		e->host_ports = pod_wants_host_port(&p->spec);
 	}
 	usage_apply(s, e, counts ? 1 : -1);
 	e->counted = counts;

@@ -136,7 +136,7 @@ struct dsctrl {
 	bool running;
 	struct map queue;      /* key -> struct queued (pending or parked) */
 	struct map waiting;    /* key -> struct queued: AddAfter entries not due yet */
-	struct map node_state; /* node name -> struct node_print of its labels and taints (owned) */
+	struct map node_state; /* node name -> struct hash2 of its labels and taints (owned) */
 	struct map backoffs;   /* "<ds uid>/<generation>/<node>" -> struct backoff */
 	sim_ms backoff_gc;     /* when the back-offs were last garbage-collected */
 	struct map caches;     /* "namespace/name" -> struct ds_cache */
@@ -448,43 +448,25 @@ enqueue_all(struct dsctrl *dc)
 	vec_free(&all);
 }
 
-/* What shouldIgnoreNodeUpdate compares (labels and taints), as two independent hashes. */
-struct node_print {
-	uint64_t a, b;
-};
-
-static void
-print_add(struct node_print *p, const char *s)
-{
-	for (const unsigned char *c = (const unsigned char *)s;; c++) {
-		unsigned v = *c != '\0' ? *c : 0x1f;
-
-		p->a = (p->a ^ v) * 1099511628211ULL;
-		p->b = (p->b ^ v) * 0xff51afd7ed558ccdULL;
-		p->b ^= p->b >> 29;
-		if (*c == '\0')
-			break;
-	}
-}
-
 /*
  * Computed at every node write (heartbeats included), so never formatted:
  * a node's labels and taints only feed the two hashes.
  */
-static struct node_print
+static struct hash2
 node_fingerprint(const struct node *n)
 {
-	struct node_print p = {1469598103934665603ULL, 0x9e3779b97f4a7c15ULL};
+	struct hash2 p;
 
+	hash2_init(&p);
 	for (size_t i = 0; i < n->obj.meta.labels.n; i++) {
-		print_add(&p, n->obj.meta.labels.v[i].key);
-		print_add(&p, n->obj.meta.labels.v[i].value);
+		hash2_part(&p, n->obj.meta.labels.v[i].key);
+		hash2_part(&p, n->obj.meta.labels.v[i].value);
 	}
-	print_add(&p, "");
+	hash2_part(&p, "");
 	for (size_t i = 0; i < n->n_taints; i++) {
-		print_add(&p, n->taints[i].key);
-		print_add(&p, n->taints[i].value);
-		print_add(&p, taint_effect_name(n->taints[i].effect));
+		hash2_part(&p, n->taints[i].key);
+		hash2_part(&p, n->taints[i].value);
+		hash2_part(&p, taint_effect_name(n->taints[i].effect));
 	}
 	return p;
 }
@@ -569,16 +551,6 @@ on_other_pod_gone(struct dsctrl *dc, enum store_op op, const struct pod *p)
 		requeue_suspended(dc, p->spec.node_name);
 }
 
-static bool
-wants_host_port(const struct pod_spec *spec)
-{
-	for (size_t c = 0; c < spec->n_containers; c++)
-		for (size_t i = 0; i < spec->containers[c].n_ports; i++)
-			if (spec->containers[c].ports[i].host_port > 0)
-				return true;
-	return false;
-}
-
 static void
 on_pod(struct dsctrl *dc, enum store_op op, const struct pod *p)
 {
@@ -589,7 +561,7 @@ on_pod(struct dsctrl *dc, enum store_op op, const struct pod *p)
 	 * pod holding a host port decides which DaemonSets a node wants.
 	 */
 	if (dc->env->mode == MODE_LEGACY && p->spec.node_name != NULL &&
-	    wants_host_port(&p->spec)) {
+	    pod_wants_host_port(&p->spec)) {
 		mark_node_everywhere(dc, p->spec.node_name);
 		enqueue_all(dc);
 	}
@@ -648,7 +620,7 @@ on_pod(struct dsctrl *dc, enum store_op op, const struct pod *p)
 static void
 on_node(struct dsctrl *dc, enum store_op op, const struct node *n)
 {
-	struct node_print fp, *old;
+	struct hash2 fp, *old;
 
 	if (op == STORE_DELETED) {
 		/*

@@ -270,16 +270,6 @@ ports_clash(const struct pod_spec *a, const struct pod_spec *b)
 	return false;
 }
 
-static bool
-wants_host_port(const struct pod_spec *spec)
-{
-	for (size_t c = 0; c < spec->n_containers; c++)
-		for (size_t i = 0; i < spec->containers[c].n_ports; i++)
-			if (spec->containers[c].ports[i].host_port > 0)
-				return true;
-	return false;
-}
-
 bool
 sched_ports_conflict(const struct store *st, const struct pod_spec *spec, const struct pod *self,
     const char *node, const char *except_owner_uid)
@@ -287,7 +277,7 @@ sched_ports_conflict(const struct store *st, const struct pod_spec *spec, const 
 	const struct vec *pods;
 
 	/* Most pods ask for no host port, and most nodes hold none. */
-	if (store_node_usage(st, node)->host_port_pods == 0 || !wants_host_port(spec))
+	if (store_node_usage(st, node)->host_port_pods == 0 || !pod_wants_host_port(spec))
 		return false;
 	pods = store_pods_on_node(st, node);
 	for (size_t i = 0; pods != NULL && i < pods->n; i++) {

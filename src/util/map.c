@@ -19,6 +19,31 @@ map_hash(const char *s)
 }
 
 void
+hash2_init(struct hash2 *h)
+{
+	h->a = 1469598103934665603ULL;
+	h->b = 0x9e3779b97f4a7c15ULL;
+}
+
+void
+hash2_part(struct hash2 *h, const char *part)
+{
+	uint64_t a = h->a, b = h->b;
+
+	for (const unsigned char *p = (const unsigned char *)part;; p++) {
+		unsigned c = *p != '\0' ? *p : 0x1f;
+
+		a = (a ^ c) * 1099511628211ULL;
+		b = (b ^ c) * 0xff51afd7ed558ccdULL;
+		b ^= b >> 29;
+		if (*p == '\0')
+			break;
+	}
+	h->a = a;
+	h->b = b;
+}
+
+void
 map_key2(char *buf, size_t len, const char *a, char sep, const char *b)
 {
 	size_t na = strlen(a), nb = strlen(b), at = 0;

@@ -43,6 +43,18 @@ bool map_next(const struct map *m, size_t *iter, const char **key, void **value)
 uint64_t map_hash(const char *s);
 
 /*
+ * Two independent 64-bit hashes of a key fed part by part (FNV-1a, as
+ * map_hash, and a multiply-xorshift mix), for keys that are compared by
+ * hash and never stored: a false match needs both to collide.
+ */
+struct hash2 {
+	uint64_t a, b;
+};
+void hash2_init(struct hash2 *h);
+/* One part, then a separator: ("ab", "c") and ("a", "bc") differ. */
+void hash2_part(struct hash2 *h, const char *part);
+
+/*
  * "<a><sep><b>" into buf (at most len bytes with the NUL), as snprintf's
  * "%s%c%s" would, without its cost: map keys are built on hot paths.
  */
