@@ -1524,9 +1524,10 @@ static int cmp_node_creation(const void *a, const void *b);
  * rolling_update without surge, from the nodes' kept classes (ru_classify)
  * instead of a look at every node: the same deletions in the same order
  * (old unavailable pods, then the first candidates in node order within the
- * budget). Valid while a node's class changes only through events that
- * mark it (not with minReadySeconds, whose passing time does too). The
- * nodes whose pods it deleted go to touched, to be counted afresh.
+ * budget). Valid because a node's class changes only through events that
+ * mark it, or when its pod turns available (minReadySeconds), which is a
+ * due visit. The nodes whose pods it deleted go to touched, to be counted
+ * afresh.
  */
 static void
 rolling_update_kept(struct dsctrl *dc, struct daemonset *ds, struct ds_cache *c, const char *hash,
