@@ -74,22 +74,44 @@ struct backoff {
 
 /* What one node adds to its DaemonSet's status (updateDaemonSetStatus). */
 /*
- * Where a node stands in a rolling update without surge (rollingUpdate's
- * loop over the nodes), kept with its share so that an update in progress
- * needs no look at every node.
+ * Where a node stands in a rolling update (rollingUpdate's loop over the
+ * nodes), kept with its share so that an update in progress needs no look
+ * at every node. Without surge the first five apply, with surge RU_NONE and
+ * the rest.
  */
 enum ru_class {
-	RU_NONE,            /* no daemon pod and none wanted */
+	RU_NONE,            /* no daemon pod and none wanted, or nothing to do */
 	RU_UNAVAILABLE,     /* counts against maxUnavailable */
 	RU_OLD_UNAVAILABLE, /* an old pod, not available: deleted at once, and counts */
 	RU_CANDIDATE,       /* an old available pod: replaced when the budget allows */
 	RU_DONE,            /* an available new pod */
+	RU_SURGING,         /* surge: two pods of a kind, or a new one not yet available: counts */
+	RU_RETIRE,          /* surge: the new pod is available, the old one goes */
+	RU_OLD_GONE,        /* surge: an old pod, not available, on a node that no longer wants one */
+	RU_REPLACE_NOW,     /* surge: an old pod, not available: its successor is made at once */
+	RU_SUNSET,          /* surge: an old available pod on a node that no longer wants one */
+	RU_SURGE_CANDIDATE, /* surge: an old available pod: a successor when the budget allows */
 	RU__COUNT,
 };
+
+/* The classes acted on by node, kept in ru_act; candidates have their own list. */
+static bool
+ru_acted_on(unsigned char ru)
+{
+	return ru == RU_OLD_UNAVAILABLE || ru == RU_RETIRE || ru == RU_OLD_GONE ||
+	    ru == RU_REPLACE_NOW || ru == RU_SUNSET;
+}
+
+static bool
+ru_candidate(unsigned char ru)
+{
+	return ru == RU_CANDIDATE || ru == RU_SURGE_CANDIDATE;
+}
 
 struct contrib {
 	bool run;       /* shouldRun: counted in the update's desired number */
 	unsigned char ru; /* enum ru_class */
+	bool ru_available; /* surge: counted in the update's numAvailable */
 	bool want;      /* desired */
 	bool scheduled; /* has a daemon pod: current, or misscheduled when not wanted */
 	bool ready;
@@ -121,8 +143,9 @@ struct ds_cache {
 	/* The rolling update's view: nodes by class, and those to act on. */
 	size_t run_nodes;
 	size_t ru_count[RU__COUNT];
-	struct map ru_old_unavailable; /* node name -> (void *)1 */
-	struct vec candidates;         /* node names (owned) of RU_CANDIDATE nodes, in node order */
+	size_t ru_available;           /* surge: nodes counted in numAvailable */
+	struct map ru_act;             /* node name -> (void *)1: nodes of a class acted on */
+	struct vec candidates;         /* node names (owned) of candidate nodes, in node order */
 	/* Nodes to look at again from a time on (a pod turning available): a min-heap by time. */
 	struct due_visit *due;
 	size_t n_due, cap_due;
@@ -350,7 +373,8 @@ cache_clear_nodes(struct ds_cache *c)
 	c->old_nodes = 0;
 	c->run_nodes = 0;
 	memset(c->ru_count, 0, sizeof c->ru_count);
-	map_free(&c->ru_old_unavailable);
+	c->ru_available = 0;
+	map_free(&c->ru_act);
 	clear_candidates(c);
 	due_clear(c);
 }
@@ -1085,24 +1109,39 @@ pod_is_updated(const struct pod *p, const char *hash, const char *gen)
 static bool updated_pods_on_node(const struct vec *pods, const char *hash, const char *gen,
     struct pod **newp, struct pod **oldp);
 
-/* rollingUpdate's judgement of one node, without surge (see rolling_update). */
+/* rollingUpdate's judgement of one node (see rolling_update); *available: surge's numAvailable. */
 static enum ru_class
 ru_classify(const struct daemonset *ds, bool run, const struct vec *pods, const char *hash,
-    const char *gen, sim_ms now)
+    const char *gen, sim_ms now, bool *available)
 {
 	struct pod *newp, *oldp;
+	int32_t min_ready = ds->min_ready_seconds;
 
+	*available = false;
 	if ((pods == NULL || pods->n == 0) && !run)
 		return RU_NONE;
 	if (!updated_pods_on_node(pods, hash, gen, &newp, &oldp))
-		return RU_UNAVAILABLE;
+		return allows_surge(ds) ? RU_SURGING : RU_UNAVAILABLE;
+	if (!allows_surge(ds)) {
+		if (oldp == NULL)
+			return newp == NULL || !pod_is_available(newp, min_ready, now) ? RU_UNAVAILABLE
+											: RU_DONE;
+		if (newp != NULL)
+			return RU_UNAVAILABLE;
+		return pod_is_available(oldp, min_ready, now) ? RU_CANDIDATE : RU_OLD_UNAVAILABLE;
+	}
+	if (oldp != NULL)
+		*available = pod_is_available(oldp, min_ready, now);
+	else
+		*available = newp != NULL && pod_is_available(newp, min_ready, now);
 	if (oldp == NULL)
-		return newp == NULL || !pod_is_available(newp, ds->min_ready_seconds, now)
-		    ? RU_UNAVAILABLE : RU_DONE;
-	if (newp != NULL)
-		return RU_UNAVAILABLE;
-	return pod_is_available(oldp, ds->min_ready_seconds, now) ? RU_CANDIDATE
-								      : RU_OLD_UNAVAILABLE;
+		return RU_NONE;
+	if (newp == NULL) {
+		if (!pod_is_available(oldp, min_ready, now))
+			return run ? RU_REPLACE_NOW : RU_OLD_GONE;
+		return run ? RU_SURGE_CANDIDATE : RU_SUNSET;
+	}
+	return pod_is_available(newp, min_ready, now) ? RU_RETIRE : RU_SURGING;
 }
 
 static struct contrib
@@ -1113,7 +1152,7 @@ node_contrib(const struct daemonset *ds, const struct placement_fit *fit, struct
 
 	memset(&k, 0, sizeof k);
 	k.run = fit->run;
-	k.ru = ru_classify(ds, fit->run, pods, hash, gen, now);
+	k.ru = ru_classify(ds, fit->run, pods, hash, gen, now, &k.ru_available);
 	k.want = fit->want;
 	k.scheduled = pods != NULL && pods->n > 0;
 	if (k.scheduled) {
@@ -1138,8 +1177,9 @@ set_contrib(struct ds_cache *c, const char *node, const struct contrib *k)
 	if (old != NULL) {
 		c->run_nodes -= old->run;
 		c->ru_count[old->ru]--;
-		if (old->ru == RU_OLD_UNAVAILABLE)
-			map_del(&c->ru_old_unavailable, node);
+		c->ru_available -= old->ru_available;
+		if (ru_acted_on(old->ru))
+			map_del(&c->ru_act, node);
 		c->old_nodes -= old->scheduled && !old->updated;
 		s->desired -= old->want;
 		s->current -= old->want && old->scheduled;
@@ -1156,13 +1196,14 @@ set_contrib(struct ds_cache *c, const char *node, const struct contrib *k)
 		old = xcalloc(1, sizeof *old);
 		map_put(&c->contrib, node, old);
 	}
-	if (k->ru == RU_CANDIDATE && old->ru != RU_CANDIDATE)
+	if (ru_candidate(k->ru) && old->ru != k->ru)
 		c->candidates_stale = true;
 	*old = *k;
 	c->run_nodes += k->run;
 	c->ru_count[k->ru]++;
-	if (k->ru == RU_OLD_UNAVAILABLE)
-		map_put(&c->ru_old_unavailable, node, (void *)1);
+	c->ru_available += k->ru_available;
+	if (ru_acted_on(k->ru))
+		map_put(&c->ru_act, node, (void *)1);
 	c->old_nodes += k->scheduled && !k->updated;
 	s->desired += k->want;
 	s->current += k->want && k->scheduled;
@@ -1521,13 +1562,13 @@ rolling_update(struct dsctrl *dc, struct daemonset *ds, struct ds_cache *c, cons
 static int cmp_node_creation(const void *a, const void *b);
 
 /*
- * rolling_update without surge, from the nodes' kept classes (ru_classify)
- * instead of a look at every node: the same deletions in the same order
- * (old unavailable pods, then the first candidates in node order within the
- * budget). Valid because a node's class changes only through events that
- * mark it, or when its pod turns available (minReadySeconds), which is a
- * due visit. The nodes whose pods it deleted go to touched, to be counted
- * afresh.
+ * rolling_update from the nodes' kept classes (ru_classify) instead of a
+ * look at every node: the same deletions and creations in the same order
+ * (those decided by node, in node order, then the first candidates in node
+ * order within the budget). Valid because a node's class changes only
+ * through events that mark it, or when its pod turns available
+ * (minReadySeconds), which is a due visit. The nodes whose pods it deleted
+ * go to touched, to be counted afresh.
  */
 static void
 rolling_update_kept(struct dsctrl *dc, struct daemonset *ds, struct ds_cache *c, const char *hash,
@@ -1535,15 +1576,23 @@ rolling_update_kept(struct dsctrl *dc, struct daemonset *ds, struct ds_cache *c,
 {
 	struct store *st = dc->env->store;
 	struct vec nodes = VEC_INIT, pods = VEC_INIT, creates = VEC_INIT, deletes = VEC_INIT;
-	int32_t desired = (int32_t)c->run_nodes, max_unavailable, remaining;
+	struct vec sunset = VEC_INIT;
+	int32_t desired = (int32_t)c->run_nodes, max_unavailable, max_surge, remaining;
+	bool surge = allows_surge(ds);
 	const char *name;
 	void *value;
 
 	max_unavailable = scaled(&ds->max_unavailable, desired);
-	if (desired > 0 && max_unavailable == 0)
+	max_surge = scaled(&ds->max_surge, desired);
+	if (desired > 0 && max_unavailable == 0 && max_surge == 0)
 		max_unavailable = 1;
-	/* Old pods that are not available go at once, in node order. */
-	for (size_t it = 0; map_next(&c->ru_old_unavailable, &it, &name, &value);) {
+	if (surge && max_surge == 0) {
+		/* A percentage of no nodes: the classes were judged for a surge there is not. */
+		rolling_update(dc, ds, c, hash, gen);
+		return;
+	}
+	/* What is decided node by node, in node order. */
+	for (size_t it = 0; map_next(&c->ru_act, &it, &name, &value);) {
 		struct object *n = store_get(st, KIND_NODE, NULL, name);
 
 		if (n != NULL)
@@ -1552,16 +1601,41 @@ rolling_update_kept(struct dsctrl *dc, struct daemonset *ds, struct ds_cache *c,
 	vec_sort(&nodes, cmp_node_creation);
 	for (size_t i = 0; i < nodes.n; i++) {
 		const struct node *n = nodes.v[i];
+		const struct contrib *k = map_get(&c->contrib, n->obj.meta.name);
 		struct pod *newp, *oldp;
 
-		if (updated_pods_on_node(pods_on(st, ds, n->obj.meta.name, &pods), hash, gen, &newp,
-			&oldp) && oldp != NULL) {
+		if (!updated_pods_on_node(pods_on(st, ds, n->obj.meta.name, &pods), hash, gen, &newp,
+			&oldp) || oldp == NULL)
+			continue;
+		switch (k->ru) {
+		case RU_REPLACE_NOW:
+			vec_push(&creates, xstrdup(n->obj.meta.name));
+			break;
+		case RU_SUNSET:
+			vec_push(&sunset, oldp);
+			break;
+		default: /* RU_OLD_UNAVAILABLE, RU_RETIRE, RU_OLD_GONE */
 			vec_push(&deletes, oldp);
 			vec_push(touched, (void *)n);
+			break;
 		}
 	}
-	remaining = max_unavailable -
-	    (int32_t)(c->ru_count[RU_UNAVAILABLE] + c->ru_count[RU_OLD_UNAVAILABLE]);
+	if (surge) {
+		/* Old pods on nodes that no longer want one, while enough are available elsewhere. */
+		int32_t k = (int32_t)c->ru_available - desired;
+
+		for (int32_t i = 0; i < k && (size_t)i < sunset.n; i++) {
+			struct pod *p = sunset.v[i];
+			struct object *n = store_get(st, KIND_NODE, NULL, pod_target_node(p));
+
+			vec_push(&deletes, p);
+			if (n != NULL)
+				vec_push(touched, n);
+		}
+		remaining = max_surge - (int32_t)c->ru_count[RU_SURGING];
+	} else
+		remaining = max_unavailable -
+		    (int32_t)(c->ru_count[RU_UNAVAILABLE] + c->ru_count[RU_OLD_UNAVAILABLE]);
 	if (remaining > 0 && c->candidates_stale) {
 		struct vec all = VEC_INIT;
 
@@ -1572,7 +1646,7 @@ rolling_update_kept(struct dsctrl *dc, struct daemonset *ds, struct ds_cache *c,
 			const struct node *n = all.v[i];
 			const struct contrib *k = map_get(&c->contrib, n->obj.meta.name);
 
-			if (k != NULL && k->ru == RU_CANDIDATE)
+			if (k != NULL && ru_candidate(k->ru))
 				vec_push(&c->candidates, xstrdup(n->obj.meta.name));
 		}
 		vec_free(&all);
@@ -1580,7 +1654,7 @@ rolling_update_kept(struct dsctrl *dc, struct daemonset *ds, struct ds_cache *c,
 	for (size_t i = c->candidates_head; remaining > 0 && i < c->candidates.n; i++) {
 		const char *cand = c->candidates.v[i];
 		const struct contrib *k = map_get(&c->contrib, cand);
-		const struct node *n = k != NULL && k->ru == RU_CANDIDATE
+		const struct node *n = k != NULL && ru_candidate(k->ru)
 		    ? (const struct node *)store_get(st, KIND_NODE, NULL, cand) : NULL;
 		struct pod *newp, *oldp;
 
@@ -1593,19 +1667,26 @@ rolling_update_kept(struct dsctrl *dc, struct daemonset *ds, struct ds_cache *c,
 			}
 			continue;
 		}
-		if (updated_pods_on_node(pods_on(st, ds, cand, &pods), hash, gen, &newp, &oldp) &&
-		    oldp != NULL) {
+		if (!updated_pods_on_node(pods_on(st, ds, cand, &pods), hash, gen, &newp, &oldp) ||
+		    oldp == NULL)
+			continue;
+		if (surge)
+			vec_push(&creates, xstrdup(cand));
+		else {
 			vec_push(&deletes, oldp);
 			vec_push(touched, (void *)n);
-			remaining--;
 		}
+		remaining--;
 	}
-	if (deletes.n > 0)
+	if (creates.n > 0 || deletes.n > 0)
 		sync_nodes(dc, ds, c, hash, &creates, &deletes);
+	for (size_t i = 0; i < creates.n; i++)
+		free(creates.v[i]);
 	vec_free(&nodes);
 	vec_free(&pods);
 	vec_free(&creates);
 	vec_free(&deletes);
+	vec_free(&sunset);
 }
 
 static int
@@ -1795,7 +1876,7 @@ dsctrl_sync(struct dsctrl *dc, const char *key)
 	 * surge still weighs every node at once.
 	 */
 	updating = ds->strategy == DS_ROLLING_UPDATE && c->old_nodes > 0;
-	full = c->full || (updating && allows_surge(ds));
+	full = c->full;
 	if (c->claim) {
 		c->claim = false;
 		claim_pods(dc, ds);
