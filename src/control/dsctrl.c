@@ -254,11 +254,19 @@ enqueue_waiting(struct dsctrl *dc, const char *key, sim_ms delay)
 	set_due(dc, &dc->waiting, key, sim_now(dc->env->sim) + delay, waiting_fire, true);
 }
 
+static int
+cmp_queued_key(const void *a, const void *b)
+{
+	return strcmp((*(const struct queued *const *)a)->key, (*(const struct queued *const *)b)->key);
+}
+
 void
 dsctrl_set_running(struct dsctrl *dc, bool running)
 {
 	const char *key;
 	void *value;
+
+	struct vec parked = VEC_INIT;
 
 	if (dc->running == running)
 		return;
@@ -269,11 +277,18 @@ dsctrl_set_running(struct dsctrl *dc, bool running)
 		if (!running && q->timer != 0) {
 			sim_cancel(dc->env->sim, q->timer);
 			q->timer = 0;
-		} else if (running && q->timer == 0) {
-			q->due = sim_now(dc->env->sim) + dc->env->timing->controller_delay;
-			q->timer = sim_at(dc->env->sim, q->due, queued_fire, q);
-		}
+		} else if (running && q->timer == 0)
+			vec_push(&parked, q);
 	}
+	/* Restarted: the parked DaemonSets sync in name order, not in the map's slot order. */
+	vec_sort(&parked, cmp_queued_key);
+	for (size_t i = 0; i < parked.n; i++) {
+		struct queued *q = parked.v[i];
+
+		q->due = sim_now(dc->env->sim) + dc->env->timing->controller_delay;
+		q->timer = sim_at(dc->env->sim, q->due, queued_fire, q);
+	}
+	vec_free(&parked);
 }
 
 bool
