@@ -261,9 +261,9 @@ START_TEST(test_event_columns)
 
 	e->obj.meta.ns = xstrdup("default");
 	e->obj.meta.name = xstrdup("web.1");
-	e->type = xstrdup("Normal");
-	e->reason = xstrdup("SuccessfulCreate");
-	e->involved_kind = xstrdup("DaemonSet");
+	e->type = "Normal";
+	e->reason = "SuccessfulCreate";
+	e->involved_kind = "DaemonSet";
 	e->involved_name = xstrdup("web");
 	e->message = xstrdup("Created pod: web-x ");
 	e->first_ms = e->last_ms = 40 * S;

@@ -493,9 +493,10 @@ mk_event(const char *name, const char *type, const char *reason, const char *kin
 	e->obj.meta.ns = xstrdup("default");
 	e->obj.meta.name = xstrdup(name);
 	e->obj.meta.creation_ms = first;
-	e->type = xstrdup(type);
-	e->reason = xstrdup(reason);
-	e->involved_kind = xstrdup(kind);
+	/* The recorder's words, never the event's: here the callers' literals. */
+	e->type = type;
+	e->reason = reason;
+	e->involved_kind = kind;
 	e->involved_ns = xstrdup("default");
 	e->involved_name = xstrdup(obj);
 	e->message = xstrdup(message);
@@ -511,7 +512,7 @@ ev_create(void)
 	struct event *e = mk_event("fluentd-es-demo.17f8a3c2b1d4e5f6", "Normal", "SuccessfulCreate",
 	    "DaemonSet", "fluentd-es-demo", "Created pod: fluentd-es-demo-x7k2p", 70 * S, 70 * S, 1);
 
-	e->source = xstrdup("daemonset-controller");
+	e->source = "daemonset-controller";
 	return e;
 }
 
@@ -522,7 +523,7 @@ ev_not_ready(void)
 	struct event *e = mk_event("node1.17f8a3c2b1d4e5f7", "Warning", "NodeNotReady", "Node",
 	    "node1", "  Node node1 status is now: NodeNotReady\n", 40 * S, -1, 3);
 
-	e->source = xstrdup("kubelet");
+	e->source = "kubelet";
 	e->host = xstrdup("node1");
 	return e;
 }
