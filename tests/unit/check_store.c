@@ -9,6 +9,7 @@
 #include "api/namespace.h"
 #include "api/node.h"
 #include "api/pod.h"
+#include "api/quantity.h"
 #include "api/store.h"
 #include "runner.h"
 #include "util/err.h"
@@ -153,6 +154,54 @@ START_TEST(test_pods_are_indexed_by_node_and_reindexed_on_bind)
 	store_update(st, &p->obj);
 	ck_assert_int_eq(store_pods_on_node(st, "node1")->n, 1);
 	ck_assert_ptr_eq(store_pods_on_node(st, "node1")->v[0], p);
+	store_free(st);
+}
+END_TEST
+
+START_TEST(test_node_usage_follows_pods_through_bind_finish_and_removal)
+{
+	struct store *st = new_store();
+	struct pod *a = make_pod("a", NULL), *b = make_pod("b", "node1");
+	struct quantity q;
+	struct ks_err err;
+	const struct store_node_usage *u;
+
+	a->spec.containers = xcalloc(1, sizeof *a->spec.containers);
+	a->spec.n_containers = 1;
+	ck_assert_int_eq(qty_parse("250m", &q, &err), 0);
+	res_list_set(&a->spec.containers[0].requests, "cpu", q);
+	a->spec.containers[0].ports = xcalloc(1, sizeof *a->spec.containers[0].ports);
+	a->spec.containers[0].n_ports = 1;
+	a->spec.containers[0].ports[0].host_port = 8080;
+	meta_add_owner(&a->obj.meta, "apps/v1", "DaemonSet", "ds", "uid-1", true);
+	store_create(st, &a->obj, &err);
+	store_create(st, &b->obj, &err);
+	/* Unbound, a pod counts nowhere; b, bound and without requests, counts once. */
+	u = store_node_usage(st, "node1");
+	ck_assert_int_eq(u->pods, 1);
+	ck_assert_int_eq(u->milli[STORE_RES_CPU], 0);
+	ck_assert_ptr_null(store_pods_for_node(st, "uid-1", "node1"));
+	a->spec.node_name = xstrdup("node1");
+	store_update(st, &a->obj);
+	ck_assert_int_eq(u->pods, 2);
+	ck_assert_int_eq(u->milli[STORE_RES_CPU], 250);
+	ck_assert_int_eq(u->host_port_pods, 1);
+	ck_assert_int_eq(store_pods_for_node(st, "uid-1", "node1")->n, 1);
+	/* A finished pod stays on the node but no longer counts. */
+	a->status.phase = PHASE_SUCCEEDED;
+	store_update(st, &a->obj);
+	ck_assert_int_eq(u->pods, 1);
+	ck_assert_int_eq(u->milli[STORE_RES_CPU], 0);
+	ck_assert_int_eq(u->host_port_pods, 0);
+	ck_assert_int_eq(store_pods_on_node(st, "node1")->n, 2);
+	store_remove(st, &a->obj);
+	ck_assert_ptr_null(store_pods_for_node(st, "uid-1", "node1"));
+	store_remove(st, &b->obj);
+	/* A node with no pods left reads as zero. */
+	u = store_node_usage(st, "node1");
+	ck_assert_int_eq(u->pods, 0);
+	ck_assert_int_eq(store_resource_index("memory"), STORE_RES_MEMORY);
+	ck_assert_int_eq(store_resource_index("nvidia.com/gpu"), -1);
 	store_free(st);
 }
 END_TEST
@@ -419,6 +468,7 @@ store_suite(void)
 	tcase_add_test(tc, test_update_bumps_resource_version_and_notifies);
 	tcase_add_test(tc, test_pods_are_indexed_by_node_and_reindexed_on_bind);
 	tcase_add_test(tc, test_pods_are_indexed_by_controller_and_orphans_under_empty_key);
+	tcase_add_test(tc, test_node_usage_follows_pods_through_bind_finish_and_removal);
 	tcase_add_test(tc, test_deleting_a_bound_pod_is_graceful);
 	tcase_add_test(tc, test_deleting_an_unbound_pod_removes_it_at_once);
 	tcase_add_test(tc, test_finalizers_hold_an_object_until_removed);
