@@ -25,8 +25,14 @@
 
 struct expiry {
 	sim_ms at;
-	char *ns, *name;
+	char *key; /* "namespace\0name": one allocation per write, an event's writes being many */
 };
+
+static const char *
+expiry_name(const struct expiry *x)
+{
+	return x->key + strlen(x->key) + 1;
+}
 
 struct eventttl {
 	const struct ctl_env *env;
@@ -41,12 +47,12 @@ eventttl_expire(struct eventttl *et)
 
 	while (et->head < et->n && et->q[et->head].at <= now) {
 		struct expiry *x = &et->q[et->head++];
-		struct event *e = (struct event *)store_get(et->env->store, KIND_EVENT, x->ns, x->name);
+		struct event *e = (struct event *)store_get(et->env->store, KIND_EVENT, x->key,
+		    expiry_name(x));
 
 		if (e != NULL && e->last_ms + EVENT_TTL_MS <= now)
 			store_delete(et->env->store, &e->obj, 0);
-		free(x->ns);
-		free(x->name);
+		free(x->key);
 	}
 	/* Reclaim the consumed front once it is most of the array. */
 	if (et->head > 64 && et->head * 2 > et->n) {
@@ -65,9 +71,16 @@ watch(void *ctx, enum store_op op, struct object *obj)
 	if (obj->kind != KIND_EVENT || op == STORE_DELETED)
 		return;
 	xgrow(&et->q, &et->cap, et->n + 1, sizeof *et->q);
-	et->q[et->n].at = e->last_ms + EVENT_TTL_MS;
-	et->q[et->n].ns = xstrdup(obj->meta.ns ? obj->meta.ns : "");
-	et->q[et->n].name = xstrdup(obj->meta.name);
+	{
+		const char *ns = obj->meta.ns ? obj->meta.ns : "";
+		size_t ns_len = strlen(ns), name_len = strlen(obj->meta.name);
+		char *key = xmalloc(ns_len + name_len + 2);
+
+		memcpy(key, ns, ns_len + 1);
+		memcpy(key + ns_len + 1, obj->meta.name, name_len + 1);
+		et->q[et->n].at = e->last_ms + EVENT_TTL_MS;
+		et->q[et->n].key = key;
+	}
 	et->n++;
 }
 
@@ -86,10 +99,8 @@ eventttl_free(struct eventttl *et)
 {
 	if (et == NULL)
 		return;
-	for (size_t i = et->head; i < et->n; i++) {
-		free(et->q[i].ns);
-		free(et->q[i].name);
-	}
+	for (size_t i = et->head; i < et->n; i++)
+		free(et->q[i].key);
 	free(et->q);
 	free(et);
 }
