@@ -7,6 +7,7 @@
 
 #include "api/pod.h"
 #include "api/store.h"
+#include "util/atom.h"
 #include "util/err.h"
 #include "util/map.h"
 #include "util/strbuf.h"
@@ -37,10 +38,10 @@ event_free(struct event *e)
 	if (e == NULL)
 		return;
 	meta_free(&e->obj.meta);
-	free(e->involved_ns);
-	free(e->involved_name);
-	free(e->involved_uid);
-	free(e->message);
+	atom_put(e->involved_ns);
+	atom_put(e->involved_name);
+	atom_put(e->involved_uid);
+	atom_put(e->message);
 	free(e->host);
 	free(e);
 }
@@ -475,8 +476,8 @@ write_event(struct recorder *rec, const struct occurrence *oc, const struct obse
 		e->count = count;
 		e->last_ms = last_ms;
 		if (strcmp(e->message, message) != 0) {
-			free(e->message);
-			e->message = xstrdup(message);
+			atom_put(e->message);
+			e->message = atom_get(message);
 		}
 		store_update(rec->store, &e->obj);
 		return;
@@ -486,11 +487,11 @@ write_event(struct recorder *rec, const struct occurrence *oc, const struct obse
 	e->obj.meta.ns = xstrdup(ns);
 	e->obj.meta.name = xstrdup(name);
 	e->involved_kind = kind_name(about->kind);
-	e->involved_ns = xstrdup_or_null(about->meta.ns);
-	e->involved_name = xstrdup(about->meta.name);
-	e->involved_uid = xstrdup(about->meta.uid);
+	e->involved_ns = atom_get(about->meta.ns);
+	e->involved_name = atom_get(about->meta.name);
+	e->involved_uid = atom_get(about->meta.uid);
 	e->reason = recorder_word(rec, oc->reason);
-	e->message = xstrdup(message);
+	e->message = atom_get(message);
 	e->type = recorder_word(rec, oc->type);
 	e->source = recorder_word(rec, oc->component);
 	e->first_ms = o->first_ms;

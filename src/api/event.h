@@ -19,14 +19,16 @@ struct event {
 	struct object obj;
 	/*
 	 * The kind, reason, type and source come from a small set: they are
-	 * the recorder's (kept until it is freed), never the event's.
+	 * the recorder's (kept until it is freed), never the event's. The
+	 * involved object's fields and the message are atoms (util/atom.h):
+	 * a pod's events share its names, a DaemonSet's pods their messages.
 	 */
 	const char *involved_kind;
-	char *involved_ns;
-	char *involved_name;
-	char *involved_uid;
+	const char *involved_ns;
+	const char *involved_name;
+	const char *involved_uid;
 	const char *reason;
-	char *message;
+	const char *message;
 	const char *type; /* "Normal" or "Warning" */
 	const char *source;
 	char *host;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/atom.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
@@ -49,8 +50,8 @@ labels_free(struct labels *l)
 	size_t i;
 
 	for (i = 0; i < l->n; i++) {
-		free(l->v[i].key);
-		free(l->v[i].value);
+		atom_put(l->v[i].key);
+		atom_put(l->v[i].value);
 	}
 	free(l->v);
 	labels_init(l);
@@ -70,8 +71,8 @@ labels_copy(struct labels *dst, const struct labels *src)
 	dst->v = xreallocarray(NULL, src->n, sizeof *dst->v);
 	dst->cap = src->n;
 	for (i = 0; i < src->n; i++) {
-		dst->v[i].key = xstrdup(src->v[i].key);
-		dst->v[i].value = xstrdup(src->v[i].value);
+		dst->v[i].key = atom_ref(src->v[i].key);
+		dst->v[i].value = atom_ref(src->v[i].value);
 	}
 	dst->n = src->n;
 }
@@ -82,17 +83,17 @@ labels_set(struct labels *l, const char *key, const char *value)
 	size_t at;
 
 	if (labels_find(l, key, &at)) {
-		/* Duplicate first: value may point into the entry being replaced. */
-		char *nv = xstrdup(value);
+		/* Take the new one first: value may be the one being replaced. */
+		const char *nv = atom_get(value);
 
-		free(l->v[at].value);
+		atom_put(l->v[at].value);
 		l->v[at].value = nv;
 		return;
 	}
 	xgrow(&l->v, &l->cap, l->n + 1, sizeof *l->v);
 	memmove(&l->v[at + 1], &l->v[at], (l->n - at) * sizeof *l->v);
-	l->v[at].key = xstrdup(key);
-	l->v[at].value = xstrdup(value);
+	l->v[at].key = atom_get(key);
+	l->v[at].value = atom_get(value);
 	l->n++;
 }
 
@@ -121,8 +122,8 @@ labels_del(struct labels *l, const char *key)
 
 	if (!labels_find(l, key, &at))
 		return false;
-	free(l->v[at].key);
-	free(l->v[at].value);
+	atom_put(l->v[at].key);
+	atom_put(l->v[at].value);
 	memmove(&l->v[at], &l->v[at + 1], (l->n - at - 1) * sizeof *l->v);
 	l->n--;
 	return true;

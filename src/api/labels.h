@@ -4,7 +4,8 @@
  * Labels, annotations and nodeSelector maps hold a handful of entries, so a
  * sorted array beats a hash table: lookups are a binary search, iteration is
  * already in the key order kubectl prints (labels.FormatLabels sorts), and
- * equality is a linear compare.
+ * equality is a linear compare. Keys and values are atoms (util/atom.h):
+ * the pods of a DaemonSet, and their copies, share one of each.
  */
 #ifndef KS_API_LABELS_H
 #define KS_API_LABELS_H
@@ -15,8 +16,8 @@
 struct strbuf;
 
 struct label {
-	char *key;
-	char *value;
+	const char *key;
+	const char *value;
 };
 
 struct labels {

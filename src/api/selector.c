@@ -1158,9 +1158,10 @@ sel_format(const struct label_selector *s, struct strbuf *out)
 	n = s->match_labels.n + s->n_exprs;
 	all = xreallocarray(NULL, n, sizeof *all);
 	for (i = 0; i < s->match_labels.n; i++) {
-		all[i].key = s->match_labels.v[i].key;
+		/* Read only, as the rest of the array: the casts drop const, not ownership. */
+		all[i].key = (char *)s->match_labels.v[i].key;
 		all[i].op = SEL_EQUALS;
-		all[i].values = &s->match_labels.v[i].value;
+		all[i].values = (char **)&s->match_labels.v[i].value;
 		all[i].n_values = 1;
 	}
 	if (s->n_exprs > 0)

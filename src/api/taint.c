@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/atom.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
@@ -46,8 +47,8 @@ void
 toleration_init(struct toleration *t, const char *key, enum tol_op op, const char *value,
     enum taint_effect effect)
 {
-	t->key = xstrdup(key != NULL ? key : "");
-	t->value = xstrdup(value != NULL ? value : "");
+	t->key = atom_get(key != NULL ? key : "");
+	t->value = atom_get(value != NULL ? value : "");
 	t->op = op;
 	t->effect = effect;
 	t->has_seconds = false;
@@ -58,8 +59,8 @@ toleration_init(struct toleration *t, const char *key, enum tol_op op, const cha
 void
 toleration_free(struct toleration *t)
 {
-	free(t->key);
-	free(t->value);
+	atom_put(t->key);
+	atom_put(t->value);
 	free(t->bad_effect);
 	t->key = NULL;
 	t->value = NULL;
@@ -70,9 +71,22 @@ void
 toleration_copy(struct toleration *dst, const struct toleration *src)
 {
 	*dst = *src;
-	dst->key = xstrdup(src->key);
-	dst->value = xstrdup(src->value);
+	dst->key = atom_ref(src->key);
+	dst->value = atom_ref(src->value);
 	dst->bad_effect = src->bad_effect ? xstrdup(src->bad_effect) : NULL;
+}
+
+void
+toleration_set(struct toleration *t, const char *key, const char *value)
+{
+	if (key != NULL) {
+		atom_put(t->key);
+		t->key = atom_get(key);
+	}
+	if (value != NULL) {
+		atom_put(t->value);
+		t->value = atom_get(value);
+	}
 }
 
 bool

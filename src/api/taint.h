@@ -29,9 +29,13 @@ enum tol_op {
 	TOL_EXISTS,
 };
 
+/*
+ * A toleration's key and value are atoms (util/atom.h): every daemon pod
+ * carries the same six default tolerations, and shares their strings.
+ */
 struct toleration {
-	char *key;   /* "" with TOL_EXISTS tolerates every key */
-	char *value; /* never NULL */
+	const char *key;   /* "" with TOL_EXISTS tolerates every key */
+	const char *value; /* never NULL */
 	enum tol_op op;
 	enum taint_effect effect;
 	bool has_seconds;
@@ -50,6 +54,8 @@ void toleration_init(struct toleration *t, const char *key, enum tol_op op, cons
     enum taint_effect effect);
 void toleration_free(struct toleration *t);
 void toleration_copy(struct toleration *dst, const struct toleration *src);
+/* A new key and value; NULL leaves the one there. */
+void toleration_set(struct toleration *t, const char *key, const char *value);
 /* Same key, operator, value and effect (AddOrUpdateTolerationInPodSpec's test). */
 bool toleration_equal_ignoring_seconds(const struct toleration *a, const struct toleration *b);
 

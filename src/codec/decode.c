@@ -715,7 +715,7 @@ dec_tolerations(struct dec *d, const struct ynode *n, struct pod_spec *s)
 	for (size_t i = 0; i < n->n; i++) {
 		size_t old = path_index(d, i);
 		struct toleration t;
-		char *op = NULL;
+		char *op = NULL, *key = NULL, *value = NULL;
 		int rc = 0;
 
 		toleration_init(&t, "", TOL_EQUAL, "", EFFECT_ALL);
@@ -728,9 +728,9 @@ dec_tolerations(struct dec *d, const struct ynode *n, struct pod_spec *s)
 			if (rc < 0)
 				continue; /* skip the rest once a field failed */
 			if (strcmp(k, "key") == 0)
-				rc = dec_str(d, v, &t.key);
+				rc = dec_str(d, v, &key);
 			else if (strcmp(k, "value") == 0)
-				rc = dec_str(d, v, &t.value);
+				rc = dec_str(d, v, &value);
 			else if (strcmp(k, "operator") == 0) {
 				rc = dec_str(d, v, &op);
 				if (rc == 0 && op != NULL) {
@@ -760,10 +760,9 @@ dec_tolerations(struct dec *d, const struct ynode *n, struct pod_spec *s)
 				UNKNOWN(d, k);
 		}
 		free(op);
-		if (t.key == NULL)
-			t.key = xstrdup("");
-		if (t.value == NULL)
-			t.value = xstrdup("");
+		toleration_set(&t, key, value);
+		free(key);
+		free(value);
 		if (rc == 0)
 			pod_add_toleration(s, &t);
 		toleration_free(&t);

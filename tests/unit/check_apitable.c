@@ -25,6 +25,7 @@
 #include "codec/encode.h"
 #include "codec/jsontext.h"
 #include "runner.h"
+#include "util/atom.h"
 #include "util/err.h"
 #include "util/strbuf.h"
 #include "util/vec.h"
@@ -264,8 +265,8 @@ START_TEST(test_event_columns)
 	e->type = "Normal";
 	e->reason = "SuccessfulCreate";
 	e->involved_kind = "DaemonSet";
-	e->involved_name = xstrdup("web");
-	e->message = xstrdup("Created pod: web-x ");
+	e->involved_name = atom_get("web");
+	e->message = atom_get("Created pod: web-x ");
 	e->first_ms = e->last_ms = 40 * S;
 	e->count = 0;
 	t = api_table(KIND_EVENT, objs, 1, &o);

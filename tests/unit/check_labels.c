@@ -2,7 +2,8 @@
  * check_labels.c - the sorted string map behind labels and annotations.
  *
  * The printed form is labels.FormatLabels: keys in byte order, "k=v" joined
- * by commas, "<none>" for an empty map.
+ * by commas, "<none>" for an empty map. Keys and values are atoms: copies
+ * share them, and the last holder frees them.
  */
 #include <check.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 
 #include "api/labels.h"
 #include "runner.h"
+#include "util/atom.h"
 #include "util/strbuf.h"
 
 static char *
@@ -218,12 +220,92 @@ START_TEST(test_many_inserts_keep_order_and_find_every_key)
 }
 END_TEST
 
+START_TEST(test_equal_strings_are_one_atom_until_the_last_holder_puts_it)
+{
+	size_t before = atom_count();
+	char buf[16];
+	const char *a, *b, *c, *d;
+
+	snprintf(buf, sizeof buf, "%s", "fluentd");
+	a = atom_get(buf);
+	b = atom_get("fluentd");
+	ck_assert_ptr_eq(a, b);
+	ck_assert_ptr_ne(a, buf);
+	ck_assert_str_eq(a, "fluentd");
+	c = atom_ref(a);
+	ck_assert_ptr_eq(c, a);
+	ck_assert_uint_eq(atom_count(), before + 1);
+	d = atom_get("fluentd-");
+	ck_assert_ptr_ne(d, a);
+	ck_assert_uint_eq(atom_count(), before + 2);
+	atom_put(d);
+	ck_assert_uint_eq(atom_count(), before + 1);
+	atom_put(a);
+	atom_put(b);
+	/* c still holds it. */
+	ck_assert_uint_eq(atom_count(), before + 1);
+	ck_assert_str_eq(c, "fluentd");
+	atom_put(c);
+	ck_assert_uint_eq(atom_count(), before);
+	ck_assert_ptr_null(atom_get(NULL));
+	atom_put(NULL);
+}
+END_TEST
+
+START_TEST(test_atoms_survive_the_removal_of_their_neighbours)
+{
+	enum { N = 20000 };
+	static const char *kept[N];
+	size_t before = atom_count();
+	char key[32];
+
+	/* Enough to grow the table many times, and crowd its probe chains. */
+	for (int i = 0; i < N; i++) {
+		snprintf(key, sizeof key, "node-%d", i);
+		kept[i] = atom_get(key);
+	}
+	ck_assert_uint_eq(atom_count(), before + N);
+	for (int i = 0; i < N; i += 2)
+		atom_put(kept[i]);
+	ck_assert_uint_eq(atom_count(), before + N / 2);
+	for (int i = 1; i < N; i += 2) {
+		const char *again;
+
+		snprintf(key, sizeof key, "node-%d", i);
+		again = atom_get(key);
+		ck_assert_ptr_eq(again, kept[i]);
+		atom_put(again);
+		atom_put(kept[i]);
+	}
+	ck_assert_uint_eq(atom_count(), before);
+}
+END_TEST
+
+START_TEST(test_a_copy_shares_the_strings_and_outlives_the_original)
+{
+	struct labels a, b;
+
+	labels_init(&a);
+	labels_init(&b);
+	labels_set(&a, "app", "fluentd");
+	labels_copy(&b, &a);
+	ck_assert_ptr_eq(b.v[0].key, a.v[0].key);
+	ck_assert_ptr_eq(b.v[0].value, a.v[0].value);
+	labels_free(&a);
+	ck_assert_str_eq(labels_get(&b, "app"), "fluentd");
+	labels_set(&b, "app", "nginx");
+	ck_assert_str_eq(labels_get(&b, "app"), "nginx");
+	labels_free(&b);
+}
+END_TEST
+
 static Suite *
 labels_suite(void)
 {
 	Suite *s = suite_create("labels");
 	TCase *tc = tcase_create("map");
 	TCase *tf = tcase_create("format");
+	TCase *ta = tcase_create("atoms");
 
 	tcase_add_test(tc, test_entries_stay_sorted_by_key_whatever_the_insert_order);
 	tcase_add_test(tc, test_setting_an_existing_key_overwrites_its_value);
@@ -237,7 +319,11 @@ labels_suite(void)
 	tcase_add_test(tf, test_an_empty_map_formats_as_none);
 	tcase_add_test(tf, test_an_empty_value_formats_as_key_equals_nothing);
 	suite_add_tcase(s, tc);
+	tcase_add_test(ta, test_equal_strings_are_one_atom_until_the_last_holder_puts_it);
+	tcase_add_test(ta, test_atoms_survive_the_removal_of_their_neighbours);
+	tcase_add_test(ta, test_a_copy_shares_the_strings_and_outlives_the_original);
 	suite_add_tcase(s, tf);
+	suite_add_tcase(s, ta);
 	return s;
 }
 

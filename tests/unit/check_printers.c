@@ -19,6 +19,7 @@
 #include "kubectl/printers.h"
 #include "kubectl/table.h"
 #include "runner.h"
+#include "util/atom.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
@@ -497,9 +498,9 @@ mk_event(const char *name, const char *type, const char *reason, const char *kin
 	e->type = type;
 	e->reason = reason;
 	e->involved_kind = kind;
-	e->involved_ns = xstrdup("default");
-	e->involved_name = xstrdup(obj);
-	e->message = xstrdup(message);
+	e->involved_ns = atom_get("default");
+	e->involved_name = atom_get(obj);
+	e->message = atom_get(message);
 	e->first_ms = first;
 	e->last_ms = last;
 	e->count = count;
