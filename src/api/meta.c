@@ -12,6 +12,7 @@
 #include "api/lease.h"
 #include "api/namespace.h"
 #include "api/revision.h"
+#include "util/atom.h"
 #include "util/xmalloc.h"
 
 void
@@ -27,10 +28,10 @@ meta_init(struct meta *m)
 void
 owner_ref_free(struct owner_ref *r)
 {
-	free(r->api_version);
-	free(r->kind);
-	free(r->name);
-	free(r->uid);
+	atom_put(r->api_version);
+	atom_put(r->kind);
+	atom_put(r->name);
+	atom_put(r->uid);
 }
 
 void
@@ -63,13 +64,16 @@ meta_copy(struct meta *dst, const struct meta *src)
 	labels_copy(&dst->labels, &src->labels);
 	labels_init(&dst->annotations);
 	labels_copy(&dst->annotations, &src->annotations);
-	dst->owners = NULL;
-	dst->n_owners = 0;
+	dst->owners = src->n_owners > 0 ? xreallocarray(NULL, src->n_owners, sizeof *dst->owners)
+					 : NULL;
 	for (size_t i = 0; i < src->n_owners; i++) {
-		const struct owner_ref *r = &src->owners[i];
+		struct owner_ref *r = &dst->owners[i];
 
-		meta_add_owner(dst, r->api_version, r->kind, r->name, r->uid, r->controller);
-		dst->owners[i].block_owner_deletion = r->block_owner_deletion;
+		*r = src->owners[i];
+		r->api_version = atom_ref(r->api_version);
+		r->kind = atom_ref(r->kind);
+		r->name = atom_ref(r->name);
+		r->uid = atom_ref(r->uid);
 	}
 	dst->finalizers = NULL;
 	dst->n_finalizers = 0;
@@ -100,10 +104,10 @@ meta_add_owner(struct meta *m, const char *api_version, const char *kind, const 
 
 	m->owners = xreallocarray(m->owners, m->n_owners + 1, sizeof *m->owners);
 	r = &m->owners[m->n_owners++];
-	r->api_version = xstrdup(api_version);
-	r->kind = xstrdup(kind);
-	r->name = xstrdup(name);
-	r->uid = xstrdup(uid);
+	r->api_version = atom_get(api_version);
+	r->kind = atom_get(kind);
+	r->name = atom_get(name);
+	r->uid = atom_get(uid);
 	r->controller = controller;
 	r->block_owner_deletion = controller;
 }

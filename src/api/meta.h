@@ -26,11 +26,12 @@ enum kind {
 	KIND__COUNT,
 };
 
+/* Atoms (util/atom.h): the pods of a DaemonSet share their owner's strings. */
 struct owner_ref {
-	char *api_version;
-	char *kind;
-	char *name;
-	char *uid;
+	const char *api_version;
+	const char *kind;
+	const char *name;
+	const char *uid;
 	bool controller;
 	bool block_owner_deletion;
 };

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/atom.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
@@ -534,12 +535,12 @@ pod_free(struct pod *p)
 void
 container_status_clear(struct container_status *cs)
 {
-	free(cs->name);
-	free(cs->image);
-	free(cs->reason);
-	free(cs->message);
+	atom_put(cs->name);
+	atom_put(cs->image);
+	atom_put(cs->reason);
+	atom_put(cs->message);
 	free(cs->container_id);
-	free(cs->image_id);
+	atom_put(cs->image_id);
 	memset(cs, 0, sizeof *cs);
 }
 

@@ -145,19 +145,23 @@ enum cstate {
 	CSTATE_TERMINATED,
 };
 
+/*
+ * Every string but the container's id is an atom (util/atom.h): the pods
+ * of a DaemonSet report the same names, images and reasons.
+ */
 struct container_status {
-	char *name;
-	char *image;
+	const char *name;
+	const char *image;
 	enum cstate state;
-	char *reason; /* waiting or terminated reason */
-	char *message;
+	const char *reason; /* waiting or terminated reason */
+	const char *message;
 	bool ready;
 	int32_t restarts;
 	int32_t exit_code;
 	int64_t started_ms;
 	/* What the runtime reports once the container exists; NULL before. */
-	char *container_id; /* "containerd://<64 hex>" */
-	char *image_id;     /* "docker.io/library/nginx@sha256:<64 hex>" */
+	char *container_id;   /* "containerd://<64 hex>" */
+	const char *image_id; /* "docker.io/library/nginx@sha256:<64 hex>" */
 };
 
 /* Frees a container status's strings and zeroes it. */

@@ -24,6 +24,7 @@
 #include "api/store.h"
 #include "control/env.h"
 #include "control/sched.h"
+#include "util/atom.h"
 #include "util/duration.h"
 #include "util/err.h"
 #include "util/map.h"
@@ -65,11 +66,36 @@ struct pod_state {
 	uint32_t repeats; /* identical pull cycles skipped before this one (skip_quiet_pulls) */
 };
 
+/* What containerd reports for an image, worked out once per image. */
+struct image_names {
+	const char *ref; /* atoms */
+	const char *id;
+};
+
 struct kubelet {
 	const struct ctl_env *env;
-	struct map nodes; /* name -> struct node_state */
-	struct map pods;  /* uid -> struct pod_state */
+	struct map nodes;  /* name -> struct node_state */
+	struct map pods;   /* uid -> struct pod_state */
+	struct map images; /* image as the spec names it -> struct image_names */
 };
+
+static const struct image_names *
+image_names(struct kubelet *k, const char *image)
+{
+	struct image_names *in = map_get(&k->images, image);
+
+	if (in == NULL) {
+		char *ref = pod_image_ref(image), *id = pod_image_id(image);
+
+		in = xmalloc(sizeof *in);
+		in->ref = atom_get(ref);
+		in->id = atom_get(id);
+		free(ref);
+		free(id);
+		map_put(&k->images, image, in);
+	}
+	return in;
+}
 
 static struct node_state *
 node_state(struct kubelet *k, const char *node)
@@ -124,8 +150,8 @@ image_rule(const struct kubelet *k, const char *image)
 }
 
 static void
-set_container_states(struct pod *p, enum cstate state, const char *reason, const char *message,
-    bool ready, sim_ms now)
+set_container_states(struct kubelet *k, struct pod *p, enum cstate state, const char *reason,
+    const char *message, bool ready, sim_ms now)
 {
 	if (p->status.n_cs != p->spec.n_containers) {
 		for (size_t i = 0; i < p->status.n_cs; i++)
@@ -145,10 +171,10 @@ set_container_states(struct pod *p, enum cstate state, const char *reason, const
 
 		container_status_clear(cs);
 		*cs = kept;
-		cs->name = xstrdup_or_null(p->spec.containers[i].name);
+		cs->name = atom_get(p->spec.containers[i].name);
 		cs->state = state;
-		cs->reason = xstrdup_or_null(reason);
-		cs->message = xstrdup_or_null(message);
+		cs->reason = atom_get(reason);
+		cs->message = atom_get(message);
 		cs->ready = ready;
 		/*
 		 * Until the container exists the status repeats the spec's image;
@@ -157,11 +183,11 @@ set_container_states(struct pod *p, enum cstate state, const char *reason, const
 		 * digest, and the container's id.
 		 */
 		if (state == CSTATE_WAITING || image == NULL) {
-			cs->image = xstrdup_or_null(image);
+			cs->image = atom_get(image);
 			continue;
 		}
-		cs->image = pod_image_ref(image);
-		cs->image_id = pod_image_id(image);
+		cs->image = atom_ref(image_names(k, image)->ref);
+		cs->image_id = atom_ref(image_names(k, image)->id);
 		cs->container_id = pod_container_id(p->obj.meta.uid ? p->obj.meta.uid : "",
 		    cs->name ? cs->name : "", cs->restarts);
 		if (state == CSTATE_RUNNING)
@@ -324,7 +350,7 @@ enter_backoff(struct sim *sim, void *arg)
 	ps->pull_backoff = ps->pull_backoff == 0 ? PULL_BACKOFF_INITIAL_MS
 	    : ps->pull_backoff * 2 > PULL_BACKOFF_MAX_MS ? PULL_BACKOFF_MAX_MS
 						       : ps->pull_backoff * 2;
-	set_container_states(p, CSTATE_WAITING, "ImagePullBackOff",
+	set_container_states(k, p, CSTATE_WAITING, "ImagePullBackOff",
 	    "Back-off pulling image", false, sim_now(sim));
 	store_update(k->env->store, &p->obj);
 	event_record_times(k->env->rec, 1 + ps->repeats, &p->obj, "Normal", "BackOff", component,
@@ -389,7 +415,7 @@ start_pod(struct sim *sim, void *arg)
 		if (skip_quiet_pulls(k, ps))
 			return;
 		/* ErrImagePull now; the next sync shows ImagePullBackOff until the retry. */
-		set_container_states(p, CSTATE_WAITING, "ErrImagePull",
+		set_container_states(k, p, CSTATE_WAITING, "ErrImagePull",
 		    "failed to pull and unpack image", false, now);
 		store_update(k->env->store, &p->obj);
 		event_record_times(k->env->rec, 1 + ps->repeats, &p->obj, "Warning", "Failed", component,
@@ -402,7 +428,7 @@ start_pod(struct sim *sim, void *arg)
 		return;
 	}
 	p->status.phase = PHASE_RUNNING;
-	set_container_states(p, CSTATE_RUNNING, NULL, NULL, true, now);
+	set_container_states(k, p, CSTATE_RUNNING, NULL, NULL, true, now);
 	pod_cond_set(&p->status.initialized, "True", NULL, NULL, now);
 	pod_cond_set(&p->status.containers_ready, "True", NULL, NULL, now);
 	pod_cond_set(&p->status.ready, "True", NULL, NULL, now);
@@ -462,7 +488,7 @@ begin_pod(struct kubelet *k, struct pod *p)
 	    "containers with unready status", now);
 	pod_cond_set(&p->status.containers_ready, "False", "ContainersNotReady",
 	    "containers with unready status", now);
-	set_container_states(p, CSTATE_WAITING, "ContainerCreating", NULL, false, now);
+	set_container_states(k, p, CSTATE_WAITING, "ContainerCreating", NULL, false, now);
 	store_update(k->env->store, &p->obj);
 	for (size_t i = 0; i < p->spec.n_containers; i++)
 		if (pulls_image(k, &p->spec.containers[i]))
@@ -670,6 +696,7 @@ kubelet_new(const struct ctl_env *env)
 	k->env = env;
 	map_init(&k->nodes);
 	map_init(&k->pods);
+	map_init(&k->images);
 	store_watch(env->store, kubelet_watch, k);
 	return k;
 }
@@ -696,5 +723,13 @@ kubelet_free(struct kubelet *k)
 		free(ps);
 	}
 	map_free(&k->pods);
+	for (size_t it = 0; map_next(&k->images, &it, &key, &value);) {
+		struct image_names *in = value;
+
+		atom_put(in->ref);
+		atom_put(in->id);
+		free(in);
+	}
+	map_free(&k->images);
 	free(k);
 }

@@ -7,6 +7,7 @@
  * after cli-runtime's decorateTable and printTable, through the tabwriter.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,13 +170,16 @@ add_cs(struct pod *p, enum cstate state, const char *reason, bool ready, int32_t
 {
 	struct pod_status *st = &p->status;
 	struct container_status *cs;
+	char name[32];
 
 	st->cs = xreallocarray(st->cs, st->n_cs + 1, sizeof *st->cs);
 	cs = &st->cs[st->n_cs++];
 	memset(cs, 0, sizeof *cs);
-	cs->name = xasprintf("c%zu", st->n_cs - 1);
+	snprintf(name, sizeof name, "c%zu", st->n_cs - 1);
+	/* The kubelet's strings are atoms, and pod_free puts them. */
+	cs->name = atom_get(name);
 	cs->state = state;
-	cs->reason = reason != NULL ? xstrdup(reason) : NULL;
+	cs->reason = atom_get(reason);
 	cs->ready = ready;
 	cs->restarts = restarts;
 	cs->started_ms = -1;
