@@ -28,7 +28,11 @@ struct watcher {
 };
 
 struct kind_table {
-	struct map by_key;
+	/*
+	 * namespace ("" for cluster-scoped kinds) -> struct map of name ->
+	 * object, keyed by the objects' own names (borrowed).
+	 */
+	struct map by_ns;
 	struct object **slots;
 	size_t n_slots;
 	size_t cap_slots;
@@ -86,8 +90,8 @@ store_new(const struct store_hooks *hooks)
 
 	s->hooks = *hooks;
 	for (int k = 0; k < KIND__COUNT; k++)
-		map_init(&s->kinds[k].by_key);
-	map_init(&s->by_uid);
+		map_init(&s->kinds[k].by_ns);
+	map_init_borrowed(&s->by_uid);
 	map_init(&s->pods_by_node);
 	map_init(&s->pods_by_owner);
 	map_init(&s->pods_pinned);
@@ -126,6 +130,8 @@ store_free(struct store *s)
 		return;
 	for (int k = 0; k < KIND__COUNT; k++) {
 		struct kind_table *kt = &s->kinds[k];
+		const char *key;
+		void *names;
 
 		for (size_t i = 0; i < kt->n_slots; i++) {
 			if (kt->slots[i] != NULL && kt->slots[i]->store_index != NULL)
@@ -133,7 +139,11 @@ store_free(struct store *s)
 			object_free(kt->slots[i]);
 		}
 		free(kt->slots);
-		map_free(&kt->by_key);
+		for (size_t it = 0; map_next(&kt->by_ns, &it, &key, &names);) {
+			map_free(names);
+			free(names);
+		}
+		map_free(&kt->by_ns);
 	}
 	free_vec_map(&s->pods_by_node);
 	free_vec_map(&s->pods_by_owner);
@@ -186,10 +196,42 @@ ns_finalizing(const struct object *obj)
 	return obj->kind == KIND_NAMESPACE && ((const struct namespace *)obj)->n_spec_finalizers > 0;
 }
 
-static void
-object_key(const struct object *obj, char *buf, size_t len)
+static struct object *
+kind_lookup(const struct kind_table *kt, const char *ns, const char *name)
 {
-	map_key2(buf, len, obj->meta.ns ? obj->meta.ns : "", '/', obj->meta.name);
+	const struct map *names = map_get(&kt->by_ns, ns != NULL ? ns : "");
+
+	return names != NULL ? map_get(names, name) : NULL;
+}
+
+static void
+kind_insert(struct kind_table *kt, struct object *obj)
+{
+	const char *ns = obj->meta.ns != NULL ? obj->meta.ns : "";
+	struct map *names = map_get(&kt->by_ns, ns);
+
+	if (names == NULL) {
+		names = xmalloc(sizeof *names);
+		map_init_borrowed(names);
+		map_put(&kt->by_ns, ns, names);
+	}
+	map_put(names, obj->meta.name, obj);
+}
+
+static void
+kind_remove(struct kind_table *kt, const struct object *obj)
+{
+	const char *ns = obj->meta.ns != NULL ? obj->meta.ns : "";
+	struct map *names = map_get(&kt->by_ns, ns);
+
+	if (names == NULL)
+		return;
+	map_del(names, obj->meta.name);
+	if (map_len(names) == 0) {
+		map_del(&kt->by_ns, ns);
+		map_free(names);
+		free(names);
+	}
 }
 
 /* ---- pod indexes ---- */
@@ -559,7 +601,7 @@ slots_remove(struct kind_table *kt, struct object *obj)
  * namespace, a generated name, the checks, uid, generation and creation time.
  */
 static int
-prepare_create(struct store *s, struct object *obj, char *key, size_t keylen, struct ks_err *err)
+prepare_create(struct store *s, struct object *obj, struct ks_err *err)
 {
 	struct kind_table *kt = &s->kinds[obj->kind];
 
@@ -578,14 +620,12 @@ prepare_create(struct store *s, struct object *obj, char *key, size_t keylen, st
 		do {
 			free(obj->meta.name);
 			obj->meta.name = generate_name(s, obj->meta.generate_name);
-			object_key(obj, key, keylen);
-		} while (map_has(&kt->by_key, key));
+		} while (kind_lookup(kt, obj->meta.ns, obj->meta.name) != NULL);
 	}
 	/* Admission runs before the registry looks for a clash. */
 	if (s->admit != NULL && s->admit(s->admit_ctx, s, obj, err) < 0)
 		return STORE_ERR_REFUSED;
-	object_key(obj, key, keylen);
-	if (map_has(&kt->by_key, key)) {
+	if (kind_lookup(kt, obj->meta.ns, obj->meta.name) != NULL) {
 		err_set(err, "%s \"%s\" already exists", kind_resource(obj->kind), obj->meta.name);
 		return STORE_ERR_EXISTS;
 	}
@@ -601,22 +641,19 @@ prepare_create(struct store *s, struct object *obj, char *key, size_t keylen, st
 int
 store_create_dry_run(struct store *s, struct object *obj, struct ks_err *err)
 {
-	char key[512];
-
-	return prepare_create(s, obj, key, sizeof key, err);
+	return prepare_create(s, obj, err);
 }
 
 int
 store_create(struct store *s, struct object *obj, struct ks_err *err)
 {
 	struct kind_table *kt = &s->kinds[obj->kind];
-	char key[512];
-	int rc = prepare_create(s, obj, key, sizeof key, err);
+	int rc = prepare_create(s, obj, err);
 
 	if (rc != STORE_OK)
 		return rc;
 	obj->meta.resource_version = s->next_rv++;
-	map_put(&kt->by_key, key, obj);
+	kind_insert(kt, obj);
 	map_put(&s->by_uid, obj->meta.uid, obj);
 	slots_add(kt, obj);
 	/* A copy of a stored object comes with its original's bookkeeping. */
@@ -631,10 +668,8 @@ void
 store_remove(struct store *s, struct object *obj)
 {
 	struct kind_table *kt = &s->kinds[obj->kind];
-	char key[512];
 
-	object_key(obj, key, sizeof key);
-	map_del(&kt->by_key, key);
+	kind_remove(kt, obj);
 	map_del(&s->by_uid, obj->meta.uid);
 	slots_remove(kt, obj);
 	if (obj->kind == KIND_POD)
@@ -701,14 +736,11 @@ store_delete(struct store *s, struct object *obj, int64_t grace_s)
 struct object *
 store_get(const struct store *s, enum kind k, const char *ns, const char *name)
 {
-	char key[512];
-
 	if (!kind_namespaced(k))
 		ns = NULL;
 	else if (ns == NULL)
 		ns = "default";
-	map_key2(key, sizeof key, ns ? ns : "", '/', name);
-	return map_get(&s->kinds[k].by_key, key);
+	return kind_lookup(&s->kinds[k], ns, name);
 }
 
 struct object *

@@ -68,15 +68,27 @@ map_init(struct map *m)
 	m->slots = NULL;
 	m->cap = 0;
 	m->len = 0;
+	m->borrowed = false;
+}
+
+void
+map_init_borrowed(struct map *m)
+{
+	map_init(m);
+	m->borrowed = true;
 }
 
 void
 map_free(struct map *m)
 {
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->slots[i].key);
+	bool borrowed = m->borrowed;
+
+	if (!borrowed)
+		for (size_t i = 0; i < m->cap; i++)
+			free(m->slots[i].key);
 	free(m->slots);
 	map_init(m);
+	m->borrowed = borrowed;
 }
 
 static size_t
@@ -152,7 +164,7 @@ map_put(struct map *m, const char *key, void *value)
 		m->slots[i].value = value;
 		return old;
 	}
-	m->slots[i].key = xstrdup(key);
+	m->slots[i].key = m->borrowed ? (char *)key : xstrdup(key);
 	m->slots[i].hash = h;
 	m->slots[i].value = value;
 	m->len++;
@@ -172,7 +184,8 @@ map_del(struct map *m, const char *key)
 	if (m->slots[i].key == NULL)
 		return NULL;
 	old = m->slots[i].value;
-	free(m->slots[i].key);
+	if (!m->borrowed)
+		free(m->slots[i].key);
 	m->slots[i].key = NULL;
 	m->len--;
 	/* Backward-shift: pull later members of the chain into the hole. */

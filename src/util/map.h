@@ -3,7 +3,8 @@
  *
  * The store indexes every object by "namespace/name" and by uid, and pods by
  * node and by owner, so lookups must stay O(1) at tens of thousands of
- * objects. Keys are copied; values are borrowed pointers. Deletion uses
+ * objects. Keys are copied (or borrowed, see map_init_borrowed); values
+ * are borrowed pointers. Deletion uses
  * backward-shift, so there are no tombstones and probe chains stay short.
  * Iteration order is the slot order: never rely on it for output.
  */
@@ -24,10 +25,17 @@ struct map {
 	struct map_slot *slots;
 	size_t cap; /* power of two, or 0 */
 	size_t len;
+	bool borrowed; /* keys are the caller's (map_init_borrowed) */
 };
 
 void map_init(struct map *m);
-/* Frees the keys, never the values. */
+/*
+ * A map whose keys are not copied: each key must stay unchanged at its
+ * address until its entry is deleted. The store indexes objects by their
+ * own name and uid this way, saving a copy of each per object.
+ */
+void map_init_borrowed(struct map *m);
+/* Frees the keys (unless borrowed), never the values. */
 void map_free(struct map *m);
 void *map_get(const struct map *m, const char *key);
 bool map_has(const struct map *m, const char *key);
