@@ -9,6 +9,7 @@
  * and rows (every column, wide ones at priority 1, int64 cells as numbers).
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -455,16 +456,12 @@ START_TEST(test_written_table_matches_document)
 	done->obj.meta.finalizers = xcalloc(2, sizeof *done->obj.meta.finalizers);
 	done->obj.meta.finalizers[0] = xstrdup("example.com/hold");
 	done->obj.meta.finalizers[1] = xstrdup("b<c");
-	done->obj.meta.n_owners = 2;
-	done->obj.meta.owners = xcalloc(2, sizeof *done->obj.meta.owners);
 	for (int i = 0; i < 2; i++) {
-		struct owner_ref *r = &done->obj.meta.owners[i];
+		char name[16], uid[16];
 
-		r->api_version = xstrdup("apps/v1");
-		r->kind = xstrdup("DaemonSet");
-		r->name = xasprintf("owner%d", i);
-		r->uid = xasprintf("uid-%d", i);
-		r->controller = r->block_owner_deletion = i == 0;
+		snprintf(name, sizeof name, "owner%d", i);
+		snprintf(uid, sizeof uid, "uid-%d", i);
+		meta_add_owner(&done->obj.meta, "apps/v1", "DaemonSet", name, uid, i == 0);
 	}
 	/* The namespace registry's Delete: a deletionTimestamp, no grace period. */
 	gone->obj.meta.deletion_ms = 60 * S;
