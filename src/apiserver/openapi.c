@@ -610,6 +610,22 @@ document(const cJSON *types, bool v3, const char *gv)
 }
 
 /* "api/v1" or "apis/apps/v1": the index's key for a group version. */
+/*
+ * The hash in a document's URL (FNV-1a of its text): a client caches by
+ * the URL, so it is the same from run to run and build to build.
+ */
+static uint64_t
+fnv1a(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
 static char *
 gv_key(const char *gv)
 {
@@ -637,7 +653,7 @@ v3_index(const cJSON *types)
 
 		encode_json_compact(d, &sb);
 		url = xasprintf("/openapi/v3/%s?hash=%016llX", key,
-		    (unsigned long long)map_hash(sb_str(&sb)));
+		    (unsigned long long)fnv1a(sb_str(&sb)));
 		cJSON_AddStringToObject(e, "serverRelativeURL", url);
 		cJSON_AddItemToObject(paths, key, e);
 		free(url);

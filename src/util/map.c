@@ -5,16 +5,32 @@
 
 #include "util/xmalloc.h"
 
-/* FNV-1a: short keys ("default/fluentd-es-demo-x7k2p"), good enough spread. */
+/*
+ * Eight bytes at a time, each word folded in with a multiply and a shift,
+ * then a final avalanche (murmur3's fmix64) so the low bits the table
+ * indexes by depend on every byte. Keys are 10 to 80 bytes ("default/
+ * fluentd-es-demo-x7k2p", uids, event names): a byte-at-a-time FNV-1a was
+ * a tenth of a large run's time.
+ */
 uint64_t
 map_hash(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
+	size_t n = strlen(s);
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ (n * 0xff51afd7ed558ccdULL), w;
 
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 29;
 	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0x94d049bb133111ebULL;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
 	return h;
 }
 

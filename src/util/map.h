@@ -51,8 +51,8 @@ bool map_next(const struct map *m, size_t *iter, const char **key, void **value)
 uint64_t map_hash(const char *s);
 
 /*
- * Two independent 64-bit hashes of a key fed part by part (FNV-1a, as
- * map_hash, and a multiply-xorshift mix), for keys that are compared by
+ * Two independent 64-bit hashes of a key fed part by part (FNV-1a and a
+ * multiply-xorshift mix), for keys that are compared by
  * hash and never stored: a false match needs both to collide.
  */
 struct hash2 {
