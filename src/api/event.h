@@ -35,6 +35,12 @@ struct event {
 	int64_t first_ms;
 	int64_t last_ms;
 	int32_t count;
+	/*
+	 * The expiry queue (control/eventttl.c) runs through the stored
+	 * events themselves, so that a write costs no allocation.
+	 */
+	struct event *ttl_older, *ttl_newer;
+	int64_t ttl_at;
 };
 
 struct event *event_new(void);

@@ -735,6 +735,40 @@ START_TEST(test_a_scheduler_series_ends_after_six_quiet_minutes)
 }
 END_TEST
 
+START_TEST(test_events_expire_an_hour_after_their_last_write)
+{
+	struct object *ds;
+	struct cluster *c = recorder_cluster(&ds);
+	struct event *ev[4];
+
+	event_record(c->rec, ds, "Normal", "Renewed", "daemonset-controller", "x");
+	event_record(c->rec, ds, "Normal", "Once", "daemonset-controller", "x");
+	event_record(c->rec, ds, "Normal", "Deleted", "daemonset-controller", "x");
+	ck_assert_uint_eq(events_about(c, ds, "Deleted", ev, 4), 1);
+	store_delete(c->store, &ev[0]->obj, 0);
+	cluster_advance_to(c, 30 * 60 * 1000);
+	event_record(c->rec, ds, "Normal", "Renewed", "daemonset-controller", "x");
+	event_record(c->rec, ds, "Normal", "Held", "daemonset-controller", "x");
+	ck_assert_uint_eq(events_about(c, ds, "Held", ev, 4), 1);
+	meta_add_finalizer(&ev[0]->obj.meta, "example.com/hold");
+	store_update(c->store, &ev[0]->obj);
+	cluster_advance_to(c, 60 * 60 * 1000 - 1);
+	ck_assert_uint_eq(events_about(c, ds, "Once", ev, 4), 1);
+	cluster_advance_to(c, 60 * 60 * 1000);
+	ck_assert_uint_eq(events_about(c, ds, "Once", ev, 4), 0);
+	ck_assert_uint_eq(events_about(c, ds, "Renewed", ev, 4), 1);
+	ck_assert_int_eq(ev[0]->count, 2);
+	cluster_advance_to(c, 90 * 60 * 1000);
+	ck_assert_uint_eq(events_about(c, ds, "Renewed", ev, 4), 0);
+	/* A finalizer keeps an expired event, being deleted, however long. */
+	ck_assert_uint_eq(events_about(c, ds, "Held", ev, 4), 1);
+	ck_assert(meta_deleting(&ev[0]->obj.meta));
+	cluster_advance_to(c, 5 * 60 * 60 * 1000);
+	ck_assert_uint_eq(events_about(c, ds, "Held", ev, 4), 1);
+	cluster_free(c);
+}
+END_TEST
+
 static Suite *
 control_suite(void)
 {
@@ -753,6 +787,7 @@ control_suite(void)
 	tcase_add_test(tc, test_each_component_correlates_apart);
 	tcase_add_test(tc, test_the_correlator_forgets_the_least_recent_past_4096);
 	tcase_add_test(tc, test_a_scheduler_series_ends_after_six_quiet_minutes);
+	tcase_add_test(tc, test_events_expire_an_hour_after_their_last_write);
 	tcase_add_loop_test(tc, test_node_should_run_daemon_pod_table, 0,
 	    (int)(sizeof should_run_cases / sizeof should_run_cases[0]));
 	suite_add_tcase(s, tc);
