@@ -85,7 +85,7 @@ make_ds(const char *name)
 	struct ks_err err;
 
 	ds->obj.meta.name = xstrdup(name);
-	ds->obj.meta.ns = xstrdup("default");
+	meta_set_ns(&ds->obj.meta, "default");
 	ds->selector.present = true;
 	labels_set(&ds->selector.match_labels, "app", name);
 	labels_set(&ds->tmpl.labels, "app", name);

@@ -484,7 +484,7 @@ write_event(struct recorder *rec, const struct occurrence *oc, const struct obse
 	}
 	/* New, or the one recorded before is gone (expired): created again under its name. */
 	e = event_new();
-	e->obj.meta.ns = xstrdup(ns);
+	meta_set_ns(&e->obj.meta, ns);
 	e->obj.meta.name = xstrdup(name);
 	e->involved_kind = kind_name(about->kind);
 	e->involved_ns = atom_get(about->meta.ns);

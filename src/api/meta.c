@@ -37,7 +37,7 @@ owner_ref_free(struct owner_ref *r)
 void
 meta_free(struct meta *m)
 {
-	free(m->ns);
+	atom_put(m->ns);
 	free(m->name);
 	free(m->generate_name);
 	free(m->uid);
@@ -56,7 +56,7 @@ void
 meta_copy(struct meta *dst, const struct meta *src)
 {
 	*dst = *src;
-	dst->ns = xstrdup_or_null(src->ns);
+	dst->ns = atom_ref(src->ns);
 	dst->name = xstrdup_or_null(src->name);
 	dst->generate_name = xstrdup_or_null(src->generate_name);
 	dst->uid = xstrdup_or_null(src->uid);
@@ -79,6 +79,15 @@ meta_copy(struct meta *dst, const struct meta *src)
 	dst->n_finalizers = 0;
 	for (size_t i = 0; i < src->n_finalizers; i++)
 		meta_add_finalizer(dst, src->finalizers[i]);
+}
+
+void
+meta_set_ns(struct meta *m, const char *ns)
+{
+	const char *kept = atom_get(ns);
+
+	atom_put(m->ns);
+	m->ns = kept;
 }
 
 bool

@@ -37,7 +37,7 @@ struct owner_ref {
 };
 
 struct meta {
-	char *ns; /* NULL for cluster-scoped kinds */
+	const char *ns; /* NULL for cluster-scoped kinds; an atom (util/atom.h), set by meta_set_ns */
 	char *name;
 	char *generate_name;
 	char *uid;
@@ -80,6 +80,8 @@ void meta_set_epoch_unix(int64_t unix_s);
 void meta_format_time(int64_t ms, char *buf, size_t len);
 
 void meta_init(struct meta *m);
+/* The namespace (NULL: none), replacing the one there. */
+void meta_set_ns(struct meta *m, const char *ns);
 void meta_free(struct meta *m);
 /* Deep copy; dst is overwritten. */
 void meta_copy(struct meta *dst, const struct meta *src);

@@ -606,11 +606,9 @@ prepare_create(struct store *s, struct object *obj, struct ks_err *err)
 	struct kind_table *kt = &s->kinds[obj->kind];
 
 	if (kind_namespaced(obj->kind) && obj->meta.ns == NULL)
-		obj->meta.ns = xstrdup("default");
-	if (!kind_namespaced(obj->kind) && obj->meta.ns != NULL) {
-		free(obj->meta.ns);
-		obj->meta.ns = NULL;
-	}
+		meta_set_ns(&obj->meta, "default");
+	if (!kind_namespaced(obj->kind) && obj->meta.ns != NULL)
+		meta_set_ns(&obj->meta, NULL);
 	if (obj->meta.name == NULL || obj->meta.name[0] == '\0') {
 		if (obj->meta.generate_name == NULL || obj->meta.generate_name[0] == '\0') {
 			err_set(err, "resource name may not be empty");

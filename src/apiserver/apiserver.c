@@ -28,6 +28,7 @@
 #include "cluster.h"
 #include "codec/decode.h"
 #include "codec/encode.h"
+#include "util/atom.h"
 #include "util/err.h"
 #include "util/xmalloc.h"
 
@@ -671,7 +672,7 @@ api_patch(struct cluster *c, enum kind k, const char *ns, const char *name, int 
 static void
 meta_copy_writable(struct meta *dst, const struct meta *src)
 {
-	dst->ns = src->ns ? xstrdup(src->ns) : NULL;
+	dst->ns = atom_ref(src->ns);
 	dst->name = src->name ? xstrdup(src->name) : NULL;
 	dst->uid = src->uid ? xstrdup(src->uid) : NULL;
 	dst->resource_version = src->resource_version;

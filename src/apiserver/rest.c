@@ -596,8 +596,7 @@ body_object(const struct api_request *rq, const struct target *t, struct strbuf 
 		fail(resp, 400, "BadRequest", msg);
 	} else {
 		if (t->r->namespaced && (obj->meta.ns == NULL || obj->meta.ns[0] == '\0')) {
-			free(obj->meta.ns);
-			obj->meta.ns = xstrdup(t->ns);
+			meta_set_ns(&obj->meta, t->ns);
 		}
 		if (t->name != NULL && obj->meta.name == NULL)
 			obj->meta.name = xstrdup(t->name);

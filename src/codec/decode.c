@@ -437,8 +437,14 @@ dec_meta(struct dec *d, const struct ynode *n, struct meta *m)
 			rc = dec_str(d, v, &m->name);
 		else if (strcmp(k, "generateName") == 0)
 			rc = dec_str(d, v, &m->generate_name);
-		else if (strcmp(k, "namespace") == 0)
-			rc = dec_str(d, v, &m->ns);
+		else if (strcmp(k, "namespace") == 0) {
+			char *ns = NULL;
+
+			rc = dec_str(d, v, &ns);
+			if (ns != NULL)
+				meta_set_ns(m, ns);
+			free(ns);
+		}
 		else if (strcmp(k, "labels") == 0)
 			rc = dec_labels(d, v, &m->labels);
 		else if (strcmp(k, "annotations") == 0)

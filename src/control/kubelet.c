@@ -651,7 +651,7 @@ kubelet_start_lease(struct kubelet *k, const struct node *n)
 	struct lease *l = lease_new();
 	struct ks_err err;
 
-	l->obj.meta.ns = xstrdup(LEASE_NODE_NAMESPACE);
+	meta_set_ns(&l->obj.meta, LEASE_NODE_NAMESPACE);
 	l->obj.meta.name = xstrdup(n->obj.meta.name);
 	l->holder = xstrdup(n->obj.meta.name);
 	meta_add_owner(&l->obj.meta, "v1", "Node", n->obj.meta.name, n->obj.meta.uid, false);

@@ -78,7 +78,7 @@ place_namespace(struct kctl_call *call, struct object *obj)
 		return false;
 	}
 	if (obj->meta.ns == NULL)
-		obj->meta.ns = xstrdup(call->ns);
+		meta_set_ns(&obj->meta, call->ns);
 	return true;
 }
 

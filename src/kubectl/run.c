@@ -537,8 +537,7 @@ run_exec(struct kctl_call *call)
 	cJSON_Delete(doc);
 	/* Create(o.Namespace, ...): the request's namespace. */
 	if (obj->meta.ns == NULL || obj->meta.ns[0] == '\0') {
-		free(obj->meta.ns);
-		obj->meta.ns = xstrdup(call->ns);
+		meta_set_ns(&obj->meta, call->ns);
 	}
 	opts.dry_run = dry == KCTL_DRY_SERVER;
 	api_status_init(&st);

@@ -30,7 +30,7 @@ make_ds(const char *name)
 	struct container *c;
 
 	ds->obj.meta.name = xstrdup(name);
-	ds->obj.meta.ns = xstrdup("default");
+	meta_set_ns(&ds->obj.meta, "default");
 	ds->selector.present = true;
 	labels_set(&ds->selector.match_labels, "app", "x");
 	labels_set(&ds->tmpl.labels, "app", "x");

@@ -81,7 +81,7 @@ mk_ds(const char *name, int64_t created)
 {
 	struct daemonset *ds = ds_new();
 
-	ds->obj.meta.ns = xstrdup("default");
+	meta_set_ns(&ds->obj.meta, "default");
 	ds->obj.meta.name = xstrdup(name);
 	ds->obj.meta.creation_ms = created;
 	ds->obj.meta.resource_version = 42;
@@ -233,7 +233,7 @@ START_TEST(test_pod_completed_condition)
 	const cJSON *row, *cond, *cols;
 	cJSON *t;
 
-	p->obj.meta.ns = xstrdup("default");
+	meta_set_ns(&p->obj.meta, "default");
 	p->obj.meta.name = xstrdup("done");
 	p->obj.meta.creation_ms = 0;
 	p->status.phase = PHASE_SUCCEEDED;
@@ -261,7 +261,7 @@ START_TEST(test_event_columns)
 	const cJSON *cols, *cells;
 	cJSON *t;
 
-	e->obj.meta.ns = xstrdup("default");
+	meta_set_ns(&e->obj.meta, "default");
 	e->obj.meta.name = xstrdup("web.1");
 	e->type = "Normal";
 	e->reason = "SuccessfulCreate";
@@ -445,7 +445,7 @@ START_TEST(test_written_table_matches_document)
 	rest_write(c, "POST", "/api/v1/namespaces/practice/pods", pod_body);
 	cluster_advance_to(c, 95 * S);
 
-	done->obj.meta.ns = xstrdup("default");
+	meta_set_ns(&done->obj.meta, "default");
 	done->obj.meta.name = xstrdup("done");
 	done->obj.meta.creation_ms = 0;
 	done->status.phase = PHASE_FAILED;

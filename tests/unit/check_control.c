@@ -27,7 +27,7 @@ make_ds(void)
 	struct container *c;
 
 	ds->obj.meta.name = xstrdup("agent");
-	ds->obj.meta.ns = xstrdup("default");
+	meta_set_ns(&ds->obj.meta, "default");
 	ds->selector.present = true;
 	labels_set(&ds->selector.match_labels, "app", "agent");
 	labels_set(&ds->tmpl.labels, "app", "agent");
@@ -192,7 +192,7 @@ make_misfit(void)
 	struct pod *p = pod_new();
 
 	p->obj.meta.name = xstrdup("misfit");
-	p->obj.meta.ns = xstrdup("default");
+	meta_set_ns(&p->obj.meta, "default");
 	labels_set(&p->spec.node_selector, "disktype", "none");
 	p->spec.containers = xcalloc(1, sizeof *p->spec.containers);
 	p->spec.n_containers = 1;

@@ -60,7 +60,7 @@ mk_ds(const char *name, int64_t created, int32_t desired, int32_t current, int32
 {
 	struct daemonset *ds = ds_new();
 
-	ds->obj.meta.ns = xstrdup("default");
+	meta_set_ns(&ds->obj.meta, "default");
 	ds->obj.meta.name = xstrdup(name);
 	ds->obj.meta.creation_ms = created;
 	ds->status.desired = desired;
@@ -152,7 +152,7 @@ mk_pod(const char *ns, const char *name, int64_t created, enum pod_phase phase, 
 	struct pod *p = pod_new();
 	size_t i;
 
-	p->obj.meta.ns = xstrdup(ns);
+	meta_set_ns(&p->obj.meta, ns);
 	p->obj.meta.name = xstrdup(name);
 	p->obj.meta.creation_ms = created;
 	p->status.phase = phase;
@@ -495,7 +495,7 @@ mk_event(const char *name, const char *type, const char *reason, const char *kin
 {
 	struct event *e = event_new();
 
-	e->obj.meta.ns = xstrdup("default");
+	meta_set_ns(&e->obj.meta, "default");
 	e->obj.meta.name = xstrdup(name);
 	e->obj.meta.creation_ms = first;
 	/* The recorder's words, never the event's: here the callers' literals. */

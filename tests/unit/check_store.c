@@ -404,12 +404,11 @@ START_TEST(test_lifecycle_refuses_missing_and_terminating_namespaces)
 	struct ks_err err;
 
 	p->obj.meta.name = xstrdup("web");
-	p->obj.meta.ns = xstrdup("nowhere");
+	meta_set_ns(&p->obj.meta, "nowhere");
 	ck_assert_int_eq(nslifecycle_admit(st, &p->obj, &err), NSL_NOT_FOUND);
 	ck_assert_str_eq(err.msg, "namespaces \"nowhere\" not found");
 	ck_assert_str_eq(nslifecycle_reason(NSL_NOT_FOUND), "NotFound");
-	free(p->obj.meta.ns);
-	p->obj.meta.ns = xstrdup("team");
+	meta_set_ns(&p->obj.meta, "team");
 	ck_assert_int_eq(nslifecycle_admit(st, &p->obj, &err), NSL_OK);
 	store_delete(st, &ns->obj, -1);
 	ck_assert_int_eq(nslifecycle_admit(st, &p->obj, &err), NSL_FORBIDDEN);
