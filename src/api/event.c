@@ -262,6 +262,8 @@ struct recorder {
 	struct map words;        /* reasons, types and sources events point to (owned) */
 	struct correlator *last; /* the one asked for last, under these names */
 	char last_component[64], last_host[256];
+	/* The name and uid (atoms) of the object last recorded about: a pod's events come in runs. */
+	const char *about_name, *about_uid;
 	uint64_t made;
 };
 
@@ -295,6 +297,8 @@ recorder_free(struct recorder *rec)
 	for (size_t it = 0; map_next(&rec->words, &it, &key, &value);)
 		free(value);
 	map_free(&rec->words);
+	atom_put(rec->about_name);
+	atom_put(rec->about_uid);
 	free(rec);
 }
 
@@ -336,10 +340,13 @@ correlator_for(struct recorder *rec, const struct object *about, const char *com
 		c->series = strcmp(component, "default-scheduler") == 0;
 		map_put(&rec->correlators, key, c);
 	}
-	snprintf(rec->last_component, sizeof rec->last_component, "%s", component);
-	snprintf(rec->last_host, sizeof rec->last_host, "%s", host);
-	rec->last = strlen(component) < sizeof rec->last_component &&
-	    strlen(host) < sizeof rec->last_host ? c : NULL;
+	/* Remembered only when both names fit. */
+	rec->last = NULL;
+	if (strlen(component) < sizeof rec->last_component && strlen(host) < sizeof rec->last_host) {
+		strcpy(rec->last_component, component);
+		strcpy(rec->last_host, host);
+		rec->last = c;
+	}
 	return c;
 }
 
@@ -457,6 +464,47 @@ observe(struct recorder *rec, struct occurrence *oc, const char *message, uint32
 	return o;
 }
 
+static bool
+same_str(const char *a, const char *b)
+{
+	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* "<object>.<suffix in hex>" into buf, as snprintf's "%s.%llx" would (a hot path). */
+static void
+event_name(char *buf, size_t len, const char *object, uint64_t suffix)
+{
+	char hex[17];
+	size_t n = 0, at = strlen(object);
+
+	do {
+		hex[sizeof hex - 1 - ++n] = "0123456789abcdef"[suffix & 0xf];
+		suffix >>= 4;
+	} while (suffix != 0);
+	if (at + 1 + n + 1 > len)
+		at = len - 1 - n - 1; /* names are at most 253 bytes; never here */
+	memcpy(buf, object, at);
+	buf[at] = '.';
+	memcpy(buf + at + 1, hex + sizeof hex - 1 - n, n);
+	buf[at + 1 + n] = '\0';
+}
+
+/* The involved object's name and uid as atoms, held by the event. */
+static void
+involved_names(struct recorder *rec, const struct object *about, const char **name,
+    const char **uid)
+{
+	if (rec->about_name == NULL || !same_str(rec->about_name, about->meta.name) ||
+	    !same_str(rec->about_uid, about->meta.uid)) {
+		atom_put(rec->about_name);
+		atom_put(rec->about_uid);
+		rec->about_name = atom_get(about->meta.name);
+		rec->about_uid = atom_get(about->meta.uid);
+	}
+	*name = atom_ref(rec->about_name);
+	*uid = atom_ref(rec->about_uid);
+}
+
 /* Write the event as the logger knows it: count occurrences, the last at last_ms. */
 static void
 write_event(struct recorder *rec, const struct occurrence *oc, const struct observed *o,
@@ -468,7 +516,7 @@ write_event(struct recorder *rec, const struct occurrence *oc, const struct obse
 	struct event *e;
 	struct ks_err err;
 
-	snprintf(name, sizeof name, "%s.%llx", about->meta.name, (unsigned long long)o->name_ns);
+	event_name(name, sizeof name, about->meta.name, o->name_ns);
 	/* A first occurrence has a name no event had. */
 	e = (uint32_t)count > times ? (struct event *)store_get(rec->store, KIND_EVENT, ns, name) : NULL;
 
@@ -487,9 +535,8 @@ write_event(struct recorder *rec, const struct occurrence *oc, const struct obse
 	meta_set_ns(&e->obj.meta, ns);
 	e->obj.meta.name = xstrdup(name);
 	e->involved_kind = kind_name(about->kind);
-	e->involved_ns = atom_get(about->meta.ns);
-	e->involved_name = atom_get(about->meta.name);
-	e->involved_uid = atom_get(about->meta.uid);
+	e->involved_ns = atom_ref(about->meta.ns);
+	involved_names(rec, about, &e->involved_name, &e->involved_uid);
 	e->reason = recorder_word(rec, oc->reason);
 	e->message = atom_get(message);
 	e->type = recorder_word(rec, oc->type);

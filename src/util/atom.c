@@ -14,9 +14,18 @@ struct atom {
 	char s[];
 };
 
-/* Open addressing on the hash, linear probing, backward-shift deletion (as map.c). */
+/*
+ * Open addressing on the hash, linear probing, backward-shift deletion (as
+ * map.c). Each slot keeps its atom's hash, so a probe reads no atom but
+ * the one it finds.
+ */
+struct slot {
+	uint64_t hash;
+	struct atom *atom; /* NULL: empty */
+};
+
 static struct {
-	struct atom **slots;
+	struct slot *slots;
 	size_t cap, len; /* cap: a power of two, or 0 */
 } table;
 
@@ -29,7 +38,7 @@ atom_of(const char *s)
 static void
 grow(void)
 {
-	struct atom **old = table.slots;
+	struct slot *old = table.slots;
 	size_t ocap = table.cap;
 
 	table.cap = ocap ? ocap * 2 : 256;
@@ -37,9 +46,9 @@ grow(void)
 	for (size_t i = 0; i < ocap; i++) {
 		size_t mask = table.cap - 1, j;
 
-		if (old[i] == NULL)
+		if (old[i].atom == NULL)
 			continue;
-		for (j = old[i]->hash & mask; table.slots[j] != NULL; j = (j + 1) & mask)
+		for (j = old[i].hash & mask; table.slots[j].atom != NULL; j = (j + 1) & mask)
 			;
 		table.slots[j] = old[i];
 	}
@@ -62,8 +71,8 @@ atom_get(const char *s)
 	if ((table.len + 1) * 4 > table.cap * 3)
 		grow();
 	mask = table.cap - 1;
-	for (i = hash & mask; (a = table.slots[i]) != NULL; i = (i + 1) & mask)
-		if (a->hash == hash && a->len == len && memcmp(a->s, s, len) == 0) {
+	for (i = hash & mask; (a = table.slots[i].atom) != NULL; i = (i + 1) & mask)
+		if (table.slots[i].hash == hash && a->len == len && memcmp(a->s, s, len) == 0) {
 			if (a->holders == UINT32_MAX)
 				abort();
 			a->holders++;
@@ -74,7 +83,8 @@ atom_get(const char *s)
 	a->holders = 1;
 	a->len = (uint32_t)len;
 	memcpy(a->s, s, len + 1);
-	table.slots[i] = a;
+	table.slots[i].hash = hash;
+	table.slots[i].atom = a;
 	table.len++;
 	return a->s;
 }
@@ -105,19 +115,19 @@ atom_put(const char *s)
 	if (--a->holders > 0)
 		return;
 	mask = table.cap - 1;
-	for (i = a->hash & mask; table.slots[i] != a; i = (i + 1) & mask)
+	for (i = a->hash & mask; table.slots[i].atom != a; i = (i + 1) & mask)
 		;
-	table.slots[i] = NULL;
+	table.slots[i].atom = NULL;
 	for (j = i;;) {
 		size_t home;
 
 		j = (j + 1) & mask;
-		if (table.slots[j] == NULL)
+		if (table.slots[j].atom == NULL)
 			break;
-		home = table.slots[j]->hash & mask;
+		home = table.slots[j].hash & mask;
 		if ((j > i && (home <= i || home > j)) || (j < i && (home <= i && home > j))) {
 			table.slots[i] = table.slots[j];
-			table.slots[j] = NULL;
+			table.slots[j].atom = NULL;
 			i = j;
 		}
 	}
