@@ -90,7 +90,16 @@ labels_set(struct labels *l, const char *key, const char *value)
 		l->v[at].value = nv;
 		return;
 	}
-	xgrow(&l->v, &l->cap, l->n + 1, sizeof *l->v);
+	if (l->n == l->cap) {
+		/*
+		 * Most maps hold a few entries (a pod's labels: three), and there
+		 * are many of them: small ones grow by one, large ones double.
+		 */
+		if (l->cap >= UINT32_MAX / 2)
+			abort();
+		l->cap = l->cap < 8 ? l->cap + 1 : l->cap * 2;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
 	memmove(&l->v[at + 1], &l->v[at], (l->n - at) * sizeof *l->v);
 	l->v[at].key = atom_get(key);
 	l->v[at].value = atom_get(value);

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct strbuf;
 
@@ -20,10 +21,11 @@ struct label {
 	const char *value;
 };
 
+/* In every object twice (labels, annotations): 32-bit counts keep it at 16 bytes. */
 struct labels {
 	struct label *v; /* sorted by key, keys unique */
-	size_t n;
-	size_t cap;
+	uint32_t n;
+	uint32_t cap;
 };
 
 void labels_init(struct labels *l);
