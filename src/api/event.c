@@ -94,8 +94,8 @@ struct observed {
 };
 
 struct lru_entry {
-	struct lru_entry *prev, *next; /* next: older */
-	uint64_t h1, h2;               /* the key's two hashes; the key itself is not kept */
+	uint32_t prev, next; /* indexes in the pool, 0: none; next: older (or the next free) */
+	uint64_t h1, h2;     /* the key's two hashes; the key itself is not kept */
 	union {
 		struct similar similar;
 		struct observed observed;
@@ -106,14 +106,20 @@ struct lru_entry {
  * A string-keyed LRU cache (groupcache/lru), bounded to LRU_CAP entries.
  * Keys hold whole messages and are many (five per pod for the kubelets),
  * so an entry keeps two independent 64-bit hashes of its key instead of the
- * key (a false match needs both to collide), its value inline, and the
- * index is an open-addressing table of entry pointers on the first hash.
+ * key (a false match needs both to collide), and its value inline. Entries
+ * live in one growing pool and link by 32-bit index (a cache per kubelet
+ * times a few entries per pod is many small allocations otherwise); the
+ * index is an open-addressing table of pool indexes on the first hash.
  */
 struct lru {
-	struct lru_entry **slots;
+	struct lru_entry *pool; /* pool[0] unused: index 0 is "none" */
+	uint32_t pool_cap, pool_used, free_head;
+	uint32_t *slots;
 	size_t cap, len; /* cap: a power of two, or 0 */
-	struct lru_entry *newest, *oldest;
+	uint32_t newest, oldest;
 };
+
+#define LRU_AT(l, i) (&(l)->pool[i])
 
 /* The slot holding h1, or the empty slot where it would go. */
 static size_t
@@ -121,7 +127,7 @@ lru_slot(const struct lru *l, uint64_t h1)
 {
 	size_t mask = l->cap - 1, i = h1 & mask;
 
-	while (l->slots[i] != NULL && l->slots[i]->h1 != h1)
+	while (l->slots[i] != 0 && LRU_AT(l, l->slots[i])->h1 != h1)
 		i = (i + 1) & mask;
 	return i;
 }
@@ -129,123 +135,141 @@ lru_slot(const struct lru *l, uint64_t h1)
 static void
 lru_grow(struct lru *l)
 {
-	struct lru_entry **old = l->slots;
+	uint32_t *old = l->slots;
 	size_t ocap = l->cap;
 
 	l->cap = ocap ? ocap * 2 : 16;
 	l->slots = xcalloc(l->cap, sizeof *l->slots);
 	for (size_t i = 0; i < ocap; i++)
-		if (old[i] != NULL)
-			l->slots[lru_slot(l, old[i]->h1)] = old[i];
+		if (old[i] != 0)
+			l->slots[lru_slot(l, LRU_AT(l, old[i])->h1)] = old[i];
 	free(old);
 }
 
 static void
-lru_unlink(struct lru *l, struct lru_entry *n)
+lru_unlink(struct lru *l, uint32_t n)
 {
-	if (n->prev != NULL)
-		n->prev->next = n->next;
+	struct lru_entry *e = LRU_AT(l, n);
+
+	if (e->prev != 0)
+		LRU_AT(l, e->prev)->next = e->next;
 	else
-		l->newest = n->next;
-	if (n->next != NULL)
-		n->next->prev = n->prev;
+		l->newest = e->next;
+	if (e->next != 0)
+		LRU_AT(l, e->next)->prev = e->prev;
 	else
-		l->oldest = n->prev;
-	n->prev = n->next = NULL;
+		l->oldest = e->prev;
+	e->prev = e->next = 0;
 }
 
 static void
-lru_push(struct lru *l, struct lru_entry *n)
+lru_push(struct lru *l, uint32_t n)
 {
-	n->prev = NULL;
-	n->next = l->newest;
-	if (l->newest != NULL)
-		l->newest->prev = n;
+	struct lru_entry *e = LRU_AT(l, n);
+
+	e->prev = 0;
+	e->next = l->newest;
+	if (l->newest != 0)
+		LRU_AT(l, l->newest)->prev = n;
 	l->newest = n;
-	if (l->oldest == NULL)
+	if (l->oldest == 0)
 		l->oldest = n;
 }
 
-static void
-entry_free(struct lru_entry *n, bool similar)
+/* A zeroed entry from the pool (which may move: indexes stay, pointers do not). */
+static uint32_t
+lru_alloc(struct lru *l)
 {
-	if (similar)
-		free(n->v.similar.more);
-	free(n);
+	uint32_t n;
+
+	if (l->free_head != 0) {
+		n = l->free_head;
+		l->free_head = LRU_AT(l, n)->next;
+	} else {
+		if (l->pool_used + 1 >= l->pool_cap) {
+			uint32_t ncap = l->pool_cap ? l->pool_cap * 2 : 8;
+
+			l->pool = xreallocarray(l->pool, ncap, sizeof *l->pool);
+			l->pool_cap = ncap;
+		}
+		n = ++l->pool_used;
+	}
+	memset(LRU_AT(l, n), 0, sizeof *LRU_AT(l, n));
+	return n;
 }
 
 /* Remove the entry from index and list and free it (backward-shift deletion, as map.c). */
 static void
-lru_remove(struct lru *l, struct lru_entry *n, bool similar)
+lru_remove(struct lru *l, uint32_t n, bool similar)
 {
-	size_t mask = l->cap - 1, i = lru_slot(l, n->h1), j = i;
+	size_t mask = l->cap - 1, i = lru_slot(l, LRU_AT(l, n)->h1), j = i;
 
-	l->slots[i] = NULL;
+	l->slots[i] = 0;
 	for (;;) {
 		size_t home;
 
 		j = (j + 1) & mask;
-		if (l->slots[j] == NULL)
+		if (l->slots[j] == 0)
 			break;
-		home = l->slots[j]->h1 & mask;
+		home = LRU_AT(l, l->slots[j])->h1 & mask;
 		if ((j > i && (home <= i || home > j)) || (j < i && (home <= i && home > j))) {
 			l->slots[i] = l->slots[j];
-			l->slots[j] = NULL;
+			l->slots[j] = 0;
 			i = j;
 		}
 	}
 	l->len--;
 	lru_unlink(l, n);
-	entry_free(n, similar);
+	if (similar)
+		free(LRU_AT(l, n)->v.similar.more);
+	LRU_AT(l, n)->next = l->free_head;
+	l->free_head = n;
 }
 
 /*
  * The entry for key, now the most recently used; a new zeroed one when
- * absent (evicting the least recently used past the cap). *fresh says which.
+ * absent (evicting the least recently used past the cap). *fresh says
+ * which. The pointer holds until the next call.
  */
 static struct lru_entry *
 lru_get(struct lru *l, const struct hash2 *key, bool similar, bool *fresh)
 {
 	uint64_t h1 = key->a, h2 = key->b;
-	struct lru_entry *n;
-	size_t i;
+	uint32_t n;
 
 	if (l->cap > 0) {
 		n = l->slots[lru_slot(l, h1)];
-		if (n != NULL && n->h2 == h2) {
+		if (n != 0 && LRU_AT(l, n)->h2 == h2) {
 			lru_unlink(l, n);
 			lru_push(l, n);
 			*fresh = false;
-			return n;
+			return LRU_AT(l, n);
 		}
 		/* Another key with the same first hash makes way. */
-		if (n != NULL)
+		if (n != 0)
 			lru_remove(l, n, similar);
 	}
 	if ((l->len + 1) * 2 > l->cap)
 		lru_grow(l);
-	n = xcalloc(1, sizeof *n);
-	n->h1 = h1;
-	n->h2 = h2;
-	i = lru_slot(l, h1);
-	l->slots[i] = n;
+	n = lru_alloc(l);
+	LRU_AT(l, n)->h1 = h1;
+	LRU_AT(l, n)->h2 = h2;
+	l->slots[lru_slot(l, h1)] = n;
 	l->len++;
 	lru_push(l, n);
 	if (l->len > LRU_CAP)
 		lru_remove(l, l->oldest, similar);
 	*fresh = true;
-	return n;
+	return LRU_AT(l, n);
 }
 
 static void
 lru_free(struct lru *l, bool similar)
 {
-	while (l->newest != NULL) {
-		struct lru_entry *n = l->newest;
-
-		lru_unlink(l, n);
-		entry_free(n, similar);
-	}
+	for (uint32_t n = l->newest; n != 0; n = LRU_AT(l, n)->next)
+		if (similar)
+			free(LRU_AT(l, n)->v.similar.more);
+	free(l->pool);
 	free(l->slots);
 	memset(l, 0, sizeof *l);
 }
