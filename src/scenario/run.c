@@ -38,6 +38,14 @@ struct runner {
 	const struct scn_sink *sink;
 	struct run_result *r;
 	struct cluster *c;
+	/*
+	 * The timeline line being written, and the time column of the last
+	 * one: a big run writes hundreds of thousands of lines, mostly at
+	 * the same few instants.
+	 */
+	struct strbuf line;
+	int64_t clock_ms;
+	char clock[32];
 };
 
 /* ---- output ---- */
@@ -66,23 +74,79 @@ static void
 timeline(struct runner *rn, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void
+lower_kind(const char *kind, char *buf, size_t len)
+{
+	size_t i;
+
+	for (i = 0; kind[i] != '\0' && i + 1 < len; i++)
+		buf[i] = (char)(kind[i] >= 'A' && kind[i] <= 'Z' ? kind[i] - 'A' + 'a' : kind[i]);
+	buf[i] = '\0';
+}
+
+/* s, then spaces up to width (printf's "%-*s"). */
+static void
+add_padded(struct strbuf *sb, const char *s, size_t width)
+{
+	size_t n = strlen(s);
+
+	sb_addn(sb, s, n);
+	if (n < width)
+		sb_pad(sb, ' ', width - n);
+}
+
+/* rn->line emptied, then the time column. */
+static void
+timeline_start(struct runner *rn)
+{
+	int64_t now = cluster_now(rn->c);
+
+	if (rn->clock[0] == '\0' || now != rn->clock_ms) {
+		clock_text(now, rn->clock, sizeof rn->clock);
+		rn->clock_ms = now;
+	}
+	sb_reset(&rn->line);
+	add_padded(&rn->line, rn->clock, 9);
+	sb_add(&rn->line, "  ");
+}
+
+static void
 timeline(struct runner *rn, const char *fmt, ...)
 {
-	struct strbuf sb = STRBUF_INIT;
-	char clk[32];
 	va_list ap;
 
 	if (rn->o->quiet)
 		return;
-	clock_text(cluster_now(rn->c), clk, sizeof clk);
-	sb_init(&sb);
-	sb_addf(&sb, "%-9s  ", clk);
+	timeline_start(rn);
 	va_start(ap, fmt);
-	sb_vaddf(&sb, fmt, ap);
+	sb_vaddf(&rn->line, fmt, ap);
 	va_end(ap);
-	sb_addc(&sb, '\n');
-	emit(rn, sb_str(&sb));
-	sb_free(&sb);
+	sb_addc(&rn->line, '\n');
+	emit(rn, sb_str(&rn->line));
+}
+
+/* "Normal   Started           pod/web-x: Started container c (x2)" */
+static void
+timeline_event(struct runner *rn, const struct event *e)
+{
+	char k[32];
+
+	if (rn->o->quiet)
+		return;
+	lower_kind(e->involved_kind ? e->involved_kind : "", k, sizeof k);
+	timeline_start(rn);
+	add_padded(&rn->line, e->type ? e->type : "", 7);
+	sb_add(&rn->line, "  ");
+	add_padded(&rn->line, e->reason ? e->reason : "", 17);
+	sb_addc(&rn->line, ' ');
+	sb_add(&rn->line, k);
+	sb_addc(&rn->line, '/');
+	sb_add(&rn->line, e->involved_name ? e->involved_name : "");
+	sb_add(&rn->line, ": ");
+	sb_add(&rn->line, e->message ? e->message : "");
+	if (e->count > 1)
+		sb_addf(&rn->line, " (x%d)", e->count);
+	sb_addc(&rn->line, '\n');
+	emit(rn, sb_str(&rn->line));
 }
 
 /* Text indented under the timeline's time column. */
@@ -150,16 +214,6 @@ note(struct runner *rn, const char *text)
 }
 
 static void
-lower_kind(const char *kind, char *buf, size_t len)
-{
-	size_t i;
-
-	for (i = 0; kind[i] != '\0' && i + 1 < len; i++)
-		buf[i] = (char)(kind[i] >= 'A' && kind[i] <= 'Z' ? kind[i] - 'A' + 'a' : kind[i]);
-	buf[i] = '\0';
-}
-
-static void
 runner_watch(void *ctx, enum store_op op, struct object *obj)
 {
 	struct runner *rn = ctx;
@@ -180,18 +234,8 @@ runner_watch(void *ctx, enum store_op op, struct object *obj)
 		timeline(rn, "  store %s %s/%s (resourceVersion %llu)", ops[op], k, obj->meta.name,
 		    (unsigned long long)obj->meta.resource_version);
 	}
-	if (obj->kind == KIND_EVENT && op != STORE_DELETED) {
-		const struct event *e = (const struct event *)obj;
-		char k[32];
-
-		lower_kind(e->involved_kind, k, sizeof k);
-		if (e->count > 1)
-			timeline(rn, "%-7s  %-17s %s/%s: %s (x%d)", e->type, e->reason, k, e->involved_name,
-			    e->message, e->count);
-		else
-			timeline(rn, "%-7s  %-17s %s/%s: %s", e->type, e->reason, k, e->involved_name,
-			    e->message);
-	}
+	if (obj->kind == KIND_EVENT && op != STORE_DELETED)
+		timeline_event(rn, (const struct event *)obj);
 }
 
 /* ---- results ---- */
@@ -964,6 +1008,7 @@ scn_player_new(const struct scenario *s, const struct run_opts *o, const struct 
 	rn->s = s;
 	rn->o = o;
 	rn->sink = sink;
+	sb_init(&rn->line);
 	rn->r = &p->r;
 	rn->c = cluster_new(mode, &s->timing, seed);
 	cluster_set_images(rn->c, s->images, s->n_images);
@@ -1111,6 +1156,7 @@ scn_player_free(struct scn_player *p)
 		return;
 	cluster_free(p->rn.c);
 	run_result_free(&p->r);
+	sb_free(&p->rn.line);
 	free(p);
 }
 
