@@ -58,7 +58,12 @@ enum pod_work {
  */
 struct pod_state {
 	struct kubelet *k;
-	char *uid;
+	/*
+	 * The pod itself: the state goes with the pod's DELETED notification
+	 * (pod_state_drop), before the store frees it, so a timer that finds
+	 * its state finds its pod. Indexed by the pod's uid, borrowed.
+	 */
+	struct pod *pod;
 	enum pod_work work;
 	sim_id sync_timer;
 	sim_id work_timer;
@@ -104,15 +109,15 @@ node_state(struct kubelet *k, const char *node)
 }
 
 static struct pod_state *
-pod_state(struct kubelet *k, const char *uid)
+pod_state(struct kubelet *k, struct pod *p)
 {
-	struct pod_state *ps = map_get(&k->pods, uid);
+	struct pod_state *ps = map_get(&k->pods, p->obj.meta.uid);
 
 	if (ps == NULL) {
 		ps = xcalloc(1, sizeof *ps);
 		ps->k = k;
-		ps->uid = xstrdup(uid);
-		map_put(&k->pods, uid, ps);
+		ps->pod = p;
+		map_put(&k->pods, p->obj.meta.uid, ps);
 	}
 	return ps;
 }
@@ -128,16 +133,7 @@ pod_state_drop(struct kubelet *k, const char *uid)
 		sim_cancel(k->env->sim, ps->sync_timer);
 	if (ps->work_timer != 0)
 		sim_cancel(k->env->sim, ps->work_timer);
-	free(ps->uid);
 	free(ps);
-}
-
-static struct pod *
-lookup_pod(struct kubelet *k, const char *uid)
-{
-	struct object *o = store_get_uid(k->env->store, uid);
-
-	return o != NULL && o->kind == KIND_POD ? (struct pod *)o : NULL;
 }
 
 static const struct image_rule *
@@ -339,11 +335,11 @@ enter_backoff(struct sim *sim, void *arg)
 {
 	struct pod_state *ps = arg;
 	struct kubelet *k = ps->k;
-	struct pod *p = lookup_pod(k, ps->uid);
+	struct pod *p = ps->pod;
 	const char *bad;
 
 	ps->work_timer = 0;
-	if (p == NULL || meta_deleting(&p->obj.meta) || (bad = failing_image(k, p)) == NULL) {
+	if (meta_deleting(&p->obj.meta) || (bad = failing_image(k, p)) == NULL) {
 		ps->work = WORK_NONE;
 		return;
 	}
@@ -396,7 +392,7 @@ start_pod(struct sim *sim, void *arg)
 {
 	struct pod_state *ps = arg;
 	struct kubelet *k = ps->k;
-	struct pod *p = lookup_pod(k, ps->uid);
+	struct pod *p = ps->pod;
 	const struct node *node;
 	struct node_state *ns;
 	const char *bad;
@@ -404,7 +400,7 @@ start_pod(struct sim *sim, void *arg)
 
 	ps->work_timer = 0;
 	ps->work = WORK_NONE;
-	if (p == NULL || meta_deleting(&p->obj.meta) || p->spec.node_name == NULL)
+	if (meta_deleting(&p->obj.meta) || p->spec.node_name == NULL)
 		return;
 	ns = node_state(k, p->spec.node_name);
 	node = (const struct node *)store_get(k->env->store, KIND_NODE, NULL, p->spec.node_name);
@@ -494,7 +490,7 @@ begin_pod(struct kubelet *k, struct pod *p)
 		if (pulls_image(k, &p->spec.containers[i]))
 			event_record(k->env->rec, &p->obj, "Normal", "Pulling", component,
 			    "Pulling image \"%s\"", p->spec.containers[i].image);
-	ps = pod_state(k, p->obj.meta.uid);
+	ps = pod_state(k, p);
 	schedule_start(k, ps, startup_time(k, p));
 }
 
@@ -505,13 +501,11 @@ stop_done(struct sim *sim, void *arg)
 {
 	struct pod_state *ps = arg;
 	struct kubelet *k = ps->k;
-	struct pod *p = lookup_pod(k, ps->uid);
+	struct pod *p = ps->pod;
 	struct node_state *ns;
 
 	(void)sim;
 	ps->work_timer = 0;
-	if (p == NULL)
-		return;
 	ns = p->spec.node_name ? node_state(k, p->spec.node_name) : NULL;
 	if (ns == NULL || !ns->alive) {
 		/* The kubelet went silent meanwhile: the pod stays Terminating. */
@@ -525,7 +519,7 @@ stop_done(struct sim *sim, void *arg)
 static void
 begin_stop(struct kubelet *k, struct pod *p)
 {
-	struct pod_state *ps = pod_state(k, p->obj.meta.uid);
+	struct pod_state *ps = pod_state(k, p);
 	sim_ms grace = dur_from_seconds(p->obj.meta.deletion_grace_s);
 	sim_ms delay = k->env->timing->pod_shutdown;
 
@@ -556,13 +550,13 @@ sync_pod(struct sim *sim, void *arg)
 {
 	struct pod_state *ps = arg;
 	struct kubelet *k = ps->k;
-	struct pod *p = lookup_pod(k, ps->uid);
+	struct pod *p = ps->pod;
 	struct node_state *ns;
 
 	(void)sim;
 	ps->sync_timer = 0;
-	if (p == NULL || p->spec.node_name == NULL) {
-		pod_state_drop(k, ps->uid);
+	if (p->spec.node_name == NULL) {
+		pod_state_drop(k, p->obj.meta.uid);
 		return;
 	}
 	ns = node_state(k, p->spec.node_name);
@@ -593,9 +587,9 @@ sync_pod(struct sim *sim, void *arg)
 }
 
 static void
-poke(struct kubelet *k, const struct pod *p)
+poke(struct kubelet *k, struct pod *p)
 {
-	struct pod_state *ps = pod_state(k, p->obj.meta.uid);
+	struct pod_state *ps = pod_state(k, p);
 
 	/* One pending look at the pod covers every change before it. */
 	if (ps->sync_timer == 0)
@@ -695,7 +689,7 @@ kubelet_new(const struct ctl_env *env)
 
 	k->env = env;
 	map_init(&k->nodes);
-	map_init(&k->pods);
+	map_init_borrowed(&k->pods);
 	map_init(&k->images);
 	store_watch(env->store, kubelet_watch, k);
 	return k;
@@ -719,7 +713,6 @@ kubelet_free(struct kubelet *k)
 			sim_cancel(k->env->sim, ps->sync_timer);
 		if (ps->work_timer != 0)
 			sim_cancel(k->env->sim, ps->work_timer);
-		free(ps->uid);
 		free(ps);
 	}
 	map_free(&k->pods);
