@@ -37,6 +37,7 @@
 #include "sim/engine.h"
 #include "tui/screen.h"
 #include "tui/view.h"
+#include "util/atom.h"
 #include "util/err.h"
 #include "util/xmalloc.h"
 
@@ -92,8 +93,8 @@ make_ds(const char *name)
 	ds->tmpl.spec.containers = xcalloc(1, sizeof *ds->tmpl.spec.containers);
 	ds->tmpl.spec.n_containers = 1;
 	c = &ds->tmpl.spec.containers[0];
-	c->name = xstrdup("agent");
-	c->image = xstrdup("registry.k8s.io/agent:1.0");
+	c->name = atom_get("agent");
+	c->image = atom_get("registry.k8s.io/agent:1.0");
 	qty_parse("10m", &q, &err);
 	res_list_set(&c->requests, "cpu", q);
 	qty_parse("16Mi", &q, &err);

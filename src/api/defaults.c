@@ -12,6 +12,7 @@
 
 #include "api/daemonset.h"
 #include "api/pod.h"
+#include "util/atom.h"
 #include "util/err.h"
 #include "util/xmalloc.h"
 
@@ -25,9 +26,9 @@ default_container(struct container *c)
 		/* "latest" or no tag pulls Always; anything else IfNotPresent. */
 		if (c->image != NULL && strchr(c->image, '@') == NULL &&
 		    (tag == NULL || strchr(tag, '/') != NULL || strcmp(tag, ":latest") == 0))
-			c->image_pull_policy = xstrdup("Always");
+			c->image_pull_policy = atom_get("Always");
 		else
-			c->image_pull_policy = xstrdup("IfNotPresent");
+			c->image_pull_policy = atom_get("IfNotPresent");
 	}
 	/* ContainerPort.Protocol is defaulted declaratively (+default="TCP"). */
 	for (size_t j = 0; j < c->n_ports; j++)
@@ -44,13 +45,13 @@ defaults_pod_spec(struct pod_spec *s)
 	 * defaults_pod.
 	 */
 	if (s->dns_policy == NULL)
-		s->dns_policy = xstrdup("ClusterFirst");
+		s->dns_policy = atom_get("ClusterFirst");
 	if (s->restart_policy == NULL)
-		s->restart_policy = xstrdup("Always");
+		s->restart_policy = atom_get("Always");
 	if (s->termination_grace_s < 0)
 		s->termination_grace_s = 30;
 	if (s->scheduler_name == NULL)
-		s->scheduler_name = xstrdup("default-scheduler");
+		s->scheduler_name = atom_get("default-scheduler");
 	for (size_t i = 0; i < s->n_containers; i++)
 		default_container(&s->containers[i]);
 }
@@ -140,8 +141,7 @@ defaults_admit_pod(struct pod *p, struct ks_err *err)
 
 	/* plugin/pkg/admission/serviceaccount: every pod runs as some account. */
 	if (s->service_account == NULL || s->service_account[0] == '\0') {
-		free(s->service_account);
-		s->service_account = xstrdup("default");
+		atom_set(&s->service_account, "default");
 	}
 	/*
 	 * plugin/pkg/admission/priority admitPod on create: the class's value,
@@ -169,7 +169,7 @@ defaults_admit_pod(struct pod *p, struct ks_err *err)
 		return forbidden(p, err, why);
 	}
 	if (s->preemption_policy == NULL)
-		s->preemption_policy = xstrdup("PreemptLowerPriority");
+		s->preemption_policy = atom_get("PreemptLowerPriority");
 	return 0;
 }
 
@@ -189,7 +189,7 @@ defaults_admit_pod_update(struct pod *p, const struct pod *old)
 		s->priority = old->spec.priority;
 	}
 	if (s->preemption_policy == NULL)
-		s->preemption_policy = xstrdup_or_null(old->spec.preemption_policy);
+		s->preemption_policy = atom_ref(old->spec.preemption_policy);
 	if (s->service_account == NULL)
-		s->service_account = xstrdup_or_null(old->spec.service_account);
+		s->service_account = atom_ref(old->spec.service_account);
 }

@@ -93,9 +93,9 @@ strv_free(char **v, size_t n)
 void
 container_free(struct container *c)
 {
-	free(c->name);
-	free(c->image);
-	free(c->image_pull_policy);
+	atom_put(c->name);
+	atom_put(c->image);
+	atom_put(c->image_pull_policy);
 	strv_free(c->command, c->n_command);
 	strv_free(c->args, c->n_args);
 	res_list_free(&c->requests);
@@ -118,9 +118,9 @@ void
 container_copy(struct container *dst, const struct container *src)
 {
 	memset(dst, 0, sizeof *dst);
-	dst->name = xstrdup_or_null(src->name);
-	dst->image = xstrdup_or_null(src->image);
-	dst->image_pull_policy = xstrdup_or_null(src->image_pull_policy);
+	dst->name = atom_ref(src->name);
+	dst->image = atom_ref(src->image);
+	dst->image_pull_policy = atom_ref(src->image_pull_policy);
 	dst->command = strv_copy(src->command, src->n_command);
 	dst->n_command = src->n_command;
 	dst->args = strv_copy(src->args, src->n_args);
@@ -227,12 +227,12 @@ pod_spec_free(struct pod_spec *s)
 		free(s->volumes[i].type);
 	}
 	free(s->volumes);
-	free(s->restart_policy);
-	free(s->scheduler_name);
-	free(s->dns_policy);
-	free(s->service_account);
-	free(s->priority_class_name);
-	free(s->preemption_policy);
+	atom_put(s->restart_policy);
+	atom_put(s->scheduler_name);
+	atom_put(s->dns_policy);
+	atom_put(s->service_account);
+	atom_put(s->priority_class_name);
+	atom_put(s->preemption_policy);
 	pod_spec_init(s);
 }
 
@@ -264,12 +264,12 @@ pod_spec_copy(struct pod_spec *dst, const struct pod_spec *src)
 			dst->volumes[i].type = xstrdup_or_null(src->volumes[i].type);
 		}
 	}
-	dst->restart_policy = xstrdup_or_null(src->restart_policy);
-	dst->scheduler_name = xstrdup_or_null(src->scheduler_name);
-	dst->dns_policy = xstrdup_or_null(src->dns_policy);
-	dst->service_account = xstrdup_or_null(src->service_account);
-	dst->priority_class_name = xstrdup_or_null(src->priority_class_name);
-	dst->preemption_policy = xstrdup_or_null(src->preemption_policy);
+	dst->restart_policy = atom_ref(src->restart_policy);
+	dst->scheduler_name = atom_ref(src->scheduler_name);
+	dst->dns_policy = atom_ref(src->dns_policy);
+	dst->service_account = atom_ref(src->service_account);
+	dst->priority_class_name = atom_ref(src->priority_class_name);
+	dst->preemption_policy = atom_ref(src->preemption_policy);
 }
 
 void

@@ -49,10 +49,11 @@ struct volume_mount {
 	bool read_only;
 };
 
+/* name, image and imagePullPolicy are atoms (util/atom.h), as a pod's spec's policies. */
 struct container {
-	char *name;
-	char *image;
-	char *image_pull_policy;
+	const char *name;
+	const char *image;
+	const char *image_pull_policy;
 	char **command;
 	size_t n_command;
 	char **args;
@@ -104,10 +105,11 @@ struct pod_spec {
 	struct volume *volumes;
 	size_t n_volumes;
 	int64_t termination_grace_s;
-	char *restart_policy;
-	char *scheduler_name;
-	char *dns_policy;
-	char *service_account; /* serviceAccountName; the deprecated serviceAccount mirrors it */
+	/* These strings are atoms: every pod of a DaemonSet says the same. */
+	const char *restart_policy;
+	const char *scheduler_name;
+	const char *dns_policy;
+	const char *service_account; /* serviceAccountName; the deprecated serviceAccount mirrors it */
 	bool host_network;
 	/*
 	 * Set by the Priority admission plugin on Pods only, never by a
@@ -116,8 +118,8 @@ struct pod_spec {
 	 */
 	bool has_priority;
 	int32_t priority;
-	char *priority_class_name;
-	char *preemption_policy;
+	const char *priority_class_name;
+	const char *preemption_policy;
 	/* SetDefaults_Pod, not SetDefaults_PodSpec: Pods only. */
 	bool has_enable_service_links;
 	bool enable_service_links;

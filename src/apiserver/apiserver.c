@@ -391,8 +391,8 @@ pod_validate_update(struct pod *p, const struct pod *old, struct api_status *st)
 		p->spec.node_name = xstrdup(old->spec.node_name);
 	pod_spec_copy(&masked, &p->spec);
 	for (size_t i = 0; i < masked.n_containers && i < old->spec.n_containers; i++) {
-		free(masked.containers[i].image);
-		masked.containers[i].image = xstrdup(old->spec.containers[i].image);
+		atom_put(masked.containers[i].image);
+		masked.containers[i].image = atom_ref(old->spec.containers[i].image);
 	}
 	same = pod_spec_equal(&masked, &old->spec);
 	pod_spec_free(&masked);

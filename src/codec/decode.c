@@ -29,6 +29,7 @@
 #include "codec/ydoc.h"
 
 #include <cjson/cJSON.h>
+#include "util/atom.h"
 #include "util/err.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
@@ -205,6 +206,19 @@ dec_str(struct dec *d, const struct ynode *n, char **out)
 	free(*out);
 	*out = xstrdup(n->value);
 	return 0;
+}
+
+/* dec_str into an atom (util/atom.h): strings every pod of a DaemonSet repeats. */
+static int
+dec_atom(struct dec *d, const struct ynode *n, const char **out)
+{
+	char *s = NULL;
+	int rc = dec_str(d, n, &s);
+
+	if (rc == 0 && s != NULL)
+		atom_set(out, s);
+	free(s);
+	return rc;
 }
 
 static int
@@ -869,11 +883,11 @@ dec_container(struct dec *d, const struct ynode *n, struct container *c)
 	FOR_FIELDS(d, n, k, v)
 	{
 		if (strcmp(k, "name") == 0)
-			rc = dec_str(d, v, &c->name);
+			rc = dec_atom(d, v, &c->name);
 		else if (strcmp(k, "image") == 0)
-			rc = dec_str(d, v, &c->image);
+			rc = dec_atom(d, v, &c->image);
 		else if (strcmp(k, "imagePullPolicy") == 0)
-			rc = dec_str(d, v, &c->image_pull_policy);
+			rc = dec_atom(d, v, &c->image_pull_policy);
 		else if (strcmp(k, "command") == 0)
 			rc = dec_strv(d, v, &c->command, &c->n_command);
 		else if (strcmp(k, "args") == 0)
@@ -1014,22 +1028,22 @@ dec_pod_spec(struct dec *d, const struct ynode *n, struct pod_spec *s)
 		} else if (strcmp(k, "terminationGracePeriodSeconds") == 0)
 			rc = dec_int(d, v, 0, INT64_MAX, &s->termination_grace_s);
 		else if (strcmp(k, "restartPolicy") == 0)
-			rc = dec_str(d, v, &s->restart_policy);
+			rc = dec_atom(d, v, &s->restart_policy);
 		else if (strcmp(k, "schedulerName") == 0)
-			rc = dec_str(d, v, &s->scheduler_name);
+			rc = dec_atom(d, v, &s->scheduler_name);
 		else if (strcmp(k, "dnsPolicy") == 0)
-			rc = dec_str(d, v, &s->dns_policy);
+			rc = dec_atom(d, v, &s->dns_policy);
 		else if (strcmp(k, "serviceAccountName") == 0 || strcmp(k, "serviceAccount") == 0)
-			rc = dec_str(d, v, &s->service_account);
+			rc = dec_atom(d, v, &s->service_account);
 		else if (strcmp(k, "hostNetwork") == 0)
 			rc = dec_bool(d, v, &s->host_network);
 		else if (strcmp(k, "priority") == 0) {
 			rc = dec_int32(d, v, &s->priority);
 			s->has_priority = !ynode_is_null(v);
 		} else if (strcmp(k, "priorityClassName") == 0)
-			rc = dec_str(d, v, &s->priority_class_name);
+			rc = dec_atom(d, v, &s->priority_class_name);
 		else if (strcmp(k, "preemptionPolicy") == 0)
-			rc = dec_str(d, v, &s->preemption_policy);
+			rc = dec_atom(d, v, &s->preemption_policy);
 		else if (strcmp(k, "enableServiceLinks") == 0) {
 			rc = dec_bool(d, v, &s->enable_service_links);
 			s->has_enable_service_links = !ynode_is_null(v);

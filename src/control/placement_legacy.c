@@ -22,6 +22,7 @@
 #include "control/env.h"
 #include "control/placement.h"
 #include "control/sched.h"
+#include "util/atom.h"
 #include "util/xmalloc.h"
 
 static void
@@ -92,8 +93,7 @@ legacy_pin(struct pod *pod, const char *node)
 	free(pod->spec.node_name);
 	pod->spec.node_name = xstrdup(node);
 	/* Since 1.11 such pods name the controller as their scheduler. */
-	free(pod->spec.scheduler_name);
-	pod->spec.scheduler_name = xstrdup("kubernetes.io/daemonset-controller");
+	atom_set(&pod->spec.scheduler_name, "kubernetes.io/daemonset-controller");
 }
 
 const struct ds_placement placement_legacy = {

@@ -15,6 +15,7 @@
 #include "apiserver/apiserver.h"
 #include "kubectl/kctl.h"
 #include "kubectl/write.h"
+#include "util/atom.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
@@ -147,8 +148,7 @@ set_exec(struct kctl_call *call)
 				continue;
 			found = true;
 			if (strcmp(ct->image, eq + 1) != 0) {
-				free(ct->image);
-				ct->image = xstrdup(eq + 1);
+				atom_set(&ct->image, eq + 1);
 				changed = true;
 			}
 		}

@@ -140,6 +140,15 @@ atom_put(const char *s)
 	}
 }
 
+void
+atom_set(const char **slot, const char *s)
+{
+	const char *kept = atom_get(s);
+
+	atom_put(*slot);
+	*slot = kept;
+}
+
 size_t
 atom_count(void)
 {

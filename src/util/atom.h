@@ -23,6 +23,8 @@ const char *atom_get(const char *s);
 const char *atom_ref(const char *atom);
 /* One fewer holder of atom (from atom_get or atom_ref); NULL is ignored. */
 void atom_put(const char *atom);
+/* *slot becomes the atom equal to s (NULL for NULL), putting the one it held. */
+void atom_set(const char **slot, const char *s);
 /* Distinct atoms alive. */
 size_t atom_count(void);
 

@@ -11,6 +11,7 @@
 #include "apiserver/patch.h"
 #include "cluster.h"
 #include "runner.h"
+#include "util/atom.h"
 #include "util/err.h"
 #include "util/xmalloc.h"
 
@@ -37,8 +38,8 @@ make_ds(const char *name)
 	ds->tmpl.spec.containers = xcalloc(1, sizeof *ds->tmpl.spec.containers);
 	ds->tmpl.spec.n_containers = 1;
 	c = &ds->tmpl.spec.containers[0];
-	c->name = xstrdup("c");
-	c->image = xstrdup("nginx:1");
+	c->name = atom_get("c");
+	c->image = atom_get("nginx:1");
 	return ds;
 }
 
@@ -156,8 +157,7 @@ START_TEST(test_update_takes_spec_keeps_status_and_bumps_generation)
 
 	ds->status.desired = 7;
 	edit = (struct daemonset *)api_edit(&ds->obj);
-	free(edit->tmpl.spec.containers[0].image);
-	edit->tmpl.spec.containers[0].image = xstrdup("nginx:2");
+	atom_set(&edit->tmpl.spec.containers[0].image, "nginx:2");
 	api_status_init(&st);
 	ck_assert_int_eq(api_update(c, &edit->obj, &plain, &out, &st), 0);
 	ck_assert_ptr_eq(out, &ds->obj);

@@ -96,8 +96,8 @@ mk_ds(const char *name, int64_t created)
 	labels_set(&ds->tmpl.labels, "app", "web");
 	ds->tmpl.spec.containers = xcalloc(1, sizeof *ds->tmpl.spec.containers);
 	ds->tmpl.spec.n_containers = 1;
-	ds->tmpl.spec.containers[0].name = xstrdup("nginx");
-	ds->tmpl.spec.containers[0].image = xstrdup("nginx:1.27");
+	ds->tmpl.spec.containers[0].name = atom_get("nginx");
+	ds->tmpl.spec.containers[0].image = atom_get("nginx:1.27");
 	return ds;
 }
 

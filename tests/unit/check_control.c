@@ -16,6 +16,7 @@
 #include "control/placement.h"
 #include "control/sched.h"
 #include "runner.h"
+#include "util/atom.h"
 #include "util/err.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
@@ -34,8 +35,8 @@ make_ds(void)
 	ds->tmpl.spec.containers = xcalloc(1, sizeof *ds->tmpl.spec.containers);
 	ds->tmpl.spec.n_containers = 1;
 	c = &ds->tmpl.spec.containers[0];
-	c->name = xstrdup("agent");
-	c->image = xstrdup("busybox");
+	c->name = atom_get("agent");
+	c->image = atom_get("busybox");
 	defaults_daemonset(ds);
 	ds_prepare_for_create(ds);
 	return ds;
@@ -196,8 +197,8 @@ make_misfit(void)
 	labels_set(&p->spec.node_selector, "disktype", "none");
 	p->spec.containers = xcalloc(1, sizeof *p->spec.containers);
 	p->spec.n_containers = 1;
-	p->spec.containers[0].name = xstrdup("c");
-	p->spec.containers[0].image = xstrdup("nginx");
+	p->spec.containers[0].name = atom_get("c");
+	p->spec.containers[0].image = atom_get("nginx");
 	defaults_pod(p);
 	return p;
 }

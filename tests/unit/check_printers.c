@@ -79,8 +79,8 @@ ds_add_container(struct daemonset *ds, const char *name, const char *image)
 
 	s->containers = xreallocarray(s->containers, s->n_containers + 1, sizeof *s->containers);
 	memset(&s->containers[s->n_containers], 0, sizeof *s->containers);
-	s->containers[s->n_containers].name = xstrdup(name);
-	s->containers[s->n_containers].image = xstrdup(image);
+	s->containers[s->n_containers].name = atom_get(name);
+	s->containers[s->n_containers].image = atom_get(image);
 	s->n_containers++;
 }
 
@@ -159,8 +159,11 @@ mk_pod(const char *ns, const char *name, int64_t created, enum pod_phase phase, 
 	p->spec.containers = xcalloc(ncontainers, sizeof *p->spec.containers);
 	p->spec.n_containers = ncontainers;
 	for (i = 0; i < ncontainers; i++) {
-		p->spec.containers[i].name = xasprintf("c%zu", i);
-		p->spec.containers[i].image = xstrdup("nginx:1.27");
+		char cname[32];
+
+		snprintf(cname, sizeof cname, "c%zu", i);
+		p->spec.containers[i].name = atom_get(cname);
+		p->spec.containers[i].image = atom_get("nginx:1.27");
 	}
 	return p;
 }
