@@ -13,7 +13,7 @@ void
 res_list_free(struct res_list *r)
 {
 	for (size_t i = 0; i < r->n; i++)
-		free(r->v[i].name);
+		atom_put(r->v[i].name);
 	free(r->v);
 	r->v = NULL;
 	r->n = 0;
@@ -22,10 +22,12 @@ res_list_free(struct res_list *r)
 void
 res_list_copy(struct res_list *dst, const struct res_list *src)
 {
-	dst->v = NULL;
-	dst->n = 0;
-	for (size_t i = 0; i < src->n; i++)
-		res_list_set(dst, src->v[i].name, src->v[i].q);
+	dst->v = src->n > 0 ? xreallocarray(NULL, src->n, sizeof *dst->v) : NULL;
+	dst->n = src->n;
+	for (size_t i = 0; i < src->n; i++) {
+		dst->v[i] = src->v[i];
+		dst->v[i].name = atom_ref(src->v[i].name);
+	}
 }
 
 void
@@ -45,7 +47,7 @@ res_list_set(struct res_list *r, const char *name, struct quantity q)
 	}
 	r->v = xreallocarray(r->v, r->n + 1, sizeof *r->v);
 	memmove(&r->v[i + 1], &r->v[i], (r->n - i) * sizeof *r->v);
-	r->v[i].name = xstrdup(name);
+	r->v[i].name = atom_get(name);
 	r->v[i].q = q;
 	r->n++;
 }
@@ -212,7 +214,7 @@ pod_spec_init(struct pod_spec *s)
 void
 pod_spec_free(struct pod_spec *s)
 {
-	free(s->node_name);
+	atom_put(s->node_name);
 	labels_free(&s->node_selector);
 	affinity_free(&s->affinity);
 	for (size_t i = 0; i < s->n_tolerations; i++)
@@ -240,7 +242,7 @@ void
 pod_spec_copy(struct pod_spec *dst, const struct pod_spec *src)
 {
 	*dst = *src;
-	dst->node_name = xstrdup_or_null(src->node_name);
+	dst->node_name = atom_ref(src->node_name);
 	labels_init(&dst->node_selector);
 	labels_copy(&dst->node_selector, &src->node_selector);
 	affinity_copy(&dst->affinity, &src->affinity);
@@ -525,7 +527,7 @@ pod_free(struct pod *p)
 	pod_cond_clear(&p->status.containers_ready);
 	pod_cond_clear(&p->status.ready);
 	free(p->status.pod_ip);
-	free(p->status.host_ip);
+	atom_put(p->status.host_ip);
 	for (size_t i = 0; i < p->status.n_cs; i++)
 		container_status_clear(&p->status.cs[i]);
 	free(p->status.cs);

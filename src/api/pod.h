@@ -19,7 +19,7 @@
 
 /* A ResourceList: resource name -> quantity, sorted by name. */
 struct res_item {
-	char *name;
+	const char *name; /* an atom: "cpu", "memory" */
 	struct quantity q;
 };
 
@@ -94,7 +94,7 @@ struct affinity {
 };
 
 struct pod_spec {
-	char *node_name; /* NULL: not bound */
+	const char *node_name; /* NULL: not bound; an atom, as a node's pods share it */
 	struct labels node_selector;
 	bool has_affinity;
 	struct affinity affinity;
@@ -200,7 +200,7 @@ struct pod_status {
 	struct pod_cond containers_ready;
 	struct pod_cond ready;
 	char *pod_ip;
-	char *host_ip;
+	const char *host_ip; /* an atom: a node's pods share it */
 	int64_t start_ms;
 	struct container_status *cs;
 	size_t n_cs;

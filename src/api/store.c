@@ -18,6 +18,7 @@
 
 #include "api/namespace.h"
 #include "api/pod.h"
+#include "util/atom.h"
 #include "util/err.h"
 #include "util/map.h"
 #include "util/xmalloc.h"
@@ -41,9 +42,10 @@ struct kind_table {
 
 /* Where a pod currently sits in the pod indexes, at which slot, and what it adds to its node. */
 struct pod_index_entry {
-	char *node;   /* NULL: not bound */
-	char *owner;  /* "" for orphans */
-	char *pinned; /* unbound and pinned to a node by affinity, else NULL */
+	/* Atoms (util/atom.h): a node's pods, an owner's pods share them. */
+	const char *node;   /* NULL: not bound */
+	const char *owner;  /* "" for orphans */
+	const char *pinned; /* unbound and pinned to a node by affinity, else NULL */
 	char *owner_target; /* "<owner>\x1f<node or pinned node>", or NULL when neither */
 	size_t node_pos;
 	size_t owner_pos;
@@ -356,17 +358,16 @@ usage_recount(struct store *s, struct pod *p, struct pod_index_entry *e)
 	e->counted = counts;
 }
 
-static char *
-owner_target_key(const char *owner, const char *node, const char *pinned)
+/* "<owner>\x1f<node or pinned node>" into key; false when the pod has neither. */
+static bool
+owner_target_key(const char *owner, const char *node, const char *pinned, char *key, size_t len)
 {
 	const char *target = node != NULL ? node : pinned;
 
-	char key[512];
-
 	if (target == NULL)
-		return NULL;
-	map_key2(key, sizeof key, owner, '\x1f', target);
-	return xstrdup(key);
+		return false;
+	map_key2(key, len, owner, '\x1f', target);
+	return true;
 }
 
 static void
@@ -377,15 +378,16 @@ pod_reindex(struct store *s, struct pod *p)
 	const char *owner = ctl ? ctl->uid : "";
 	const char *node = p->spec.node_name;
 	const char *pinned = node == NULL ? pod_pinned_node(p) : NULL;
-	char *target;
+	char target[512];
+	bool targeted = owner_target_key(owner, node, pinned, target, sizeof target);
 
 	if (e == NULL) {
 		e = xcalloc(1, sizeof *e);
 		p->obj.store_index = e;
-		e->node = xstrdup_or_null(node);
-		e->owner = xstrdup(owner);
-		e->pinned = xstrdup_or_null(pinned);
-		e->owner_target = owner_target_key(owner, node, pinned);
+		e->node = atom_ref(node);
+		e->owner = atom_get(owner);
+		e->pinned = atom_get(pinned);
+		e->owner_target = targeted ? xstrdup(target) : NULL;
 		if (node != NULL)
 			index_add(s, &s->pods_by_node, BY_NODE, node, p, e);
 		if (pinned != NULL)
@@ -399,8 +401,7 @@ pod_reindex(struct store *s, struct pod *p)
 	if (!str_eq_null(e->pinned, pinned)) {
 		if (e->pinned != NULL)
 			index_remove(&s->pods_pinned, BY_PIN, e->pinned, e);
-		free(e->pinned);
-		e->pinned = xstrdup_or_null(pinned);
+		atom_set(&e->pinned, pinned);
 		if (pinned != NULL)
 			index_add(s, &s->pods_pinned, BY_PIN, pinned, p, e);
 	}
@@ -411,36 +412,33 @@ pod_reindex(struct store *s, struct pod *p)
 		}
 		if (e->node != NULL)
 			index_remove(&s->pods_by_node, BY_NODE, e->node, e);
-		free(e->node);
-		e->node = xstrdup_or_null(node);
+		atom_put(e->node);
+		e->node = atom_ref(node);
 		if (node != NULL)
 			index_add(s, &s->pods_by_node, BY_NODE, node, p, e);
 	}
 	usage_recount(s, p, e);
 	if (strcmp(e->owner, owner) != 0) {
 		index_remove(&s->pods_by_owner, BY_OWNER, e->owner, e);
-		free(e->owner);
-		e->owner = xstrdup(owner);
+		atom_set(&e->owner, owner);
 		index_add(s, &s->pods_by_owner, BY_OWNER, owner, p, e);
 	}
-	target = owner_target_key(owner, node, pinned);
-	if (!str_eq_null(e->owner_target, target)) {
+	if (!str_eq_null(e->owner_target, targeted ? target : NULL)) {
 		if (e->owner_target != NULL)
 			index_remove(&s->pods_owner_target, BY_OWNER_TARGET, e->owner_target, e);
 		free(e->owner_target);
-		e->owner_target = target;
-		if (target != NULL)
+		e->owner_target = targeted ? xstrdup(target) : NULL;
+		if (targeted)
 			index_add(s, &s->pods_owner_target, BY_OWNER_TARGET, target, p, e);
-	} else
-		free(target);
+	}
 }
 
 static void
 entry_free(struct pod_index_entry *e)
 {
-	free(e->node);
-	free(e->owner);
-	free(e->pinned);
+	atom_put(e->node);
+	atom_put(e->owner);
+	atom_put(e->pinned);
 	free(e->owner_target);
 	free(e);
 }

@@ -388,7 +388,7 @@ pod_validate_update(struct pod *p, const struct pod *old, struct api_status *st)
 
 	/* The scheduler's binding is not the client's to undo. */
 	if (p->spec.node_name == NULL && old->spec.node_name != NULL)
-		p->spec.node_name = xstrdup(old->spec.node_name);
+		p->spec.node_name = atom_ref(old->spec.node_name);
 	pod_spec_copy(&masked, &p->spec);
 	for (size_t i = 0; i < masked.n_containers && i < old->spec.n_containers; i++) {
 		atom_put(masked.containers[i].image);

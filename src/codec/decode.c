@@ -992,7 +992,7 @@ dec_pod_spec(struct dec *d, const struct ynode *n, struct pod_spec *s)
 	FOR_FIELDS(d, n, k, v)
 	{
 		if (strcmp(k, "nodeName") == 0)
-			rc = dec_str(d, v, &s->node_name);
+			rc = dec_atom(d, v, &s->node_name);
 		else if (strcmp(k, "nodeSelector") == 0)
 			rc = dec_labels(d, v, &s->node_selector);
 		else if (strcmp(k, "affinity") == 0)

@@ -470,8 +470,7 @@ begin_pod(struct kubelet *k, struct pod *p)
 	if (node == NULL || !admit(k, p, node))
 		return;
 	p->status.start_ms = now;
-	free(p->status.host_ip);
-	p->status.host_ip = xstrdup_or_null(node->internal_ip);
+	atom_set(&p->status.host_ip, node->internal_ip);
 	pod_cond_set(&p->status.initialized, "True", NULL, NULL, now);
 	/*
 	 * generateAPIPodStatus always reports PodScheduled True: a pod bound

@@ -90,8 +90,7 @@ legacy_fit(const struct ctl_env *env, const struct daemonset *ds, const struct n
 static void
 legacy_pin(struct pod *pod, const char *node)
 {
-	free(pod->spec.node_name);
-	pod->spec.node_name = xstrdup(node);
+	atom_set(&pod->spec.node_name, node);
 	/* Since 1.11 such pods name the controller as their scheduler. */
 	atom_set(&pod->spec.scheduler_name, "kubernetes.io/daemonset-controller");
 }

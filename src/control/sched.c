@@ -24,6 +24,7 @@
 #include "api/pod.h"
 #include "api/store.h"
 #include "control/env.h"
+#include "util/atom.h"
 #include "util/duration.h"
 #include "util/map.h"
 #include "util/strbuf.h"
@@ -447,7 +448,7 @@ bind_pod(struct sched *s, struct pod *pod, const struct node *node)
 	struct store *st = s->env->store;
 	sim_ms now = sim_now(s->env->sim);
 
-	pod->spec.node_name = xstrdup(node->obj.meta.name);
+	pod->spec.node_name = atom_get(node->obj.meta.name);
 	pod_cond_set(&pod->status.scheduled, "True", NULL, NULL, now);
 	store_update(st, &pod->obj);
 	event_record(s->env->rec, &pod->obj, "Normal", "Scheduled", component,

@@ -498,12 +498,13 @@ eval_pods(struct runner *rn, const struct check *c, struct vec *out)
 				}
 			}
 		} else if (strcmp(fn, "nodes") == 0 || strcmp(fn, "notOnNodes") == 0) {
+			/* Read only, as list_text reads it: the cast drops const, not ownership. */
 			char **got = xcalloc(counted.n ? counted.n : 1, sizeof *got);
 
 			for (size_t j = 0; j < counted.n; j++) {
 				const struct pod *p = counted.v[j];
 
-				got[j] = p->spec.node_name ? p->spec.node_name : "<none>";
+				got[j] = (char *)(p->spec.node_name ? p->spec.node_name : "<none>");
 			}
 			if (strcmp(fn, "nodes") == 0) {
 				char *want_s = list_text(f->list, f->n_list), *got_s = list_text(got, counted.n);

@@ -589,7 +589,7 @@ START_TEST(test_node_should_run_daemon_pod_table)
 		free(copy);
 	}
 	if (tc->node_name != NULL)
-		ds->tmpl.spec.node_name = xstrdup(tc->node_name);
+		ds->tmpl.spec.node_name = atom_get(tc->node_name);
 	ds->tmpl.spec.host_network = tc->host_network;
 	if (tc->cpu_request != NULL) {
 		struct quantity q;

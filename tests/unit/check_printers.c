@@ -194,7 +194,7 @@ running_pod(const char *ns, const char *name, int64_t created)
 {
 	struct pod *p = mk_pod(ns, name, created, PHASE_RUNNING, 1);
 
-	p->spec.node_name = xstrdup("node1");
+	p->spec.node_name = atom_get("node1");
 	p->status.pod_ip = xstrdup("10.244.1.5");
 	add_cs(p, CSTATE_RUNNING, NULL, true, 0);
 	pod_cond_set(&p->status.ready, "True", NULL, NULL, created);
@@ -225,7 +225,7 @@ START_TEST(test_pods)
 	struct object *objs[] = {&web0()->obj, &web1_pending()->obj, &creating->obj,
 	    &terminating->obj, &pulling->obj};
 
-	creating->spec.node_name = xstrdup("node1");
+	creating->spec.node_name = atom_get("node1");
 	add_cs(creating, CSTATE_WAITING, "ContainerCreating", false, 0);
 	terminating->obj.meta.deletion_ms = 115 * S;
 	terminating->status.cs[0].restarts = 2;

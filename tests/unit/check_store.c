@@ -12,6 +12,7 @@
 #include "api/quantity.h"
 #include "api/store.h"
 #include "runner.h"
+#include "util/atom.h"
 #include "util/err.h"
 #include "util/xmalloc.h"
 
@@ -49,7 +50,7 @@ make_pod(const char *name, const char *node)
 
 	p->obj.meta.name = xstrdup(name);
 	if (node != NULL)
-		p->spec.node_name = xstrdup(node);
+		p->spec.node_name = atom_get(node);
 	p->spec.termination_grace_s = 30;
 	return p;
 }
@@ -150,7 +151,7 @@ START_TEST(test_pods_are_indexed_by_node_and_reindexed_on_bind)
 
 	store_create(st, &p->obj, &err);
 	ck_assert_ptr_null(store_pods_on_node(st, "node1"));
-	p->spec.node_name = xstrdup("node1");
+	p->spec.node_name = atom_get("node1");
 	store_update(st, &p->obj);
 	ck_assert_int_eq(store_pods_on_node(st, "node1")->n, 1);
 	ck_assert_ptr_eq(store_pods_on_node(st, "node1")->v[0], p);
@@ -181,7 +182,7 @@ START_TEST(test_node_usage_follows_pods_through_bind_finish_and_removal)
 	ck_assert_int_eq(u->pods, 1);
 	ck_assert_int_eq(u->milli[STORE_RES_CPU], 0);
 	ck_assert_ptr_null(store_pods_for_node(st, "uid-1", "node1"));
-	a->spec.node_name = xstrdup("node1");
+	a->spec.node_name = atom_get("node1");
 	store_update(st, &a->obj);
 	ck_assert_int_eq(u->pods, 2);
 	ck_assert_int_eq(u->milli[STORE_RES_CPU], 250);
