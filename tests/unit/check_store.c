@@ -108,6 +108,50 @@ START_TEST(test_create_twice_is_already_exists)
 }
 END_TEST
 
+START_TEST(test_names_are_per_kind_and_namespace_and_go_with_the_object)
+{
+	struct store *st = new_store();
+	struct pod *here = make_pod("web", NULL), *there = make_pod("web", NULL);
+	struct node *node = node_new("web");
+	struct pod *many[500];
+	struct ks_err err;
+	char name[32], uid[64];
+
+	meta_set_ns(&there->obj.meta, "team");
+	ck_assert_int_eq(store_create(st, &here->obj, &err), STORE_OK);
+	ck_assert_int_eq(store_create(st, &there->obj, &err), STORE_OK);
+	ck_assert_int_eq(store_create(st, &node->obj, &err), STORE_OK);
+	ck_assert_ptr_eq(store_get(st, KIND_POD, "default", "web"), here);
+	ck_assert_ptr_eq(store_get(st, KIND_POD, "team", "web"), there);
+	ck_assert_ptr_eq(store_get(st, KIND_NODE, NULL, "web"), node);
+	ck_assert_ptr_null(store_get(st, KIND_POD, "elsewhere", "web"));
+	/* Enough to grow the indexes, then thin them out again. */
+	for (int i = 0; i < 500; i++) {
+		snprintf(name, sizeof name, "pod-%d", i);
+		many[i] = make_pod(name, NULL);
+		ck_assert_int_eq(store_create(st, &many[i]->obj, &err), STORE_OK);
+	}
+	snprintf(uid, sizeof uid, "%s", there->obj.meta.uid);
+	store_remove(st, &there->obj);
+	ck_assert_ptr_null(store_get(st, KIND_POD, "team", "web"));
+	ck_assert_ptr_null(store_get_uid(st, uid));
+	for (int i = 0; i < 500; i += 2)
+		store_remove(st, &many[i]->obj);
+	for (int i = 0; i < 500; i++) {
+		snprintf(name, sizeof name, "pod-%d", i);
+		if (i % 2 == 0) {
+			ck_assert_ptr_null(store_get(st, KIND_POD, "default", name));
+			continue;
+		}
+		ck_assert_ptr_eq(store_get(st, KIND_POD, "default", name), many[i]);
+		ck_assert_ptr_eq(store_get_uid(st, many[i]->obj.meta.uid), many[i]);
+	}
+	ck_assert_ptr_eq(store_get(st, KIND_POD, "default", "web"), here);
+	ck_assert_ptr_eq(store_get_uid(st, node->obj.meta.uid), node);
+	store_free(st);
+}
+END_TEST
+
 START_TEST(test_generate_name_appends_five_safe_characters)
 {
 	struct store *st = new_store();
@@ -464,6 +508,7 @@ store_suite(void)
 
 	tcase_add_test(tc, test_create_assigns_uid_version_generation_and_time);
 	tcase_add_test(tc, test_create_twice_is_already_exists);
+	tcase_add_test(tc, test_names_are_per_kind_and_namespace_and_go_with_the_object);
 	tcase_add_test(tc, test_generate_name_appends_five_safe_characters);
 	tcase_add_test(tc, test_update_bumps_resource_version_and_notifies);
 	tcase_add_test(tc, test_pods_are_indexed_by_node_and_reindexed_on_bind);
