@@ -556,7 +556,10 @@ write_event(struct recorder *rec, const struct occurrence *oc, const struct obse
 	}
 	/* New, or the one recorded before is gone (expired): created again under its name. */
 	e = event_new();
-	meta_set_ns(&e->obj.meta, ns);
+	if (about->meta.ns != NULL)
+		meta_share_ns(&e->obj.meta, &about->meta);
+	else
+		meta_set_ns(&e->obj.meta, ns);
 	e->obj.meta.name = xstrdup(name);
 	e->involved_kind = kind_name(about->kind);
 	e->involved_ns = atom_ref(about->meta.ns);

@@ -90,6 +90,15 @@ meta_set_ns(struct meta *m, const char *ns)
 	m->ns = kept;
 }
 
+void
+meta_share_ns(struct meta *m, const struct meta *from)
+{
+	const char *kept = atom_ref(from->ns);
+
+	atom_put(m->ns);
+	m->ns = kept;
+}
+
 bool
 meta_deleting(const struct meta *m)
 {

@@ -82,6 +82,8 @@ void meta_format_time(int64_t ms, char *buf, size_t len);
 void meta_init(struct meta *m);
 /* The namespace (NULL: none), replacing the one there. */
 void meta_set_ns(struct meta *m, const char *ns);
+/* The namespace of from, shared without a look-up (it is an atom already). */
+void meta_share_ns(struct meta *m, const struct meta *from);
 void meta_free(struct meta *m);
 /* Deep copy; dst is overwritten. */
 void meta_copy(struct meta *dst, const struct meta *src);

@@ -1046,7 +1046,7 @@ new_daemon_pod(struct dsctrl *dc, const struct daemonset *ds, const char *hash, 
 	struct pod *p = pod_new();
 	char gen[32];
 
-	meta_set_ns(&p->obj.meta, ds->obj.meta.ns);
+	meta_share_ns(&p->obj.meta, &ds->obj.meta);
 	/* getPodsPrefix: "<name>-" */
 	p->obj.meta.generate_name = xasprintf("%s-", ds->obj.meta.name);
 	labels_copy(&p->obj.meta.labels, &ds->tmpl.labels);
@@ -1342,7 +1342,7 @@ construct_history(struct dsctrl *dc, struct daemonset *ds, const char *hash, con
 			return -1;
 		}
 		r = revision_new();
-		meta_set_ns(&r->obj.meta, ds->obj.meta.ns);
+		meta_share_ns(&r->obj.meta, &ds->obj.meta);
 		r->obj.meta.name = name;
 		labels_copy(&r->obj.meta.labels, &ds->tmpl.labels);
 		labels_set(&r->obj.meta.labels, "controller-revision-hash", hash);
