@@ -1109,6 +1109,22 @@ sync_nodes(struct dsctrl *dc, struct daemonset *ds, struct ds_cache *c, const ch
 	}
 }
 
+/*
+ * Carry out what a rolling update decided: daemon pods on the nodes named
+ * in creates (names it owns), and the pods in deletes gone; frees both.
+ */
+static void
+apply_update(struct dsctrl *dc, struct daemonset *ds, struct ds_cache *c, const char *hash,
+    struct vec *creates, struct vec *deletes)
+{
+	if (creates->n > 0 || deletes->n > 0)
+		sync_nodes(dc, ds, c, hash, creates, deletes);
+	for (size_t i = 0; i < creates->n; i++)
+		free(creates->v[i]);
+	vec_free(creates);
+	vec_free(deletes);
+}
+
 /* ---- status (updateDaemonSetStatus) ---- */
 
 /* IsPodUpdated: the current hash, or the current template generation. */
@@ -1562,14 +1578,9 @@ rolling_update(struct dsctrl *dc, struct daemonset *ds, struct ds_cache *c, cons
 		for (int32_t i = 0; i < remaining && (size_t)i < candidates.n; i++)
 			vec_push(&creates, xstrdup(candidates.v[i]));
 	}
-	if (creates.n > 0 || deletes.n > 0)
-		sync_nodes(dc, ds, c, hash, &creates, &deletes);
-	for (size_t i = 0; i < creates.n; i++)
-		free(creates.v[i]);
+	apply_update(dc, ds, c, hash, &creates, &deletes);
 	vec_free(&nodes);
 	vec_free(&pods);
-	vec_free(&creates);
-	vec_free(&deletes);
 	vec_free(&candidates);
 	vec_free(&sunsetting);
 }
@@ -1693,14 +1704,9 @@ rolling_update_kept(struct dsctrl *dc, struct daemonset *ds, struct ds_cache *c,
 		}
 		remaining--;
 	}
-	if (creates.n > 0 || deletes.n > 0)
-		sync_nodes(dc, ds, c, hash, &creates, &deletes);
-	for (size_t i = 0; i < creates.n; i++)
-		free(creates.v[i]);
+	apply_update(dc, ds, c, hash, &creates, &deletes);
 	vec_free(&nodes);
 	vec_free(&pods);
-	vec_free(&creates);
-	vec_free(&deletes);
 	vec_free(&sunset);
 }
 
